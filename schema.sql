@@ -1,0 +1,280 @@
+-- seedline schema: the current shape of a seedline database, readable by humans.
+-- A fresh database is created from this file; older databases reach the same shape through the
+-- migrations in src/store/migrate.rs (a test proves both give the same schema).
+-- Dates are ISO 'YYYY-MM-DD' text; timestamps are UTC 'YYYY-MM-DDTHH:MM:SS.sssZ' text.
+-- `date(julianday(x)) IS x` refuses impossible dates such as 2024-02-30 (SQLite would normalise them).
+
+-- 研究開発フェーズ: 1 基礎 basic, 2 応用 applied, 3 非臨床 non-clinical, 4 臨床 clinical, 5 実用化 practical use.
+-- The id is the phase's order, so ranges and "first <= last" are plain integer comparisons.
+CREATE TABLE phase (
+    id      INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 5),
+    code    TEXT NOT NULL UNIQUE,
+    name_ja TEXT NOT NULL UNIQUE,
+    name_en TEXT NOT NULL
+) STRICT;
+
+-- 承認上の分類 (modality).
+CREATE TABLE modality (
+    code       TEXT PRIMARY KEY CHECK (code IN ('drug', 'device', 'ivd', 'regen', 'other')),
+    name_ja    TEXT NOT NULL UNIQUE,
+    name_en    TEXT NOT NULL,
+    sort_order INTEGER NOT NULL
+) STRICT;
+
+-- 統合プロジェクト: AMED's top-level portfolios; 2nd (FY2020-24) and 3rd (FY2025-29) periods coexist.
+CREATE TABLE integrated_project (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
+    name_ja    TEXT NOT NULL CHECK (length(name_ja) > 0),
+    name_en    TEXT NOT NULL,
+    period     INTEGER NOT NULL CHECK (period IN (2, 3)),
+    sort_order INTEGER NOT NULL,
+    UNIQUE (period, name_ja)
+) STRICT;
+
+-- 疾患領域: a two-level tree (ライフコース groups its sub-areas).
+CREATE TABLE disease_area (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
+    name_ja    TEXT NOT NULL UNIQUE CHECK (length(name_ja) > 0),
+    name_en    TEXT NOT NULL,
+    parent_id  INTEGER REFERENCES disease_area (id),
+    sort_order INTEGER NOT NULL,
+    CHECK (parent_id IS NULL OR parent_id <> id)
+) STRICT;
+
+-- 事業: a funding program run for a ministry, funding a span of phases.
+CREATE TABLE program (
+    id                    INTEGER PRIMARY KEY,
+    code                  TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
+    name_ja               TEXT NOT NULL UNIQUE CHECK (length(name_ja) > 0),
+    name_en               TEXT NOT NULL,
+    ministry              TEXT NOT NULL CHECK (ministry IN ('MEXT', 'MHLW', 'METI', 'other')),
+    integrated_project_id INTEGER NOT NULL REFERENCES integrated_project (id),
+    first_phase           INTEGER NOT NULL REFERENCES phase (id),
+    last_phase            INTEGER NOT NULL REFERENCES phase (id),
+    CHECK (first_phase <= last_phase)
+) STRICT;
+
+-- ペアリング / マッチング: a preceding program hands seeds to a successor program.
+CREATE TABLE program_link (
+    id                   INTEGER PRIMARY KEY,
+    preceding_program_id INTEGER NOT NULL REFERENCES program (id),
+    successor_program_id INTEGER NOT NULL REFERENCES program (id),
+    kind                 TEXT NOT NULL CHECK (kind IN ('pairing', 'matching')),
+    since                TEXT CHECK (since IS NULL OR date(julianday(since)) IS since),
+    UNIQUE (preceding_program_id, successor_program_id, kind),
+    CHECK (preceding_program_id <> successor_program_id)
+) STRICT;
+
+-- 研究開発課題: one funded project, the carrier of a seed.
+CREATE TABLE project (
+    id                    INTEGER PRIMARY KEY,
+    amed_id               TEXT NOT NULL UNIQUE CHECK (length(amed_id) BETWEEN 1 AND 64),
+    title                 TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 2000),
+    summary               TEXT NOT NULL DEFAULT '' CHECK (length(summary) <= 20000),
+    pi_name               TEXT NOT NULL CHECK (length(pi_name) BETWEEN 1 AND 200),
+    pi_title              TEXT NOT NULL DEFAULT '' CHECK (length(pi_title) <= 200),
+    institution           TEXT NOT NULL CHECK (length(institution) BETWEEN 1 AND 400),
+    program_id            INTEGER NOT NULL REFERENCES program (id),
+    integrated_project_id INTEGER NOT NULL REFERENCES integrated_project (id),
+    modality              TEXT NOT NULL REFERENCES modality (code),
+    phase                 INTEGER NOT NULL REFERENCES phase (id),
+    start_date            TEXT NOT NULL CHECK (date(julianday(start_date)) IS start_date),
+    end_date              TEXT CHECK (end_date IS NULL OR (date(julianday(end_date)) IS end_date AND end_date >= start_date)),
+    budget_total_kyen     INTEGER CHECK (budget_total_kyen IS NULL OR budget_total_kyen >= 0),
+    partner_company       TEXT CHECK (partner_company IS NULL OR length(partner_company) <= 400),
+    licensing_status      TEXT NOT NULL DEFAULT 'none'
+                          CHECK (licensing_status IN ('none', 'negotiating', 'assignment', 'license', 'joint_development')),
+    created_at            TEXT NOT NULL,
+    updated_at            TEXT NOT NULL,
+    version               INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    CHECK (instr(title, char(0)) = 0 AND instr(summary, char(0)) = 0 AND instr(pi_name, char(0)) = 0
+           AND instr(institution, char(0)) = 0)
+) STRICT;
+
+CREATE TABLE project_disease_area (
+    project_id      INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    disease_area_id INTEGER NOT NULL REFERENCES disease_area (id),
+    PRIMARY KEY (project_id, disease_area_id)
+) STRICT, WITHOUT ROWID;
+
+-- The pipeline's history: every phase a project entered (from_phase NULL for the first).
+CREATE TABLE phase_change (
+    id         INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    from_phase INTEGER REFERENCES phase (id),
+    to_phase   INTEGER NOT NULL REFERENCES phase (id),
+    changed_on TEXT NOT NULL CHECK (date(julianday(changed_on)) IS changed_on),
+    changed_by TEXT NOT NULL CHECK (length(changed_by) > 0),
+    reason     TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    CHECK (from_phase IS NULL OR from_phase <> to_phase)
+) STRICT;
+
+-- PD / PS / PO / DC (疾患領域コーディネーター). `login` ties an officer to an OS account.
+CREATE TABLE officer (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    role  TEXT NOT NULL CHECK (role IN ('PD', 'PS', 'PO', 'DC')),
+    login TEXT UNIQUE,
+    UNIQUE (name, role)
+) STRICT;
+
+CREATE TABLE project_officer (
+    project_id  INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    officer_id  INTEGER NOT NULL REFERENCES officer (id),
+    assigned_on TEXT CHECK (assigned_on IS NULL OR date(julianday(assigned_on)) IS assigned_on),
+    PRIMARY KEY (project_id, officer_id)
+) STRICT, WITHOUT ROWID;
+
+-- 伴走支援記録: one accompaniment act. Edits keep earlier text in note_revision; deletes are soft.
+CREATE TABLE note (
+    id                INTEGER PRIMARY KEY,
+    project_id        INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    author            TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 200),
+    author_role       TEXT NOT NULL CHECK (author_role IN ('PD', 'PS', 'PO', 'DC', 'other')),
+    kind              TEXT NOT NULL CHECK (kind IN ('meeting', 'site_visit', 'pmda', 'ip', 'flux', 'progress',
+                                                    'evaluation', 'licensing', 'other')),
+    body              TEXT NOT NULL CHECK (length(body) <= 1048576 AND instr(body, char(0)) = 0),
+    occurred_on       TEXT NOT NULL CHECK (date(julianday(occurred_on)) IS occurred_on),
+    follow_up_on      TEXT CHECK (follow_up_on IS NULL OR date(julianday(follow_up_on)) IS follow_up_on),
+    follow_up_done_at TEXT,
+    follow_up_done_by TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    deleted_at        TEXT,
+    deleted_by        TEXT,
+    version           INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    CHECK ((follow_up_done_at IS NULL) = (follow_up_done_by IS NULL)),
+    CHECK ((deleted_at IS NULL) = (deleted_by IS NULL))
+) STRICT;
+
+-- Earlier texts of an edited note (append-only history).
+CREATE TABLE note_revision (
+    id        INTEGER PRIMARY KEY,
+    note_id   INTEGER NOT NULL REFERENCES note (id) ON DELETE CASCADE,
+    version   INTEGER NOT NULL,
+    body      TEXT NOT NULL,
+    edited_by TEXT NOT NULL,
+    edited_at TEXT NOT NULL,
+    UNIQUE (note_id, version)
+) STRICT;
+
+-- ステージゲート: a Go / No-Go / conditional decision.
+CREATE TABLE stage_gate (
+    id          INTEGER PRIMARY KEY,
+    project_id  INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    gate        TEXT NOT NULL CHECK (length(gate) BETWEEN 1 AND 64),
+    decided_on  TEXT NOT NULL CHECK (date(julianday(decided_on)) IS decided_on),
+    decision    TEXT NOT NULL CHECK (decision IN ('go', 'no_go', 'conditional')),
+    note        TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
+
+-- 公募を経ないハイウェイ支援: a seed proposed for a successor program, judged on the three
+-- licensing criteria (競合優位性 / 知財ポートフォリオ / 有効性・安全性・再現性データ).
+CREATE TABLE highway_flag (
+    id                     INTEGER PRIMARY KEY,
+    project_id             INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    target_program_id      INTEGER NOT NULL REFERENCES program (id),
+    status                 TEXT NOT NULL
+                           CHECK (status IN ('candidate', 'recommended', 'accepted', 'declined', 'withdrawn')),
+    reason                 TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 20000),
+    competitive_advantage  TEXT NOT NULL DEFAULT 'not_assessed'
+                           CHECK (competitive_advantage IN ('not_assessed', 'insufficient', 'partial', 'sufficient')),
+    competitive_note       TEXT NOT NULL DEFAULT '',
+    ip_portfolio           TEXT NOT NULL DEFAULT 'not_assessed'
+                           CHECK (ip_portfolio IN ('not_assessed', 'insufficient', 'partial', 'sufficient')),
+    ip_note                TEXT NOT NULL DEFAULT '',
+    evidence_data          TEXT NOT NULL DEFAULT 'not_assessed'
+                           CHECK (evidence_data IN ('not_assessed', 'insufficient', 'partial', 'sufficient')),
+    evidence_note          TEXT NOT NULL DEFAULT '',
+    flagged_by             TEXT NOT NULL,
+    created_at             TEXT NOT NULL,
+    updated_at             TEXT NOT NULL,
+    decided_at             TEXT,
+    decision_note          TEXT NOT NULL DEFAULT '',
+    version                INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+) STRICT;
+
+-- Every status move of a flag: who, when, why.
+CREATE TABLE highway_flag_event (
+    id          INTEGER PRIMARY KEY,
+    flag_id     INTEGER NOT NULL REFERENCES highway_flag (id) ON DELETE CASCADE,
+    from_status TEXT,
+    to_status   TEXT NOT NULL,
+    moved_by    TEXT NOT NULL,
+    moved_at    TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Results officers report against: approvals, licensing, PoCs, trials, papers.
+CREATE TABLE outcome (
+    id           INTEGER PRIMARY KEY,
+    project_id   INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('regulatory_approval', 'licensing', 'nonclinical_poc',
+                                               'clinical_trial', 'paper')),
+    occurred_on  TEXT NOT NULL CHECK (date(julianday(occurred_on)) IS occurred_on),
+    product_name TEXT,
+    detail       TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Append-only record of every change: who (OS account), when, which entity, what changed (JSON).
+-- The triggers below make it refuse UPDATE and DELETE; this is tamper-evident only, since anyone who
+-- can write the file can drop the triggers.
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL CHECK (length(actor) > 0),
+    action    TEXT NOT NULL CHECK (length(action) > 0),
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    detail    TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
+-- A project carries at most one open (candidate / recommended) highway flag.
+CREATE UNIQUE INDEX highway_flag_one_open ON highway_flag (project_id)
+    WHERE status IN ('candidate', 'recommended');
+
+-- Indexes for the dashboard's grouping and the list's filters.
+CREATE INDEX project_ip_phase ON project (integrated_project_id, phase);
+CREATE INDEX project_phase ON project (phase);
+CREATE INDEX project_program ON project (program_id);
+CREATE INDEX project_modality ON project (modality);
+CREATE INDEX project_pi ON project (pi_name);
+CREATE INDEX project_institution ON project (institution);
+CREATE INDEX project_disease_area_area ON project_disease_area (disease_area_id, project_id);
+CREATE INDEX phase_change_project ON phase_change (project_id, changed_on);
+CREATE INDEX project_officer_officer ON project_officer (officer_id, project_id);
+CREATE INDEX note_project ON note (project_id, occurred_on);
+CREATE INDEX note_follow_up_open ON note (follow_up_on, project_id)
+    WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL;
+CREATE INDEX stage_gate_project ON stage_gate (project_id, decided_on);
+CREATE INDEX highway_flag_project ON highway_flag (project_id, status);
+CREATE INDEX highway_flag_status ON highway_flag (status, created_at);
+CREATE INDEX highway_flag_event_flag ON highway_flag_event (flag_id, moved_at);
+CREATE INDEX outcome_project ON outcome (project_id, kind);
+CREATE INDEX outcome_kind ON outcome (kind, occurred_on);
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, at);
+CREATE INDEX program_link_successor ON program_link (successor_program_id);
+
+-- Full-text search for Japanese (trigram). seedline writes these in the same transaction as the row
+-- they mirror (rowid = project.id / note.id), with NFKC-normalised, lower-cased text so that
+-- full-width and half-width forms match; trigram needs 3 characters, shorter queries use LIKE here.
+CREATE VIRTUAL TABLE project_fts USING fts5 (
+    amed_id, title, summary, pi_name, institution, tokenize = 'trigram'
+);
+
+CREATE VIRTUAL TABLE note_fts USING fts5 (body, tokenize = 'trigram');

@@ -1,0 +1,28 @@
+//! `seedline init`: create the database with AMED reference data, or add missing reference rows.
+
+use super::RunContext;
+use crate::store::{OpenOptions, Store};
+use anyhow::Result;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Arguments of `seedline init`.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_ctx: &RunContext, path: &Path, _args: Args) -> Result<ExitCode> {
+    let existed = path.exists();
+    let mut store = Store::open(path, OpenOptions { create: true })?;
+    store.ensure_reference()?;
+    let reference = store.reference()?;
+    println!(
+        "{} {}: {} integrated projects, {} disease areas, {} programs, {} program links",
+        if existed { "checked" } else { "created" },
+        path.display(),
+        reference.integrated_projects.len(),
+        reference.disease_areas.len(),
+        reference.programs.len(),
+        reference.program_links.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,139 @@
+//! The command line: global options, one module per subcommand (`Args` + `run`), and the choice of
+//! database. `seedline` alone opens the dashboard.
+
+mod demo;
+mod doctor;
+mod init;
+mod show;
+
+use crate::paths::{Paths, ensure_private_dir};
+use crate::store::{OpenOptions, Store};
+use crate::{Lang, model::Date};
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// seedline — AMED research seeds from basic research to practical use, in your terminal.
+#[derive(Debug, Parser)]
+#[command(name = "seedline", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file (default: seedline.db in the per-user data directory).
+    #[arg(long, global = true, env = "SEEDLINE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Use the demo database (generated on first use), never the officer's own.
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// Label language: ja or en (default from LANG; Japanese unless an English locale is set).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// Treat this date as today (YYYY-MM-DD), for reproducible output.
+    #[arg(
+        long,
+        global = true,
+        env = "SEEDLINE_TODAY",
+        value_name = "DATE",
+        hide = true
+    )]
+    pub today: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (if missing) with AMED reference data.
+    Init(init::Args),
+    /// Fill an empty database with generated demo data.
+    Demo(demo::Args),
+    /// Print a view as plain text (no terminal needed).
+    #[command(subcommand)]
+    Show(show::View),
+    /// Check the database: integrity, foreign keys, seedline's invariants.
+    Doctor(doctor::Args),
+}
+
+/// What every subcommand needs besides its own arguments.
+pub struct RunContext {
+    pub paths: Paths,
+    pub lang: Lang,
+    pub today: Date,
+}
+
+/// Runs the command line; errors come back to `main`, which prints them in one line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let paths = Paths::resolve()?;
+    let today = match &cli.today {
+        Some(text) => crate::model::parse_date(text)
+            .with_context(|| format!("--today: '{text}' is not a date (expected YYYY-MM-DD)"))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let ctx = RunContext {
+        paths,
+        lang: cli.lang.unwrap_or_else(Lang::from_env),
+        today,
+    };
+    match cli.command {
+        Some(Command::Init(args)) => init::run(&ctx, &db_path(&cli.db, cli.demo, &ctx)?, args),
+        Some(Command::Demo(args)) => demo::run(&ctx, &demo_target(&cli.db, &ctx)?, args),
+        Some(Command::Show(view)) => {
+            let mut store = open_for_use(&cli.db, cli.demo, &ctx)?;
+            show::run(&ctx, &mut store, view)
+        }
+        Some(Command::Doctor(args)) => {
+            let store = open_for_use(&cli.db, cli.demo, &ctx)?;
+            doctor::run(&store, args)
+        }
+        None => {
+            let store = open_for_use(&cli.db, cli.demo, &ctx)?;
+            crate::tui::run(store, &ctx)
+        }
+    }
+}
+
+/// The database a command works on: `--db`, else the demo or the officer's default database (its
+/// directory created 0700).
+fn db_path(db: &Option<PathBuf>, demo: bool, ctx: &RunContext) -> Result<PathBuf> {
+    if let Some(path) = db {
+        return Ok(path.clone());
+    }
+    ensure_private_dir(&ctx.paths.data)?;
+    Ok(if demo {
+        ctx.paths.demo_db()
+    } else {
+        ctx.paths.default_db()
+    })
+}
+
+/// `seedline demo` writes to `--db` when given, else to the demo database — never to the
+/// officer's default database by accident.
+fn demo_target(db: &Option<PathBuf>, ctx: &RunContext) -> Result<PathBuf> {
+    db_path(db, true, ctx)
+}
+
+/// Opens the database for viewing or editing. An explicit `--db` must exist (a typo should not
+/// create an empty database); the default and demo databases are created on first use, the demo
+/// one filled with demo data.
+fn open_for_use(db: &Option<PathBuf>, demo: bool, ctx: &RunContext) -> Result<Store> {
+    let path = db_path(db, demo, ctx)?;
+    let mut store = Store::open(
+        &path,
+        OpenOptions {
+            create: db.is_none(),
+        },
+    )?;
+    if demo && db.is_none() && store.project_count()? == 0 {
+        eprintln!(
+            "seedline: generating the demo database at {} …",
+            path.display()
+        );
+        let options = crate::demo::DemoOptions::new(ctx.today);
+        crate::demo::generate(&mut store, &options, &mut demo::progress_printer())?;
+    }
+    Ok(store)
+}

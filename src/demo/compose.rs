@@ -1,0 +1,665 @@
+//! Composing one demo project (title, PI, program, phase history, budget) and the rows around it
+//! (gates, outcomes, flags, notes) from the word lists, consistently with AMED's programs.
+
+use super::DemoOptions;
+use super::approvals::Approval;
+use super::rng::Rng;
+use super::vocab::*;
+use crate::Result;
+use crate::model::{
+    Coded, CriterionStatus, Date, FlagStatus, GateDecision, LicensingStatus, Modality, NewProject,
+    NoteKind, OfficerRole, OutcomeKind, Phase,
+};
+use crate::store::{BulkFlag, BulkLoader, BulkNote, Reference};
+use chrono::{Datelike, Days};
+
+/// A project to write plus what the rows around it need.
+pub struct ProjectPlan {
+    pub project: NewProject,
+    /// Phases entered, oldest first, ending in the current phase.
+    pub entered: Vec<(Phase, Date)>,
+    pub approval: Option<&'static Approval>,
+}
+
+/// A program's code and the phases it funds.
+type ProgramSpan = (String, Phase, Phase);
+
+/// A written project's row id with its PS and PO as (officer id, name).
+pub type Assigned = (i64, (i64, &'static str), (i64, &'static str));
+
+/// Picks programs consistent with integrated projects and phases.
+pub struct Composer {
+    /// (integrated project code, weight, programs).
+    by_ip: Vec<(&'static str, u32, Vec<ProgramSpan>)>,
+}
+
+const IP_WEIGHTS: &[(&str, u32)] = &[
+    ("drug", 22),
+    ("device", 14),
+    ("regen", 10),
+    ("infect", 10),
+    ("data", 8),
+    ("seeds", 14),
+    ("trans", 14),
+    ("eco", 8),
+];
+
+/// Programs that fund integrated projects without programs of their own in the reference data.
+const FALLBACK_PROGRAMS: &[(&str, &[&str])] = &[("data", &["rare-practical", "med-support"])];
+
+/// 2nd-period counterpart of a 3rd-period integrated project, for projects started before FY2025.
+const SECOND_PERIOD: &[(&str, &str)] = &[
+    ("drug", "drug2"),
+    ("device", "device2"),
+    ("regen", "regen2"),
+    ("data", "genome2"),
+    ("seeds", "seeds2"),
+];
+
+impl Composer {
+    pub fn new(reference: &Reference) -> Composer {
+        let mut by_ip = Vec::new();
+        for (code, weight) in IP_WEIGHTS {
+            let ip_id = reference
+                .integrated_projects
+                .iter()
+                .find(|p| p.code == *code)
+                .map(|p| p.id);
+            let mut programs: Vec<_> = reference
+                .programs
+                .iter()
+                .filter(|p| Some(p.integrated_project_id) == ip_id)
+                .map(|p| (p.code.clone(), p.first_phase, p.last_phase))
+                .collect();
+            if let Some((_, codes)) = FALLBACK_PROGRAMS.iter().find(|(ip, _)| ip == code) {
+                programs.extend(
+                    reference
+                        .programs
+                        .iter()
+                        .filter(|p| codes.contains(&p.code.as_str()))
+                        .map(|p| (p.code.clone(), p.first_phase, p.last_phase)),
+                );
+            }
+            if !programs.is_empty() {
+                by_ip.push((*code, *weight, programs));
+            }
+        }
+        Composer { by_ip }
+    }
+
+    /// A new synthetic project number `i`.
+    pub fn plan(&self, i: usize, anchor: Date, rng: &mut Rng) -> ProjectPlan {
+        let weights: Vec<(usize, u32)> = self
+            .by_ip
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (k, e.1))
+            .collect();
+        let (ip_code, _, programs) = &self.by_ip[*rng.weighted(&weights)];
+        let (program, first, last) = rng.pick(programs).clone();
+        let phase_weights: Vec<(Phase, u32)> = Phase::ALL
+            .iter()
+            .filter(|p| **p >= first && **p <= last)
+            .map(|p| (*p, [30, 25, 22, 15, 8][p.index()]))
+            .collect();
+        let phase = *rng.weighted(&phase_weights);
+        let modality = *rng.weighted(modality_weights(ip_code));
+        let (title, mut areas) = title_for(modality, phase, ip_code, rng);
+        if rng.chance(0.15) {
+            let extra = rng.pick(TARGETS).1;
+            if !areas.iter().any(|a| a == extra) {
+                areas.push(extra.to_string());
+            }
+        }
+        // Later phases started earlier, on average.
+        let years_back = rng.range(0, 2 + phase.index() as i64 / 2);
+        let start_year = fiscal_year(anchor) - years_back;
+        let start = date(
+            start_year,
+            if rng.chance(0.8) {
+                4
+            } else {
+                rng.range(5, 12) as u32
+            },
+            1,
+        )
+        .min(anchor);
+        let years = rng.range(3, 5);
+        let end = date(start_year + years, 3, 31).max(start);
+        let mut ip = ip_code.to_string();
+        if start < date(2025, 4, 1)
+            && rng.chance(0.25)
+            && let Some((_, old)) = SECOND_PERIOD.iter().find(|(new, _)| new == ip_code)
+        {
+            ip = old.to_string();
+        }
+        let first_phase = Phase::from_ord(phase.ord() - rng.range(0, 2))
+            .filter(|p| *p >= first)
+            .unwrap_or(phase);
+        let entered = phase_history(first_phase, phase, start, anchor, rng);
+        let licensing = licensing_for(phase, rng);
+        let partner = (phase >= Phase::NonClinical
+            && (licensing != LicensingStatus::None || rng.chance(0.3)))
+        .then(|| rng.pick(COMPANIES).to_string());
+        let institution = *rng.pick(INSTITUTIONS);
+        let budget = budget_for(phase, rng);
+        let summary = format!(
+            "本研究開発は「{title}」を目的とする。{}{institution}を中心に{}機関の体制で実施し、{}年度末までに{}を目指す。",
+            phase_sentence(phase),
+            rng.range(2, 8),
+            end.year(),
+            goal_for(phase),
+        );
+        ProjectPlan {
+            project: NewProject {
+                amed_id: amed_id(start, &program, i),
+                title,
+                summary,
+                pi_name: format!("{} {}", rng.pick(SURNAMES), rng.pick(GIVEN_NAMES)),
+                pi_title: rng.pick(PI_TITLES).to_string(),
+                institution: institution.to_string(),
+                program,
+                integrated_project: ip,
+                modality,
+                phase,
+                start_date: start,
+                end_date: Some(end),
+                budget_total_kyen: Some(budget),
+                partner_company: partner,
+                licensing_status: licensing,
+                disease_areas: areas,
+            },
+            entered,
+            approval: None,
+        }
+    }
+}
+
+/// The project behind one of the real approvals, at 実用化 since its approval date.
+pub fn approval_plan(a: &'static Approval, i: usize, anchor: Date, rng: &mut Rng) -> ProjectPlan {
+    let approved = crate::model::parse_date(a.approved_on).unwrap_or(anchor);
+    let start = date(fiscal_year(approved) - 5, 4, 1);
+    let clinical = start.checked_add_days(Days::new(700)).unwrap_or(start);
+    ProjectPlan {
+        project: NewProject {
+            amed_id: amed_id(start, a.program, i),
+            title: a.title.to_string(),
+            summary: format!(
+                "AMEDの支援による研究開発の成果として、{}が{}に承認された（適応：{}）。本課題では承認に至る非臨床・臨床開発を実施した。",
+                a.product, a.approved_on, a.indication
+            ),
+            pi_name: format!("{} {}", rng.pick(SURNAMES), rng.pick(GIVEN_NAMES)),
+            pi_title: "教授".to_string(),
+            institution: rng.pick(INSTITUTIONS).to_string(),
+            program: a.program.to_string(),
+            integrated_project: a.integrated_project.to_string(),
+            modality: a.modality,
+            phase: Phase::Practical,
+            start_date: start,
+            end_date: Some(date(fiscal_year(approved) + 1, 3, 31)),
+            budget_total_kyen: Some(rng.range(3_000, 9_000) * 100),
+            partner_company: None,
+            licensing_status: LicensingStatus::License,
+            disease_areas: a.areas.iter().map(|s| s.to_string()).collect(),
+        },
+        entered: vec![
+            (Phase::NonClinical, start),
+            (Phase::Clinical, clinical.min(approved)),
+            (Phase::Practical, approved),
+        ],
+        approval: Some(a),
+    }
+}
+
+fn modality_weights(ip: &str) -> &'static [(Modality, u32)] {
+    use Modality::*;
+    match ip {
+        "drug" => &[(Drug, 85), (Ivd, 15)],
+        "device" => &[(Device, 90), (Ivd, 10)],
+        "regen" => &[(Regen, 100)],
+        "infect" => &[(Drug, 80), (Ivd, 20)],
+        "data" => &[(Other, 50), (Device, 25), (Ivd, 25)],
+        "seeds" => &[(Drug, 50), (Other, 30), (Regen, 10), (Device, 10)],
+        "trans" => &[(Drug, 50), (Device, 25), (Regen, 15), (Ivd, 10)],
+        _ => &[(Drug, 80), (Regen, 20)],
+    }
+}
+
+fn title_for(modality: Modality, phase: Phase, ip: &str, rng: &mut Rng) -> (String, Vec<String>) {
+    let target = loop {
+        let t = rng.pick(TARGETS);
+        if (ip == "infect") == (t.1 == "infection") {
+            break t;
+        }
+    };
+    let area = vec![target.1.to_string()];
+    let title = match modality {
+        Modality::Drug if phase == Phase::Basic && rng.chance(0.5) => {
+            format!("{}{}", target.0, rng.pick(BASIC_THEMES))
+        }
+        Modality::Drug => format!("{}{}", target.0, rng.pick(DRUG_APPROACHES)),
+        Modality::Device => return (rng.pick(DEVICE_THEMES).to_string(), optional_area(rng)),
+        Modality::Regen => return (rng.pick(REGEN_THEMES).to_string(), optional_area(rng)),
+        Modality::Ivd => format!("{}における{}", target.0, rng.pick(IVD_THEMES)),
+        Modality::Other => format!("{}{}", target.0, rng.pick(BASIC_THEMES)),
+    };
+    (title, area)
+}
+
+fn optional_area(rng: &mut Rng) -> Vec<String> {
+    if rng.chance(0.7) {
+        vec![rng.pick(TARGETS).1.to_string()]
+    } else {
+        Vec::new()
+    }
+}
+
+fn licensing_for(phase: Phase, rng: &mut Rng) -> LicensingStatus {
+    use LicensingStatus::*;
+    let licensed = match phase {
+        Phase::Basic | Phase::Applied => 0.01,
+        Phase::NonClinical => 0.12,
+        Phase::Clinical => 0.3,
+        Phase::Practical => 0.7,
+    };
+    if rng.chance(licensed) {
+        *rng.weighted(&[(License, 50), (JointDevelopment, 30), (Assignment, 20)])
+    } else if phase >= Phase::NonClinical && rng.chance(0.12) {
+        Negotiating
+    } else {
+        None
+    }
+}
+
+fn budget_for(phase: Phase, rng: &mut Rng) -> i64 {
+    let (lo, hi) = match phase {
+        Phase::Basic => (100, 600),
+        Phase::Applied => (300, 1_200),
+        Phase::NonClinical => (600, 3_000),
+        Phase::Clinical => (1_000, 8_000),
+        Phase::Practical => (500, 4_000),
+    };
+    rng.range(lo, hi) * 100
+}
+
+fn phase_sentence(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Basic => "標的分子の機能解析とモデル系の確立を進める。",
+        Phase::Applied => "候補物質の最適化と薬効評価を行う。",
+        Phase::NonClinical => "GLP準拠の非臨床安全性試験と製造法の確立を進める。",
+        Phase::Clinical => "医師主導治験により安全性と有効性を評価する。",
+        Phase::Practical => "承認取得後の製造販売体制と市販後調査を支援する。",
+    }
+}
+
+fn goal_for(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Basic | Phase::Applied => "非臨床POCの取得",
+        Phase::NonClinical => "治験届の提出",
+        Phase::Clinical => "企業導出と承認申請",
+        Phase::Practical => "適応拡大",
+    }
+}
+
+/// 課題管理番号 in AMED's shape: `JP` + fiscal year (2 digits) + program letters + 7 digits.
+fn amed_id(start: Date, program: &str, i: usize) -> String {
+    let letters: String = program
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .take(2)
+        .collect();
+    format!(
+        "JP{:02}{}{:07}",
+        fiscal_year(start) % 100,
+        letters,
+        100_000 + i
+    )
+}
+
+/// 年度: April to March.
+pub fn fiscal_year(d: Date) -> i64 {
+    i64::from(if d.month() >= 4 {
+        d.year()
+    } else {
+        d.year() - 1
+    })
+}
+
+fn date(year: i64, month: u32, day: u32) -> Date {
+    Date::from_ymd_opt(year as i32, month, day).unwrap_or_default()
+}
+
+fn between(a: Date, b: Date, rng: &mut Rng) -> Date {
+    if b <= a {
+        return a;
+    }
+    let days = (b - a).num_days();
+    a.checked_add_days(Days::new(rng.range(0, days) as u64))
+        .unwrap_or(a)
+}
+
+fn phase_history(
+    first: Phase,
+    current: Phase,
+    start: Date,
+    anchor: Date,
+    rng: &mut Rng,
+) -> Vec<(Phase, Date)> {
+    let mut out = vec![(first, start)];
+    let mut on = start;
+    for ord in first.ord() + 1..=current.ord() {
+        on = between(on, anchor, rng);
+        if let Some(p) = Phase::from_ord(ord) {
+            out.push((p, on));
+        }
+    }
+    out
+}
+
+/// Stage gates passed on the way to the current phase (per modality, from AMED's check items).
+pub fn write_gates(
+    loader: &mut BulkLoader<'_>,
+    id: i64,
+    plan: &ProjectPlan,
+    by: &str,
+    rng: &mut Rng,
+) -> Result<usize> {
+    use Phase::*;
+    let gates: &[(&str, Phase)] = match plan.project.modality {
+        Modality::Drug => &[
+            ("SG1", Applied),
+            ("SG2", NonClinical),
+            ("SG3", Clinical),
+            ("SG4", Practical),
+        ],
+        Modality::Regen => &[("SG1", NonClinical), ("SG2", Clinical)],
+        Modality::Device | Modality::Ivd => {
+            &[("SG1", Applied), ("SG2", NonClinical), ("SG3", Clinical)]
+        }
+        Modality::Other => &[],
+    };
+    let mut written = 0;
+    for (gate, reached) in gates {
+        if let Some((_, on)) = plan.entered.iter().find(|(p, _)| p == reached) {
+            let decision = if rng.chance(0.15) {
+                GateDecision::Conditional
+            } else {
+                GateDecision::Go
+            };
+            let note = match decision {
+                GateDecision::Conditional => "追加の再現性データ提出を条件にGo",
+                _ => "評価委員会にてGo判定",
+            };
+            loader.gate(id, gate, *on, decision, note, by)?;
+            written += 1;
+        }
+    }
+    let next = gates.iter().find(|(_, p)| *p > plan.project.phase);
+    if let Some((gate, _)) = next
+        && rng.chance(0.06)
+    {
+        let on = plan
+            .entered
+            .last()
+            .map(|e| e.1)
+            .unwrap_or(plan.project.start_date);
+        loader.gate(
+            id,
+            gate,
+            on,
+            GateDecision::NoGo,
+            "有効性データ不十分のためNo-Go。計画を見直し再審査",
+            by,
+        )?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Papers, PoCs, trials, licensing and (for the real approvals) the approval itself.
+pub fn write_outcomes(
+    loader: &mut BulkLoader<'_>,
+    id: i64,
+    plan: &ProjectPlan,
+    rng: &mut Rng,
+) -> Result<usize> {
+    let p = &plan.project;
+    let mut n = 0;
+    let after = |phase: Phase| plan.entered.iter().find(|e| e.0 == phase).map(|e| e.1);
+    if rng.chance(0.4) {
+        loader.outcome(
+            id,
+            OutcomeKind::Paper,
+            p.start_date
+                .checked_add_days(Days::new(400))
+                .unwrap_or(p.start_date)
+                .min(
+                    plan.entered
+                        .last()
+                        .map(|e| e.1)
+                        .unwrap_or(p.start_date)
+                        .max(p.start_date),
+                ),
+            None,
+            "国際学術誌に原著論文を発表",
+        )?;
+        n += 1;
+    }
+    if let Some(on) = after(Phase::Clinical) {
+        loader.outcome(id, OutcomeKind::NonclinicalPoc, on, None, "非臨床POCを取得")?;
+        loader.outcome(
+            id,
+            OutcomeKind::ClinicalTrial,
+            on,
+            None,
+            "医師主導治験を開始",
+        )?;
+        n += 2;
+    }
+    if p.licensing_status.is_licensed() {
+        let on = plan.entered.last().map(|e| e.1).unwrap_or(p.start_date);
+        let detail = format!(
+            "{}（{}）",
+            p.licensing_status.name_ja(),
+            p.partner_company.as_deref().unwrap_or("企業名非公開")
+        );
+        loader.outcome(id, OutcomeKind::Licensing, on, None, &detail)?;
+        n += 1;
+    }
+    if let Some(a) = plan.approval {
+        let on = crate::model::parse_date(a.approved_on).unwrap_or(p.start_date);
+        loader.outcome(
+            id,
+            OutcomeKind::RegulatoryApproval,
+            on,
+            Some(a.product),
+            &format!("{}：{}", a.product, a.indication),
+        )?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Highway flags on projects not yet in practical use, with status histories in every status.
+pub fn write_flags(
+    loader: &mut BulkLoader<'_>,
+    plans: &[ProjectPlan],
+    ids: &[Assigned],
+    reference: &Reference,
+    options: &DemoOptions,
+    rng: &mut Rng,
+) -> Result<usize> {
+    use FlagStatus::*;
+    let eligible: Vec<usize> = (0..plans.len())
+        .filter(|&k| plans[k].project.phase < Phase::Practical)
+        .collect();
+    if eligible.is_empty() {
+        return Ok(0);
+    }
+    let mut open = vec![false; plans.len()];
+    let mut written = 0;
+    let mut attempts = 0;
+    while written < options.flags && attempts < options.flags * 4 {
+        attempts += 1;
+        let k = *rng.pick(&eligible);
+        let status = *rng.weighted(&[
+            (Candidate, 30),
+            (Recommended, 25),
+            (Accepted, 20),
+            (Declined, 12),
+            (Withdrawn, 13),
+        ]);
+        if status.is_open() && open[k] {
+            continue;
+        }
+        let plan = &plans[k];
+        let (id, ps, po) = ids[k];
+        let program = reference
+            .programs
+            .iter()
+            .find(|p| p.code == plan.project.program);
+        let successors = program
+            .map(|p| reference.successors(p.id))
+            .unwrap_or_default();
+        let target = match successors.as_slice() {
+            [] => reference
+                .programs
+                .iter()
+                .filter(|p| {
+                    p.last_phase > plan.project.phase && Some(p.id) != program.map(|q| q.id)
+                })
+                .map(|p| p.code.as_str())
+                .collect::<Vec<_>>(),
+            list => list.iter().map(|p| p.code.as_str()).collect(),
+        };
+        let Some(target) = (!target.is_empty()).then(|| *rng.pick(&target)) else {
+            continue;
+        };
+        let created = between(
+            options
+                .anchor
+                .checked_sub_days(Days::new(420))
+                .unwrap_or(options.anchor),
+            options.anchor,
+            rng,
+        );
+        let path: &[FlagStatus] = match status {
+            Candidate => &[Candidate],
+            Recommended => &[Candidate, Recommended],
+            Accepted => &[Candidate, Recommended, Accepted],
+            Declined => &[Candidate, Recommended, Declined],
+            Withdrawn => &[Candidate, Withdrawn],
+        };
+        let mut at = created;
+        let mut moves = Vec::new();
+        for (step, s) in path.iter().enumerate() {
+            if step > 0 {
+                at = between(at, options.anchor, rng)
+                    .min(at.checked_add_days(Days::new(60)).unwrap_or(at));
+            }
+            let (by, why) = match s {
+                Candidate => (po.1, "伴走支援で有望性を確認"),
+                Recommended => (ps.1, "推薦書を作成し後継事業へ送付"),
+                Accepted => (ps.1, "後継事業にて採用決定"),
+                Declined => (ps.1, "知財ポートフォリオが不十分のため見送り"),
+                Withdrawn => (po.1, "研究計画の変更により取り下げ"),
+            };
+            moves.push((*s, format!("{at}T09:00:00.000Z"), by, why));
+        }
+        let c = |good: bool, rng: &mut Rng| -> CriterionStatus {
+            use CriterionStatus as C;
+            if good {
+                *rng.weighted(&[(C::Sufficient, 70), (C::Partial, 30)])
+            } else {
+                *rng.weighted(&[
+                    (C::NotAssessed, 40),
+                    (C::Partial, 30),
+                    (C::Insufficient, 30),
+                ])
+            }
+        };
+        let good = matches!(status, Recommended | Accepted);
+        let criteria = [
+            (c(good, rng), "同種同効薬に対し作用機序上の優位性あり"),
+            (
+                if status == Declined {
+                    CriterionStatus::Insufficient
+                } else {
+                    c(good, rng)
+                },
+                "物質特許出願済み、用途特許は準備中",
+            ),
+            (c(good, rng), "独立した2施設で再現性を確認"),
+        ];
+        loader.flag(&BulkFlag {
+            project_id: id,
+            target_program: target,
+            reason: "非臨床POC取得の見込みが高く、後継事業での開発加速が期待できる",
+            criteria,
+            flagged_by: po.1,
+            moves,
+        })?;
+        open[k] |= status.is_open();
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// One accompaniment note by the project's PS or PO, sometimes with a follow-up.
+pub fn write_note(
+    loader: &mut BulkLoader<'_>,
+    plan: &ProjectPlan,
+    ids: Assigned,
+    anchor: Date,
+    body: &mut String,
+    rng: &mut Rng,
+) -> Result<()> {
+    const KINDS: [NoteKind; 12] = [
+        NoteKind::Meeting,
+        NoteKind::SiteVisit,
+        NoteKind::Pmda,
+        NoteKind::Ip,
+        NoteKind::Flux,
+        NoteKind::Progress,
+        NoteKind::Evaluation,
+        NoteKind::Licensing,
+        NoteKind::Meeting,
+        NoteKind::Evaluation,
+        NoteKind::Other,
+        NoteKind::Meeting,
+    ];
+    let (id, ps, po) = ids;
+    let k = rng.below(NOTE_BODIES.len() as u64) as usize;
+    let (author, role) = if rng.chance(0.6) {
+        (po.1, OfficerRole::Po)
+    } else {
+        (ps.1, OfficerRole::Ps)
+    };
+    let last = plan.project.end_date.unwrap_or(anchor).min(anchor);
+    let occurred_on = between(plan.project.start_date, last, rng);
+    body.clear();
+    body.push_str(NOTE_BODIES[k]);
+    let (follow_up_on, follow_up_done) = if rng.chance(0.12) {
+        let due = occurred_on
+            .checked_add_days(Days::new(rng.range(7, 60) as u64))
+            .unwrap_or(occurred_on);
+        let done = due < anchor && rng.chance(0.85);
+        (
+            Some(due),
+            done.then(|| (author, format!("{due}T17:00:00.000Z"))),
+        )
+    } else {
+        (None, None)
+    };
+    loader.note(&BulkNote {
+        project_id: id,
+        author,
+        author_role: role,
+        kind: KINDS[k],
+        body,
+        occurred_on,
+        follow_up_on,
+        follow_up_done,
+    })?;
+    Ok(())
+}

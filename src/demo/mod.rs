@@ -1,0 +1,180 @@
+//! `seedline demo`: a deterministic generator of realistic AMED portfolio data — projects over
+//! integrated projects, disease areas, programs, phases and modalities, PS/PO notes, stage gates,
+//! highway flags in every status, outcomes, and the eight real approvals from AMED-supported research.
+//! The same seed and anchor date give the same database.
+
+mod approvals;
+mod compose;
+mod rng;
+mod vocab;
+
+pub use rng::Rng;
+
+use crate::model::{Date, OfficerRole};
+use crate::store::{BulkLoader, Store};
+use crate::{Error, Result};
+use compose::ProjectPlan;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    /// Number of projects, including the eight real approvals.
+    pub projects: usize,
+    /// Number of accompaniment notes.
+    pub notes: usize,
+    /// Number of highway flags (at most one open per project; closed ones may be older history).
+    pub flags: usize,
+    /// Seed of the generator.
+    pub seed: u64,
+    /// "Today" for the generated data: dates, due follow-ups and open flags are relative to it.
+    pub anchor: Date,
+}
+
+impl DemoOptions {
+    /// The default demo: about 600 projects, four notes each, one flag per eight projects.
+    pub fn new(anchor: Date) -> DemoOptions {
+        DemoOptions {
+            projects: 600,
+            notes: 2_400,
+            flags: 75,
+            seed: 2025,
+            anchor,
+        }
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DemoSummary {
+    pub projects: usize,
+    pub notes: usize,
+    pub flags: usize,
+    pub gates: usize,
+    pub outcomes: usize,
+}
+
+/// Progress callback: (stage, done, total).
+pub type Progress<'a> = &'a mut dyn FnMut(&'static str, usize, usize);
+
+/// Fills an empty database with demo data in one transaction (all or nothing). Refuses a database
+/// that already holds projects, so an officer's real data can never be mixed with demo rows.
+pub fn generate(
+    store: &mut Store,
+    options: &DemoOptions,
+    progress: Progress<'_>,
+) -> Result<DemoSummary> {
+    if store.project_count()? > 0 {
+        return Err(Error::invalid(
+            "demo",
+            format!(
+                "{} already holds projects; demo data goes into a new database (choose another --db)",
+                store.path().display()
+            ),
+        ));
+    }
+    if options.projects < approvals::APPROVALS.len() {
+        return Err(Error::invalid(
+            "--projects",
+            format!(
+                "at least {} (the real approvals are always included)",
+                approvals::APPROVALS.len()
+            ),
+        ));
+    }
+    let reference = store.reference()?;
+    store.bulk_load("demo.generate", |loader| {
+        let summary = fill(loader, &reference, options, progress)?;
+        Ok((summary, serde_json::to_value(summary).unwrap_or_default()))
+    })
+}
+
+fn fill(
+    loader: &mut BulkLoader<'_>,
+    reference: &crate::store::Reference,
+    options: &DemoOptions,
+    progress: Progress<'_>,
+) -> Result<DemoSummary> {
+    let mut rng = Rng::new(options.seed);
+    let mut summary = DemoSummary::default();
+    let officers = officers(loader)?;
+    let mut plans: Vec<ProjectPlan> = Vec::with_capacity(options.projects);
+    for (i, approval) in approvals::APPROVALS.iter().enumerate() {
+        plans.push(compose::approval_plan(
+            approval,
+            i,
+            options.anchor,
+            &mut rng,
+        ));
+    }
+    let composer = compose::Composer::new(reference);
+    while plans.len() < options.projects {
+        let i = plans.len();
+        plans.push(composer.plan(i, options.anchor, &mut rng));
+    }
+    let mut ids = Vec::with_capacity(plans.len());
+    for (i, plan) in plans.iter().enumerate() {
+        let id = loader.project(&plan.project, &plan.entered)?;
+        let (ps, po) = officers.for_project(&mut rng);
+        loader.assign(id, ps.0, plan.project.start_date)?;
+        loader.assign(id, po.0, plan.project.start_date)?;
+        summary.gates += compose::write_gates(loader, id, plan, ps.1, &mut rng)?;
+        summary.outcomes += compose::write_outcomes(loader, id, plan, &mut rng)?;
+        ids.push((id, ps, po));
+        if i % 1000 == 999 {
+            progress("projects", i + 1, plans.len());
+        }
+    }
+    summary.projects = plans.len();
+    progress("projects", plans.len(), plans.len());
+    summary.flags = compose::write_flags(loader, &plans, &ids, reference, options, &mut rng)?;
+    progress("flags", summary.flags, options.flags);
+    let mut body = String::new();
+    for n in 0..options.notes {
+        let k = rng.below(plans.len() as u64) as usize;
+        compose::write_note(
+            loader,
+            &plans[k],
+            ids[k],
+            options.anchor,
+            &mut body,
+            &mut rng,
+        )?;
+        if n % 10_000 == 9_999 {
+            progress("notes", n + 1, options.notes);
+        }
+    }
+    summary.notes = options.notes;
+    progress("notes", options.notes, options.notes);
+    Ok(summary)
+}
+
+/// The fictional officers, split by role, as (row id, name).
+struct Officers {
+    ps: Vec<(i64, &'static str)>,
+    po: Vec<(i64, &'static str)>,
+}
+
+impl Officers {
+    /// A PS and a PO for a new project.
+    fn for_project(&self, rng: &mut Rng) -> ((i64, &'static str), (i64, &'static str)) {
+        (*rng.pick(&self.ps), *rng.pick(&self.po))
+    }
+}
+
+fn officers(loader: &mut BulkLoader<'_>) -> Result<Officers> {
+    use crate::model::Coded;
+    let mut out = Officers {
+        ps: Vec::new(),
+        po: Vec::new(),
+    };
+    for (name, role) in vocab::OFFICERS {
+        let role = OfficerRole::parse(role).unwrap_or(OfficerRole::Po);
+        let id = loader.officer(name, role, None)?;
+        match role {
+            OfficerRole::Ps => out.ps.push((id, *name)),
+            OfficerRole::Po => out.po.push((id, *name)),
+            OfficerRole::Pd | OfficerRole::Dc => {}
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,82 @@
+//! The library's error type: each variant says what went wrong and, where it can, how to fix it.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in seedline's library code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database file is not a SQLite database (or is encrypted / damaged beyond opening).
+    #[error("{path}: not a seedline database (the file is not SQLite, or its header is damaged)")]
+    NotADatabase { path: PathBuf },
+
+    /// A SQLite file that does not hold seedline's tables.
+    #[error("{path}: not a seedline database (it is SQLite, but has no seedline tables)")]
+    ForeignDatabase { path: PathBuf },
+
+    /// The database was written by a newer seedline.
+    #[error(
+        "{path}: made by a newer seedline (database schema version {found}, this seedline knows up to {supported}); upgrade seedline"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    /// `PRAGMA integrity_check` or `foreign_key_check` found problems.
+    #[error("{path}: database failed integrity check: {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+
+    /// WAL could not be enabled (e.g. the file is on a filesystem without shared memory).
+    #[error("{path}: could not switch to WAL journal mode (got '{mode}')")]
+    NoWal { path: PathBuf, mode: String },
+
+    /// A named record does not exist.
+    #[error("{what} not found: {key}")]
+    NotFound { what: &'static str, key: String },
+
+    /// A value the user gave is not acceptable.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+
+    /// Another session changed the record since it was loaded (optimistic concurrency).
+    #[error("{what} was changed by {by} at {at} since you loaded it; your text is kept")]
+    Conflict {
+        what: String,
+        by: String,
+        at: String,
+    },
+
+    /// Any other SQLite failure.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    /// A file system failure, with the path involved.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Shorthand for an [`Error::Invalid`].
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Shorthand for an [`Error::Io`].
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

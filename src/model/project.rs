@@ -1,0 +1,91 @@
+//! 研究開発課題 as entered (by import, the demo generator or a form), with its validation.
+
+use super::{Date, LicensingStatus, Modality, Phase};
+use crate::{Error, Result};
+
+/// Longest title accepted (characters); matches the schema's CHECK.
+pub const MAX_TITLE_CHARS: usize = 2000;
+/// Longest summary accepted (characters).
+pub const MAX_SUMMARY_CHARS: usize = 20_000;
+
+/// A project to be stored. Program, integrated project and disease areas are given by code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewProject {
+    /// 課題管理番号, e.g. `JP23ck0106123`.
+    pub amed_id: String,
+    /// 研究開発課題名.
+    pub title: String,
+    /// 概要.
+    pub summary: String,
+    /// 研究開発代表者 氏名.
+    pub pi_name: String,
+    /// 研究開発代表者 役職.
+    pub pi_title: String,
+    /// 代表研究機関.
+    pub institution: String,
+    /// 事業 code.
+    pub program: String,
+    /// 統合プロジェクト code.
+    pub integrated_project: String,
+    pub modality: Modality,
+    pub phase: Phase,
+    pub start_date: Date,
+    pub end_date: Option<Date>,
+    /// 総配分額 (千円).
+    pub budget_total_kyen: Option<i64>,
+    /// 並走企業.
+    pub partner_company: Option<String>,
+    pub licensing_status: LicensingStatus,
+    /// 対象疾患 (disease area codes).
+    pub disease_areas: Vec<String>,
+}
+
+impl NewProject {
+    /// Checks what the database would refuse, with a message naming the field.
+    pub fn validate(&self) -> Result<()> {
+        required("amed_id", &self.amed_id, 64)?;
+        required("title", &self.title, MAX_TITLE_CHARS)?;
+        required("pi_name", &self.pi_name, 200)?;
+        required("institution", &self.institution, 400)?;
+        optional("summary", &self.summary, MAX_SUMMARY_CHARS)?;
+        optional("pi_title", &self.pi_title, 200)?;
+        if let Some(company) = &self.partner_company {
+            optional("partner_company", company, 400)?;
+        }
+        if let Some(end) = self.end_date
+            && end < self.start_date
+        {
+            return Err(Error::invalid(
+                "end_date",
+                format!("{end} is before the start date {}", self.start_date),
+            ));
+        }
+        if let Some(budget) = self.budget_total_kyen
+            && budget < 0
+        {
+            return Err(Error::invalid("budget_total_kyen", "must not be negative"));
+        }
+        Ok(())
+    }
+}
+
+fn required(field: &str, value: &str, max: usize) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    optional(field, value, max)
+}
+
+fn optional(field: &str, value: &str, max: usize) -> Result<()> {
+    if value.contains('\0') {
+        return Err(Error::invalid(field, "contains a NUL character"));
+    }
+    let chars = value.chars().count();
+    if chars > max {
+        return Err(Error::invalid(
+            field,
+            format!("{chars} characters, at most {max} allowed"),
+        ));
+    }
+    Ok(())
+}

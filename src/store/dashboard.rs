@@ -1,0 +1,262 @@
+//! The pipeline matrix (integrated project or disease area × phase) and the headline figures
+//! officers report against. A few grouped queries over covering indexes; no per-project work.
+
+use super::Store;
+use crate::Result;
+use crate::model::{Coded, Date, Phase};
+use rusqlite::params;
+use std::collections::HashMap;
+
+/// What the matrix rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pivot {
+    /// 統合プロジェクト (rows), the default.
+    #[default]
+    IntegratedProject,
+    /// 疾患領域 (rows); a project in several areas counts in each.
+    DiseaseArea,
+}
+
+/// One cell: projects, how many carry an open highway flag, how many have a follow-up due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MatrixCell {
+    pub projects: i64,
+    pub open_flags: i64,
+    pub follow_ups_due: i64,
+}
+
+impl MatrixCell {
+    fn add(&mut self, other: &MatrixCell) {
+        self.projects += other.projects;
+        self.open_flags += other.open_flags;
+        self.follow_ups_due += other.follow_ups_due;
+    }
+}
+
+/// One row of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// Integrated project id or disease area id.
+    pub id: i64,
+    pub code: String,
+    pub name_ja: String,
+    pub name_en: String,
+    /// 0 for top-level rows, 1 for ライフコース's sub-areas.
+    pub depth: u8,
+    /// The integrated project's period (2 or 3); 0 for disease areas.
+    pub period: i64,
+    pub cells: [MatrixCell; 5],
+    pub total: MatrixCell,
+}
+
+/// The pipeline matrix with column totals (distinct projects, even in the disease-area pivot).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Matrix {
+    pub pivot: Pivot,
+    pub rows: Vec<MatrixRow>,
+    pub column_totals: [MatrixCell; 5],
+    pub total: MatrixCell,
+}
+
+/// Headline figures for the dashboard's header strip.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Headline {
+    pub per_phase: [i64; 5],
+    pub projects: i64,
+    /// Seeds transferred to a company (権利譲渡 / 実施許諾 / 共同研究開発契約).
+    pub licensed: i64,
+    /// 薬事承認 outcomes.
+    pub approvals: i64,
+    /// Highway flags in candidate or recommended.
+    pub open_flags: i64,
+    /// Follow-ups not done whose date has passed.
+    pub overdue_follow_ups: i64,
+}
+
+/// Which figure of a cell a grouped query fills.
+#[derive(Clone, Copy)]
+enum Figure {
+    Projects,
+    OpenFlags,
+    FollowUpsDue,
+}
+
+type Counts = HashMap<(i64, i64), MatrixCell>;
+
+impl Store {
+    /// The matrix for `pivot` as of `today` (follow-ups dated today or earlier count as due).
+    /// Rows: every 3rd-period integrated project (also when empty) and 2nd-period ones holding
+    /// projects; or every disease area, parents counting distinct projects of their sub-areas.
+    pub fn matrix(&self, pivot: Pivot, today: Date) -> Result<Matrix> {
+        let reference = self.reference()?;
+        let mut rows = Vec::new();
+        match pivot {
+            Pivot::IntegratedProject => {
+                let counts = self.grouped("p.integrated_project_id", "", today)?;
+                for ip in &reference.integrated_projects {
+                    let row = make_row(
+                        ip.id,
+                        &ip.code,
+                        &ip.name_ja,
+                        &ip.name_en,
+                        (0, ip.period),
+                        &counts,
+                    );
+                    if ip.period == 3 || row.total.projects > 0 {
+                        rows.push(row);
+                    }
+                }
+            }
+            Pivot::DiseaseArea => {
+                let join = "JOIN project_disease_area x ON x.project_id = p.id
+                            JOIN disease_area a ON a.id = x.disease_area_id";
+                let leaf = self.grouped("a.id", join, today)?;
+                let top = self.grouped("coalesce(a.parent_id, a.id)", join, today)?;
+                for area in &reference.disease_areas {
+                    let (depth, counts) = if area.parent_id.is_some() {
+                        (1, &leaf)
+                    } else {
+                        (0, &top)
+                    };
+                    rows.push(make_row(
+                        area.id,
+                        &area.code,
+                        &area.name_ja,
+                        &area.name_en,
+                        (depth, 0),
+                        counts,
+                    ));
+                }
+            }
+        }
+        let column = self.grouped("0", "", today)?;
+        let mut column_totals = [MatrixCell::default(); 5];
+        let mut total = MatrixCell::default();
+        for phase in Phase::ALL {
+            let cell = column.get(&(0, phase.ord())).copied().unwrap_or_default();
+            column_totals[phase.index()] = cell;
+            total.add(&cell);
+        }
+        Ok(Matrix {
+            pivot,
+            rows,
+            column_totals,
+            total,
+        })
+    }
+
+    /// Counts per (key, phase) of projects, projects with an open flag and projects with a
+    /// follow-up due; `key` is an SQL expression over `p` and the tables of `join`.
+    fn grouped(&self, key: &str, join: &str, today: Date) -> Result<Counts> {
+        let mut counts = Counts::new();
+        let queries = [
+            (
+                Figure::Projects,
+                format!(
+                    "SELECT {key}, p.phase, count(DISTINCT p.id) FROM project p {join} GROUP BY 1, 2"
+                ),
+            ),
+            (
+                Figure::OpenFlags,
+                format!(
+                    "SELECT {key}, p.phase, count(DISTINCT p.id) FROM highway_flag f
+                     JOIN project p ON p.id = f.project_id {join}
+                     WHERE f.status IN ('candidate', 'recommended') GROUP BY 1, 2"
+                ),
+            ),
+            (
+                Figure::FollowUpsDue,
+                format!(
+                    "SELECT {key}, p.phase, count(DISTINCT p.id) FROM note n
+                     JOIN project p ON p.id = n.project_id {join}
+                     WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL
+                       AND n.deleted_at IS NULL AND n.follow_up_on <= ?1 GROUP BY 1, 2"
+                ),
+            ),
+        ];
+        for (figure, sql) in queries {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = if matches!(figure, Figure::FollowUpsDue) {
+                stmt.query(params![today.to_string()])?
+            } else {
+                stmt.query([])?
+            };
+            while let Some(r) = rows.next()? {
+                let cell = counts.entry((r.get(0)?, r.get(1)?)).or_default();
+                let n: i64 = r.get(2)?;
+                match figure {
+                    Figure::Projects => cell.projects = n,
+                    Figure::OpenFlags => cell.open_flags = n,
+                    Figure::FollowUpsDue => cell.follow_ups_due = n,
+                }
+            }
+        }
+        Ok(counts)
+    }
+
+    /// The headline figures as of `today`.
+    pub fn headline(&self, today: Date) -> Result<Headline> {
+        let mut h = Headline::default();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT phase, count(*) FROM project GROUP BY phase")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(phase) = Phase::from_ord(r.get(0)?) {
+                h.per_phase[phase.index()] = r.get(1)?;
+            }
+        }
+        h.projects = h.per_phase.iter().sum();
+        let one = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<i64> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row(args, |r| r.get(0))?)
+        };
+        h.licensed = one(
+            "SELECT count(*) FROM project WHERE licensing_status IN ('assignment', 'license', 'joint_development')",
+            &[],
+        )?;
+        h.approvals = one(
+            "SELECT count(*) FROM outcome WHERE kind = 'regulatory_approval'",
+            &[],
+        )?;
+        h.open_flags = one(
+            "SELECT count(*) FROM highway_flag WHERE status IN ('candidate', 'recommended')",
+            &[],
+        )?;
+        h.overdue_follow_ups = one(
+            "SELECT count(*) FROM note WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL
+               AND deleted_at IS NULL AND follow_up_on < ?1",
+            &[&today.to_string()],
+        )?;
+        Ok(h)
+    }
+}
+
+fn make_row(
+    id: i64,
+    code: &str,
+    ja: &str,
+    en: &str,
+    (depth, period): (u8, i64),
+    counts: &Counts,
+) -> MatrixRow {
+    let mut cells = [MatrixCell::default(); 5];
+    let mut total = MatrixCell::default();
+    for phase in Phase::ALL {
+        let cell = counts.get(&(id, phase.ord())).copied().unwrap_or_default();
+        cells[phase.index()] = cell;
+        total.add(&cell);
+    }
+    MatrixRow {
+        id,
+        code: code.to_string(),
+        name_ja: ja.to_string(),
+        name_en: en.to_string(),
+        depth,
+        period,
+        cells,
+        total,
+    }
+}

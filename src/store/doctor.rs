@@ -1,0 +1,79 @@
+//! `seedline doctor`: SQLite's own integrity and foreign-key checks plus seedline's invariants.
+
+use super::Store;
+use crate::Result;
+
+/// What the checks found; empty lists mean a healthy database.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DoctorReport {
+    /// Lines of `PRAGMA integrity_check` other than `ok`.
+    pub integrity: Vec<String>,
+    /// `table rowid → parent` for each row of `PRAGMA foreign_key_check`.
+    pub foreign_keys: Vec<String>,
+    /// seedline's own invariants that do not hold (search index out of step, …).
+    pub invariants: Vec<String>,
+    pub schema_version: i64,
+    pub projects: i64,
+    pub notes: i64,
+}
+
+impl DoctorReport {
+    /// Whether every check passed.
+    pub fn is_ok(&self) -> bool {
+        self.integrity.is_empty() && self.foreign_keys.is_empty() && self.invariants.is_empty()
+    }
+}
+
+impl Store {
+    /// Runs every check (reads only). Slow on big databases: a full scan of every page.
+    pub fn doctor(&self) -> Result<DoctorReport> {
+        let mut report = DoctorReport::default();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                report.integrity.push(line);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "{} row {} → {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            report.foreign_keys.push(row?);
+        }
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        report.schema_version = count("PRAGMA user_version")?;
+        report.projects = count("SELECT count(*) FROM project")?;
+        report.notes = count("SELECT count(*) FROM note")?;
+        let indexed = count("SELECT count(*) FROM project_fts")?;
+        if indexed != report.projects {
+            report.invariants.push(format!(
+                "search index holds {indexed} projects, the database {}",
+                report.projects
+            ));
+        }
+        let indexed = count("SELECT count(*) FROM note_fts")?;
+        if indexed != report.notes {
+            report.invariants.push(format!(
+                "note search index holds {indexed} notes, the database {}",
+                report.notes
+            ));
+        }
+        let open_twice = count(
+            "SELECT count(*) FROM (SELECT project_id FROM highway_flag
+               WHERE status IN ('candidate', 'recommended') GROUP BY project_id HAVING count(*) > 1)",
+        )?;
+        if open_twice > 0 {
+            report.invariants.push(format!(
+                "{open_twice} projects carry more than one open highway flag"
+            ));
+        }
+        Ok(report)
+    }
+}

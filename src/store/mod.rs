@@ -1,0 +1,83 @@
+//! The only module that talks to SQLite: opening (pragmas, checks), migrations, reference data,
+//! queries and writes. Every write runs in a short `BEGIN IMMEDIATE` transaction with its audit row.
+
+mod audit;
+mod bulk;
+mod dashboard;
+mod doctor;
+mod migrate;
+mod open;
+mod projects;
+mod reference;
+
+pub use bulk::{BulkFlag, BulkLoader, BulkNote};
+pub use dashboard::{Headline, Matrix, MatrixCell, MatrixRow, Pivot};
+pub use doctor::DoctorReport;
+pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
+pub use open::OpenOptions;
+pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
+
+use crate::Result;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// An open seedline database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+    read_only: bool,
+}
+
+impl Store {
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who writes: recorded in the audit log and as author of phase changes.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Whether the database was opened read-only (the file is not writable by this user).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Runs `f` inside a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so a busy
+    /// database waits for the busy timeout instead of failing half-way; commits when `f` returns
+    /// `Ok`, rolls back otherwise (audit rows included).
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(crate::Error::invalid(
+                "database",
+                format!(
+                    "{} is read-only for you: changes cannot be saved",
+                    self.path.display()
+                ),
+            ));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// A counter that changes whenever another connection commits (`PRAGMA data_version`); cheap
+    /// enough to poll between frames.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+/// The current time as stored in the database: UTC, milliseconds, `Z`.
+pub(crate) fn now_ts() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}

@@ -1,0 +1,189 @@
+//! Writing projects: one at a time (with audit) or many through [`super::BulkLoader`], sharing one
+//! insert path that also fills the disease areas, the first phase change and the search index.
+
+use super::{Store, audit, now_ts};
+use crate::model::{Coded, Date, NewProject, Phase};
+use crate::text::search_fold;
+use crate::{Error, Result};
+use rusqlite::{OptionalExtension, Transaction, params};
+use std::collections::HashMap;
+
+/// Codes of programs, integrated projects and disease areas resolved to row ids.
+pub(crate) struct Codes {
+    programs: HashMap<String, i64>,
+    integrated_projects: HashMap<String, i64>,
+    disease_areas: HashMap<String, i64>,
+}
+
+impl Codes {
+    /// Loads the code → id maps (a few dozen rows).
+    pub(crate) fn load(tx: &Transaction<'_>) -> Result<Codes> {
+        let map = |sql: &str| -> Result<HashMap<String, i64>> {
+            let mut stmt = tx.prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(Codes {
+            programs: map("SELECT code, id FROM program")?,
+            integrated_projects: map("SELECT code, id FROM integrated_project")?,
+            disease_areas: map("SELECT code, id FROM disease_area")?,
+        })
+    }
+
+    fn get(map: &HashMap<String, i64>, field: &str, code: &str) -> Result<i64> {
+        map.get(code).copied().ok_or_else(|| {
+            Error::invalid(
+                field,
+                format!("unknown code '{}'", crate::text::sanitize_line(code)),
+            )
+        })
+    }
+}
+
+/// Inserts one project with its disease areas, its phase history and its search-index row.
+/// `entered` lists the phases the project went through with the date it entered each, oldest first,
+/// ending in its current phase; empty means it entered its current phase on its start date.
+/// Fails on a duplicate 課題管理番号 or unknown codes.
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    codes: &Codes,
+    actor: &str,
+    p: &NewProject,
+    entered: &[(Phase, Date)],
+) -> Result<i64> {
+    p.validate()?;
+    if let Some((last, _)) = entered.last()
+        && *last != p.phase
+    {
+        return Err(Error::invalid(
+            "phase",
+            "history does not end in the current phase",
+        ));
+    }
+    let program = Codes::get(&codes.programs, "program", &p.program)?;
+    let ip = Codes::get(
+        &codes.integrated_projects,
+        "integrated_project",
+        &p.integrated_project,
+    )?;
+    let now = now_ts();
+    let id = tx
+        .prepare_cached(
+            "INSERT INTO project (amed_id, title, summary, pi_name, pi_title, institution, program_id,
+               integrated_project_id, modality, phase, start_date, end_date, budget_total_kyen,
+               partner_company, licensing_status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+             RETURNING id",
+        )?
+        .query_row(
+            params![
+                p.amed_id,
+                p.title,
+                p.summary,
+                p.pi_name,
+                p.pi_title,
+                p.institution,
+                program,
+                ip,
+                p.modality.code(),
+                p.phase.ord(),
+                p.start_date.to_string(),
+                p.end_date.map(|d| d.to_string()),
+                p.budget_total_kyen,
+                p.partner_company,
+                p.licensing_status.code(),
+                now,
+            ],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) if e.to_string().contains("amed_id") => {
+                Error::invalid("amed_id", format!("{} already exists", p.amed_id))
+            }
+            _ => Error::Sqlite(e),
+        })?;
+    for code in &p.disease_areas {
+        let area = Codes::get(&codes.disease_areas, "disease_area", code)?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO project_disease_area (project_id, disease_area_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, area])?;
+    }
+    let first = [(p.phase, p.start_date)];
+    let steps = if entered.is_empty() {
+        &first[..]
+    } else {
+        entered
+    };
+    let mut from: Option<i64> = None;
+    for (phase, on) in steps {
+        tx.prepare_cached(
+            "INSERT INTO phase_change (project_id, from_phase, to_phase, changed_on, changed_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![id, from, phase.ord(), on.to_string(), actor, now])?;
+        from = Some(phase.ord());
+    }
+    index_project(tx, id, p)?;
+    Ok(id)
+}
+
+/// Writes the project's row in the full-text index (folded text; see `text::search_fold`).
+pub(crate) fn index_project(tx: &Transaction<'_>, id: i64, p: &NewProject) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO project_fts (rowid, amed_id, title, summary, pi_name, institution)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        id,
+        search_fold(&p.amed_id),
+        search_fold(&p.title),
+        search_fold(&p.summary),
+        search_fold(&p.pi_name),
+        search_fold(&p.institution),
+    ])?;
+    Ok(())
+}
+
+impl Store {
+    /// Inserts one project (see [`NewProject`]) with its audit row, in one transaction. Fails
+    /// without writing anything on invalid fields, unknown codes or an existing 課題管理番号.
+    pub fn insert_project(&mut self, p: &NewProject) -> Result<i64> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let codes = Codes::load(tx)?;
+            let id = insert(tx, &codes, &actor, p, &[])?;
+            audit::record(
+                tx,
+                &actor,
+                "project.create",
+                "project",
+                Some(id),
+                serde_json::json!({}),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The row id of the project with this 課題管理番号, or `NotFound`.
+    pub fn project_id(&self, amed_id: &str) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT id FROM project WHERE amed_id = ?1",
+                [amed_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "project",
+                key: crate::text::sanitize_line(amed_id).into_owned(),
+            })
+    }
+
+    /// How many projects the database holds.
+    pub fn project_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM project", [], |r| r.get(0))?)
+    }
+}

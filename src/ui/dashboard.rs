@@ -1,0 +1,239 @@
+//! The pipeline dashboard: headline strip, the matrix (rows × 基礎…実用化 + total) with open-flag
+//! (⚑) and due follow-up (!) markers, and a per-phase bar chart when there is room.
+
+use super::theme::Theme;
+use super::tr;
+use crate::Lang;
+use crate::app::App;
+use crate::model::{Coded, Phase};
+use crate::store::{MatrixCell, Pivot};
+use crate::text::{self, fit, fit_right, thousands};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Flag marker: U+2691 is East Asian "neutral", one cell everywhere.
+pub const FLAG: &str = "⚑";
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let lang = app.lang;
+    let state = &app.dashboard;
+    let Some(data) = &state.data else {
+        frame.render_widget(
+            Line::styled(tr(lang, "読み込み中…", "loading…"), theme.dim()),
+            area,
+        );
+        return;
+    };
+    let w = area.width as usize;
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let h = &data.headline;
+    let mut strip = vec![Span::styled(
+        tr(lang, " 課題 ", " Projects "),
+        theme.label(),
+    )];
+    strip.push(Span::raw(thousands(h.projects)));
+    for phase in Phase::ALL {
+        strip.push(Span::styled(
+            format!("  {} ", phase.short_label(lang)),
+            theme.label(),
+        ));
+        strip.push(Span::raw(thousands(h.per_phase[phase.index()])));
+    }
+    lines.push(Line::from(strip));
+    lines.push(Line::from(vec![
+        Span::styled(tr(lang, " 企業導出 ", " Licensed "), theme.label()),
+        Span::raw(thousands(h.licensed)),
+        Span::styled(tr(lang, "  薬事承認 ", "  Approvals "), theme.label()),
+        Span::raw(thousands(h.approvals)),
+        Span::styled(
+            tr(lang, "  ハイウェイ候補・推薦 ", "  Open highway flags "),
+            theme.label(),
+        ),
+        Span::styled(format!("{FLAG}{}", thousands(h.open_flags)), theme.flag()),
+        Span::styled(
+            tr(lang, "  期限超過フォローアップ ", "  Overdue follow-ups "),
+            theme.label(),
+        ),
+        Span::styled(
+            thousands(h.overdue_follow_ups),
+            if h.overdue_follow_ups > 0 {
+                theme.alert()
+            } else {
+                Style::new()
+            },
+        ),
+    ]));
+    lines.push(Line::raw(""));
+
+    // Counts with their markers first (ten cells at 80 columns); names get the rest.
+    let col_w = (w.saturating_sub(30) / 6).clamp(10, 14).min(w / 8).max(4);
+    let label_w = w.saturating_sub(col_w * 6).max(4);
+    let pivot_name = match state.pivot {
+        Pivot::IntegratedProject => tr(lang, "統合プロジェクト", "Integrated project"),
+        Pivot::DiseaseArea => tr(lang, "疾患領域", "Disease area"),
+    };
+    let mut header = vec![Span::styled(
+        fit(&format!(" {pivot_name}"), label_w),
+        theme.column_header(),
+    )];
+    for phase in Phase::ALL {
+        header.push(Span::styled(
+            format!(" {}", fit_right(phase.short_label(lang), col_w - 1)),
+            theme.column_header(),
+        ));
+    }
+    header.push(Span::styled(
+        format!(" {}", fit_right(tr(lang, "計", "Total"), col_w - 1)),
+        theme.column_header(),
+    ));
+    lines.push(Line::from(header));
+
+    let total_row = data.matrix.rows.len();
+    for (r, row) in data.matrix.rows.iter().enumerate() {
+        let name = match lang {
+            Lang::Ja => short_name_ja(&row.name_ja, row.period == 2),
+            Lang::En => text::sanitize_line(&row.name_en).into_owned(),
+        };
+        let indent = if row.depth > 0 { "   " } else { " " };
+        let label_style = if r == state.row {
+            theme.totals()
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![Span::styled(
+            fit(&format!("{indent}{name}"), label_w),
+            label_style,
+        )];
+        for (c, cell) in row
+            .cells
+            .iter()
+            .chain(std::iter::once(&row.total))
+            .enumerate()
+        {
+            spans.push(cell_span(
+                cell,
+                col_w,
+                r == state.row && c == state.col,
+                theme,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    let m = &data.matrix;
+    let mut spans = vec![Span::styled(
+        fit(tr(lang, " 計", " Total"), label_w),
+        theme.totals(),
+    )];
+    for (c, cell) in m
+        .column_totals
+        .iter()
+        .chain(std::iter::once(&m.total))
+        .enumerate()
+    {
+        spans.push(cell_span(
+            cell,
+            col_w,
+            state.row == total_row && c == state.col,
+            theme,
+        ));
+    }
+    lines.push(Line::from(spans));
+    if state.pivot == Pivot::DiseaseArea {
+        lines.push(Line::styled(
+            tr(
+                lang,
+                " 複数の疾患領域に属する課題は各領域で数えます（計は重複なし）",
+                " A project in several areas counts in each (totals count it once)",
+            ),
+            theme.dim(),
+        ));
+    }
+    let legend = format!(
+        " {FLAG}n {}   !n {}",
+        tr(lang, "ハイウェイ候補・推薦", "open highway flags"),
+        tr(lang, "フォローアップ期限到来", "follow-ups due")
+    );
+    lines.push(Line::styled(legend, theme.dim()));
+
+    let room = (area.height as usize).saturating_sub(lines.len());
+    if room >= 7 {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            tr(lang, " フェーズ別課題数", " Projects per phase"),
+            theme.label(),
+        ));
+        let max = m
+            .column_totals
+            .iter()
+            .map(|c| c.projects)
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let bar_room = w.saturating_sub(label_w + 10).max(1);
+        for phase in Phase::ALL {
+            let n = m.column_totals[phase.index()].projects;
+            let len = ((n as f64 / max as f64) * bar_room as f64).round() as usize;
+            lines.push(Line::from(vec![
+                Span::raw(fit(&format!(" {}", phase.label(lang)), label_w)),
+                // U+25AE is East Asian "neutral": one cell in every terminal.
+                Span::styled("▮".repeat(len.max(usize::from(n > 0))), theme.bar()),
+                Span::raw(format!(" {}", thousands(n))),
+            ]));
+        }
+    }
+    for (i, line) in lines.into_iter().enumerate() {
+        if i >= area.height as usize {
+            break;
+        }
+        let row = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(line, row);
+    }
+}
+
+/// `123 ⚑4 !2` right-aligned: count, open flags, follow-ups due (zero parts left out; the markers
+/// dropped first when the column is narrow).
+fn cell_span(cell: &MatrixCell, width: usize, cursor: bool, theme: Theme) -> Span<'static> {
+    let mut s = thousands(cell.projects);
+    let mut extra = String::new();
+    if cell.open_flags > 0 {
+        extra.push_str(&format!(" {FLAG}{}", cell.open_flags));
+    }
+    if cell.follow_ups_due > 0 {
+        extra.push_str(&format!(" !{}", cell.follow_ups_due));
+    }
+    // One cell stays free on the left so neighbouring columns never touch.
+    let room = width.saturating_sub(1);
+    if text::width(&s) + text::width(&extra) <= room {
+        s.push_str(&extra);
+    }
+    let style = if cursor {
+        theme.cursor()
+    } else if cell.projects == 0 {
+        theme.dim()
+    } else if cell.follow_ups_due > 0 {
+        theme.alert()
+    } else if cell.open_flags > 0 {
+        theme.flag()
+    } else {
+        Style::new()
+    };
+    Span::styled(format!(" {}", fit_right(&s, room)), style)
+}
+
+/// The Japanese name without the "プロジェクト" suffix, led by "2期 " for 2nd-period projects so
+/// that the mark survives truncation.
+fn short_name_ja(name: &str, second_period: bool) -> String {
+    let name = text::sanitize_line(name);
+    let short = name.strip_suffix("プロジェクト").unwrap_or(&name);
+    if second_period {
+        format!("2期 {short}")
+    } else {
+        short.to_string()
+    }
+}

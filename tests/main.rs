@@ -1,0 +1,6 @@
+//! seedline's integration tests: one binary, one module per area.
+
+mod cli;
+mod common;
+mod demo;
+mod store;
