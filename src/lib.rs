@@ -5,11 +5,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod error;
 pub mod identity;
 pub mod model;
 pub mod paths;
+pub mod query;
 pub mod store;
 pub mod text;
 pub mod tui;
@@ -45,5 +47,13 @@ impl Lang {
             }
         }
         Lang::Ja
+    }
+}
+
+/// Picks the Japanese or the English label.
+pub fn tr(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
     }
 }

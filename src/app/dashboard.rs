@@ -1,6 +1,6 @@
 //! Dashboard state: which pivot, the figures, and the cursor over the matrix cells.
 
-use super::Action;
+use super::Command;
 use crate::store::{Headline, Matrix, Pivot};
 
 /// Figures for the dashboard, loaded together.
@@ -50,17 +50,17 @@ impl DashboardState {
     }
 
     /// Moves the cursor for a navigation action; stays inside the matrix.
-    pub fn move_cursor(&mut self, action: &Action) {
+    pub fn move_cursor(&mut self, command: Command) {
         let last_row = self.rows().saturating_sub(1);
-        match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(last_row),
-            Action::Left => self.col = self.col.saturating_sub(1),
-            Action::Right => self.col = (self.col + 1).min(COLUMNS - 1),
-            Action::Top => self.row = 0,
-            Action::Bottom => self.row = last_row,
-            Action::PageUp => self.row = self.row.saturating_sub(10),
-            Action::PageDown => self.row = (self.row + 10).min(last_row),
+        match command {
+            Command::Up => self.row = self.row.saturating_sub(1),
+            Command::Down => self.row = (self.row + 1).min(last_row),
+            Command::Left => self.col = self.col.saturating_sub(1),
+            Command::Right => self.col = (self.col + 1).min(COLUMNS - 1),
+            Command::Top => self.row = 0,
+            Command::Bottom => self.row = last_row,
+            Command::PageUp => self.row = self.row.saturating_sub(10),
+            Command::PageDown => self.row = (self.row + 10).min(last_row),
             _ => {}
         }
     }

@@ -2,7 +2,7 @@
 //! help, the footer hints and the README's key table. Keys are plain values here; the runtime
 //! translates terminal events into [`Key`].
 
-use super::Action;
+use super::Command;
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,125 +94,96 @@ pub enum Mode {
     /// Every screen (unless the screen binds the key itself).
     Global,
     Dashboard,
+    List,
+    Detail,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Global, Mode::Dashboard, Mode::List, Mode::Detail];
+
+    /// The name used in the config file (`[keys.list]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::Dashboard => "dashboard",
+            Mode::List => "list",
+            Mode::Detail => "detail",
+        }
+    }
 }
 
 /// One binding.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub mode: Mode,
     pub key: Key,
-    pub action: Action,
-    /// Japanese and English descriptions for the help and the footer.
-    pub ja: &'static str,
-    pub en: &'static str,
+    pub command: Command,
     /// Shown in the footer hints.
     pub hint: bool,
 }
 
 /// The keymap: the default table, possibly patched by the user's config.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        use Action as A;
+        use Command as C;
         use Key as K;
         use Mode as M;
-        let b = |mode, key, action, ja, en, hint| Binding {
-            mode,
-            key,
-            action,
-            ja,
-            en,
-            hint,
-        };
+        let table: &[(Mode, Key, Command, bool)] = &[
+            (M::Global, K::Up, C::Up, false),
+            (M::Global, K::Char('k'), C::Up, false),
+            (M::Global, K::Down, C::Down, false),
+            (M::Global, K::Char('j'), C::Down, false),
+            (M::Global, K::Left, C::Left, false),
+            (M::Global, K::Char('h'), C::Left, false),
+            (M::Global, K::Right, C::Right, false),
+            (M::Global, K::Char('l'), C::Right, false),
+            (M::Global, K::Char('g'), C::Top, false),
+            (M::Global, K::Home, C::Top, false),
+            (M::Global, K::Char('G'), C::Bottom, false),
+            (M::Global, K::End, C::Bottom, false),
+            (M::Global, K::PageUp, C::PageUp, false),
+            (M::Global, K::Ctrl('b'), C::PageUp, false),
+            (M::Global, K::PageDown, C::PageDown, false),
+            (M::Global, K::Ctrl('f'), C::PageDown, false),
+            (M::Global, K::Enter, C::Open, true),
+            (M::Global, K::Esc, C::Back, false),
+            (M::Global, K::Char('q'), C::Quit, true),
+            (M::Global, K::Ctrl('c'), C::ForceQuit, false),
+            (M::Global, K::Char('r'), C::Refresh, false),
+            (M::Global, K::Tab, C::NextScreen, true),
+            (M::Global, K::Char('?'), C::Help, true),
+            (M::Global, K::Char(':'), C::Palette, true),
+            (M::Dashboard, K::Char('t'), C::TogglePivot, true),
+            (M::List, K::Char('/'), C::Filter, true),
+            (M::List, K::Char(' '), C::ToggleSelect, true),
+            (M::List, K::Char('v'), C::SelectRange, false),
+            (M::List, K::Char('*'), C::SelectAll, false),
+            (M::List, K::Char('s'), C::SortNext, true),
+            (M::List, K::Char('S'), C::SortReverse, false),
+            (M::Dashboard, K::Char('/'), C::Filter, false),
+        ];
         Keymap {
-            bindings: vec![
-                b(M::Global, K::Up, A::Up, "上へ", "up", false),
-                b(M::Global, K::Char('k'), A::Up, "上へ", "up", false),
-                b(M::Global, K::Down, A::Down, "下へ", "down", false),
-                b(M::Global, K::Char('j'), A::Down, "下へ", "down", false),
-                b(M::Global, K::Left, A::Left, "左へ", "left", false),
-                b(M::Global, K::Char('h'), A::Left, "左へ", "left", false),
-                b(M::Global, K::Right, A::Right, "右へ", "right", false),
-                b(M::Global, K::Char('l'), A::Right, "右へ", "right", false),
-                b(
-                    M::Global,
-                    K::Char('g'),
-                    A::Top,
-                    "先頭へ",
-                    "first row",
-                    false,
-                ),
-                b(M::Global, K::Home, A::Top, "先頭へ", "first row", false),
-                b(
-                    M::Global,
-                    K::Char('G'),
-                    A::Bottom,
-                    "末尾へ",
-                    "last row",
-                    false,
-                ),
-                b(M::Global, K::End, A::Bottom, "末尾へ", "last row", false),
-                b(
-                    M::Global,
-                    K::PageUp,
-                    A::PageUp,
-                    "前ページ",
-                    "page up",
-                    false,
-                ),
-                b(
-                    M::Global,
-                    K::PageDown,
-                    A::PageDown,
-                    "次ページ",
-                    "page down",
-                    false,
-                ),
-                b(M::Global, K::Esc, A::Back, "戻る", "back", false),
-                b(
-                    M::Global,
-                    K::Char('q'),
-                    A::Quit,
-                    "終了（上位画面では戻る）",
-                    "quit (back on inner screens)",
-                    true,
-                ),
-                b(
-                    M::Global,
-                    K::Ctrl('c'),
-                    A::ForceQuit,
-                    "どこからでも終了",
-                    "quit from anywhere",
-                    false,
-                ),
-                b(
-                    M::Global,
-                    K::Char('r'),
-                    A::Refresh,
-                    "再読み込み",
-                    "refresh",
-                    false,
-                ),
-                b(
-                    M::Dashboard,
-                    K::Char('t'),
-                    A::TogglePivot,
-                    "統合PJ／疾患領域の切替",
-                    "projects / disease areas",
-                    true,
-                ),
-            ],
+            bindings: table
+                .iter()
+                .map(|&(mode, key, command, hint)| Binding {
+                    mode,
+                    key,
+                    command,
+                    hint,
+                })
+                .collect(),
         }
     }
 }
 
 impl Keymap {
-    /// The action bound to `key` in `mode`, screen bindings first, then global ones.
-    pub fn lookup(&self, mode: Mode, key: Key) -> Option<&Action> {
+    /// The command bound to `key` in `mode`: the screen's own bindings first, then global ones.
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Command> {
         self.bindings
             .iter()
             .find(|b| b.mode == mode && b.key == key)
@@ -221,6 +192,145 @@ impl Keymap {
                     .iter()
                     .find(|b| b.mode == Mode::Global && b.key == key)
             })
-            .map(|b| &b.action)
+            .map(|b| b.command)
+    }
+
+    /// Bindings that apply in `mode` (its own, then global ones not shadowed), for the help.
+    pub fn for_mode(&self, mode: Mode) -> Vec<&Binding> {
+        let own = self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode && mode != Mode::Global);
+        let global = self.bindings.iter().filter(|b| {
+            b.mode == Mode::Global
+                && !self
+                    .bindings
+                    .iter()
+                    .any(|o| o.mode == mode && o.key == b.key && mode != Mode::Global)
+        });
+        own.chain(global).collect()
+    }
+
+    /// Keys bound to `command` in `mode` (or globally), as written in the help.
+    pub fn keys_for(&self, mode: Mode, command: Command) -> Vec<String> {
+        self.for_mode(mode)
+            .into_iter()
+            .filter(|b| b.command == command)
+            .map(|b| b.key.name())
+            .collect()
+    }
+
+    /// Replaces the keys of `mode.command` entries, as in the config file:
+    /// `[keys.list] sort_next = "o"` or `quit = ["q", "Ctrl-q"]`. Errors name the bad entry.
+    pub fn apply_override(
+        &mut self,
+        mode: &str,
+        command: &str,
+        keys: &[String],
+    ) -> Result<(), String> {
+        let mode = Mode::ALL
+            .into_iter()
+            .find(|m| m.name() == mode)
+            .ok_or_else(|| {
+                format!(
+                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail"
+                )
+            })?;
+        let command = Command::from_name(command).ok_or_else(|| {
+            format!(
+                "[keys.{}] {command}: unknown action; actions are {}",
+                mode.name(),
+                Command::ALL
+                    .iter()
+                    .map(|c| c.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })?;
+        let mut parsed = Vec::new();
+        for key in keys {
+            parsed.push(Key::parse(key).ok_or_else(|| {
+                format!(
+                    "[keys.{}] {}: unknown key '{key}' (write e.g. \"x\", \"Ctrl-x\", \"Enter\", \"PgDn\", \"Space\")",
+                    mode.name(),
+                    command.name()
+                )
+            })?);
+        }
+        let hint = self.bindings.iter().any(|b| b.command == command && b.hint);
+        self.bindings
+            .retain(|b| !(b.mode == mode && b.command == command));
+        // A key now taken by this command leaves its old command in the same screen.
+        self.bindings
+            .retain(|b| !(b.mode == mode && parsed.contains(&b.key)));
+        for key in parsed {
+            self.bindings.push(Binding {
+                mode,
+                key,
+                command,
+                hint,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screen_bindings_win_over_global_ones() {
+        let km = Keymap::default();
+        assert_eq!(km.lookup(Mode::List, Key::Char('/')), Some(Command::Filter));
+        assert_eq!(km.lookup(Mode::Detail, Key::Char('/')), None);
+        assert_eq!(km.lookup(Mode::Detail, Key::Char('j')), Some(Command::Down));
+        assert_eq!(
+            km.lookup(Mode::Dashboard, Key::Char('t')),
+            Some(Command::TogglePivot)
+        );
+    }
+
+    #[test]
+    fn key_names_round_trip() {
+        for key in [
+            Key::Char('a'),
+            Key::Char(' '),
+            Key::Ctrl('c'),
+            Key::Enter,
+            Key::PageDown,
+            Key::BackTab,
+        ] {
+            assert_eq!(Key::parse(&key.name()), Some(key), "{key:?}");
+        }
+        assert_eq!(Key::parse("C-x"), Some(Key::Ctrl('x')));
+        assert_eq!(Key::parse("Hyper-x"), None);
+    }
+
+    #[test]
+    fn overrides_replace_keys_and_reject_unknown_names() {
+        let mut km = Keymap::default();
+        km.apply_override("list", "sort_next", &["o".into()])
+            .unwrap();
+        assert_eq!(
+            km.lookup(Mode::List, Key::Char('o')),
+            Some(Command::SortNext)
+        );
+        assert_eq!(km.lookup(Mode::List, Key::Char('s')), None);
+        let e = km
+            .apply_override("list", "launch_rockets", &["x".into()])
+            .unwrap_err();
+        assert!(
+            e.contains("unknown action") && e.contains("sort_next"),
+            "{e}"
+        );
+        let e = km
+            .apply_override("list", "quit", &["Hyper-q".into()])
+            .unwrap_err();
+        assert!(e.contains("unknown key 'Hyper-q'"), "{e}");
+        assert!(
+            km.apply_override("settings", "quit", &["q".into()])
+                .is_err()
+        );
     }
 }

@@ -6,6 +6,7 @@ mod doctor;
 mod init;
 mod show;
 
+use crate::config::Config;
 use crate::paths::{Paths, ensure_private_dir};
 use crate::store::{OpenOptions, Store};
 use crate::{Lang, model::Date};
@@ -63,6 +64,8 @@ pub struct RunContext {
     pub paths: Paths,
     pub lang: Lang,
     pub today: Date,
+    /// The keymap, with the config file's overrides.
+    pub keymap: crate::app::keymap::Keymap,
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -73,10 +76,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             .with_context(|| format!("--today: '{text}' is not a date (expected YYYY-MM-DD)"))?,
         None => chrono::Local::now().date_naive(),
     };
+    let config = Config::load(&paths.config_file())?;
     let ctx = RunContext {
+        lang: cli.lang.or(config.lang).unwrap_or_else(Lang::from_env),
         paths,
-        lang: cli.lang.unwrap_or_else(Lang::from_env),
         today,
+        keymap: config.keymap,
     };
     match cli.command {
         Some(Command::Init(args)) => init::run(&ctx, &db_path(&cli.db, cli.demo, &ctx)?, args),

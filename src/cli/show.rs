@@ -1,14 +1,16 @@
 //! `seedline show …`: the TUI's views rendered as plain text to stdout, for quick looks, scripts
-//! and tests. The same drawing code as the TUI, into an off-screen buffer of the chosen size.
+//! and tests. The same state machine and drawing code as the TUI, into an off-screen buffer.
 
 use super::RunContext;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Command, Effect, ListKind, Screen};
 use crate::store::Store;
+use crate::tui::effects::run_all;
 use crate::ui::{self, plain::buffer_to_text, theme::Theme};
-use anyhow::Result;
+use anyhow::{Result, bail};
 use ratatui::{Terminal, backend::TestBackend};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Size of the rendered view.
 #[derive(Debug, Clone, clap::Args)]
@@ -16,7 +18,7 @@ pub struct Size {
     /// Width in columns (default: the terminal's width, or 80 when not a terminal).
     #[arg(long)]
     pub width: Option<u16>,
-    /// Height in rows (default: enough for the whole view).
+    /// Height in rows (default: the whole view; lists at most 500 rows).
     #[arg(long)]
     pub height: Option<u16>,
 }
@@ -32,23 +34,84 @@ pub enum View {
         #[arg(long)]
         areas: bool,
     },
+    /// Projects matching a filter (the TUI's `/` syntax).
+    List {
+        #[command(flatten)]
+        size: Size,
+        /// Filter, e.g. "がん ip:drug phase:応用..臨床 flag:highway".
+        #[arg(long, short, default_value = "")]
+        query: String,
+    },
+    /// Projects with an open highway flag, oldest flag first.
+    Highway {
+        #[command(flatten)]
+        size: Size,
+        #[arg(long, short, default_value = "")]
+        query: String,
+    },
+    /// One project with its history, flags, gates, outcomes and notes.
+    Project {
+        /// 課題管理番号, e.g. JP23ck0106123.
+        id: String,
+        #[command(flatten)]
+        size: Size,
+    },
 }
 
+/// Rows a list prints when no height is given.
+const LIST_ROWS: usize = 500;
+
 pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> {
-    let (mut app, effects) = App::new(ctx.lang, ctx.today);
-    let size = match view {
+    let reference = Arc::new(store.reference()?);
+    let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
+    let (size, effects) = match view {
         View::Dashboard { size, areas } => {
-            crate::tui::effects::run_all(store, &mut app, effects);
+            let mut effects = effects;
             if areas {
-                let effects = app.update(Action::TogglePivot);
-                crate::tui::effects::run_all(store, &mut app, effects);
+                run_all(store, &mut app, effects);
+                effects = app.update(Action::Command(Command::TogglePivot));
             }
-            size
+            (size, effects)
+        }
+        View::List { size, query } => (
+            size,
+            chain(store, &mut app, effects, |app| {
+                app.push_list(ListKind::Projects, query, String::new())
+            }),
+        ),
+        View::Highway { size, query } => (
+            size,
+            chain(store, &mut app, effects, |app| {
+                app.push_list(ListKind::Highway, query, String::new())
+            }),
+        ),
+        View::Project { id, size } => {
+            let row = store.project_id(&id)?;
+            (
+                size,
+                chain(store, &mut app, effects, |app| app.push_detail(row)),
+            )
         }
     };
     let width = size.width.unwrap_or_else(default_width).max(1);
-    let height = size.height.unwrap_or(200).max(1);
-    app.update(Action::Resize(width, height));
+    // Lay out at the final width before loading, so lists fetch the rows they will show.
+    app.update(Action::Resize(
+        width,
+        size.height.unwrap_or(LIST_ROWS as u16 + 4),
+    ));
+    run_all(store, &mut app, effects);
+    if let Some(status) = &app.status {
+        bail!("{status}");
+    }
+    let height = match (size.height, app.screen()) {
+        (Some(h), _) => h,
+        (None, Screen::List(list)) => (list.ids.len().min(LIST_ROWS) + 4) as u16,
+        (None, Screen::Detail(d)) => (d.lines.len() + 2).min(u16::MAX as usize) as u16,
+        (None, Screen::Dashboard) => 60,
+    }
+    .max(1);
+    let effects = app.update(Action::Resize(width, height));
+    run_all(store, &mut app, effects);
     let mut text = render(&app, width, height)?;
     if size.height.is_none() {
         text = without_footer(&text);
@@ -59,6 +122,17 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
         other => other?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the start-up effects, then opens a screen.
+fn chain(
+    store: &mut Store,
+    app: &mut App,
+    first: Vec<Effect>,
+    open: impl FnOnce(&mut App) -> Vec<Effect>,
+) -> Vec<Effect> {
+    run_all(store, app, first);
+    open(app)
 }
 
 /// Draws `app` into an off-screen buffer and returns its text (monochrome: no escape sequences).

@@ -3,6 +3,7 @@
 mod enums;
 mod phase;
 mod project;
+mod views;
 
 pub use enums::{
     CriterionStatus, FlagStatus, GateDecision, LicensingStatus, Ministry, Modality, NoteKind,
@@ -10,6 +11,9 @@ pub use enums::{
 };
 pub use phase::Phase;
 pub use project::NewProject;
+pub use views::{
+    FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow, Sort, SortKey,
+};
 
 /// A value that has a stable code (stored in the database) and Japanese / English labels.
 pub trait Coded: Sized + Copy + 'static {

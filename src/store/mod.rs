@@ -4,7 +4,10 @@
 mod audit;
 mod bulk;
 mod dashboard;
+mod detail;
 mod doctor;
+mod filter;
+mod list;
 mod migrate;
 mod open;
 mod projects;

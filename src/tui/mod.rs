@@ -4,8 +4,8 @@
 pub(crate) mod effects;
 pub mod terminal;
 
-use crate::app::keymap::{Key, Keymap, Mode};
-use crate::app::{Action, App, Screen};
+use crate::app::keymap::Key;
+use crate::app::{Action, App};
 use crate::cli::RunContext;
 use crate::store::Store;
 use crate::ui::{self, theme::Theme};
@@ -27,9 +27,9 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     ] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
-    let keymap = Keymap::default();
     let theme = Theme::from_env();
-    let (mut app, effects) = App::new(ctx.lang, ctx.today);
+    let reference = std::sync::Arc::new(store.reference()?);
+    let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
     effects::run_all(&mut store, &mut app, effects);
 
     terminal::enter()?;
@@ -52,8 +52,9 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
         }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                to_key(key).and_then(|k| keymap.lookup(mode_of(&app), k).cloned())
+                to_key(key).and_then(|k| app.key_action(k))
             }
+            Event::Paste(text) => Some(Action::Edit(crate::app::Edit::Paste(text))),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };
@@ -61,12 +62,6 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
             let effects = app.update(action);
             effects::run_all(&mut store, &mut app, effects);
         }
-    }
-}
-
-fn mode_of(app: &App) -> Mode {
-    match app.screen() {
-        Screen::Dashboard => Mode::Dashboard,
     }
 }
 

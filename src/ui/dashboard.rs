@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let state = &app.dashboard;
     let Some(data) = &state.data else {
         frame.render_widget(
-            Line::styled(tr(lang, "読み込み中…", "loading…"), theme.dim()),
+            Line::styled(tr(lang, "読み込み中", "loading"), theme.dim()),
             area,
         );
         return;

@@ -2,16 +2,20 @@
 //! `text::sanitize_line` / `sanitize_multiline` and is cut by display width before it is drawn.
 
 mod dashboard;
+mod detail;
+mod list;
+mod overlay;
 pub mod plain;
 pub mod theme;
 
-use crate::Lang;
-use crate::app::{App, Screen};
+use crate::app::{App, Overlay, Screen};
 use crate::text;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use theme::Theme;
+
+pub use crate::tr;
 
 /// Smallest size every screen is drawn at; below it a one-line notice is shown.
 pub const MIN_WIDTH: u16 = 40;
@@ -25,7 +29,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = tr(app.lang, "端末が小さすぎます", "terminal too small");
-        let line = format!("{msg} ({}x{})", area.width, area.height);
+        let line = format!(
+            "{msg} ({}x{} < {MIN_WIDTH}x{MIN_HEIGHT})",
+            area.width, area.height
+        );
         frame.render_widget(
             Line::from(text::truncate(&line, area.width as usize).into_owned()),
             Rect { height: 1, ..area },
@@ -46,31 +53,61 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     draw_title(frame, title, app, theme);
     match app.screen() {
         Screen::Dashboard => dashboard::draw(frame, body, app, theme),
+        Screen::List(list) => list::draw(frame, body, app, list, theme),
+        Screen::Detail(d) => detail::draw(frame, body, d, theme),
     }
     draw_status(frame, status, app, theme);
-}
-
-/// Picks the Japanese or English label.
-pub fn tr(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
+    match &app.overlay {
+        Overlay::Help => overlay::draw_help(frame, body, app, theme),
+        Overlay::Palette(p) => overlay::draw_palette(frame, body, app, p, theme),
+        Overlay::Filter { line, .. } => {
+            // The filter line sits on the list's info row, just under the title.
+            let row = Rect {
+                y: body.y,
+                height: 1,
+                ..body
+            };
+            let prompt = tr(app.lang, " 絞り込み: ", " Filter: ");
+            let room = (row.width as usize).saturating_sub(text::width(prompt) + 1);
+            let shown = text::truncate(&line.text, room);
+            frame.render_widget(
+                Line::from(vec![
+                    Span::styled(prompt, theme.label()),
+                    Span::raw(text::fit(&shown, room + 1)),
+                ]),
+                row,
+            );
+            let x = text::width(prompt) + text::width(line.before_cursor()).min(room);
+            frame.set_cursor_position(Position::new(row.x + x as u16, row.y));
+        }
+        Overlay::None => {}
     }
 }
 
-fn screen_name(lang: Lang, screen: &Screen) -> &'static str {
+fn screen_name(app: &App, screen: &Screen) -> String {
     match screen {
-        Screen::Dashboard => tr(lang, "ダッシュボード", "Dashboard"),
+        Screen::Dashboard => tr(app.lang, "ダッシュボード", "Dashboard").into(),
+        Screen::List(list) => list.label.clone(),
+        Screen::Detail(d) => d
+            .detail
+            .as_ref()
+            .map_or_else(|| format!("#{}", d.id), |detail| detail.amed_id.clone()),
     }
 }
 
 fn draw_title(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let crumbs: Vec<&str> = app.stack.iter().map(|s| screen_name(app.lang, s)).collect();
-    let left = format!(" seedline › {}", crumbs.join(" › "));
+    let crumbs: Vec<String> = app.stack.iter().map(|s| screen_name(app, s)).collect();
+    let left = text::sanitize_line(&format!(" seedline › {}", crumbs.join(" › "))).into_owned();
     let right = format!("{} ", app.today);
     let w = area.width as usize;
     let right_w = text::width(&right);
-    let left = text::fit(&left, w.saturating_sub(right_w));
+    // Keep the end of a long breadcrumb: the current screen matters most.
+    let left = if text::width(&left) > w.saturating_sub(right_w) {
+        let tail: String = crumbs.last().cloned().unwrap_or_default();
+        text::fit(&format!(" ~ › {tail}"), w.saturating_sub(right_w))
+    } else {
+        text::fit(&left, w.saturating_sub(right_w))
+    };
     frame.render_widget(
         Line::from(vec![Span::raw(left), Span::raw(right)]).style(theme.header()),
         area,
@@ -84,10 +121,15 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         frame.render_widget(Line::styled(text::fit(&message, w), theme.alert()), area);
         return;
     }
-    let hints = tr(
-        app.lang,
-        "矢印/hjkl 移動  t 疾患領域/統合PJ  r 更新  q 終了",
-        "arrows move  t areas/projects  r refresh  q quit",
+    let hints: Vec<String> = app
+        .keymap
+        .for_mode(app.mode())
+        .into_iter()
+        .filter(|b| b.hint)
+        .map(|b| format!("{} {}", b.key.name(), b.command.short(app.lang)))
+        .collect();
+    frame.render_widget(
+        Line::styled(text::fit(&format!(" {}", hints.join("  ")), w), theme.dim()),
+        area,
     );
-    frame.render_widget(Line::styled(text::fit(hints, w), theme.dim()), area);
 }

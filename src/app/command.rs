@@ -1,0 +1,149 @@
+//! Commands: what a key can be bound to. Each has a stable name (used in the config file's
+//! `[keys]` table and the palette) and Japanese / English descriptions.
+
+/// A bindable command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Drill down: a dashboard cell's projects, a list row's detail.
+    Open,
+    /// Back one level.
+    Back,
+    /// Quit from the top level; back on inner screens.
+    Quit,
+    /// Quit from anywhere.
+    ForceQuit,
+    Refresh,
+    /// Dashboard rows: integrated projects ⇄ disease areas.
+    TogglePivot,
+    /// Dashboard → projects → highway queue → dashboard.
+    NextScreen,
+    /// Open the filter line.
+    Filter,
+    /// Toggle selection of the cursor row.
+    ToggleSelect,
+    /// Start / finish a range selection.
+    SelectRange,
+    /// Select every filtered row (again: clear the selection).
+    SelectAll,
+    /// Sort by the next column.
+    SortNext,
+    /// Reverse the sort.
+    SortReverse,
+    /// The key help for this screen.
+    Help,
+    /// The command palette.
+    Palette,
+}
+
+impl Command {
+    /// Every command, in palette order.
+    pub const ALL: [Command; 23] = [
+        Command::Open,
+        Command::Back,
+        Command::Filter,
+        Command::NextScreen,
+        Command::TogglePivot,
+        Command::ToggleSelect,
+        Command::SelectRange,
+        Command::SelectAll,
+        Command::SortNext,
+        Command::SortReverse,
+        Command::Refresh,
+        Command::Help,
+        Command::Palette,
+        Command::Quit,
+        Command::ForceQuit,
+        Command::Up,
+        Command::Down,
+        Command::Left,
+        Command::Right,
+        Command::Top,
+        Command::Bottom,
+        Command::PageUp,
+        Command::PageDown,
+    ];
+
+    /// The name used in the config file and the palette.
+    pub fn name(self) -> &'static str {
+        self.describe().0
+    }
+
+    /// (name, Japanese, English).
+    pub fn describe(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Command::Up => ("up", "上へ", "up"),
+            Command::Down => ("down", "下へ", "down"),
+            Command::Left => ("left", "左へ", "left"),
+            Command::Right => ("right", "右へ", "right"),
+            Command::Top => ("top", "先頭へ", "first row"),
+            Command::Bottom => ("bottom", "末尾へ", "last row"),
+            Command::PageUp => ("page_up", "前のページ", "page up"),
+            Command::PageDown => ("page_down", "次のページ", "page down"),
+            Command::Open => ("open", "開く（一覧・詳細へ）", "open (list, detail)"),
+            Command::Back => ("back", "戻る", "back"),
+            Command::Quit => (
+                "quit",
+                "終了（下位画面では戻る）",
+                "quit (back on inner screens)",
+            ),
+            Command::ForceQuit => ("force_quit", "どこからでも終了", "quit from anywhere"),
+            Command::Refresh => ("refresh", "再読み込み", "reload"),
+            Command::TogglePivot => (
+                "toggle_pivot",
+                "統合PJ／疾患領域の切替",
+                "projects / disease areas",
+            ),
+            Command::NextScreen => (
+                "next_screen",
+                "画面切替（ダッシュボード › 一覧 › ハイウェイ）",
+                "next screen (dashboard, list, highway)",
+            ),
+            Command::Filter => ("filter", "絞り込み", "filter"),
+            Command::ToggleSelect => ("toggle_select", "選択／解除", "select / unselect"),
+            Command::SelectRange => (
+                "select_range",
+                "範囲選択（開始／確定）",
+                "range select (start / finish)",
+            ),
+            Command::SelectAll => (
+                "select_all",
+                "絞り込み結果を全選択／解除",
+                "select all filtered / clear",
+            ),
+            Command::SortNext => ("sort_next", "並べ替え列を変更", "sort by next column"),
+            Command::SortReverse => ("sort_reverse", "昇順／降順", "reverse sort"),
+            Command::Help => ("help", "キー一覧", "key help"),
+            Command::Palette => ("palette", "コマンド一覧", "command palette"),
+        }
+    }
+
+    /// A one-word label for the footer hints.
+    pub fn short(self, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match self {
+            Command::Open => ("開く", "open"),
+            Command::Quit => ("終了", "quit"),
+            Command::NextScreen => ("画面", "screen"),
+            Command::Help => ("ヘルプ", "help"),
+            Command::Palette => ("コマンド", "commands"),
+            Command::TogglePivot => ("行切替", "rows"),
+            Command::Filter => ("絞込", "filter"),
+            Command::ToggleSelect => ("選択", "select"),
+            Command::SortNext => ("並替", "sort"),
+            other => return other.describe().2,
+        };
+        crate::tr(lang, ja, en)
+    }
+
+    /// The command with this config name.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.name() == name)
+    }
+}

@@ -1,0 +1,402 @@
+//! The project detail screen: the loaded project laid out as lines (wrapped to the width, every
+//! string sanitised) and a scroll position. Pure, so `seedline show project` prints the same.
+
+use super::Command;
+use crate::Lang;
+use crate::model::{Coded, ProjectDetail};
+use crate::text::{sanitize_line, sanitize_multiline, thousands, width};
+
+/// How a piece of a line is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Normal,
+    Heading,
+    Label,
+    Dim,
+    Flag,
+    Alert,
+}
+
+/// One screen line: styled pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLine(pub Vec<(Tone, String)>);
+
+impl DetailLine {
+    fn plain(tone: Tone, text: impl Into<String>) -> DetailLine {
+        DetailLine(vec![(tone, text.into())])
+    }
+
+    /// The line's text without styles.
+    pub fn text(&self) -> String {
+        self.0.iter().map(|(_, s)| s.as_str()).collect()
+    }
+}
+
+/// State of the detail screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailState {
+    pub id: i64,
+    pub detail: Option<Box<ProjectDetail>>,
+    pub lines: Vec<DetailLine>,
+    pub scroll: usize,
+}
+
+impl DetailState {
+    pub fn new(id: i64) -> DetailState {
+        DetailState {
+            id,
+            detail: None,
+            lines: Vec::new(),
+            scroll: 0,
+        }
+    }
+
+    /// Takes the loaded project and lays it out for `cols` columns.
+    pub fn set_detail(&mut self, detail: Box<ProjectDetail>, lang: Lang, cols: usize, today: &str) {
+        self.lines = layout(&detail, lang, cols, today);
+        self.detail = Some(detail);
+    }
+
+    /// Lays out again after a resize.
+    pub fn relayout(&mut self, lang: Lang, cols: usize, today: &str) {
+        if let Some(d) = &self.detail {
+            self.lines = layout(d, lang, cols, today);
+        }
+    }
+
+    /// Scrolls for a navigation command; `page` is the number of lines on screen.
+    pub fn scroll(&mut self, command: Command, page: usize) {
+        let max = self.lines.len().saturating_sub(page);
+        let step = page.saturating_sub(1).max(1);
+        self.scroll = match command {
+            Command::Up => self.scroll.saturating_sub(1),
+            Command::Down => self.scroll + 1,
+            Command::Top => 0,
+            Command::Bottom => max,
+            Command::PageUp => self.scroll.saturating_sub(step),
+            Command::PageDown => self.scroll + step,
+            _ => self.scroll,
+        }
+        .min(max);
+    }
+}
+
+use crate::tr;
+
+/// Wraps sanitised text to `cols` cells (Japanese breaks between characters), each line indented.
+fn wrap(out: &mut Vec<DetailLine>, text: &str, indent: usize, cols: usize, tone: Tone) {
+    let room = cols.saturating_sub(indent).max(8);
+    let pad = " ".repeat(indent);
+    for paragraph in sanitize_multiline(text).split('\n') {
+        if paragraph.is_empty() {
+            out.push(DetailLine::plain(tone, ""));
+            continue;
+        }
+        for line in textwrap::wrap(paragraph, textwrap::Options::new(room).break_words(true)) {
+            out.push(DetailLine::plain(tone, format!("{pad}{line}")));
+        }
+    }
+}
+
+fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, cols: usize) {
+    let label_w = 16;
+    let label = crate::text::fit(label, label_w);
+    let value = sanitize_line(value);
+    let room = cols.saturating_sub(label_w).max(8);
+    let pieces = textwrap::wrap(&value, textwrap::Options::new(room).break_words(true));
+    for (i, piece) in pieces.iter().enumerate() {
+        let head = if i == 0 {
+            label.clone()
+        } else {
+            " ".repeat(label_w)
+        };
+        out.push(DetailLine(vec![
+            (Tone::Label, head),
+            (Tone::Normal, piece.to_string()),
+        ]));
+    }
+    if pieces.is_empty() {
+        out.push(DetailLine(vec![
+            (Tone::Label, label),
+            (Tone::Dim, "-".into()),
+        ]));
+    }
+}
+
+fn heading(out: &mut Vec<DetailLine>, title: String) {
+    out.push(DetailLine::plain(Tone::Normal, ""));
+    // U+25B8 is East Asian "neutral": one cell in every terminal.
+    out.push(DetailLine::plain(Tone::Heading, format!("▸ {title}")));
+}
+
+/// The detail as lines for `cols` columns.
+pub fn layout(d: &ProjectDetail, lang: Lang, cols: usize, today: &str) -> Vec<DetailLine> {
+    let cols = cols.max(20);
+    let ja = lang == Lang::Ja;
+    let mut out = Vec::new();
+    let (ip, program) = if ja {
+        (&d.integrated_project_ja, &d.program_ja)
+    } else {
+        (&d.integrated_project_en, &d.program_en)
+    };
+    out.push(DetailLine(vec![
+        (Tone::Label, sanitize_line(&d.amed_id).into_owned()),
+        (
+            Tone::Dim,
+            format!("  {} › {}", sanitize_line(ip), sanitize_line(program)),
+        ),
+    ]));
+    wrap(&mut out, &d.title, 0, cols, Tone::Heading);
+    let pi = if d.pi_title.is_empty() {
+        d.pi_name.clone()
+    } else {
+        format!("{}（{}）", d.pi_name, d.pi_title)
+    };
+    field(
+        &mut out,
+        tr(lang, "研究開発代表者", "PI"),
+        &format!("{pi}  {}", d.institution),
+        cols,
+    );
+    field(
+        &mut out,
+        tr(lang, "フェーズ", "Phase"),
+        &format!(
+            "{}   {} {}",
+            d.phase.label(lang),
+            tr(lang, "モダリティ", "modality"),
+            d.modality.label(lang)
+        ),
+        cols,
+    );
+    let period = format!(
+        "{} 〜 {}",
+        d.start_date,
+        d.end_date.as_deref().unwrap_or("?")
+    );
+    field(&mut out, tr(lang, "期間", "Period"), &period, cols);
+    let budget = d.budget_total_kyen.map_or_else(
+        || "-".to_string(),
+        |b| format!("{} {}", thousands(b), tr(lang, "千円", "thousand yen")),
+    );
+    field(
+        &mut out,
+        tr(lang, "総配分額", "Total budget"),
+        &budget,
+        cols,
+    );
+    let licensing = format!(
+        "{}  {}",
+        d.licensing_status.label(lang),
+        d.partner_company.as_deref().unwrap_or("")
+    );
+    field(
+        &mut out,
+        tr(lang, "企業導出・並走", "Licensing"),
+        licensing.trim_end(),
+        cols,
+    );
+    let areas: Vec<&str> = d
+        .disease_areas
+        .iter()
+        .map(|(j, e)| if ja { j.as_str() } else { e.as_str() })
+        .collect();
+    field(
+        &mut out,
+        tr(lang, "疾患領域", "Disease areas"),
+        &areas.join(", "),
+        cols,
+    );
+    let officers: Vec<String> = d
+        .officers
+        .iter()
+        .map(|(name, role)| format!("{role} {name}"))
+        .collect();
+    field(
+        &mut out,
+        tr(lang, "担当", "Officers"),
+        &officers.join(" / "),
+        cols,
+    );
+    if !d.summary.is_empty() {
+        heading(&mut out, tr(lang, "概要", "Summary").into());
+        wrap(&mut out, &d.summary, 2, cols, Tone::Normal);
+    }
+
+    heading(&mut out, tr(lang, "フェーズ履歴", "Phase history").into());
+    for step in &d.phase_history {
+        let moved = match step.from {
+            Some(from) => format!("{} › {}", from.label(lang), step.to.label(lang)),
+            None => step.to.label(lang).to_string(),
+        };
+        out.push(DetailLine(vec![
+            (Tone::Normal, format!("  {}  {moved}", step.on)),
+            (Tone::Dim, format!("  {}", sanitize_line(&step.by))),
+        ]));
+    }
+
+    heading(&mut out, tr(lang, "ステージゲート", "Stage gates").into());
+    if d.gates.is_empty() {
+        out.push(DetailLine::plain(
+            Tone::Dim,
+            format!("  {}", tr(lang, "記録なし", "none recorded")),
+        ));
+    }
+    for g in &d.gates {
+        let tone = if g.decision == crate::model::GateDecision::NoGo {
+            Tone::Alert
+        } else {
+            Tone::Normal
+        };
+        out.push(DetailLine(vec![
+            (
+                Tone::Normal,
+                format!("  {}  {} ", g.decided_on, sanitize_line(&g.gate)),
+            ),
+            (tone, g.decision.label(lang).to_string()),
+            (Tone::Dim, format!("  {}", sanitize_line(&g.note))),
+        ]));
+    }
+
+    heading(
+        &mut out,
+        tr(lang, "ハイウェイ支援", "Highway support").into(),
+    );
+    if d.flags.is_empty() {
+        out.push(DetailLine::plain(
+            Tone::Dim,
+            format!("  {}", tr(lang, "フラグなし", "no flag")),
+        ));
+    }
+    let criteria_names = [
+        tr(lang, "競合優位性", "Competitive advantage"),
+        tr(lang, "知財ポートフォリオ", "IP portfolio"),
+        tr(
+            lang,
+            "有効性・安全性・再現性",
+            "Efficacy/safety/reproducibility",
+        ),
+    ];
+    for f in &d.flags {
+        let target = if ja { &f.target_ja } else { &f.target_en };
+        let tone = if f.status.is_open() {
+            Tone::Flag
+        } else {
+            Tone::Dim
+        };
+        out.push(DetailLine(vec![
+            (
+                tone,
+                format!("  ⚑ {} › {}", f.status.label(lang), sanitize_line(target)),
+            ),
+            (
+                Tone::Dim,
+                format!(
+                    "  {} {}",
+                    &f.created_at.get(..10).unwrap_or(&f.created_at),
+                    sanitize_line(&f.flagged_by)
+                ),
+            ),
+        ]));
+        wrap(&mut out, &f.reason, 4, cols, Tone::Normal);
+        for (name, (status, note)) in criteria_names.iter().zip(&f.criteria) {
+            let tone = match status {
+                crate::model::CriterionStatus::Insufficient => Tone::Alert,
+                crate::model::CriterionStatus::NotAssessed => Tone::Dim,
+                _ => Tone::Normal,
+            };
+            out.push(DetailLine(vec![
+                (Tone::Label, format!("    {}", crate::text::fit(name, 24))),
+                (tone, crate::text::fit(status.label(lang), 10)),
+                (
+                    Tone::Dim,
+                    crate::text::truncate(&sanitize_line(note), cols.saturating_sub(40))
+                        .into_owned(),
+                ),
+            ]));
+        }
+        for (from, to, by, at, why) in &f.moves {
+            let step = match from {
+                Some(from) => format!("{} › {}", from.label(lang), to.label(lang)),
+                None => to.label(lang).to_string(),
+            };
+            out.push(DetailLine::plain(
+                Tone::Dim,
+                crate::text::truncate(
+                    &format!(
+                        "    {} {step}  {}  {}",
+                        at.get(..10).unwrap_or(at),
+                        sanitize_line(by),
+                        sanitize_line(why)
+                    ),
+                    cols,
+                )
+                .into_owned(),
+            ));
+        }
+        if !f.decision_note.is_empty() {
+            wrap(&mut out, &f.decision_note, 4, cols, Tone::Dim);
+        }
+    }
+
+    heading(&mut out, tr(lang, "成果", "Outcomes").into());
+    if d.outcomes.is_empty() {
+        out.push(DetailLine::plain(
+            Tone::Dim,
+            format!("  {}", tr(lang, "記録なし", "none recorded")),
+        ));
+    }
+    for o in &d.outcomes {
+        out.push(DetailLine(vec![
+            (Tone::Normal, format!("  {}  ", o.on)),
+            (Tone::Label, o.kind.label(lang).to_string()),
+            (Tone::Normal, format!("  {}", sanitize_line(&o.detail))),
+        ]));
+    }
+
+    heading(
+        &mut out,
+        format!(
+            "{} ({})",
+            tr(
+                lang,
+                "伴走支援記録（新しい順）",
+                "Accompaniment notes (newest first)"
+            ),
+            d.notes.len()
+        ),
+    );
+    for n in &d.notes {
+        let mut head = vec![
+            (
+                Tone::Label,
+                format!("  {}  {}", n.occurred_on, n.kind.label(lang)),
+            ),
+            (
+                Tone::Dim,
+                format!("  {} ({})", sanitize_line(&n.author), n.author_role),
+            ),
+        ];
+        if let Some(due) = &n.follow_up_on {
+            let (tone, mark) = match &n.follow_up_done {
+                Some(_) => (Tone::Dim, tr(lang, "済", "done")),
+                None if due.as_str() < today => (Tone::Alert, tr(lang, "期限超過", "overdue")),
+                None => (Tone::Normal, tr(lang, "未了", "open")),
+            };
+            head.push((
+                tone,
+                format!("  {} {due} {mark}", tr(lang, "フォローアップ", "follow-up")),
+            ));
+        }
+        out.push(DetailLine(head));
+        wrap(&mut out, &n.body, 4, cols, Tone::Normal);
+    }
+    // Keep every line inside the width even when a label pushed it over.
+    for line in &mut out {
+        if width(&line.text()) > cols {
+            let text = crate::text::truncate(&line.text(), cols).into_owned();
+            *line = DetailLine::plain(line.0.first().map_or(Tone::Normal, |p| p.0), text);
+        }
+    }
+    out
+}

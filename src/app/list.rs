@@ -1,0 +1,286 @@
+//! A project list (all projects, a dashboard cell, the highway queue): the matching ids in order,
+//! a cursor and scroll offset, the selection, and the display rows of what is on screen.
+
+use super::Command;
+use crate::model::{ProjectRow, Sort, SortKey};
+use crate::query::Filter;
+use std::collections::{BTreeSet, HashMap};
+
+/// Which list this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// Projects matching a filter.
+    Projects,
+    /// Projects with an open highway flag, oldest flag first (triage).
+    Highway,
+}
+
+/// The state of one list screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListState {
+    pub kind: ListKind,
+    /// Shown in the breadcrumb, e.g. `医薬品 × 非臨床`.
+    pub label: String,
+    /// The filter line as typed.
+    pub query: String,
+    /// The filter as resolved (what was loaded).
+    pub filter: Filter,
+    pub sort: Sort,
+    /// Matching project ids in display order.
+    pub ids: Vec<i64>,
+    /// Whether `ids` answers the current filter (false while loading).
+    pub loaded: bool,
+    pub cursor: usize,
+    /// First row on screen.
+    pub offset: usize,
+    pub selected: BTreeSet<i64>,
+    /// Where a range selection (`v`) started.
+    pub anchor: Option<usize>,
+    /// Display rows fetched so far (only rows that were on screen).
+    pub rows: HashMap<i64, ProjectRow>,
+    /// Id of the last load request; older answers are ignored.
+    pub request: u64,
+}
+
+/// Rows kept in the cache before it is emptied (a few screens' worth).
+const ROW_CACHE: usize = 2_000;
+
+impl ListState {
+    pub fn new(kind: ListKind, label: String, query: String, filter: Filter) -> ListState {
+        let sort = match kind {
+            ListKind::Projects => Sort::default(),
+            ListKind::Highway => Sort {
+                key: SortKey::FlagAge,
+                descending: false,
+            },
+        };
+        ListState {
+            kind,
+            label,
+            query,
+            filter,
+            sort,
+            ids: Vec::new(),
+            loaded: false,
+            cursor: 0,
+            offset: 0,
+            selected: BTreeSet::new(),
+            anchor: None,
+            rows: HashMap::new(),
+            request: 0,
+        }
+    }
+
+    /// The filter actually loaded: the highway queue always adds "open flag".
+    pub fn effective_filter(&self) -> Filter {
+        let mut f = self.filter.clone();
+        if self.kind == ListKind::Highway {
+            f.flag = Some(crate::query::FlagFilter::Open);
+        }
+        f
+    }
+
+    /// The project under the cursor.
+    pub fn cursor_id(&self) -> Option<i64> {
+        self.ids.get(self.cursor).copied()
+    }
+
+    /// Takes a new answer: keeps the cursor on the same project when it is still listed, and the
+    /// selection to projects still listed.
+    pub fn set_ids(&mut self, ids: Vec<i64>, page: usize) {
+        let keep = self.cursor_id();
+        let listed: std::collections::HashSet<i64> = ids.iter().copied().collect();
+        self.selected.retain(|id| listed.contains(id));
+        self.ids = ids;
+        self.loaded = true;
+        self.cursor = keep
+            .and_then(|id| self.ids.iter().position(|x| *x == id))
+            .unwrap_or(self.cursor)
+            .min(self.ids.len().saturating_sub(1));
+        self.anchor = self.anchor.filter(|a| *a < self.ids.len());
+        self.scroll_into_view(page);
+    }
+
+    /// Stores fetched display rows.
+    pub fn add_rows(&mut self, rows: Vec<ProjectRow>) {
+        if self.rows.len() + rows.len() > ROW_CACHE {
+            self.rows.clear();
+        }
+        self.rows.extend(rows.into_iter().map(|r| (r.id, r)));
+    }
+
+    /// Ids on screen whose rows have not been fetched.
+    pub fn missing_rows(&self, page: usize) -> Vec<i64> {
+        let end = (self.offset + page).min(self.ids.len());
+        self.ids[self.offset.min(end)..end]
+            .iter()
+            .filter(|id| !self.rows.contains_key(id))
+            .copied()
+            .collect()
+    }
+
+    /// Moves the cursor for a navigation command; `page` is the number of rows on screen.
+    pub fn move_cursor(&mut self, command: Command, page: usize) {
+        let last = self.ids.len().saturating_sub(1);
+        let step = page.max(1);
+        self.cursor = match command {
+            Command::Up => self.cursor.saturating_sub(1),
+            Command::Down => (self.cursor + 1).min(last),
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::PageUp => self.cursor.saturating_sub(step),
+            Command::PageDown => (self.cursor + step).min(last),
+            _ => self.cursor,
+        };
+        self.scroll_into_view(page);
+    }
+
+    fn scroll_into_view(&mut self, page: usize) {
+        let page = page.max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + page {
+            self.offset = self.cursor + 1 - page;
+        }
+        self.offset = self.offset.min(self.ids.len().saturating_sub(page));
+    }
+
+    /// Space: toggles the cursor row and moves down.
+    pub fn toggle_select(&mut self, page: usize) {
+        if let Some(id) = self.cursor_id() {
+            if !self.selected.remove(&id) {
+                self.selected.insert(id);
+            }
+            self.move_cursor(Command::Down, page);
+        }
+    }
+
+    /// `v`: the first press marks where the range starts, the second selects anchor..=cursor.
+    /// Returns whether a range was completed.
+    pub fn select_range(&mut self) -> bool {
+        match self.anchor.take() {
+            None => {
+                self.anchor = Some(self.cursor);
+                false
+            }
+            Some(a) => {
+                let (lo, hi) = (a.min(self.cursor), a.max(self.cursor));
+                self.selected.extend(
+                    self.ids[lo..=hi.min(self.ids.len().saturating_sub(1))]
+                        .iter()
+                        .copied(),
+                );
+                true
+            }
+        }
+    }
+
+    /// `*`: selects every listed project, or clears the selection when all are selected.
+    pub fn select_all(&mut self) {
+        if !self.ids.is_empty() && self.selected.len() == self.ids.len() {
+            self.selected.clear();
+        } else {
+            self.selected = self.ids.iter().copied().collect();
+        }
+    }
+
+    /// The projects an action applies to: the selection, or the cursor row when none.
+    pub fn targets(&self) -> Vec<i64> {
+        if self.selected.is_empty() {
+            self.cursor_id().into_iter().collect()
+        } else {
+            self.ids
+                .iter()
+                .filter(|id| self.selected.contains(id))
+                .copied()
+                .collect()
+        }
+    }
+
+    /// `s`: the next sort column (ascending); `S` reverses.
+    pub fn sort_next(&mut self) {
+        let columns = SortKey::COLUMNS;
+        let at = columns
+            .iter()
+            .position(|k| *k == self.sort.key)
+            .map_or(0, |i| (i + 1) % columns.len());
+        self.sort = Sort {
+            key: columns[at],
+            descending: false,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(n: i64) -> ListState {
+        let mut l = ListState::new(
+            ListKind::Projects,
+            "x".into(),
+            String::new(),
+            Filter::default(),
+        );
+        l.set_ids((1..=n).collect(), 10);
+        l
+    }
+
+    #[test]
+    fn cursor_stays_visible_and_in_bounds() {
+        let mut l = list(100);
+        l.move_cursor(Command::PageDown, 10);
+        assert_eq!((l.cursor, l.offset), (10, 1));
+        l.move_cursor(Command::Bottom, 10);
+        assert_eq!((l.cursor, l.offset), (99, 90));
+        l.move_cursor(Command::Down, 10);
+        assert_eq!(l.cursor, 99);
+        l.move_cursor(Command::Top, 10);
+        assert_eq!((l.cursor, l.offset), (0, 0));
+        assert_eq!(l.missing_rows(10), (1..=10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn selection_toggle_range_all() {
+        let mut l = list(20);
+        l.toggle_select(10);
+        assert_eq!(l.selected.iter().copied().collect::<Vec<_>>(), [1]);
+        assert_eq!(l.cursor, 1, "space moves down");
+        assert!(!l.select_range());
+        l.move_cursor(Command::Down, 10);
+        l.move_cursor(Command::Down, 10);
+        assert!(l.select_range());
+        assert_eq!(l.selected.iter().copied().collect::<Vec<_>>(), [1, 2, 3, 4]);
+        assert_eq!(l.targets(), [1, 2, 3, 4]);
+        l.select_all();
+        assert_eq!(l.selected.len(), 20);
+        l.select_all();
+        assert!(l.selected.is_empty());
+        assert_eq!(l.targets(), [4], "no selection: the cursor row");
+    }
+
+    #[test]
+    fn reload_keeps_cursor_on_the_same_project_and_prunes_selection() {
+        let mut l = list(20);
+        l.move_cursor(Command::Down, 10);
+        l.move_cursor(Command::Down, 10); // on id 3
+        l.selected.extend([3, 15]);
+        l.set_ids(vec![2, 3, 4], 10);
+        assert_eq!(l.cursor_id(), Some(3));
+        assert_eq!(l.selected.iter().copied().collect::<Vec<_>>(), [3]);
+        l.set_ids(vec![], 10);
+        assert_eq!(l.cursor_id(), None);
+        assert!(l.targets().is_empty());
+    }
+
+    #[test]
+    fn sort_cycles_through_columns() {
+        let mut l = list(1);
+        l.sort_next();
+        assert_eq!(l.sort.key, SortKey::Title);
+        for _ in 0..7 {
+            l.sort_next();
+        }
+        assert_eq!(l.sort.key, SortKey::AmedId);
+    }
+}

@@ -1,0 +1,124 @@
+//! The officer's config file (`config.toml` in the config directory): UI language, who they are,
+//! and keymap overrides. A missing file means defaults; a wrong entry is a clear error at start-up.
+//!
+//! ```toml
+//! lang = "ja"                      # or "en"
+//! [officer]
+//! name = "岩崎 美紀"
+//! role = "PO"
+//! [keys.list]
+//! sort_next = "o"                  # one key or a list: ["o", "Ctrl-o"]
+//! [keys.global]
+//! quit = ["q", "Q"]
+//! ```
+
+use crate::app::keymap::Keymap;
+use crate::{Error, Lang, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    lang: Option<Lang>,
+    officer: Option<Officer>,
+    #[serde(default)]
+    keys: BTreeMap<String, BTreeMap<String, Keys>>,
+}
+
+/// Who the officer is (author of notes); falls back to the OS account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Officer {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(untagged)]
+enum Keys {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// The loaded configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    pub officer: Option<Officer>,
+    pub keymap: Keymap,
+}
+
+impl Config {
+    /// Reads `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        Config::parse(&text).map_err(|message| Error::invalid(path.display().to_string(), message))
+    }
+
+    /// Parses the text of a config file.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let file: File =
+            toml::from_str(text).map_err(|e| e.to_string().trim_end().replace('\n', " "))?;
+        let mut keymap = Keymap::default();
+        for (mode, commands) in &file.keys {
+            for (command, keys) in commands {
+                let keys = match keys {
+                    Keys::One(k) => vec![k.clone()],
+                    Keys::Many(ks) => ks.clone(),
+                };
+                keymap.apply_override(mode, command, &keys)?;
+            }
+        }
+        Ok(Config {
+            lang: file.lang,
+            officer: file.officer,
+            keymap,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Command;
+    use crate::app::keymap::{Key, Mode};
+
+    #[test]
+    fn reads_language_officer_and_key_overrides() {
+        let c = Config::parse(
+            "lang = \"en\"\n[officer]\nname = \"岩崎 美紀\"\nrole = \"PO\"\n[keys.list]\nsort_next = [\"o\", \"Ctrl-o\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.lang, Some(Lang::En));
+        assert_eq!(c.officer.unwrap().name, "岩崎 美紀");
+        assert_eq!(
+            c.keymap.lookup(Mode::List, Key::Ctrl('o')),
+            Some(Command::SortNext)
+        );
+    }
+
+    #[test]
+    fn unknown_entries_are_clear_errors() {
+        assert!(
+            Config::parse("colour = \"red\"")
+                .unwrap_err()
+                .contains("colour")
+        );
+        assert!(
+            Config::parse("[keys.list]\nfly = \"x\"")
+                .unwrap_err()
+                .contains("unknown action")
+        );
+        assert!(
+            Config::parse("[keys.list]\nquit = \"Super-x\"")
+                .unwrap_err()
+                .contains("unknown key")
+        );
+        assert!(Config::parse("lang = \"fr\"").is_err());
+    }
+}

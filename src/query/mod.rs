@@ -1,0 +1,79 @@
+//! The filter language shared by the TUI's `/` line, `seedline show … --query` and CSV export:
+//! free words (all must match) and field terms that combine, e.g.
+//! `がん ip:drug phase:応用..臨床 modality:医療機器 flag:recommended due:overdue`.
+//! Parsing and name resolution are pure; `store` turns a [`Filter`] into SQL.
+
+mod parse;
+mod resolve;
+
+pub use parse::{Term, parse};
+pub use resolve::resolve;
+
+use crate::model::{FlagStatus, Modality, Phase};
+
+/// Field names the filter accepts, for help and error messages.
+pub const FIELDS: &[&str] = &[
+    "ip", "area", "phase", "modality", "program", "po", "flag", "due", "id",
+];
+
+/// Which highway flags a project must carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagFilter {
+    /// An open flag (candidate or recommended): `flag:highway` / `flag:open`.
+    Open,
+    /// Any flag ever: `flag:any`.
+    Any,
+    /// No flag at all: `flag:none`.
+    None,
+    /// A flag in this status (current or past): `flag:recommended`.
+    Status(FlagStatus),
+}
+
+/// Which follow-ups a project must have pending (not done, note not deleted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueFilter {
+    /// Due before today: `due:overdue`.
+    Overdue,
+    /// Due today: `due:today`.
+    Today,
+    /// Due today or earlier: `due:yes`.
+    Due,
+    /// Due within the next 7 days (today included): `due:week`.
+    Week,
+}
+
+/// A resolved filter: names turned into ids, each part `None` when not constrained.
+/// Parts combine with AND; values inside one part (`ip:drug,device`) with OR.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Free words, NFKC-folded and lower-cased; each must appear in a project field or a note.
+    pub words: Vec<String>,
+    pub integrated_projects: Option<Vec<i64>>,
+    /// Disease areas, parents expanded to their sub-areas.
+    pub disease_areas: Option<Vec<i64>>,
+    /// Inclusive phase range.
+    pub phases: Option<(Phase, Phase)>,
+    pub modalities: Option<Vec<Modality>>,
+    pub programs: Option<Vec<i64>>,
+    /// Officer name fragments (folded, spaces removed); an assigned officer must match one.
+    pub officers: Option<Vec<String>>,
+    pub flag: Option<FlagFilter>,
+    pub due: Option<DueFilter>,
+    /// 課題管理番号 prefixes (folded).
+    pub ids: Option<Vec<String>>,
+}
+
+impl Filter {
+    /// Whether nothing is constrained (every project matches).
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// A filter that could not be understood: the term and a hint that says what would work.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{term}: {hint}")]
+pub struct QueryError {
+    pub term: String,
+    pub hint: String,
+}

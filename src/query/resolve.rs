@@ -1,0 +1,304 @@
+//! Turning parsed terms into a [`Filter`]: names of integrated projects, disease areas, programs,
+//! phases and modalities resolved against the reference data, with the closest valid value
+//! suggested when a name is unknown.
+
+use super::parse::{Term, example, parse};
+use super::{DueFilter, Filter, FlagFilter, QueryError};
+use crate::model::{Coded, FlagStatus, Modality, Phase, fold_key};
+use crate::store::Reference;
+use crate::text::search_fold;
+
+/// Parses and resolves a filter line.
+pub fn resolve(input: &str, reference: &Reference) -> Result<Filter, QueryError> {
+    let mut filter = Filter::default();
+    for term in parse(input)? {
+        match term {
+            Term::Word(word) => filter.words.push(search_fold(&word)),
+            Term::Field(field, value) => apply(&mut filter, &field, &value, reference)?,
+        }
+    }
+    Ok(filter)
+}
+
+fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result<(), QueryError> {
+    let error = |hint: String| QueryError {
+        term: format!("{field}:{value}"),
+        hint,
+    };
+    let values: Vec<&str> = value
+        .split([',', '、', '，'])
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    match field {
+        "ip" => {
+            let names = r.integrated_projects.iter().map(|p| {
+                (
+                    p.id,
+                    vec![p.code.as_str(), p.name_ja.as_str(), p.name_en.as_str()],
+                )
+            });
+            let ids = match_names(&values, names.collect(), "integrated project").map_err(error)?;
+            extend(&mut filter.integrated_projects, ids);
+        }
+        "area" => {
+            let names = r.disease_areas.iter().map(|a| {
+                (
+                    a.id,
+                    vec![a.code.as_str(), a.name_ja.as_str(), a.name_en.as_str()],
+                )
+            });
+            let mut ids = match_names(&values, names.collect(), "disease area").map_err(error)?;
+            let children: Vec<i64> = r
+                .disease_areas
+                .iter()
+                .filter(|a| a.parent_id.is_some_and(|p| ids.contains(&p)))
+                .map(|a| a.id)
+                .collect();
+            ids.extend(children);
+            extend(&mut filter.disease_areas, ids);
+        }
+        "program" => {
+            let names = r.programs.iter().map(|p| {
+                (
+                    p.id,
+                    vec![p.code.as_str(), p.name_ja.as_str(), p.name_en.as_str()],
+                )
+            });
+            let ids = match_names(&values, names.collect(), "program").map_err(error)?;
+            extend(&mut filter.programs, ids);
+        }
+        "phase" => {
+            let (from, to) = match value
+                .split_once("..")
+                .or_else(|| value.split_once('〜'))
+                .or_else(|| value.split_once('~'))
+            {
+                Some((a, b)) => (phase(a), phase(b)),
+                None => (phase(value), phase(value)),
+            };
+            match (from, to) {
+                (Some(a), Some(b)) => filter.phases = Some((a.min(b), a.max(b))),
+                _ => {
+                    return Err(error(format!(
+                        "expected {} (or a range such as 応用..臨床)",
+                        Phase::ALL
+                            .iter()
+                            .map(|p| p.name_ja())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
+                }
+            }
+        }
+        "modality" => {
+            let mut found = Vec::new();
+            for v in &values {
+                let m = Modality::parse(v).ok_or_else(|| {
+                    error(format!(
+                        "expected {}",
+                        Modality::ALL
+                            .iter()
+                            .map(|m| m.name_ja())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?;
+                found.push(m);
+            }
+            extend(&mut filter.modalities, found);
+        }
+        "po" => {
+            let names = values
+                .iter()
+                .map(|v| search_fold(v).replace([' ', '　'], ""))
+                .collect();
+            extend(&mut filter.officers, names);
+        }
+        "id" => extend(
+            &mut filter.ids,
+            values.iter().map(|v| search_fold(v)).collect(),
+        ),
+        "flag" => {
+            filter.flag = Some(match fold_key(value).as_str() {
+                "highway" | "open" | "yes" | "ハイウェイ" => FlagFilter::Open,
+                "any" | "all" => FlagFilter::Any,
+                "none" | "no" => FlagFilter::None,
+                other => FlagFilter::Status(FlagStatus::parse(other).ok_or_else(|| {
+                    error(format!(
+                        "expected highway, any, none or a status: {}",
+                        FlagStatus::codes_list()
+                    ))
+                })?),
+            })
+        }
+        "due" => {
+            filter.due = Some(match fold_key(value).as_str() {
+                "overdue" | "期限超過" => DueFilter::Overdue,
+                "today" | "今日" => DueFilter::Today,
+                "yes" | "due" => DueFilter::Due,
+                "week" | "soon" | "今週" => DueFilter::Week,
+                _ => {
+                    return Err(error(
+                        "expected overdue, today, yes (today or earlier) or week".into(),
+                    ));
+                }
+            })
+        }
+        _ => return Err(error(format!("try {}", example(field)))),
+    }
+    Ok(())
+}
+
+fn phase(text: &str) -> Option<Phase> {
+    Phase::parse(text)
+}
+
+fn extend<T>(slot: &mut Option<Vec<T>>, values: Vec<T>) {
+    slot.get_or_insert_with(Vec::new).extend(values);
+}
+
+/// Ids whose code or name equals a value, else whose name contains it (folded); an unknown value
+/// is an error naming the closest valid code or name.
+fn match_names(
+    values: &[&str],
+    candidates: Vec<(i64, Vec<&str>)>,
+    what: &str,
+) -> Result<Vec<i64>, String> {
+    let mut ids = Vec::new();
+    for value in values {
+        let wanted = fold_key(value);
+        let strip = |s: &str| fold_key(s.strip_suffix("プロジェクト").unwrap_or(s));
+        let exact: Vec<i64> = candidates
+            .iter()
+            .filter(|(_, names)| {
+                names
+                    .iter()
+                    .any(|n| fold_key(n) == wanted || strip(n) == wanted)
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        let found = if exact.is_empty() {
+            candidates
+                .iter()
+                .filter(|(_, names)| names.iter().skip(1).any(|n| fold_key(n).contains(&wanted)))
+                .map(|(id, _)| *id)
+                .collect()
+        } else {
+            exact
+        };
+        if found.is_empty() {
+            let closest = candidates
+                .iter()
+                .flat_map(|(_, names)| names.iter())
+                .min_by_key(|n| strsim::levenshtein(&fold_key(n), &wanted))
+                .map(|n| format!("; did you mean '{n}'?"))
+                .unwrap_or_default();
+            return Err(format!("unknown {what}{closest}"));
+        }
+        ids.extend(found);
+    }
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef};
+
+    fn reference() -> Reference {
+        let ip = |id, code: &str, ja: &str| IntegratedProjectRef {
+            id,
+            code: code.into(),
+            name_ja: ja.into(),
+            name_en: code.into(),
+            period: 3,
+        };
+        let area = |id, code: &str, ja: &str, parent| DiseaseAreaRef {
+            id,
+            code: code.into(),
+            name_ja: ja.into(),
+            name_en: code.into(),
+            parent_id: parent,
+        };
+        Reference {
+            integrated_projects: vec![
+                ip(1, "drug", "医薬品プロジェクト"),
+                ip(2, "device", "医療機器・ヘルスケアプロジェクト"),
+            ],
+            disease_areas: vec![
+                area(1, "cancer", "がん", None),
+                area(3, "lifecourse", "ライフコース", None),
+                area(4, "dementia", "老年医学・認知症", Some(3)),
+            ],
+            programs: vec![ProgramRef {
+                id: 7,
+                code: "bridge".into(),
+                name_ja: "橋渡し研究プログラム".into(),
+                name_en: "Translational Research Program".into(),
+                ministry: "MEXT".into(),
+                integrated_project_id: 1,
+                first_phase: Phase::Basic,
+                last_phase: Phase::Clinical,
+            }],
+            program_links: vec![],
+        }
+    }
+
+    #[test]
+    fn fields_resolve_codes_and_japanese_names() {
+        let f = resolve(
+            "がん ip:医薬品 area:ライフコース phase:応用..臨床 modality:医療機器 program:橋渡し",
+            &reference(),
+        )
+        .unwrap();
+        assert_eq!(f.words, ["がん"]);
+        assert_eq!(f.integrated_projects, Some(vec![1]));
+        assert_eq!(
+            f.disease_areas,
+            Some(vec![3, 4]),
+            "a parent area includes its sub-areas"
+        );
+        assert_eq!(f.phases, Some((Phase::Applied, Phase::Clinical)));
+        assert_eq!(f.modalities, Some(vec![Modality::Device]));
+        assert_eq!(f.programs, Some(vec![7]));
+    }
+
+    #[test]
+    fn lists_ranges_and_flags() {
+        let f = resolve(
+            "ip:drug,device phase:臨床..応用 flag:recommended due:overdue",
+            &reference(),
+        )
+        .unwrap();
+        assert_eq!(f.integrated_projects, Some(vec![1, 2]));
+        assert_eq!(
+            f.phases,
+            Some((Phase::Applied, Phase::Clinical)),
+            "a reversed range is the same range"
+        );
+        assert_eq!(f.flag, Some(FlagFilter::Status(FlagStatus::Recommended)));
+        assert_eq!(f.due, Some(DueFilter::Overdue));
+        assert_eq!(
+            resolve("flag:highway", &reference()).unwrap().flag,
+            Some(FlagFilter::Open)
+        );
+    }
+
+    #[test]
+    fn unknown_values_suggest_the_closest() {
+        let e = resolve("ip:drg", &reference()).unwrap_err();
+        assert!(e.hint.contains("did you mean 'drug'"), "{e}");
+        let e = resolve("phase:第3相", &reference()).unwrap_err();
+        assert!(e.hint.contains("非臨床"), "{e}");
+        let e = resolve("modality:薬", &reference()).unwrap_err();
+        assert!(e.hint.contains("医療機器"), "{e}");
+        assert!(resolve("due:someday", &reference()).is_err());
+    }
+
+    #[test]
+    fn words_are_folded_for_search() {
+        let f = resolve("ＣＲＥＳＴ ｶﾞﾝ", &reference()).unwrap();
+        assert_eq!(f.words, ["crest", "ガン"]);
+    }
+}

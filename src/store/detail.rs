@@ -1,0 +1,196 @@
+//! One project with everything around it, for the detail screen and `seedline show project`.
+
+use super::Store;
+use crate::model::{
+    Coded, CriterionStatus, FlagStatus, FlagView, GateDecision, GateView, LicensingStatus,
+    Modality, NoteKind, NoteView, OutcomeKind, OutcomeView, Phase, PhaseStep, ProjectDetail,
+};
+use crate::{Error, Result};
+use rusqlite::OptionalExtension;
+
+fn parse_or<T: Coded>(text: &str, fallback: T) -> T {
+    T::parse(text).unwrap_or(fallback)
+}
+
+impl Store {
+    /// The project with row id `id` and its areas, officers, phase history, gates, flags (newest
+    /// first, with their moves), outcomes and notes (newest first, deleted ones left out).
+    /// `NotFound` when there is no such project.
+    pub fn project_detail(&self, id: i64) -> Result<ProjectDetail> {
+        let mut d = self
+            .conn
+            .query_row(
+                "SELECT p.id, p.amed_id, p.title, p.summary, p.pi_name, p.pi_title, p.institution,
+                   g.name_ja, g.name_en, i.name_ja, i.name_en, p.modality, p.phase, p.start_date, p.end_date,
+                   p.budget_total_kyen, p.partner_company, p.licensing_status, p.updated_at, p.version
+                 FROM project p JOIN program g ON g.id = p.program_id
+                 JOIN integrated_project i ON i.id = p.integrated_project_id WHERE p.id = ?1",
+                [id],
+                |r| {
+                    Ok(ProjectDetail {
+                        id: r.get(0)?,
+                        amed_id: r.get(1)?,
+                        title: r.get(2)?,
+                        summary: r.get(3)?,
+                        pi_name: r.get(4)?,
+                        pi_title: r.get(5)?,
+                        institution: r.get(6)?,
+                        program_ja: r.get(7)?,
+                        program_en: r.get(8)?,
+                        integrated_project_ja: r.get(9)?,
+                        integrated_project_en: r.get(10)?,
+                        modality: parse_or(&r.get::<_, String>(11)?, Modality::Other),
+                        phase: Phase::from_ord(r.get(12)?).unwrap_or(Phase::Basic),
+                        start_date: r.get(13)?,
+                        end_date: r.get(14)?,
+                        budget_total_kyen: r.get(15)?,
+                        partner_company: r.get(16)?,
+                        licensing_status: parse_or(&r.get::<_, String>(17)?, LicensingStatus::None),
+                        updated_at: r.get(18)?,
+                        version: r.get(19)?,
+                        disease_areas: Vec::new(),
+                        officers: Vec::new(),
+                        phase_history: Vec::new(),
+                        gates: Vec::new(),
+                        flags: Vec::new(),
+                        outcomes: Vec::new(),
+                        notes: Vec::new(),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "project",
+                key: format!("#{id}"),
+            })?;
+        d.disease_areas = self.rows(
+            "SELECT a.name_ja, a.name_en FROM project_disease_area x JOIN disease_area a ON a.id = x.disease_area_id
+             WHERE x.project_id = ?1 ORDER BY a.sort_order",
+            id,
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        d.officers = self.rows(
+            "SELECT o.name, o.role FROM project_officer po JOIN officer o ON o.id = po.officer_id
+             WHERE po.project_id = ?1 ORDER BY CASE o.role WHEN 'PD' THEN 1 WHEN 'PS' THEN 2 WHEN 'PO' THEN 3 ELSE 4 END, o.name",
+            id,
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        d.phase_history = self.rows(
+            "SELECT from_phase, to_phase, changed_on, changed_by FROM phase_change WHERE project_id = ?1
+             ORDER BY changed_on, id",
+            id,
+            |r| {
+                Ok(PhaseStep {
+                    from: r.get::<_, Option<i64>>(0)?.and_then(Phase::from_ord),
+                    to: Phase::from_ord(r.get(1)?).unwrap_or(Phase::Basic),
+                    on: r.get(2)?,
+                    by: r.get(3)?,
+                })
+            },
+        )?;
+        d.gates = self.rows(
+            "SELECT gate, decided_on, decision, note, recorded_by FROM stage_gate WHERE project_id = ?1
+             ORDER BY decided_on, id",
+            id,
+            |r| {
+                Ok(GateView {
+                    gate: r.get(0)?,
+                    decided_on: r.get(1)?,
+                    decision: parse_or(&r.get::<_, String>(2)?, GateDecision::Go),
+                    note: r.get(3)?,
+                    by: r.get(4)?,
+                })
+            },
+        )?;
+        d.flags = self.rows(
+            "SELECT f.id, f.status, g.name_ja, g.name_en, f.reason, f.competitive_advantage, f.competitive_note,
+               f.ip_portfolio, f.ip_note, f.evidence_data, f.evidence_note, f.flagged_by, f.created_at,
+               f.decision_note, f.version
+             FROM highway_flag f JOIN program g ON g.id = f.target_program_id WHERE f.project_id = ?1
+             ORDER BY f.created_at DESC, f.id DESC",
+            id,
+            |r| {
+                let c = |i: usize| -> rusqlite::Result<(CriterionStatus, String)> {
+                    Ok((parse_or(&r.get::<_, String>(i)?, CriterionStatus::NotAssessed), r.get(i + 1)?))
+                };
+                Ok(FlagView {
+                    id: r.get(0)?,
+                    status: parse_or(&r.get::<_, String>(1)?, FlagStatus::Candidate),
+                    target_ja: r.get(2)?,
+                    target_en: r.get(3)?,
+                    reason: r.get(4)?,
+                    criteria: [c(5)?, c(7)?, c(9)?],
+                    flagged_by: r.get(11)?,
+                    created_at: r.get(12)?,
+                    decision_note: r.get(13)?,
+                    version: r.get(14)?,
+                    moves: Vec::new(),
+                })
+            },
+        )?;
+        for flag in &mut d.flags {
+            flag.moves = self.rows(
+                "SELECT from_status, to_status, moved_by, moved_at, reason FROM highway_flag_event
+                 WHERE flag_id = ?1 ORDER BY moved_at, id",
+                flag.id,
+                |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?
+                            .as_deref()
+                            .and_then(FlagStatus::parse),
+                        parse_or(&r.get::<_, String>(1)?, FlagStatus::Candidate),
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                    ))
+                },
+            )?;
+        }
+        d.outcomes = self.rows(
+            "SELECT kind, occurred_on, product_name, detail FROM outcome WHERE project_id = ?1 ORDER BY occurred_on, id",
+            id,
+            |r| {
+                Ok(OutcomeView {
+                    kind: parse_or(&r.get::<_, String>(0)?, OutcomeKind::Paper),
+                    on: r.get(1)?,
+                    product_name: r.get(2)?,
+                    detail: r.get(3)?,
+                })
+            },
+        )?;
+        d.notes = self.rows(
+            "SELECT id, author, author_role, kind, body, occurred_on, follow_up_on, follow_up_done_by,
+               follow_up_done_at, version
+             FROM note WHERE project_id = ?1 AND deleted_at IS NULL ORDER BY occurred_on DESC, id DESC",
+            id,
+            |r| {
+                let done_by: Option<String> = r.get(7)?;
+                let done_at: Option<String> = r.get(8)?;
+                Ok(NoteView {
+                    id: r.get(0)?,
+                    author: r.get(1)?,
+                    author_role: r.get(2)?,
+                    kind: parse_or(&r.get::<_, String>(3)?, NoteKind::Other),
+                    body: r.get(4)?,
+                    occurred_on: r.get(5)?,
+                    follow_up_on: r.get(6)?,
+                    follow_up_done: done_by.zip(done_at),
+                    version: r.get(9)?,
+                })
+            },
+        )?;
+        Ok(d)
+    }
+
+    /// Runs a query with one id parameter and collects its rows.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        id: i64,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([id], map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,96 @@
+//! Project lists: the ids matching a filter in a sort order (cheap, all of them), and the display
+//! rows of just the ids on screen.
+
+use super::Store;
+use super::filter::condition;
+use crate::Result;
+use crate::model::{Coded, Date, FlagStatus, Modality, Phase, ProjectRow, Sort, SortKey};
+use crate::query::Filter;
+use std::collections::HashMap;
+
+/// `ORDER BY` expressions of a sort key (ties broken by 課題管理番号).
+fn order_by(key: SortKey) -> Vec<&'static str> {
+    vec![match key {
+        SortKey::AmedId => "p.amed_id",
+        SortKey::Title => "p.title",
+        SortKey::Pi => return vec!["p.pi_name", "p.institution"],
+        SortKey::Program => "(SELECT name_ja FROM program WHERE id = p.program_id)",
+        SortKey::Phase => "p.phase",
+        SortKey::Modality => "(SELECT sort_order FROM modality WHERE code = p.modality)",
+        SortKey::Flag => {
+            "coalesce((SELECT min(CASE f.status WHEN 'recommended' THEN 1 WHEN 'candidate' THEN 2
+                 WHEN 'accepted' THEN 3 WHEN 'declined' THEN 4 ELSE 5 END)
+               FROM highway_flag f WHERE f.project_id = p.id), 9)"
+        }
+        SortKey::LastNote => {
+            "coalesce((SELECT max(n.occurred_on) FROM note n WHERE n.project_id = p.id AND n.deleted_at IS NULL), '')"
+        }
+        SortKey::FlagAge => {
+            "coalesce((SELECT min(f.created_at) FROM highway_flag f
+               WHERE f.project_id = p.id AND f.status IN ('candidate', 'recommended')), '9999')"
+        }
+    }]
+}
+
+impl Store {
+    /// Row ids of the projects matching `filter` as of `today`, in `sort` order (ties by
+    /// 課題管理番号). Reads in one statement; no transaction stays open afterwards.
+    pub fn project_ids(&self, filter: &Filter, sort: Sort, today: Date) -> Result<Vec<i64>> {
+        let cond = condition(filter, today);
+        let direction = if sort.descending { "DESC" } else { "ASC" };
+        let order: Vec<String> = order_by(sort.key)
+            .iter()
+            .chain(&["p.amed_id"])
+            .map(|e| format!("{e} {direction}"))
+            .collect();
+        let sql = format!(
+            "SELECT p.id FROM project p WHERE {} ORDER BY {}",
+            cond.sql,
+            order.join(", ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(cond.params.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    }
+
+    /// Display rows for `ids`, in the order given; ids that no longer exist are left out.
+    pub fn project_rows(&self, ids: &[i64], today: Date) -> Result<Vec<ProjectRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT p.id, p.amed_id, p.title, p.pi_name, p.institution, g.name_ja, g.name_en, p.phase, p.modality,
+               (SELECT f.status FROM highway_flag f WHERE f.project_id = p.id
+                 ORDER BY f.status IN ('candidate', 'recommended') DESC, f.updated_at DESC LIMIT 1),
+               (SELECT max(n.occurred_on) FROM note n WHERE n.project_id = p.id AND n.deleted_at IS NULL),
+               EXISTS (SELECT 1 FROM note n WHERE n.project_id = p.id AND n.follow_up_on <= ?1
+                 AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL)
+             FROM project p JOIN program g ON g.id = p.program_id WHERE p.id IN ({list})"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut by_id: HashMap<i64, ProjectRow> = stmt
+            .query_map([today.to_string()], |r| {
+                let status: Option<String> = r.get(9)?;
+                Ok(ProjectRow {
+                    id: r.get(0)?,
+                    amed_id: r.get(1)?,
+                    title: r.get(2)?,
+                    pi_name: r.get(3)?,
+                    institution: r.get(4)?,
+                    program_ja: r.get(5)?,
+                    program_en: r.get(6)?,
+                    phase: Phase::from_ord(r.get(7)?).unwrap_or(Phase::Basic),
+                    modality: Modality::parse(&r.get::<_, String>(8)?).unwrap_or(Modality::Other),
+                    flag: status.as_deref().and_then(FlagStatus::parse),
+                    last_note: r.get(10)?,
+                    follow_up_due: r.get(11)?,
+                })
+            })?
+            .map(|row| row.map(|row| (row.id, row)))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+}

@@ -1,0 +1,47 @@
+//! The project detail: the lines laid out by `app::detail`, from the scroll position.
+
+use super::theme::Theme;
+use crate::app::DetailState;
+use crate::app::detail::Tone;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, d: &DetailState, theme: Theme) {
+    if d.detail.is_none() {
+        frame.render_widget(Line::styled(" ...", theme.dim()), area);
+        return;
+    }
+    let style = |tone: Tone| -> Style {
+        match tone {
+            Tone::Normal => Style::new(),
+            Tone::Heading => theme.totals(),
+            Tone::Label => theme.label(),
+            Tone::Dim => theme.dim(),
+            Tone::Flag => theme.flag(),
+            Tone::Alert => theme.alert(),
+        }
+    };
+    for (i, line) in d
+        .lines
+        .iter()
+        .skip(d.scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let spans: Vec<Span<'_>> = line
+            .0
+            .iter()
+            .map(|(tone, text)| Span::styled(text.as_str(), style(*tone)))
+            .collect();
+        frame.render_widget(
+            Line::from(spans),
+            Rect {
+                y: area.y + i as u16,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! A project list: info line (filter, `37 / 1,204`, selection, sort), column header and only the
+//! rows on screen. Columns are dropped by priority when the terminal is narrow; the title takes
+//! what is left.
+
+use super::theme::Theme;
+use super::tr;
+use crate::Lang;
+use crate::app::{App, ListState};
+use crate::model::{Coded, ProjectRow, SortKey};
+use crate::text::{self, fit, sanitize_line, thousands};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A list column: what it shows, its width, and its priority (lower survives longer).
+struct Column {
+    key: SortKey,
+    width: usize,
+    priority: u8,
+}
+
+const COLUMNS: [Column; 8] = [
+    Column {
+        key: SortKey::AmedId,
+        width: 14,
+        priority: 0,
+    },
+    Column {
+        key: SortKey::Title,
+        width: 0,
+        priority: 0,
+    },
+    Column {
+        key: SortKey::Pi,
+        width: 22,
+        priority: 1,
+    },
+    Column {
+        key: SortKey::Program,
+        width: 18,
+        priority: 4,
+    },
+    Column {
+        key: SortKey::Phase,
+        width: 6,
+        priority: 0,
+    },
+    Column {
+        key: SortKey::Modality,
+        width: 8,
+        priority: 3,
+    },
+    Column {
+        key: SortKey::Flag,
+        width: 6,
+        priority: 2,
+    },
+    Column {
+        key: SortKey::LastNote,
+        width: 11,
+        priority: 2,
+    },
+];
+
+/// Title's minimum width before other columns are dropped.
+const TITLE_MIN: usize = 20;
+
+fn header(key: SortKey, lang: Lang) -> &'static str {
+    match key {
+        SortKey::AmedId => tr(lang, "課題管理番号", "AMED id"),
+        SortKey::Title => tr(lang, "研究開発課題名", "Title"),
+        SortKey::Pi => tr(lang, "代表者／機関", "PI / institution"),
+        SortKey::Program => tr(lang, "事業", "Program"),
+        SortKey::Phase => tr(lang, "段階", "Phase"),
+        SortKey::Modality => tr(lang, "分類", "Modality"),
+        SortKey::Flag => tr(lang, "旗", "Flag"),
+        SortKey::LastNote => tr(lang, "最終記録", "Last note"),
+        SortKey::FlagAge => tr(lang, "旗の日付", "Flagged"),
+    }
+}
+
+/// The columns that fit `width` (2 cells go to the selection mark, 1 between columns).
+fn layout(width: usize) -> Vec<(SortKey, usize)> {
+    let mut shown: Vec<&Column> = COLUMNS.iter().collect();
+    loop {
+        let fixed: usize = shown.iter().map(|c| c.width + 1).sum::<usize>() + 2;
+        if width >= fixed + TITLE_MIN || shown.iter().all(|c| c.priority == 0) {
+            let title = width.saturating_sub(fixed).max(4);
+            return shown
+                .iter()
+                .map(|c| {
+                    (
+                        c.key,
+                        if c.key == SortKey::Title {
+                            title
+                        } else {
+                            c.width
+                        },
+                    )
+                })
+                .collect();
+        }
+        let worst = shown.iter().map(|c| c.priority).max().unwrap_or(0);
+        if let Some(i) = shown.iter().rposition(|c| c.priority == worst) {
+            shown.remove(i);
+        }
+    }
+}
+
+fn cell(row: &ProjectRow, key: SortKey, lang: Lang) -> String {
+    match key {
+        SortKey::AmedId => sanitize_line(&row.amed_id).into_owned(),
+        SortKey::Title => sanitize_line(&row.title).into_owned(),
+        SortKey::Pi => format!(
+            "{}／{}",
+            sanitize_line(&row.pi_name),
+            sanitize_line(&row.institution)
+        ),
+        SortKey::Program => sanitize_line(if lang == Lang::Ja {
+            &row.program_ja
+        } else {
+            &row.program_en
+        })
+        .into_owned(),
+        SortKey::Phase => row.phase.short_label(lang).to_string(),
+        SortKey::Modality => row.modality.label(lang).to_string(),
+        SortKey::Flag | SortKey::FlagAge => match row.flag {
+            Some(s) if s.is_open() => format!("⚑{}", s.label(lang)),
+            Some(s) => s.label(lang).to_string(),
+            None => String::new(),
+        },
+        SortKey::LastNote => {
+            let date = row.last_note.clone().unwrap_or_default();
+            if row.follow_up_due {
+                format!("{date}!")
+            } else {
+                date
+            }
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, theme: Theme) {
+    let lang = app.lang;
+    let w = area.width as usize;
+    let mut y = area.y;
+    let mut put = |frame: &mut Frame<'_>, line: Line<'_>| {
+        if y < area.bottom() {
+            frame.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+            );
+            y += 1;
+        }
+    };
+    // Info line: the filter, matches / total, selection, sort.
+    let count = if list.loaded {
+        format!(
+            "{} / {}",
+            thousands(list.ids.len() as i64),
+            thousands(app.total_projects)
+        )
+    } else {
+        tr(lang, "検索中", "searching").to_string()
+    };
+    let sort = format!(
+        "{}{}",
+        header(list.sort.key, lang),
+        if list.sort.descending { " v" } else { " ^" }
+    );
+    let mut right = vec![Span::styled(count, theme.totals())];
+    if !list.selected.is_empty() {
+        right.push(Span::styled(
+            format!(
+                "  {} {}",
+                tr(lang, "選択", "selected"),
+                thousands(list.selected.len() as i64)
+            ),
+            theme.selected(),
+        ));
+    }
+    if list.anchor.is_some() {
+        right.push(Span::styled(
+            tr(lang, "  範囲選択中", "  range…"),
+            theme.selected(),
+        ));
+    }
+    right.push(Span::styled(
+        format!("  {} {sort} ", tr(lang, "並び", "sort")),
+        theme.dim(),
+    ));
+    let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
+    let query = if list.query.is_empty() {
+        tr(lang, "（/ で絞り込み）", "(/ to filter)").to_string()
+    } else {
+        sanitize_line(&list.query).into_owned()
+    };
+    let mut info = vec![Span::styled(
+        text::fit(&format!(" {query}"), w.saturating_sub(right_w)),
+        theme.label(),
+    )];
+    info.extend(right);
+    put(frame, Line::from(info));
+
+    let columns = layout(w);
+    let mut head = vec![Span::raw("  ")];
+    for (key, width) in &columns {
+        let mut label = header(*key, lang).to_string();
+        if *key == list.sort.key {
+            label.push_str(if list.sort.descending { " v" } else { " ^" });
+        }
+        head.push(Span::styled(
+            format!("{} ", fit(&label, *width)),
+            theme.column_header(),
+        ));
+    }
+    put(frame, Line::from(head));
+
+    let page = app.list_page();
+    if list.loaded && list.ids.is_empty() {
+        put(
+            frame,
+            Line::styled(
+                tr(lang, "  該当する課題はありません", "  no matching projects"),
+                theme.dim(),
+            ),
+        );
+    }
+    let end = (list.offset + page).min(list.ids.len());
+    for index in list.offset..end {
+        let id = list.ids[index];
+        let selected = list.selected.contains(&id);
+        let in_range = list
+            .anchor
+            .is_some_and(|a| (a.min(list.cursor)..=a.max(list.cursor)).contains(&index));
+        let mark = if selected {
+            "* "
+        } else if in_range {
+            "+ "
+        } else {
+            "  "
+        };
+        let mut spans = vec![Span::styled(mark, theme.selected())];
+        match list.rows.get(&id) {
+            Some(row) => {
+                for (key, width) in &columns {
+                    let style = match key {
+                        SortKey::Flag if row.flag.is_some_and(|f| f.is_open()) => theme.flag(),
+                        SortKey::LastNote if row.follow_up_due => theme.alert(),
+                        SortKey::AmedId => theme.dim(),
+                        _ => Style::new(),
+                    };
+                    spans.push(Span::styled(
+                        format!("{} ", fit(&cell(row, *key, lang), *width)),
+                        style,
+                    ));
+                }
+            }
+            None => spans.push(Span::styled("...", theme.dim())),
+        }
+        let mut line = Line::from(spans);
+        if index == list.cursor {
+            line = line.style(theme.cursor());
+        } else if selected {
+            line = line.style(theme.selected());
+        }
+        put(frame, line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_terminals_drop_low_priority_columns_first() {
+        let at80: Vec<SortKey> = layout(80).into_iter().map(|c| c.0).collect();
+        assert!(!at80.contains(&SortKey::Program) && !at80.contains(&SortKey::Modality));
+        assert!(at80.contains(&SortKey::Title) && at80.contains(&SortKey::Phase));
+        let at200: Vec<(SortKey, usize)> = layout(200);
+        assert_eq!(at200.len(), 8);
+        let total: usize = at200.iter().map(|c| c.1 + 1).sum::<usize>() + 2;
+        assert_eq!(total, 200, "the title takes the remaining width exactly");
+    }
+}
