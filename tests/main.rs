@@ -1,6 +1,8 @@
 //! seedline's integration tests: one binary, one module per area.
 
+mod architecture;
 mod cli;
 mod common;
 mod demo;
 mod store;
+mod ui;

@@ -275,6 +275,30 @@ impl Keymap {
     }
 }
 
+/// The key table of the README, generated from the default keymap (a test keeps the README in step).
+pub fn markdown_table(keymap: &Keymap) -> String {
+    let mut out = String::from("| screen | keys | action |\n|---|---|---|\n");
+    for mode in Mode::ALL {
+        let mut rows: Vec<(Command, Vec<String>)> = Vec::new();
+        for b in keymap.bindings.iter().filter(|b| b.mode == mode) {
+            match rows.iter_mut().find(|(c, _)| *c == b.command) {
+                Some((_, keys)) => keys.push(b.key.name()),
+                None => rows.push((b.command, vec![b.key.name()])),
+            }
+        }
+        for (command, keys) in rows {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                mode.name(),
+                keys.join(" "),
+                command.describe().2
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

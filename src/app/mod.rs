@@ -308,17 +308,16 @@ impl App {
         };
         match command {
             Command::ToggleSelect => list.toggle_select(page),
-            Command::SelectRange
-                if !list.select_range() => {
-                    self.status = Some(
-                        tr(
-                            lang,
-                            "範囲選択: 終点へ移動して v",
-                            "range: move to the end and press v",
-                        )
-                        .into(),
-                    );
-                }
+            Command::SelectRange if !list.select_range() => {
+                self.status = Some(
+                    tr(
+                        lang,
+                        "範囲選択: 終点へ移動して v",
+                        "range: move to the end and press v",
+                    )
+                    .into(),
+                );
+            }
             Command::SelectAll => list.select_all(),
             Command::SortNext | Command::SortReverse => {
                 if command == Command::SortNext {

@@ -1,7 +1,7 @@
 //! The runtime: owns the terminal and the store, turns terminal events into actions through the
 //! keymap, runs `App::update`, performs its effects against the store and draws.
 
-pub(crate) mod effects;
+pub mod effects;
 pub mod terminal;
 
 use crate::app::keymap::Key;

@@ -1,4 +1,6 @@
-//! Shared helpers: temporary homes, a fixed "today", the binary under test.
+//! Shared helpers: temporary homes, a fixed "today", the binary under test, the fixture database.
+
+pub mod fixture;
 
 use assert_cmd::Command;
 use seedline::store::{OpenOptions, Store};
