@@ -13,58 +13,39 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// A list column: what it shows, its width, and its priority (lower survives longer).
+/// A list column: what it shows, its width (and the width it grows to on wide terminals), and its
+/// priority (lower survives longer on narrow ones).
 struct Column {
     key: SortKey,
     width: usize,
+    max: usize,
     priority: u8,
 }
 
+const fn column(key: SortKey, width: usize, max: usize, priority: u8) -> Column {
+    Column {
+        key,
+        width,
+        max,
+        priority,
+    }
+}
+
 const COLUMNS: [Column; 8] = [
-    Column {
-        key: SortKey::AmedId,
-        width: 14,
-        priority: 0,
-    },
-    Column {
-        key: SortKey::Title,
-        width: 0,
-        priority: 0,
-    },
-    Column {
-        key: SortKey::Pi,
-        width: 22,
-        priority: 1,
-    },
-    Column {
-        key: SortKey::Program,
-        width: 18,
-        priority: 4,
-    },
-    Column {
-        key: SortKey::Phase,
-        width: 6,
-        priority: 0,
-    },
-    Column {
-        key: SortKey::Modality,
-        width: 8,
-        priority: 3,
-    },
-    Column {
-        key: SortKey::Flag,
-        width: 6,
-        priority: 2,
-    },
-    Column {
-        key: SortKey::LastNote,
-        width: 11,
-        priority: 2,
-    },
+    column(SortKey::AmedId, 14, 14, 0),
+    column(SortKey::Title, 0, 0, 0),
+    column(SortKey::Pi, 22, 40, 1),
+    column(SortKey::Program, 18, 36, 4),
+    column(SortKey::Phase, 6, 6, 0),
+    column(SortKey::Modality, 8, 14, 3),
+    column(SortKey::Flag, 6, 8, 2),
+    column(SortKey::LastNote, 11, 11, 2),
 ];
 
 /// Title's minimum width before other columns are dropped.
 const TITLE_MIN: usize = 20;
+/// Beyond this the title gives room to the other columns first.
+const TITLE_COMFORT: usize = 70;
 
 fn header(key: SortKey, lang: Lang) -> &'static str {
     match key {
@@ -86,20 +67,21 @@ fn layout(width: usize) -> Vec<(SortKey, usize)> {
     loop {
         let fixed: usize = shown.iter().map(|c| c.width + 1).sum::<usize>() + 2;
         if width >= fixed + TITLE_MIN || shown.iter().all(|c| c.priority == 0) {
-            let title = width.saturating_sub(fixed).max(4);
-            return shown
-                .iter()
-                .map(|c| {
-                    (
-                        c.key,
-                        if c.key == SortKey::Title {
-                            title
-                        } else {
-                            c.width
-                        },
-                    )
-                })
-                .collect();
+            let mut spare = width.saturating_sub(fixed + TITLE_COMFORT);
+            let mut widths: Vec<(SortKey, usize)> = Vec::new();
+            for c in &shown {
+                let grow = c.max.saturating_sub(c.width).min(spare);
+                spare -= grow;
+                widths.push((c.key, c.width + grow));
+            }
+            let used: usize = widths.iter().map(|(_, w)| w + 1).sum::<usize>() + 2;
+            let title = width.saturating_sub(used).max(4);
+            for w in &mut widths {
+                if w.0 == SortKey::Title {
+                    w.1 = title;
+                }
+            }
+            return widths;
         }
         let worst = shown.iter().map(|c| c.priority).max().unwrap_or(0);
         if let Some(i) = shown.iter().rposition(|c| c.priority == worst) {
