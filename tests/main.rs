@@ -6,3 +6,4 @@ mod common;
 mod demo;
 mod store;
 mod ui;
+mod workflow;

@@ -5,6 +5,7 @@ mod demo;
 mod doctor;
 mod init;
 mod show;
+mod workflow;
 
 use crate::config::Config;
 use crate::paths::{Paths, ensure_private_dir};
@@ -57,6 +58,21 @@ pub enum Command {
     Show(show::View),
     /// Check the database: integrity, foreign keys, seedline's invariants.
     Doctor(doctor::Args),
+    /// Accompaniment notes: add, edit, delete, restore, follow-up done.
+    #[command(subcommand)]
+    Note(workflow::NoteCommand),
+    /// Flag a seed for highway support (--to), or move its open flag (--status).
+    Flag(workflow::FlagArgs),
+    /// Stage-gate decisions.
+    #[command(subcommand)]
+    Gate(workflow::GateCommand),
+    /// Move a project to another phase.
+    Phase(workflow::PhaseArgs),
+    /// Every change to a project, newest first.
+    History {
+        /// 課題管理番号.
+        id: String,
+    },
 }
 
 /// What every subcommand needs besides its own arguments.
@@ -66,6 +82,8 @@ pub struct RunContext {
     pub today: Date,
     /// The keymap, with the config file's overrides.
     pub keymap: crate::app::keymap::Keymap,
+    /// Who writes notes and flags: the configured officer, else the OS account.
+    pub author: crate::model::Author,
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -82,6 +100,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         paths,
         today,
         keymap: config.keymap,
+        author: crate::model::Author::new(
+            config.officer.as_ref().map(|o| o.name.as_str()),
+            config.officer.as_ref().and_then(|o| o.role.as_deref()),
+            &crate::identity::os_user(),
+        ),
     };
     match cli.command {
         Some(Command::Init(args)) => init::run(&ctx, &db_path(&cli.db, cli.demo, &ctx)?, args),
@@ -93,6 +116,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Doctor(args)) => {
             let store = open_for_use(&cli.db, cli.demo, &ctx)?;
             doctor::run(&store, args)
+        }
+        Some(Command::Note(command)) => {
+            workflow::note(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, command)
+        }
+        Some(Command::Flag(args)) => {
+            workflow::flag(&mut open_for_use(&cli.db, cli.demo, &ctx)?, &ctx, args)
+        }
+        Some(Command::Gate(command)) => {
+            workflow::gate(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, command)
+        }
+        Some(Command::Phase(args)) => {
+            workflow::phase(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
+        }
+        Some(Command::History { id }) => {
+            workflow::history(&open_for_use(&cli.db, cli.demo, &ctx)?, &id)
         }
         None => {
             let store = open_for_use(&cli.db, cli.demo, &ctx)?;

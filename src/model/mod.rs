@@ -4,6 +4,7 @@ mod enums;
 mod phase;
 mod project;
 mod views;
+mod workflow;
 
 pub use enums::{
     CriterionStatus, FlagStatus, GateDecision, LicensingStatus, Ministry, Modality, NoteKind,
@@ -13,6 +14,10 @@ pub use phase::Phase;
 pub use project::NewProject;
 pub use views::{
     FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow, Sort, SortKey,
+};
+pub use workflow::{
+    Author, Criteria, DueItem, HistoryEntry, MAX_NOTE_BYTES, NewFlag, NewGate, NewNote, PhaseMove,
+    flag_move_allowed, next_flag_statuses, validate_body,
 };
 
 /// A value that has a stable code (stored in the database) and Japanese / English labels.

@@ -7,11 +7,14 @@ mod dashboard;
 mod detail;
 mod doctor;
 mod filter;
+mod flags;
 mod list;
 mod migrate;
+mod notes;
 mod open;
 mod projects;
 mod reference;
+mod workflow;
 
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
 pub use dashboard::{Headline, Matrix, MatrixCell, MatrixRow, Pivot};
