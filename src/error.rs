@@ -69,6 +69,11 @@ impl Error {
         }
     }
 
+    /// Whether another session held the database lock through the whole busy timeout.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Sqlite(e) if crate::store::busy::is_busy(e))
+    }
+
     /// Shorthand for an [`Error::Io`].
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {

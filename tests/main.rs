@@ -5,5 +5,6 @@ mod cli;
 mod common;
 mod demo;
 mod store;
+mod tui_workflow;
 mod ui;
 mod workflow;

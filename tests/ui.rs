@@ -14,23 +14,30 @@ use std::sync::Arc;
 pub struct Harness {
     pub app: App,
     pub store: Store,
-    _home: Home,
+    pub home: Home,
 }
 
 impl Harness {
     pub fn new(lang: Lang, width: u16, height: u16) -> Harness {
         let home = Home::new();
         let path = fixture::build(&home, "ui.db");
-        let mut store = Store::open(&path, OpenOptions { create: false }).unwrap();
+        Harness::open(home, &path, lang, width, height)
+    }
+
+    /// A session on the database at `path` (a second one shares the first one's file).
+    pub fn open(
+        home: Home,
+        path: &std::path::Path,
+        lang: Lang,
+        width: u16,
+        height: u16,
+    ) -> Harness {
+        let mut store = Store::open(path, OpenOptions { create: false }).unwrap();
         let reference = Arc::new(store.reference().unwrap());
         let (mut app, effects) = App::new(lang, today(), reference, Keymap::default());
         app.update(Action::Resize(width, height));
         run_all(&mut store, &mut app, effects);
-        Harness {
-            app,
-            store,
-            _home: home,
-        }
+        Harness { app, store, home }
     }
 
     /// Sends an action and runs the effects it asks for.
@@ -189,6 +196,16 @@ fn tab_cycles_dashboard_projects_highway() {
     assert_eq!(queue.ids.len(), 3, "three open flags in the fixture");
     // Oldest flag first.
     assert_eq!(queue.ids, [9, 3, 2]);
+    t.keys(&[Key::Tab]);
+    let Screen::Due(due) = t.app.screen() else {
+        panic!("the due view follows the queue")
+    };
+    let due_dates: Vec<&str> = due.items.iter().map(|i| i.due_on.as_str()).collect();
+    assert_eq!(
+        due_dates,
+        ["2026-11-01", "2026-11-20", "2026-11-25", "2026-12-20"],
+        "pending follow-ups, oldest first"
+    );
     t.keys(&[Key::Tab]);
     assert!(matches!(t.app.screen(), Screen::Dashboard));
 }

@@ -41,12 +41,50 @@ pub enum Command {
     Help,
     /// The command palette.
     Palette,
+    /// Next / previous note in the detail (the one `e`, `x`, `c` act on).
+    NextNote,
+    PrevNote,
+    /// Write an accompaniment note.
+    NewNote,
+    /// Edit the focused note.
+    EditNote,
+    /// Delete the focused note (soft; undo brings it back).
+    DeleteNote,
+    /// Mark a follow-up done.
+    CompleteFollowUp,
+    /// Flag for highway support (the selection or the project).
+    FlagProject,
+    /// Move the open highway flag to its next status.
+    MoveFlag,
+    /// Move the project to another phase.
+    MovePhase,
+    /// Record a stage-gate decision.
+    RecordGate,
+    /// The project's history.
+    History,
+    /// Take back this session's last triage action.
+    Undo,
+    /// Due view: only my follow-ups / everyone's.
+    ToggleMine,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 36] = [
         Command::Open,
+        Command::NewNote,
+        Command::FlagProject,
+        Command::MoveFlag,
+        Command::MovePhase,
+        Command::RecordGate,
+        Command::EditNote,
+        Command::DeleteNote,
+        Command::CompleteFollowUp,
+        Command::History,
+        Command::Undo,
+        Command::ToggleMine,
+        Command::NextNote,
+        Command::PrevNote,
         Command::Back,
         Command::Filter,
         Command::NextScreen,
@@ -122,6 +160,37 @@ impl Command {
             Command::SortReverse => ("sort_reverse", "昇順／降順", "reverse sort"),
             Command::Help => ("help", "キー一覧", "key help"),
             Command::Palette => ("palette", "コマンド一覧", "command palette"),
+            Command::NextNote => ("next_note", "次の記録を選択", "next note"),
+            Command::PrevNote => ("prev_note", "前の記録を選択", "previous note"),
+            Command::NewNote => ("new_note", "伴走支援記録を書く", "write a note"),
+            Command::EditNote => ("edit_note", "選択中の記録を編集", "edit the selected note"),
+            Command::DeleteNote => (
+                "delete_note",
+                "選択中の記録を削除（取り消し可）",
+                "delete the selected note (undoable)",
+            ),
+            Command::CompleteFollowUp => {
+                ("complete_follow_up", "フォローアップ完了", "follow-up done")
+            }
+            Command::FlagProject => (
+                "flag",
+                "ハイウェイ支援フラグを立てる",
+                "flag for highway support",
+            ),
+            Command::MoveFlag => (
+                "move_flag",
+                "フラグの状態を進める（推薦・採用など）",
+                "move the flag (recommend, accept, ...)",
+            ),
+            Command::MovePhase => ("move_phase", "フェーズを移行", "move to another phase"),
+            Command::RecordGate => (
+                "record_gate",
+                "ステージゲート判定を記録",
+                "record a stage gate",
+            ),
+            Command::History => ("history", "変更履歴", "history"),
+            Command::Undo => ("undo", "直前の操作を取り消す", "undo my last action"),
+            Command::ToggleMine => ("toggle_mine", "自分の分だけ／全員", "mine only / everyone"),
         }
     }
 
@@ -137,6 +206,15 @@ impl Command {
             Command::Filter => ("絞込", "filter"),
             Command::ToggleSelect => ("選択", "select"),
             Command::SortNext => ("並替", "sort"),
+            Command::NewNote => ("記録", "note"),
+            Command::FlagProject => ("旗", "flag"),
+            Command::MoveFlag => ("旗移動", "move flag"),
+            Command::MovePhase => ("フェーズ", "phase"),
+            Command::History => ("履歴", "history"),
+            Command::Undo => ("取消", "undo"),
+            Command::CompleteFollowUp => ("完了", "done"),
+            Command::ToggleMine => ("自分", "mine"),
+            Command::EditNote => ("編集", "edit"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)

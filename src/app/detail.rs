@@ -39,6 +39,10 @@ pub struct DetailState {
     pub detail: Option<Box<ProjectDetail>>,
     pub lines: Vec<DetailLine>,
     pub scroll: usize,
+    /// Index into `detail.notes` of the note that `e`, `x` and `c` act on.
+    pub note_focus: Option<usize>,
+    /// Line where each note starts, in `detail.notes` order.
+    pub note_starts: Vec<usize>,
 }
 
 impl DetailState {
@@ -48,19 +52,47 @@ impl DetailState {
             detail: None,
             lines: Vec::new(),
             scroll: 0,
+            note_focus: None,
+            note_starts: Vec::new(),
         }
     }
 
     /// Takes the loaded project and lays it out for `cols` columns.
     pub fn set_detail(&mut self, detail: Box<ProjectDetail>, lang: Lang, cols: usize, today: &str) {
-        self.lines = layout(&detail, lang, cols, today);
+        // Keep the focus on the same note across reloads (another session may have added one).
+        let focused = self
+            .note_focus
+            .and_then(|i| self.detail.as_ref()?.notes.get(i).map(|n| n.id));
+        (self.lines, self.note_starts) = layout(&detail, lang, cols, today);
+        self.note_focus = focused.and_then(|id| detail.notes.iter().position(|n| n.id == id));
         self.detail = Some(detail);
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
+    }
+
+    /// Moves the note focus (J / K) and scrolls the focused note into view.
+    pub fn focus_note(&mut self, forward: bool, page: usize) {
+        let count = self.note_starts.len();
+        if count == 0 {
+            return;
+        }
+        self.note_focus = Some(match (self.note_focus, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(count - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        });
+        if let Some(&line) = self.note_focus.and_then(|i| self.note_starts.get(i)) {
+            if line < self.scroll || line >= self.scroll + page.saturating_sub(2) {
+                self.scroll = line
+                    .saturating_sub(2)
+                    .min(self.lines.len().saturating_sub(page));
+            }
+        }
     }
 
     /// Lays out again after a resize.
     pub fn relayout(&mut self, lang: Lang, cols: usize, today: &str) {
         if let Some(d) = &self.detail {
-            self.lines = layout(d, lang, cols, today);
+            (self.lines, self.note_starts) = layout(d, lang, cols, today);
         }
     }
 
@@ -129,8 +161,13 @@ fn heading(out: &mut Vec<DetailLine>, title: String) {
     out.push(DetailLine::plain(Tone::Heading, format!("▸ {title}")));
 }
 
-/// The detail as lines for `cols` columns.
-pub fn layout(d: &ProjectDetail, lang: Lang, cols: usize, today: &str) -> Vec<DetailLine> {
+/// The detail as lines for `cols` columns, and the line where each note starts.
+pub fn layout(
+    d: &ProjectDetail,
+    lang: Lang,
+    cols: usize,
+    today: &str,
+) -> (Vec<DetailLine>, Vec<usize>) {
     let cols = cols.max(20);
     let ja = lang == Lang::Ja;
     let mut out = Vec::new();
@@ -366,7 +403,9 @@ pub fn layout(d: &ProjectDetail, lang: Lang, cols: usize, today: &str) -> Vec<De
             d.notes.len()
         ),
     );
+    let mut note_starts = Vec::with_capacity(d.notes.len());
     for n in &d.notes {
+        note_starts.push(out.len());
         let mut head = vec![
             (
                 Tone::Label,
@@ -398,5 +437,5 @@ pub fn layout(d: &ProjectDetail, lang: Lang, cols: usize, today: &str) -> Vec<De
             *line = DetailLine::plain(line.0.first().map_or(Tone::Normal, |p| p.0), text);
         }
     }
-    out
+    (out, note_starts)
 }

@@ -21,6 +21,10 @@ pub enum Edit {
     End,
     /// Ctrl-U: clear the line.
     Clear,
+    /// Enter in a multi-line text.
+    Newline,
+    Up,
+    Down,
 }
 
 impl InputLine {
@@ -94,6 +98,7 @@ impl InputLine {
                 self.cursor = 0;
                 changed
             }
+            Edit::Newline | Edit::Up | Edit::Down => false,
         }
     }
 

@@ -96,10 +96,19 @@ pub enum Mode {
     Dashboard,
     List,
     Detail,
+    Due,
+    History,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 4] = [Mode::Global, Mode::Dashboard, Mode::List, Mode::Detail];
+    pub const ALL: [Mode; 6] = [
+        Mode::Global,
+        Mode::Dashboard,
+        Mode::List,
+        Mode::Detail,
+        Mode::Due,
+        Mode::History,
+    ];
 
     /// The name used in the config file (`[keys.list]`).
     pub fn name(self) -> &'static str {
@@ -108,6 +117,8 @@ impl Mode {
             Mode::Dashboard => "dashboard",
             Mode::List => "list",
             Mode::Detail => "detail",
+            Mode::Due => "due",
+            Mode::History => "history",
         }
     }
 }
@@ -166,6 +177,27 @@ impl Default for Keymap {
             (M::List, K::Char('s'), C::SortNext, true),
             (M::List, K::Char('S'), C::SortReverse, false),
             (M::Dashboard, K::Char('/'), C::Filter, false),
+            (M::Global, K::Char('u'), C::Undo, false),
+            (M::List, K::Char('n'), C::NewNote, true),
+            (M::List, K::Char('f'), C::FlagProject, true),
+            (M::List, K::Char('m'), C::MoveFlag, false),
+            (M::List, K::Char('p'), C::MovePhase, false),
+            (M::List, K::Char('a'), C::RecordGate, false),
+            (M::List, K::Char('H'), C::History, false),
+            (M::Detail, K::Char('n'), C::NewNote, true),
+            (M::Detail, K::Char('f'), C::FlagProject, true),
+            (M::Detail, K::Char('m'), C::MoveFlag, true),
+            (M::Detail, K::Char('p'), C::MovePhase, true),
+            (M::Detail, K::Char('a'), C::RecordGate, false),
+            (M::Detail, K::Char('H'), C::History, true),
+            (M::Detail, K::Char('J'), C::NextNote, false),
+            (M::Detail, K::Char('K'), C::PrevNote, false),
+            (M::Detail, K::Char('e'), C::EditNote, false),
+            (M::Detail, K::Char('x'), C::DeleteNote, false),
+            (M::Detail, K::Char('c'), C::CompleteFollowUp, false),
+            (M::Due, K::Char('c'), C::CompleteFollowUp, true),
+            (M::Due, K::Char('o'), C::ToggleMine, true),
+            (M::Due, K::Char('n'), C::NewNote, false),
         ];
         Keymap {
             bindings: table
@@ -233,7 +265,7 @@ impl Keymap {
             .find(|m| m.name() == mode)
             .ok_or_else(|| {
                 format!(
-                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail"
+                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history"
                 )
             })?;
         let command = Command::from_name(command).ok_or_else(|| {

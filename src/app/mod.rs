@@ -1,28 +1,37 @@
 //! The pure state machine of the TUI: screens on a back stack, cursor, selection, filter line,
-//! overlays. `App::update` is the only place state changes; it returns [`Effect`]s (I/O as data)
-//! that the runtime performs against the store and answers with more [`Action`]s. No terminal and
-//! no database here: every behaviour is testable with plain structs.
+//! forms and overlays. `App::update` is the only place state changes; it returns [`Effect`]s (I/O
+//! as data) that the runtime performs against the store and answers with more [`Action`]s. No
+//! terminal and no database here: every behaviour is testable with plain structs.
 
 mod command;
 mod dashboard;
 pub mod detail;
+mod due;
+pub mod editor;
+pub mod form;
 mod input;
 pub mod keymap;
 mod list;
+mod navigate;
 mod overlay;
+pub mod workflow;
 
 pub use command::Command;
 pub use dashboard::{COLUMNS, DashboardData, DashboardState};
 pub use detail::DetailState;
+pub use due::{DueState, HistoryState};
+pub use form::{Form, FormKind};
 pub use input::{Edit, InputLine};
 pub use list::{ListKind, ListState};
 pub use overlay::{Overlay, PaletteEntry, PaletteState, palette_entries};
+pub use workflow::{Save, SaveOutcome, Undo};
 
-use crate::model::{Coded, Date, Phase, ProjectDetail, ProjectRow, Sort};
+use crate::model::{Author, Date, DueItem, HistoryEntry, ProjectDetail, ProjectRow, Sort};
 use crate::query::{self, Filter};
 use crate::store::{Pivot, Reference};
 use crate::{Lang, tr};
 use keymap::{Key, Keymap, Mode};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A screen on the back stack.
@@ -34,19 +43,30 @@ pub enum Screen {
     List(Box<ListState>),
     /// One project.
     Detail(Box<DetailState>),
+    /// Pending follow-ups.
+    Due(Box<DueState>),
+    /// One project's history.
+    History(Box<HistoryState>),
 }
 
-/// Something that happened: a command, an edit in the open input line, or an effect's result.
+/// Something that happened: a command, an edit in the open input line or form, or an effect's result.
 #[derive(Debug, Clone)]
 pub enum Action {
     Command(Command),
-    /// Editing the filter line or the palette's input.
+    /// Editing the filter line, the palette's input or a form field.
     Edit(Edit),
-    /// Enter in an input line.
+    /// Enter in an input line; Ctrl-S in a form.
     Submit,
-    /// Esc in an input line or overlay.
+    /// Esc in an input line, form or overlay.
     Cancel,
+    /// Tab / Shift-Tab in a form.
+    FocusNext,
+    FocusPrev,
     Resize(u16, u16),
+    /// About four times a second: retries a save that found the database busy.
+    Tick,
+    /// Another session committed: reload what is on screen, keeping cursor and selection.
+    ExternalChange,
     DashboardLoaded(Box<DashboardData>),
     ListLoaded {
         request: u64,
@@ -54,8 +74,11 @@ pub enum Action {
     },
     RowsLoaded(Vec<ProjectRow>),
     DetailLoaded(Box<ProjectDetail>),
+    DueLoaded(Vec<DueItem>),
+    HistoryLoaded(Vec<HistoryEntry>),
     /// Total projects in the database (for `37 / 1,204`).
     TotalLoaded(i64),
+    SaveDone(SaveOutcome),
     /// An effect failed; shown in the status line.
     Failed(String),
 }
@@ -80,7 +103,14 @@ pub enum Effect {
     LoadDetail {
         id: i64,
     },
+    LoadDue {
+        author: Option<String>,
+    },
+    LoadHistory {
+        project_id: i64,
+    },
     CountProjects,
+    Save(Save),
 }
 
 /// The whole UI state.
@@ -90,17 +120,30 @@ pub struct App {
     pub today: Date,
     pub reference: Arc<Reference>,
     pub keymap: Keymap,
+    /// Who writes notes and flags in this session.
+    pub author: Author,
     pub stack: Vec<Screen>,
     pub dashboard: DashboardState,
     pub overlay: Overlay,
-    /// One line at the bottom: errors and hints; cleared by the next command.
+    /// Errors and hints, at the bottom; cleared by the next command.
     pub status: Option<String>,
+    /// Confirmations ("saved"), at the bottom; cleared by the next command.
+    pub notice: Option<String>,
     pub should_quit: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// Projects in the database.
     pub total_projects: i64,
+    /// Notes closed unsaved, by project: `n` on the project reopens them.
+    pub drafts: HashMap<i64, Form>,
+    /// This session's triage actions that `u` can take back, newest last.
+    pub undo_stack: Vec<Undo>,
+    /// A save waiting for a busy database.
+    pub pending_save: Option<Save>,
+    /// A save is in flight (the form shows it).
+    pub saving: bool,
     next_request: u64,
+    ticks: u32,
 }
 
 /// Rows of chrome around a list: title, filter/info line, column header, status line.
@@ -121,14 +164,21 @@ impl App {
             today,
             reference,
             keymap,
+            author: Author::new(None, None, &crate::identity::os_user()),
             stack: vec![Screen::Dashboard],
             dashboard: DashboardState::default(),
             overlay: Overlay::None,
             status: None,
+            notice: None,
             should_quit: false,
             size: (80, 24),
             total_projects: 0,
+            drafts: HashMap::new(),
+            undo_stack: Vec::new(),
+            pending_save: None,
+            saving: false,
             next_request: 0,
+            ticks: 0,
         };
         let mut effects = app.load_current();
         effects.push(Effect::CountProjects);
@@ -146,6 +196,8 @@ impl App {
             Screen::Dashboard => Mode::Dashboard,
             Screen::List(_) => Mode::List,
             Screen::Detail(_) => Mode::Detail,
+            Screen::Due(_) => Mode::Due,
+            Screen::History(_) => Mode::History,
         }
     }
 
@@ -158,28 +210,43 @@ impl App {
         self.size.1.saturating_sub(DETAIL_CHROME).max(1) as usize
     }
 
-    /// What a key means now: text editing while an input line is open, the help closes on any
-    /// key, otherwise the keymap of the current screen. Ctrl-C always quits.
+    /// What a key means now: text editing while an input line or form is open, the help closes on
+    /// any key, otherwise the keymap of the current screen. Ctrl-C always quits.
     pub fn key_action(&self, key: Key) -> Option<Action> {
         if key == Key::Ctrl('c') {
             return Some(Action::Command(Command::ForceQuit));
         }
-        match &self.overlay {
-            Overlay::Filter { .. } | Overlay::Palette(_) => Some(match key {
-                Key::Enter => Action::Submit,
-                Key::Esc => Action::Cancel,
-                Key::Char(c) => Action::Edit(Edit::Insert(c)),
-                Key::Backspace => Action::Edit(Edit::Backspace),
-                Key::Delete => Action::Edit(Edit::Delete),
-                Key::Left => Action::Edit(Edit::Left),
-                Key::Right => Action::Edit(Edit::Right),
-                Key::Home | Key::Ctrl('a') => Action::Edit(Edit::Home),
-                Key::End | Key::Ctrl('e') => Action::Edit(Edit::End),
-                Key::Ctrl('u') => Action::Edit(Edit::Clear),
-                Key::Up | Key::Ctrl('p') => Action::Command(Command::Up),
-                Key::Down | Key::Ctrl('n') | Key::Tab => Action::Command(Command::Down),
+        let editing = |key: Key| -> Option<Action> {
+            Some(Action::Edit(match key {
+                Key::Char(c) => Edit::Insert(c),
+                Key::Backspace | Key::Ctrl('h') => Edit::Backspace,
+                Key::Delete => Edit::Delete,
+                Key::Left => Edit::Left,
+                Key::Right => Edit::Right,
+                Key::Home | Key::Ctrl('a') => Edit::Home,
+                Key::End | Key::Ctrl('e') => Edit::End,
+                Key::Ctrl('u') => Edit::Clear,
                 _ => return None,
-            }),
+            }))
+        };
+        match &self.overlay {
+            Overlay::Form(_) => match key {
+                Key::Ctrl('s') => Some(Action::Submit),
+                Key::Esc => Some(Action::Cancel),
+                Key::Tab => Some(Action::FocusNext),
+                Key::BackTab => Some(Action::FocusPrev),
+                Key::Enter => Some(Action::Edit(Edit::Newline)),
+                Key::Up => Some(Action::Edit(Edit::Up)),
+                Key::Down => Some(Action::Edit(Edit::Down)),
+                key => editing(key),
+            },
+            Overlay::Filter { .. } | Overlay::Palette(_) => match key {
+                Key::Enter => Some(Action::Submit),
+                Key::Esc => Some(Action::Cancel),
+                Key::Up | Key::Ctrl('p') => Some(Action::Command(Command::Up)),
+                Key::Down | Key::Ctrl('n') | Key::Tab => Some(Action::Command(Command::Down)),
+                key => editing(key),
+            },
             Overlay::Help => Some(Action::Cancel),
             Overlay::None => self.keymap.lookup(self.mode(), key).map(Action::Command),
         }
@@ -193,11 +260,18 @@ impl App {
                     return self.overlay_command(command);
                 }
                 self.status = None;
+                self.notice = None;
                 self.command(command)
             }
             Action::Edit(edit) => self.edit(edit),
             Action::Submit => self.submit(),
             Action::Cancel => self.cancel(),
+            Action::FocusNext | Action::FocusPrev => {
+                if let Overlay::Form(form) = &mut self.overlay {
+                    form.cycle_focus(matches!(action, Action::FocusNext));
+                }
+                Vec::new()
+            }
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 let (lang, today, cols) = (self.lang, self.today.to_string(), w as usize);
@@ -205,6 +279,18 @@ impl App {
                     d.relayout(lang, cols, &today);
                 }
                 self.rows_effects()
+            }
+            Action::Tick => {
+                self.ticks = self.ticks.wrapping_add(1);
+                match &self.pending_save {
+                    Some(save) if self.ticks % 4 == 0 => vec![Effect::Save(save.clone())],
+                    _ => Vec::new(),
+                }
+            }
+            Action::ExternalChange => {
+                let mut effects = self.load_current();
+                effects.push(Effect::CountProjects);
+                effects
             }
             Action::Failed(message) => {
                 self.status = Some(message);
@@ -242,6 +328,20 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::DueLoaded(items) => {
+                let page = self.list_page();
+                if let Some(Screen::Due(d)) = self.stack.last_mut() {
+                    d.set_items(items, page);
+                }
+                Vec::new()
+            }
+            Action::HistoryLoaded(entries) => {
+                if let Some(Screen::History(h)) = self.stack.last_mut() {
+                    h.entries = entries;
+                }
+                Vec::new()
+            }
+            Action::SaveDone(outcome) => self.saved(outcome),
         }
     }
 
@@ -261,11 +361,7 @@ impl App {
                 self.stack.pop();
                 self.load_current()
             }
-            C::Refresh => {
-                let mut effects = self.load_current();
-                effects.push(Effect::CountProjects);
-                effects
-            }
+            C::Refresh => self.update(Action::ExternalChange),
             C::Help => {
                 self.overlay = Overlay::Help;
                 Vec::new()
@@ -289,12 +385,52 @@ impl App {
                 match self.stack.last_mut() {
                     Some(Screen::List(list)) => list.move_cursor(command, list_page),
                     Some(Screen::Detail(d)) => d.scroll(command, detail_page),
+                    Some(Screen::Due(d)) => d.scroll(command, list_page),
+                    Some(Screen::History(h)) => {
+                        let max = h
+                            .entries
+                            .len()
+                            .saturating_sub(detail_page.saturating_sub(1));
+                        h.scroll = match command {
+                            C::Up => h.scroll.saturating_sub(1),
+                            C::Down => h.scroll + 1,
+                            C::Top => 0,
+                            C::Bottom => max,
+                            C::PageUp => h.scroll.saturating_sub(detail_page),
+                            C::PageDown => h.scroll + detail_page,
+                            _ => h.scroll,
+                        }
+                        .min(max);
+                    }
                     _ => self.dashboard.move_cursor(command),
                 }
                 self.rows_effects()
             }
+            C::NextNote | C::PrevNote => {
+                let page = self.detail_page();
+                if let Some(Screen::Detail(d)) = self.stack.last_mut() {
+                    d.focus_note(command == C::NextNote, page);
+                }
+                Vec::new()
+            }
             C::ToggleSelect | C::SelectRange | C::SelectAll | C::SortNext | C::SortReverse => {
                 self.list_command(command)
+            }
+            C::NewNote => self.open_note_form(),
+            C::EditNote => self.open_edit_note_form(),
+            C::DeleteNote => self.delete_focused_note(),
+            C::CompleteFollowUp => self.complete_follow_up(),
+            C::FlagProject => self.open_flag_form(),
+            C::MoveFlag => self.open_flag_move_form(),
+            C::MovePhase => self.open_phase_form(),
+            C::RecordGate => self.open_gate_form(),
+            C::History => self.push_history(),
+            C::Undo => self.undo(),
+            C::ToggleMine => {
+                if let Some(Screen::Due(d)) = self.stack.last_mut() {
+                    d.mine = !d.mine;
+                }
+                self.load_current()
             }
         }
     }
@@ -332,125 +468,6 @@ impl App {
         self.rows_effects()
     }
 
-    /// Esc first abandons a started range selection.
-    fn cancel_range(&mut self) -> bool {
-        if let Some(Screen::List(list)) = self.stack.last_mut()
-            && list.anchor.is_some()
-        {
-            list.anchor = None;
-            return true;
-        }
-        false
-    }
-
-    /// Tab: dashboard → all projects → highway queue → dashboard.
-    fn next_screen(&mut self) -> Vec<Effect> {
-        let next = match self.stack.get(1) {
-            None => Some(ListKind::Projects),
-            Some(Screen::List(l)) if l.kind == ListKind::Projects && self.stack.len() == 2 => {
-                Some(ListKind::Highway)
-            }
-            Some(Screen::List(l)) if l.kind == ListKind::Projects => Some(ListKind::Projects),
-            _ => None,
-        };
-        self.stack.truncate(1);
-        match next {
-            Some(kind) => self.push_list(kind, String::new(), String::new()),
-            None => self.load_current(),
-        }
-    }
-
-    /// Enter: a dashboard cell opens exactly its projects; a list row opens the project.
-    fn open(&mut self) -> Vec<Effect> {
-        match self.screen() {
-            Screen::Dashboard => {
-                let Some((query, label)) = self.cell_query() else {
-                    return Vec::new();
-                };
-                self.push_list(ListKind::Projects, query, label)
-            }
-            Screen::List(list) => match list.cursor_id() {
-                Some(id) => self.push_detail(id),
-                None => Vec::new(),
-            },
-            Screen::Detail(_) => Vec::new(),
-        }
-    }
-
-    /// Opens one project's detail over the current screen.
-    pub fn push_detail(&mut self, id: i64) -> Vec<Effect> {
-        self.stack
-            .push(Screen::Detail(Box::new(DetailState::new(id))));
-        vec![Effect::LoadDetail { id }]
-    }
-
-    /// The filter and breadcrumb label for the dashboard cell under the cursor.
-    fn cell_query(&self) -> Option<(String, String)> {
-        let data = self.dashboard.data.as_ref()?;
-        let mut terms = Vec::new();
-        let mut label = Vec::new();
-        if let Some(row) = data.matrix.rows.get(self.dashboard.row) {
-            let field = match data.matrix.pivot {
-                Pivot::IntegratedProject => "ip",
-                Pivot::DiseaseArea => "area",
-            };
-            terms.push(format!("{field}:{}", row.code));
-            label.push(if self.lang == Lang::Ja {
-                row.name_ja.clone()
-            } else {
-                row.name_en.clone()
-            });
-        }
-        if let Some(phase) = Phase::ALL.get(self.dashboard.col) {
-            terms.push(format!("phase:{}", phase.code()));
-            label.push(phase.label(self.lang).to_string());
-        }
-        if label.is_empty() {
-            label.push(tr(self.lang, "全課題", "All projects").into());
-        }
-        Some((terms.join(" "), label.join(" × ")))
-    }
-
-    /// Opens a list over the current screen (the filter must resolve; a bad one sets the status
-    /// line and opens nothing).
-    pub fn push_list(&mut self, kind: ListKind, query: String, label: String) -> Vec<Effect> {
-        let filter = match query::resolve(&query, &self.reference) {
-            Ok(f) => f,
-            Err(e) => {
-                self.status = Some(e.to_string());
-                return Vec::new();
-            }
-        };
-        let label = if label.is_empty() {
-            match kind {
-                ListKind::Projects => tr(self.lang, "課題一覧", "Projects").into(),
-                ListKind::Highway => tr(self.lang, "ハイウェイ支援キュー", "Highway queue").into(),
-            }
-        } else {
-            label
-        };
-        self.stack.push(Screen::List(Box::new(ListState::new(
-            kind, label, query, filter,
-        ))));
-        self.reload_list()
-    }
-
-    /// `/`: on a list, edit its filter; elsewhere, open the project list with the filter line.
-    fn open_filter(&mut self) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if !matches!(self.screen(), Screen::List(_)) {
-            self.stack.truncate(1);
-            effects = self.push_list(ListKind::Projects, String::new(), String::new());
-        }
-        if let Screen::List(list) = self.screen() {
-            self.overlay = Overlay::Filter {
-                line: InputLine::new(&list.query),
-                original: list.query.clone(),
-            };
-        }
-        effects
-    }
-
     fn edit(&mut self, edit: Edit) -> Vec<Effect> {
         match &mut self.overlay {
             Overlay::Filter { line, .. } => {
@@ -466,7 +483,24 @@ impl App {
                 }
                 Vec::new()
             }
-            _ => Vec::new(),
+            Overlay::Form(form) => {
+                let too_big =
+                    matches!(&edit, Edit::Paste(text) if text.len() > crate::model::MAX_NOTE_BYTES);
+                if too_big {
+                    self.status = Some(
+                        tr(
+                            self.lang,
+                            "貼り付けが大きすぎます（1 MiB まで）。何も挿入していません",
+                            "paste too large (1 MiB at most); nothing was inserted",
+                        )
+                        .into(),
+                    );
+                    return Vec::new();
+                }
+                form.edit(edit);
+                Vec::new()
+            }
+            Overlay::Help | Overlay::None => Vec::new(),
         }
     }
 
@@ -493,23 +527,35 @@ impl App {
     }
 
     fn submit(&mut self) -> Vec<Effect> {
-        match std::mem::take(&mut self.overlay) {
+        match &self.overlay {
+            Overlay::Form(_) if self.saving => Vec::new(),
+            Overlay::Form(_) => self.submit_form(),
             Overlay::Palette(p) => {
-                let entries = overlay::palette_entries(self);
-                match entries.get(p.cursor) {
-                    Some(entry) => self.update(Action::Command(entry.command)),
+                let chosen = overlay::palette_entries(self)
+                    .get(p.cursor)
+                    .map(|e| e.command);
+                self.overlay = Overlay::None;
+                match chosen {
+                    Some(command) => self.update(Action::Command(command)),
                     None => Vec::new(),
                 }
             }
-            _ => Vec::new(),
+            _ => {
+                self.overlay = Overlay::None;
+                Vec::new()
+            }
         }
     }
 
-    /// Esc closes the overlay; in the filter line it also restores the filter it started from.
+    /// Esc closes the overlay; in the filter line it also restores the filter it started from; a
+    /// form with text is kept as a draft.
     fn cancel(&mut self) -> Vec<Effect> {
-        let previous = std::mem::take(&mut self.overlay);
         self.status = None;
-        match previous {
+        if matches!(self.overlay, Overlay::Form(_)) {
+            self.close_form();
+            return Vec::new();
+        }
+        match std::mem::take(&mut self.overlay) {
             Overlay::Filter { original, .. } => self.apply_filter(&original),
             _ => Vec::new(),
         }
@@ -518,9 +564,7 @@ impl App {
     fn overlay_command(&mut self, command: Command) -> Vec<Effect> {
         let count = overlay::palette_entries(self).len();
         match (&mut self.overlay, command) {
-            (_, Command::ForceQuit) => {
-                self.should_quit = true;
-            }
+            (_, Command::ForceQuit) => self.should_quit = true,
             (Overlay::Palette(p), Command::Up) => p.cursor = p.cursor.saturating_sub(1),
             (Overlay::Palette(p), Command::Down) => {
                 p.cursor = (p.cursor + 1).min(count.saturating_sub(1))
@@ -528,54 +572,5 @@ impl App {
             _ => {}
         }
         Vec::new()
-    }
-
-    fn reload_list(&mut self) -> Vec<Effect> {
-        self.next_request += 1;
-        let request = self.next_request;
-        let today = self.today;
-        match self.stack.last_mut() {
-            Some(Screen::List(list)) => {
-                list.request = request;
-                list.loaded = false;
-                vec![Effect::LoadList {
-                    request,
-                    filter: list.effective_filter(),
-                    sort: list.sort,
-                    today,
-                }]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Fetches the display rows that came on screen.
-    fn rows_effects(&self) -> Vec<Effect> {
-        match self.screen() {
-            Screen::List(list) if list.loaded => {
-                let ids = list.missing_rows(self.list_page());
-                if ids.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Effect::LoadRows {
-                        ids,
-                        today: self.today,
-                    }]
-                }
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// The effects that (re)load the current screen's data.
-    fn load_current(&mut self) -> Vec<Effect> {
-        match self.screen() {
-            Screen::Dashboard => vec![Effect::LoadDashboard {
-                pivot: self.dashboard.pivot,
-                today: self.today,
-            }],
-            Screen::List(_) => self.reload_list(),
-            Screen::Detail(d) => vec![Effect::LoadDetail { id: d.id }],
-        }
     }
 }

@@ -14,6 +14,8 @@ pub enum Overlay {
     Help,
     /// The `:` command palette.
     Palette(PaletteState),
+    /// A form (note, flag, phase move, …).
+    Form(Box<super::Form>),
 }
 
 /// The palette's input and highlighted entry.

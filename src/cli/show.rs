@@ -64,6 +64,7 @@ const LIST_ROWS: usize = 500;
 pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> {
     let reference = Arc::new(store.reference()?);
     let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
+    app.author = ctx.author.clone();
     let (size, effects) = match view {
         View::Dashboard { size, areas } => {
             let mut effects = effects;
@@ -108,6 +109,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
         (None, Screen::List(list)) => (list.ids.len().min(LIST_ROWS) + 4) as u16,
         (None, Screen::Detail(d)) => (d.lines.len() + 2).min(u16::MAX as usize) as u16,
         (None, Screen::Dashboard) => 60,
+        (None, Screen::Due(d)) => (d.items.len().min(LIST_ROWS) + 4) as u16,
+        (None, Screen::History(h)) => (h.entries.len() + 3).min(u16::MAX as usize) as u16,
     }
     .max(1);
     let effects = app.update(Action::Resize(width, height));

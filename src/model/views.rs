@@ -60,6 +60,9 @@ pub struct ProjectRow {
     pub modality: Modality,
     /// The open flag's status, else the latest decided one.
     pub flag: Option<FlagStatus>,
+    /// The open flag (id, version), for moving it from a list.
+    pub open_flag: Option<(i64, i64)>,
+    pub program_id: i64,
     /// Date of the most recent (not deleted) note.
     pub last_note: Option<String>,
     /// Whether a follow-up is due today or earlier.
@@ -76,6 +79,7 @@ pub struct ProjectDetail {
     pub pi_name: String,
     pub pi_title: String,
     pub institution: String,
+    pub program_id: i64,
     pub program_ja: String,
     pub program_en: String,
     pub integrated_project_ja: String,

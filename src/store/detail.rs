@@ -22,7 +22,7 @@ impl Store {
             .query_row(
                 "SELECT p.id, p.amed_id, p.title, p.summary, p.pi_name, p.pi_title, p.institution,
                    g.name_ja, g.name_en, i.name_ja, i.name_en, p.modality, p.phase, p.start_date, p.end_date,
-                   p.budget_total_kyen, p.partner_company, p.licensing_status, p.updated_at, p.version
+                   p.budget_total_kyen, p.partner_company, p.licensing_status, p.updated_at, p.version, p.program_id
                  FROM project p JOIN program g ON g.id = p.program_id
                  JOIN integrated_project i ON i.id = p.integrated_project_id WHERE p.id = ?1",
                 [id],
@@ -35,6 +35,7 @@ impl Store {
                         pi_name: r.get(4)?,
                         pi_title: r.get(5)?,
                         institution: r.get(6)?,
+                        program_id: r.get(20)?,
                         program_ja: r.get(7)?,
                         program_en: r.get(8)?,
                         integrated_project_ja: r.get(9)?,

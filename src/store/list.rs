@@ -67,8 +67,10 @@ impl Store {
                  ORDER BY f.status IN ('candidate', 'recommended') DESC, f.updated_at DESC LIMIT 1),
                (SELECT max(n.occurred_on) FROM note n WHERE n.project_id = p.id AND n.deleted_at IS NULL),
                EXISTS (SELECT 1 FROM note n WHERE n.project_id = p.id AND n.follow_up_on <= ?1
-                 AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL)
-             FROM project p JOIN program g ON g.id = p.program_id WHERE p.id IN ({list})"
+                 AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL),
+               o.id, o.version, p.program_id
+             FROM project p
+             LEFT JOIN highway_flag o ON o.project_id = p.id AND o.status IN ('candidate', 'recommended') JOIN program g ON g.id = p.program_id WHERE p.id IN ({list})"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut by_id: HashMap<i64, ProjectRow> = stmt
@@ -87,6 +89,11 @@ impl Store {
                     flag: status.as_deref().and_then(FlagStatus::parse),
                     last_note: r.get(10)?,
                     follow_up_due: r.get(11)?,
+                    open_flag: match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
+                        (Some(id), Some(version)) => Some((id, version)),
+                        _ => None,
+                    },
+                    program_id: r.get(14)?,
                 })
             })?
             .map(|row| row.map(|row| (row.id, row)))

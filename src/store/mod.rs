@@ -3,6 +3,7 @@
 
 mod audit;
 mod bulk;
+pub mod busy;
 mod dashboard;
 mod detail;
 mod doctor;
@@ -33,6 +34,7 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     read_only: bool,
+    begin_retries: u32,
 }
 
 impl Store {
@@ -44,6 +46,12 @@ impl Store {
     /// Who writes: recorded in the audit log and as author of phase changes.
     pub fn actor(&self) -> &str {
         &self.actor
+    }
+
+    /// How many more busy waits a write makes before it reports "busy" (default 2: about 15 s in
+    /// all, for scripts; the TUI sets 0 and shows a "busy, retrying" message instead).
+    pub fn set_begin_retries(&mut self, retries: u32) {
+        self.begin_retries = retries;
     }
 
     /// Whether the database was opened read-only (the file is not writable by this user).
@@ -64,9 +72,18 @@ impl Store {
                 ),
             ));
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The write lock is taken here; a lock held past the busy wait is retried `begin_retries`
+        // times (scripts), or reported at once so that the TUI can say so and retry itself.
+        let mut attempt = 0;
+        let tx = loop {
+            match self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+            {
+                Err(e) if attempt < self.begin_retries && busy::is_busy(&e) => attempt += 1,
+                other => break other?,
+            }
+        };
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)

@@ -213,6 +213,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A note's current version (after a conflict, to save on top of it).
+    pub fn note_version(&self, note_id: i64) -> Result<i64> {
+        self.conn
+            .query_row("SELECT version FROM note WHERE id = ?1", [note_id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: "note",
+                key: format!("#{note_id}"),
+            })
+    }
+
     /// Earlier texts of a note, oldest first: (version, body, edited_by, edited_at).
     pub fn note_revisions(&self, note_id: i64) -> Result<Vec<(i64, String, String, String)>> {
         let mut stmt = self.conn.prepare_cached(

@@ -8,10 +8,6 @@ use rusqlite::{Connection, OpenFlags, ffi::ErrorCode};
 use std::io::Read;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::Path;
-use std::time::Duration;
-
-/// How long a writer waits for another session's lock before giving up.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How to open a database.
 #[derive(Debug, Clone, Copy)]
@@ -50,7 +46,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| explain(path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(super::busy::handler))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let found = migrate::classify(&conn, path).map_err(|e| explain_err(path, e))?;
         if !read_only {
@@ -89,6 +85,7 @@ impl Store {
             path: path.to_path_buf(),
             actor: crate::identity::os_user(),
             read_only,
+            begin_retries: 2,
         })
     }
 

@@ -1,19 +1,21 @@
 //! Performs the app's effects against the store and feeds the results back as actions.
 
-use crate::app::{Action, App, DashboardData, Effect};
+use crate::app::{Action, App, DashboardData, Effect, Save, SaveOutcome, Undo};
+use crate::model::{Author, Coded, FlagStatus, PhaseMove};
 use crate::store::Store;
+use crate::{Error, Lang, tr};
 
 /// Runs effects until none are left (an effect's answer may ask for more).
 pub fn run_all(store: &mut Store, app: &mut App, effects: Vec<Effect>) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
-        let action = perform(store, effect);
+        let action = perform(store, &app.author, app.lang, effect);
         queue.extend(app.update(action));
     }
 }
 
 /// Performs one effect; a failure becomes a message in the status line, never a panic.
-pub fn perform(store: &mut Store, effect: Effect) -> Action {
+pub fn perform(store: &mut Store, author: &Author, lang: Lang, effect: Effect) -> Action {
     let result = match effect {
         Effect::LoadDashboard { pivot, today } => store.matrix(pivot, today).and_then(|matrix| {
             Ok(Action::DashboardLoaded(Box::new(DashboardData {
@@ -33,7 +35,164 @@ pub fn perform(store: &mut Store, effect: Effect) -> Action {
         Effect::LoadDetail { id } => store
             .project_detail(id)
             .map(|d| Action::DetailLoaded(Box::new(d))),
+        Effect::LoadDue { author } => store
+            .due_follow_ups(None, author.as_deref())
+            .map(Action::DueLoaded),
+        Effect::LoadHistory { project_id } => store.history(project_id).map(Action::HistoryLoaded),
         Effect::CountProjects => store.project_count().map(Action::TotalLoaded),
+        Effect::Save(save) => Ok(Action::SaveDone(save_outcome(store, author, lang, save))),
     };
     result.unwrap_or_else(|e| Action::Failed(e.to_string()))
+}
+
+/// Writes one change and says what happened, with how to undo it.
+fn save_outcome(store: &mut Store, author: &Author, lang: Lang, save: Save) -> SaveOutcome {
+    let retry = save.clone();
+    let note_id = match &save {
+        Save::EditNote { note_id, .. } => Some(*note_id),
+        _ => None,
+    };
+    match write(store, author, lang, save) {
+        Ok((message, undo)) => SaveOutcome::Saved { message, undo },
+        Err(e) if e.is_busy() => SaveOutcome::Busy {
+            retry: Box::new(retry),
+        },
+        Err(e @ Error::Conflict { .. }) => SaveOutcome::Conflict {
+            message: e.to_string(),
+            latest: note_id.and_then(|id| store.note_version(id).ok()),
+        },
+        Err(e) => SaveOutcome::Failed {
+            message: e.to_string(),
+        },
+    }
+}
+
+fn write(
+    store: &mut Store,
+    author: &Author,
+    lang: Lang,
+    save: Save,
+) -> crate::Result<(String, Vec<Undo>)> {
+    let t = |ja: &'static str, en: &'static str| tr(lang, ja, en).to_string();
+    Ok(match save {
+        Save::Note { project_id, note } => {
+            store.add_note(project_id, &note, author)?;
+            (t("記録を保存しました", "note saved"), Vec::new())
+        }
+        Save::EditNote {
+            note_id,
+            version,
+            body,
+            ..
+        } => {
+            store.edit_note(note_id, version, &body, author)?;
+            (
+                t(
+                    "記録を更新しました（以前の版は履歴に保存）",
+                    "note updated (the earlier text is kept)",
+                ),
+                Vec::new(),
+            )
+        }
+        Save::Flags { project_ids, flag } => {
+            let mut undo = Vec::new();
+            let mut skipped = 0;
+            for id in &project_ids {
+                match store.add_flag(*id, &flag, author) {
+                    Ok(flag_id) => undo.push(Undo::FlagAdded { flag_id }),
+                    Err(Error::Invalid { .. }) if project_ids.len() > 1 => skipped += 1,
+                    Err(e) => return Err(e),
+                }
+            }
+            let mut message = format!(
+                "{} {}",
+                undo.len(),
+                t(
+                    "件にハイウェイ支援フラグを立てました",
+                    "project(s) flagged for highway support"
+                )
+            );
+            if skipped > 0 {
+                message.push_str(&format!(
+                    " ({skipped} {})",
+                    t("件は既に未決フラグあり", "already had an open flag")
+                ));
+            }
+            (message, undo)
+        }
+        Save::FlagMove {
+            flag_id,
+            version,
+            from,
+            to,
+            why,
+        } => {
+            store.move_flag(flag_id, version, to, &why, author)?;
+            (
+                format!("{} › {}", from.label(lang), to.label(lang)),
+                vec![Undo::FlagMoved { flag_id, from }],
+            )
+        }
+        Save::Phase {
+            project_id,
+            version,
+            from,
+            change,
+        } => {
+            store.move_phase(project_id, version, &change, author)?;
+            (
+                format!("{} › {}", from.label(lang), change.to.label(lang)),
+                vec![Undo::PhaseMoved { project_id, from }],
+            )
+        }
+        Save::Gate { project_id, gate } => {
+            store.add_gate(project_id, &gate, author)?;
+            (
+                format!("{} {}", gate.gate, gate.decision.label(lang)),
+                Vec::new(),
+            )
+        }
+        Save::DeleteNote { note_id } => {
+            store.delete_note(note_id, author)?;
+            (
+                t(
+                    "記録を削除しました（u で取り消し）",
+                    "note deleted (u undoes)",
+                ),
+                vec![Undo::NoteDeleted { note_id }],
+            )
+        }
+        Save::CompleteFollowUp { note_id } => {
+            store.complete_follow_up(note_id, author)?;
+            (
+                t("フォローアップを完了にしました", "follow-up done"),
+                vec![Undo::FollowUpDone { note_id }],
+            )
+        }
+        Save::Undo(undo) => {
+            match undo {
+                Undo::FlagAdded { flag_id } => {
+                    store.revert_flag(flag_id, FlagStatus::Withdrawn, author)?
+                }
+                Undo::FlagMoved { flag_id, from } => store.revert_flag(flag_id, from, author)?,
+                Undo::PhaseMoved { project_id, from } => {
+                    let change = PhaseMove {
+                        to: from,
+                        on: chrono::Local::now().date_naive(),
+                        reason: "取り消し (undo)".into(),
+                    };
+                    store.move_phase(project_id, None, &change, author)?
+                }
+                Undo::NoteDeleted { note_id } => store.restore_note(note_id)?,
+                Undo::FollowUpDone { note_id } => store.reopen_follow_up(note_id)?,
+            }
+            (
+                t(
+                    "取り消しました（履歴に記録）",
+                    "undone (recorded in the history)",
+                ),
+                Vec::new(),
+            )
+        }
+    })
 }

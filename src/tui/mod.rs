@@ -15,7 +15,7 @@ use ratatui::{Terminal, backend::CrosstermBackend};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Runs the TUI until the officer quits or a signal arrives.
 pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
@@ -30,6 +30,9 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     let theme = Theme::from_env();
     let reference = std::sync::Arc::new(store.reference()?);
     let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
+    app.author = ctx.author.clone();
+    // The TUI retries busy saves itself, with a visible message, instead of blocking silently.
+    store.set_begin_retries(0);
     effects::run_all(&mut store, &mut app, effects);
 
     terminal::enter()?;
@@ -37,6 +40,8 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let mut data_version = store.data_version()?;
+    let mut last_check = Instant::now();
     loop {
         term.draw(|frame| ui::draw(frame, &app, theme))?;
         let sig = signal.load(Ordering::SeqCst);
@@ -48,6 +53,17 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         if !event::poll(Duration::from_millis(250))? {
+            // Idle: retry a busy save, and pick up other sessions' commits (cheap pragma).
+            let mut effects = app.update(Action::Tick);
+            if last_check.elapsed() >= Duration::from_secs(1) {
+                last_check = Instant::now();
+                let version = store.data_version()?;
+                if version != data_version {
+                    data_version = version;
+                    effects.extend(app.update(Action::ExternalChange));
+                }
+            }
+            effects::run_all(&mut store, &mut app, effects);
             continue;
         }
         let action = match event::read()? {

@@ -23,22 +23,28 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, d: &DetailState, theme: Theme) {
             Tone::Alert => theme.alert(),
         }
     };
+    // The focused note's first line is drawn in reverse video (J / K move it).
+    let focused_line = d.note_focus.and_then(|i| d.note_starts.get(i).copied());
     for (i, line) in d
         .lines
         .iter()
+        .enumerate()
         .skip(d.scroll)
         .take(area.height as usize)
-        .enumerate()
     {
         let spans: Vec<Span<'_>> = line
             .0
             .iter()
             .map(|(tone, text)| Span::styled(text.as_str(), style(*tone)))
             .collect();
+        let mut rendered = Line::from(spans);
+        if Some(i) == focused_line {
+            rendered = rendered.style(theme.cursor());
+        }
         frame.render_widget(
-            Line::from(spans),
+            rendered,
             Rect {
-                y: area.y + i as u16,
+                y: area.y + (i - d.scroll) as u16,
                 height: 1,
                 ..area
             },

@@ -168,7 +168,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
     }
     if list.anchor.is_some() {
         right.push(Span::styled(
-            tr(lang, "  範囲選択中", "  range…"),
+            tr(lang, "  範囲選択中", "  range"),
             theme.selected(),
         ));
     }

@@ -3,6 +3,8 @@
 
 mod dashboard;
 mod detail;
+mod due;
+mod form;
 mod list;
 mod overlay;
 pub mod plain;
@@ -55,6 +57,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         Screen::Dashboard => dashboard::draw(frame, body, app, theme),
         Screen::List(list) => list::draw(frame, body, app, list, theme),
         Screen::Detail(d) => detail::draw(frame, body, d, theme),
+        Screen::Due(d) => due::draw_due(frame, body, app, d, theme),
+        Screen::History(h) => due::draw_history(frame, body, app, h, theme),
     }
     draw_status(frame, status, app, theme);
     match &app.overlay {
@@ -80,6 +84,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
             let x = text::width(prompt) + text::width(line.before_cursor()).min(room);
             frame.set_cursor_position(Position::new(row.x + x as u16, row.y));
         }
+        Overlay::Form(f) => form::draw(frame, body, app.lang, f, &app.author.name, theme),
         Overlay::None => {}
     }
 }
@@ -92,6 +97,8 @@ fn screen_name(app: &App, screen: &Screen) -> String {
             .detail
             .as_ref()
             .map_or_else(|| format!("#{}", d.id), |detail| detail.amed_id.clone()),
+        Screen::Due(_) => tr(app.lang, "フォローアップ期限", "Follow-ups due").into(),
+        Screen::History(h) => h.label.clone(),
     }
 }
 
@@ -119,6 +126,14 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     if let Some(message) = &app.status {
         let message = text::sanitize_line(message);
         frame.render_widget(Line::styled(text::fit(&message, w), theme.alert()), area);
+        return;
+    }
+    if let Some(message) = &app.notice {
+        let message = text::sanitize_line(message);
+        frame.render_widget(
+            Line::styled(text::fit(&format!(" {message}"), w), theme.ok()),
+            area,
+        );
         return;
     }
     let hints: Vec<String> = app

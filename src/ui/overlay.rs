@@ -47,7 +47,15 @@ pub fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             None => rows.push((b.key.name(), desc)),
         }
     }
-    let inner = boxed(area, 72, rows.len() as u16 + 3);
+    // Two columns when one would not fit the height and the terminal is wide enough.
+    let fits = (rows.len() as u16) < area.height;
+    let columns: usize = if fits || area.width < 80 { 1 } else { 2 };
+    let per_column = rows.len().div_ceil(columns);
+    let inner = if columns == 1 {
+        boxed(area, 72, rows.len() as u16 + 2)
+    } else {
+        area
+    };
     frame.render_widget(Clear, inner);
     let title = tr(
         app.lang,
@@ -58,21 +66,26 @@ pub fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Line::styled(fit(title, inner.width as usize), theme.header()),
         Rect { height: 1, ..inner },
     );
+    let col_w = inner.width as usize / columns;
+    let key_w = if columns == 1 { 28 } else { 18 };
     for (i, (keys, desc)) in rows.iter().enumerate() {
-        let y = inner.y + 1 + i as u16;
+        let (col, r) = (i / per_column, i % per_column);
+        let y = inner.y + 1 + r as u16;
         if y >= inner.bottom() {
-            break;
+            continue;
         }
         let line = Line::from(vec![
-            Span::styled(fit(&format!("  {keys}"), 28), theme.label()),
-            Span::raw(fit(desc, (inner.width as usize).saturating_sub(28))),
+            Span::styled(fit(&format!("  {keys}"), key_w), theme.label()),
+            Span::raw(fit(desc, col_w.saturating_sub(key_w))),
         ]);
+        let x = inner.x + (col * col_w) as u16;
         frame.render_widget(
             line,
             Rect {
+                x,
                 y,
+                width: col_w as u16,
                 height: 1,
-                ..inner
             },
         );
     }

@@ -1,0 +1,57 @@
+//! The due view: pending follow-ups, oldest first, with who owes them; optionally only mine.
+
+use super::Command;
+use crate::model::DueItem;
+
+/// State of the due view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DueState {
+    pub items: Vec<DueItem>,
+    pub loaded: bool,
+    pub cursor: usize,
+    pub offset: usize,
+    /// Only the configured officer's follow-ups.
+    pub mine: bool,
+}
+
+impl DueState {
+    pub fn set_items(&mut self, items: Vec<DueItem>, page: usize) {
+        let keep = self.items.get(self.cursor).map(|i| i.note_id);
+        self.items = items;
+        self.loaded = true;
+        self.cursor = keep
+            .and_then(|id| self.items.iter().position(|i| i.note_id == id))
+            .unwrap_or(self.cursor)
+            .min(self.items.len().saturating_sub(1));
+        self.scroll(Command::Refresh, page);
+    }
+
+    /// Moves the cursor for a navigation command and keeps it on screen.
+    pub fn scroll(&mut self, command: Command, page: usize) {
+        let last = self.items.len().saturating_sub(1);
+        let page = page.max(1);
+        self.cursor = match command {
+            Command::Up => self.cursor.saturating_sub(1),
+            Command::Down => (self.cursor + 1).min(last),
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::PageUp => self.cursor.saturating_sub(page),
+            Command::PageDown => (self.cursor + page).min(last),
+            _ => self.cursor.min(last),
+        };
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + page {
+            self.offset = self.cursor + 1 - page;
+        }
+    }
+}
+
+/// State of a project's history screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryState {
+    pub project_id: i64,
+    pub label: String,
+    pub entries: Vec<crate::model::HistoryEntry>,
+    pub scroll: usize,
+}

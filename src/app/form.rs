@@ -1,0 +1,310 @@
+//! Forms over a screen: a note, a highway flag, a flag status move, a phase move, a stage gate.
+//! One generic shape (labelled fields: one-line text, date, choice, multi-line body) so every form
+//! edits, moves focus and validates the same way.
+
+use super::editor::Editor;
+use super::{Edit, InputLine};
+use crate::model::{Date, parse_date};
+
+/// What the form saves, with the ids and versions it was opened on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    /// A new note on a project.
+    Note { project_id: i64 },
+    /// A new text for an existing note (the version loaded; a newer one is a conflict).
+    EditNote {
+        project_id: i64,
+        note_id: i64,
+        version: i64,
+    },
+    /// New highway flags on one or more projects.
+    Flag { project_ids: Vec<i64> },
+    /// A status move of a project's open flag (from its current status).
+    FlagMove {
+        project_id: i64,
+        flag_id: i64,
+        version: i64,
+        from: crate::model::FlagStatus,
+    },
+    /// A phase move (from its current phase; the version when known).
+    Phase {
+        project_id: i64,
+        version: Option<i64>,
+        from: crate::model::Phase,
+    },
+    /// A stage-gate decision.
+    Gate { project_id: i64 },
+}
+
+/// One option of a choice field: labels and the code it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub ja: String,
+    pub en: String,
+    pub code: String,
+}
+
+/// A field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(InputLine),
+    /// A date typed as YYYY-MM-DD; empty allowed when `optional`.
+    Date {
+        line: InputLine,
+        optional: bool,
+    },
+    Choice {
+        options: Vec<Choice>,
+        index: usize,
+    },
+    Body(Editor),
+}
+
+/// A labelled field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Stable key the save reads it by.
+    pub key: &'static str,
+    pub ja: &'static str,
+    pub en: &'static str,
+    pub value: Value,
+}
+
+/// An open form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub kind: FormKind,
+    /// Shown above the fields, e.g. the project's id and title.
+    pub heading: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Set after a refused save because another session changed the record: their version, on
+    /// top of which the next save goes (a new revision), keeping both texts in history.
+    pub conflict_version: Option<i64>,
+}
+
+impl Field {
+    pub fn text(key: &'static str, ja: &'static str, en: &'static str, text: &str) -> Field {
+        Field {
+            key,
+            ja,
+            en,
+            value: Value::Text(InputLine::new(text)),
+        }
+    }
+
+    pub fn date(
+        key: &'static str,
+        ja: &'static str,
+        en: &'static str,
+        date: Option<Date>,
+        optional: bool,
+    ) -> Field {
+        let text = date.map(|d| d.to_string()).unwrap_or_default();
+        Field {
+            key,
+            ja,
+            en,
+            value: Value::Date {
+                line: InputLine::new(&text),
+                optional,
+            },
+        }
+    }
+
+    pub fn choice(
+        key: &'static str,
+        ja: &'static str,
+        en: &'static str,
+        options: Vec<Choice>,
+        index: usize,
+    ) -> Field {
+        Field {
+            key,
+            ja,
+            en,
+            value: Value::Choice { options, index },
+        }
+    }
+
+    pub fn body(key: &'static str, ja: &'static str, en: &'static str, text: &str) -> Field {
+        Field {
+            key,
+            ja,
+            en,
+            value: Value::Body(Editor::new(text)),
+        }
+    }
+}
+
+impl Form {
+    pub fn new(kind: FormKind, heading: String, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            heading,
+            fields,
+            focus: 0,
+            conflict_version: None,
+        }
+    }
+
+    /// Applies an edit to the focused field. Enter and Up/Down move between one-line fields;
+    /// in the body they edit. Left/Right change a choice. Returns whether anything changed.
+    pub fn edit(&mut self, edit: Edit) -> bool {
+        let count = self.fields.len();
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        match (&mut field.value, edit) {
+            (Value::Body(editor), edit) => editor.apply(edit),
+            (_, Edit::Newline | Edit::Down) => {
+                self.focus = (self.focus + 1) % count;
+                false
+            }
+            (_, Edit::Up) => {
+                self.focus = (self.focus + count - 1) % count;
+                false
+            }
+            (Value::Choice { options, index }, Edit::Right | Edit::Insert(' ')) => {
+                *index = (*index + 1) % options.len().max(1);
+                true
+            }
+            (Value::Choice { options, index }, Edit::Left) => {
+                *index = (*index + options.len().max(1) - 1) % options.len().max(1);
+                true
+            }
+            (Value::Choice { .. }, _) => false,
+            (Value::Text(line) | Value::Date { line, .. }, edit) => line.apply(edit),
+        }
+    }
+
+    /// Moves the focus to the next (or previous) field.
+    pub fn cycle_focus(&mut self, forward: bool) {
+        let count = self.fields.len().max(1);
+        self.focus = if forward {
+            (self.focus + 1) % count
+        } else {
+            (self.focus + count - 1) % count
+        };
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The text of a text or body field.
+    pub fn text(&self, key: &str) -> String {
+        match self.field(key).map(|f| &f.value) {
+            Some(Value::Text(line)) => line.text.trim().to_string(),
+            Some(Value::Body(editor)) => editor.text(),
+            _ => String::new(),
+        }
+    }
+
+    /// The code of a choice field.
+    pub fn choice(&self, key: &str) -> Option<&str> {
+        match self.field(key).map(|f| &f.value) {
+            Some(Value::Choice { options, index }) => options.get(*index).map(|c| c.code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// A date field: `Ok(None)` when optional and empty; an error naming the field otherwise.
+    pub fn date(&self, key: &str) -> Result<Option<Date>, String> {
+        let Some(field) = self.field(key) else {
+            return Ok(None);
+        };
+        let Value::Date { line, optional } = &field.value else {
+            return Ok(None);
+        };
+        let text = line.text.trim();
+        if text.is_empty() && *optional {
+            return Ok(None);
+        }
+        parse_date(text).map(Some).ok_or_else(|| {
+            format!(
+                "{}: '{}' is not a date (YYYY-MM-DD)",
+                field.en,
+                crate::text::sanitize_line(text)
+            )
+        })
+    }
+
+    /// Whether the officer typed anything worth keeping as a draft.
+    pub fn has_text(&self) -> bool {
+        self.fields.iter().any(|f| match &f.value {
+            Value::Body(e) => !e.is_empty(),
+            _ => false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Form {
+        let kinds = vec![
+            Choice {
+                ja: "面談".into(),
+                en: "Meeting".into(),
+                code: "meeting".into(),
+            },
+            Choice {
+                ja: "PMDA相談".into(),
+                en: "PMDA".into(),
+                code: "pmda".into(),
+            },
+        ];
+        Form::new(
+            FormKind::Note { project_id: 1 },
+            "JP1".into(),
+            vec![
+                Field::choice("kind", "種別", "Kind", kinds, 0),
+                Field::date("date", "日付", "Date", parse_date("2026-11-25"), false),
+                Field::date("follow_up", "フォローアップ", "Follow-up", None, true),
+                Field::body("body", "本文", "Text", ""),
+            ],
+        )
+    }
+
+    #[test]
+    fn fields_edit_and_focus_moves() {
+        let mut f = form();
+        f.edit(Edit::Right);
+        assert_eq!(f.choice("kind"), Some("pmda"));
+        f.edit(Edit::Newline);
+        assert_eq!(f.focus, 1);
+        f.cycle_focus(true);
+        for c in "2026-12-01".chars() {
+            f.edit(Edit::Insert(c));
+        }
+        assert_eq!(f.date("follow_up").unwrap(), parse_date("2026-12-01"));
+        f.cycle_focus(true);
+        f.edit(Edit::Insert('記'));
+        f.edit(Edit::Newline);
+        f.edit(Edit::Insert('録'));
+        assert_eq!(f.text("body"), "記\n録");
+        assert_eq!(
+            f.focus, 3,
+            "Enter in the body is a new line, not the next field"
+        );
+        assert!(f.has_text());
+    }
+
+    #[test]
+    fn a_bad_date_names_the_field() {
+        let mut f = form();
+        f.focus = 1;
+        f.edit(Edit::Clear);
+        for c in "2024-02-30".chars() {
+            f.edit(Edit::Insert(c));
+        }
+        assert!(f.date("date").unwrap_err().contains("Date"));
+        assert_eq!(
+            f.date("follow_up").unwrap(),
+            None,
+            "an empty optional date is fine"
+        );
+    }
+}

@@ -1,0 +1,675 @@
+//! The officer's actions on projects: the forms that record notes, flags, flag moves, phase moves
+//! and gates; quick actions on notes and follow-ups; undo of the session's own last triage action;
+//! and what happens when a save succeeds, conflicts or finds the database busy.
+
+use super::form::{Choice, Field, Form, FormKind};
+use super::{App, Effect, Overlay, Screen};
+use crate::model::{
+    Coded, Criteria, CriterionStatus, FlagStatus, GateDecision, NewFlag, NewGate, NewNote,
+    NoteKind, Phase, PhaseMove, next_flag_statuses,
+};
+use crate::tr;
+
+/// A change to write, as the runtime performs it against the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Save {
+    Note {
+        project_id: i64,
+        note: NewNote,
+    },
+    EditNote {
+        project_id: i64,
+        note_id: i64,
+        version: i64,
+        body: String,
+    },
+    Flags {
+        project_ids: Vec<i64>,
+        flag: NewFlag,
+    },
+    FlagMove {
+        flag_id: i64,
+        version: i64,
+        from: FlagStatus,
+        to: FlagStatus,
+        why: String,
+    },
+    Phase {
+        project_id: i64,
+        version: Option<i64>,
+        from: Phase,
+        change: PhaseMove,
+    },
+    Gate {
+        project_id: i64,
+        gate: NewGate,
+    },
+    DeleteNote {
+        note_id: i64,
+    },
+    CompleteFollowUp {
+        note_id: i64,
+    },
+    Undo(Undo),
+}
+
+/// How to take back one triage action of this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    /// A flag was created: withdraw it.
+    FlagAdded { flag_id: i64 },
+    /// A flag moved: put it back.
+    FlagMoved { flag_id: i64, from: FlagStatus },
+    /// A project moved phase: move it back.
+    PhaseMoved { project_id: i64, from: Phase },
+    /// A note was deleted: restore it.
+    NoteDeleted { note_id: i64 },
+    /// A follow-up was marked done: reopen it.
+    FollowUpDone { note_id: i64 },
+}
+
+/// What a performed save reports back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved {
+        message: String,
+        undo: Vec<Undo>,
+    },
+    /// Another session changed the record; the officer's text stays in the form. `latest` is
+    /// the record's version now (a note's), for saving on top of it.
+    Conflict {
+        message: String,
+        latest: Option<i64>,
+    },
+    /// The database stayed locked through the busy timeout; the save is retried.
+    Busy {
+        retry: Box<Save>,
+    },
+    Failed {
+        message: String,
+    },
+}
+
+fn choices<T: Coded>(items: &[T]) -> Vec<Choice> {
+    items
+        .iter()
+        .map(|v| Choice {
+            ja: v.name_ja().into(),
+            en: v.name_en().into(),
+            code: v.code().into(),
+        })
+        .collect()
+}
+
+impl App {
+    /// The project the officer is looking at: the detail's, the list's cursor row, the due item's.
+    pub fn focused_project(&self) -> Option<i64> {
+        match self.screen() {
+            Screen::Detail(d) => Some(d.id),
+            Screen::List(l) => l.cursor_id(),
+            Screen::Due(d) => d.items.get(d.cursor).map(|i| i.project_id),
+            Screen::History(h) => Some(h.project_id),
+            Screen::Dashboard => None,
+        }
+    }
+
+    fn heading_for(&self, project_id: i64) -> String {
+        let from_detail = match self.screen() {
+            Screen::Detail(d) => d
+                .detail
+                .as_ref()
+                .filter(|d| d.id == project_id)
+                .map(|d| (d.amed_id.clone(), d.title.clone())),
+            Screen::List(l) => l
+                .rows
+                .get(&project_id)
+                .map(|r| (r.amed_id.clone(), r.title.clone())),
+            Screen::Due(d) => d
+                .items
+                .iter()
+                .find(|i| i.project_id == project_id)
+                .map(|i| (i.amed_id.clone(), i.title.clone())),
+            _ => None,
+        };
+        from_detail.map_or_else(
+            || format!("#{project_id}"),
+            |(id, title)| format!("{id}  {title}"),
+        )
+    }
+
+    fn not_here(&mut self) -> Vec<Effect> {
+        self.status = Some(
+            tr(
+                self.lang,
+                "この画面では使えません（課題を選んでください）",
+                "not on this screen (open a project first)",
+            )
+            .into(),
+        );
+        Vec::new()
+    }
+
+    /// `n`: a new note, restoring the draft kept for this project if there is one.
+    pub fn open_note_form(&mut self) -> Vec<Effect> {
+        let Some(project_id) = self.focused_project() else {
+            return self.not_here();
+        };
+        if let Some(draft) = self.drafts.remove(&project_id) {
+            self.overlay = Overlay::Form(Box::new(draft));
+            self.notice = Some(tr(self.lang, "下書きを復元しました", "draft restored").into());
+            return Vec::new();
+        }
+        let kinds = choices(NoteKind::ALL);
+        let form = Form::new(
+            FormKind::Note { project_id },
+            self.heading_for(project_id),
+            vec![
+                Field::body("body", "本文", "Text", ""),
+                Field::choice("kind", "種別", "Kind", kinds, 0),
+                Field::date("date", "日付", "Date", Some(self.today), false),
+                Field::date(
+                    "follow_up",
+                    "フォローアップ期限",
+                    "Follow-up due",
+                    None,
+                    true,
+                ),
+            ],
+        );
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    /// `f`: flag the selection (or the focused project) for highway support. The successor
+    /// programs linked to the project's program come first.
+    pub fn open_flag_form(&mut self) -> Vec<Effect> {
+        let (project_ids, program_id) = match self.screen() {
+            Screen::List(l) => (
+                l.targets(),
+                l.cursor_id()
+                    .and_then(|id| l.rows.get(&id))
+                    .map(|r| r.program_id),
+            ),
+            Screen::Detail(d) => (vec![d.id], d.detail.as_ref().map(|d| d.program_id)),
+            _ => match self.focused_project() {
+                Some(id) => (vec![id], None),
+                None => return self.not_here(),
+            },
+        };
+        if project_ids.is_empty() {
+            return self.not_here();
+        }
+        let successors: Vec<i64> = program_id
+            .map(|p| self.reference.successors(p).iter().map(|s| s.id).collect())
+            .unwrap_or_default();
+        let mut programs: Vec<Choice> = Vec::new();
+        for p in self
+            .reference
+            .programs
+            .iter()
+            .filter(|p| successors.contains(&p.id))
+        {
+            programs.push(Choice {
+                ja: format!("* {}", p.name_ja),
+                en: format!("* {}", p.name_en),
+                code: p.id.to_string(),
+            });
+        }
+        for p in self
+            .reference
+            .programs
+            .iter()
+            .filter(|p| !successors.contains(&p.id) && Some(p.id) != program_id)
+        {
+            programs.push(Choice {
+                ja: p.name_ja.clone(),
+                en: p.name_en.clone(),
+                code: p.id.to_string(),
+            });
+        }
+        let statuses = choices(&[FlagStatus::Candidate, FlagStatus::Recommended]);
+        let heading = if project_ids.len() == 1 {
+            self.heading_for(project_ids[0])
+        } else {
+            format!(
+                "{} {}",
+                project_ids.len(),
+                tr(self.lang, "件の課題", "projects")
+            )
+        };
+        let criteria = || choices(CriterionStatus::ALL);
+        let form = Form::new(
+            FormKind::Flag { project_ids },
+            heading,
+            vec![
+                Field::choice("target", "後継事業", "Successor program", programs, 0),
+                Field::choice("status", "状態", "Status", statuses, 0),
+                Field::choice(
+                    "competitive",
+                    "競合優位性",
+                    "Competitive advantage",
+                    criteria(),
+                    0,
+                ),
+                Field::text("competitive_note", "  コメント", "  comment", ""),
+                Field::choice("ip", "知財ポートフォリオ", "IP portfolio", criteria(), 0),
+                Field::text("ip_note", "  コメント", "  comment", ""),
+                Field::choice(
+                    "evidence",
+                    "有効性・安全性・再現性",
+                    "Efficacy / safety / reproducibility",
+                    criteria(),
+                    0,
+                ),
+                Field::text("evidence_note", "  コメント", "  comment", ""),
+                Field::body("reason", "理由", "Reason", ""),
+            ],
+        );
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    /// `m`: move the focused project's open flag to its next status.
+    pub fn open_flag_move_form(&mut self) -> Vec<Effect> {
+        let Some(project_id) = self.focused_project() else {
+            return self.not_here();
+        };
+        let open = match self.screen() {
+            Screen::Detail(d) => d.detail.as_ref().and_then(|d| {
+                d.flags
+                    .iter()
+                    .find(|f| f.status.is_open())
+                    .map(|f| (f.id, f.version, f.status))
+            }),
+            Screen::List(l) => l
+                .rows
+                .get(&project_id)
+                .and_then(|r| Some((r.open_flag?.0, r.open_flag?.1, r.flag?))),
+            _ => None,
+        };
+        let Some((flag_id, version, status)) = open else {
+            self.status = Some(
+                tr(
+                    self.lang,
+                    "この課題に未決のハイウェイ支援フラグはありません（f で作成）",
+                    "no open highway flag on this project (f creates one)",
+                )
+                .into(),
+            );
+            return Vec::new();
+        };
+        let form = Form::new(
+            FormKind::FlagMove {
+                project_id,
+                flag_id,
+                version,
+                from: status,
+            },
+            format!(
+                "{}  ({})",
+                self.heading_for(project_id),
+                status.label(self.lang)
+            ),
+            vec![
+                Field::choice(
+                    "to",
+                    "新しい状態",
+                    "New status",
+                    choices(&next_flag_statuses(status)),
+                    0,
+                ),
+                Field::text("why", "理由", "Why", ""),
+            ],
+        );
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    /// `p`: move the focused project to another phase.
+    pub fn open_phase_form(&mut self) -> Vec<Effect> {
+        let Some(project_id) = self.focused_project() else {
+            return self.not_here();
+        };
+        let (current, version) = match self.screen() {
+            Screen::Detail(d) => match &d.detail {
+                Some(detail) => (detail.phase, Some(detail.version)),
+                None => return Vec::new(),
+            },
+            Screen::List(l) => match l.rows.get(&project_id) {
+                Some(r) => (r.phase, None),
+                None => return Vec::new(),
+            },
+            _ => return self.not_here(),
+        };
+        let others: Vec<Phase> = Phase::ALL
+            .iter()
+            .copied()
+            .filter(|p| *p != current)
+            .collect();
+        let next = others.iter().position(|p| *p > current).unwrap_or(0);
+        let form = Form::new(
+            FormKind::Phase {
+                project_id,
+                version,
+                from: current,
+            },
+            format!(
+                "{}  ({})",
+                self.heading_for(project_id),
+                current.label(self.lang)
+            ),
+            vec![
+                Field::choice("to", "移行先フェーズ", "Move to", choices(&others), next),
+                Field::date("date", "日付", "Date", Some(self.today), false),
+                Field::text("reason", "理由", "Reason", ""),
+            ],
+        );
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    /// `a`: record a stage-gate decision.
+    pub fn open_gate_form(&mut self) -> Vec<Effect> {
+        let Some(project_id) = self.focused_project() else {
+            return self.not_here();
+        };
+        let form = Form::new(
+            FormKind::Gate { project_id },
+            self.heading_for(project_id),
+            vec![
+                Field::text("gate", "ゲート", "Gate", "SG"),
+                Field::choice(
+                    "decision",
+                    "判定",
+                    "Decision",
+                    choices(GateDecision::ALL),
+                    0,
+                ),
+                Field::date("date", "日付", "Date", Some(self.today), false),
+                Field::text("note", "メモ", "Note", ""),
+            ],
+        );
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    /// `e`: edit the focused note of the detail screen.
+    pub fn open_edit_note_form(&mut self) -> Vec<Effect> {
+        let Some(note) = self.focused_note().cloned() else {
+            return self.no_note();
+        };
+        let Screen::Detail(d) = self.screen() else {
+            return Vec::new();
+        };
+        let form = Form::new(
+            FormKind::EditNote {
+                project_id: d.id,
+                note_id: note.id,
+                version: note.version,
+            },
+            format!(
+                "{}  {} {}",
+                self.heading_for(d.id),
+                note.occurred_on,
+                note.kind.label(self.lang)
+            ),
+            vec![Field::body("body", "本文", "Text", &note.body)],
+        );
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    fn focused_note(&self) -> Option<&crate::model::NoteView> {
+        match self.screen() {
+            Screen::Detail(d) => d
+                .detail
+                .as_ref()
+                .and_then(|detail| detail.notes.get(d.note_focus?)),
+            _ => None,
+        }
+    }
+
+    fn no_note(&mut self) -> Vec<Effect> {
+        self.status = Some(
+            tr(
+                self.lang,
+                "記録を選んでください（J / K で移動）",
+                "pick a note first (J / K)",
+            )
+            .into(),
+        );
+        Vec::new()
+    }
+
+    /// `x`: delete the focused note (soft; `u` brings it back).
+    pub fn delete_focused_note(&mut self) -> Vec<Effect> {
+        match self.focused_note() {
+            Some(note) => vec![Effect::Save(Save::DeleteNote { note_id: note.id })],
+            None => self.no_note(),
+        }
+    }
+
+    /// `c`: mark the follow-up of the focused note (detail) or of the due item (due view) done.
+    pub fn complete_follow_up(&mut self) -> Vec<Effect> {
+        let note_id = match self.screen() {
+            Screen::Due(d) => d.items.get(d.cursor).map(|i| i.note_id),
+            _ => self
+                .focused_note()
+                .filter(|n| n.follow_up_on.is_some() && n.follow_up_done.is_none())
+                .map(|n| n.id),
+        };
+        match note_id {
+            Some(note_id) => vec![Effect::Save(Save::CompleteFollowUp { note_id })],
+            None => {
+                self.status = Some(
+                    tr(
+                        self.lang,
+                        "未了のフォローアップがありません",
+                        "no pending follow-up here",
+                    )
+                    .into(),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// `u`: takes back this session's last triage action.
+    pub fn undo(&mut self) -> Vec<Effect> {
+        match self.undo_stack.pop() {
+            Some(entry) => vec![Effect::Save(Save::Undo(entry))],
+            None => {
+                self.status =
+                    Some(tr(self.lang, "取り消せる操作はありません", "nothing to undo").into());
+                Vec::new()
+            }
+        }
+    }
+
+    /// Ctrl-S in a form: validates and asks the runtime to save; the form stays open until the
+    /// save is confirmed, so nothing typed is lost on an error.
+    pub fn submit_form(&mut self) -> Vec<Effect> {
+        let Overlay::Form(form) = &self.overlay else {
+            return Vec::new();
+        };
+        match build_save(form, self.lang) {
+            Ok(save) => {
+                self.saving = true;
+                vec![Effect::Save(save)]
+            }
+            Err(message) => {
+                self.status = Some(message);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Esc in a form: a note being written is kept as a draft for this project (`n` restores it).
+    pub fn close_form(&mut self) {
+        if let Overlay::Form(form) = std::mem::take(&mut self.overlay)
+            && form.has_text()
+            && let FormKind::Note { project_id } | FormKind::EditNote { project_id, .. } = form.kind
+        {
+            self.drafts.insert(project_id, *form);
+            self.notice = Some(
+                tr(
+                    self.lang,
+                    "下書きを保持しました（n で再開）",
+                    "draft kept (n resumes it)",
+                )
+                .into(),
+            );
+        }
+    }
+
+    /// The runtime's answer to a save.
+    pub fn saved(&mut self, outcome: SaveOutcome) -> Vec<Effect> {
+        self.saving = false;
+        match outcome {
+            SaveOutcome::Saved { message, undo } => {
+                if matches!(self.overlay, Overlay::Form(_)) {
+                    self.overlay = Overlay::None;
+                }
+                self.pending_save = None;
+                self.undo_stack.extend(undo);
+                self.status = None;
+                self.notice = Some(message);
+                let mut effects = self.load_current();
+                effects.push(Effect::CountProjects);
+                effects
+            }
+            SaveOutcome::Conflict { message, latest } => {
+                if let Overlay::Form(form) = &mut self.overlay {
+                    form.conflict_version = latest;
+                }
+                self.status = Some(format!(
+                    "{message} — {}",
+                    tr(
+                        self.lang,
+                        "Ctrl-S: 自分の版を新しい版として保存 / Esc: 閉じる（下書き保持）",
+                        "Ctrl-S: save mine as a new revision / Esc: close (draft kept)"
+                    )
+                ));
+                self.load_current()
+            }
+            SaveOutcome::Busy { retry } => {
+                self.pending_save = Some(*retry);
+                self.status = Some(
+                    tr(
+                        self.lang,
+                        "データベース使用中、再試行します（入力は保持）",
+                        "database busy, retrying (your text is kept)",
+                    )
+                    .into(),
+                );
+                Vec::new()
+            }
+            SaveOutcome::Failed { message } => {
+                self.pending_save = None;
+                self.status = Some(message);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Reads a form into the change it stands for, or a message naming what is wrong.
+fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
+    let need = |code: Option<&str>, what: &str| {
+        code.map(str::to_string)
+            .ok_or_else(|| format!("{what}: {}", tr(lang, "選択してください", "choose one")))
+    };
+    Ok(match &form.kind {
+        FormKind::Note { project_id } => Save::Note {
+            project_id: *project_id,
+            note: NewNote {
+                kind: NoteKind::parse(&need(form.choice("kind"), "kind")?)
+                    .unwrap_or(NoteKind::Other),
+                body: form.text("body"),
+                occurred_on: form.date("date")?.ok_or("date")?,
+                follow_up_on: form.date("follow_up")?,
+            },
+        },
+        FormKind::EditNote {
+            project_id,
+            note_id,
+            version,
+        } => Save::EditNote {
+            project_id: *project_id,
+            note_id: *note_id,
+            // After a conflict, saving again goes on top of the other session's version.
+            version: form.conflict_version.unwrap_or(*version),
+            body: form.text("body"),
+        },
+        FormKind::Flag { project_ids } => {
+            let criterion = |key: &str, note: &str| -> (CriterionStatus, String) {
+                (
+                    form.choice(key)
+                        .and_then(CriterionStatus::parse)
+                        .unwrap_or(CriterionStatus::NotAssessed),
+                    form.text(note),
+                )
+            };
+            Save::Flags {
+                project_ids: project_ids.clone(),
+                flag: NewFlag {
+                    target_program_id: need(form.choice("target"), "target")?
+                        .parse()
+                        .map_err(|_| "target".to_string())?,
+                    reason: form.text("reason"),
+                    criteria: Criteria {
+                        competitive: criterion("competitive", "competitive_note"),
+                        ip: criterion("ip", "ip_note"),
+                        evidence: criterion("evidence", "evidence_note"),
+                    },
+                    status: form
+                        .choice("status")
+                        .and_then(FlagStatus::parse)
+                        .unwrap_or(FlagStatus::Candidate),
+                },
+            }
+        }
+        FormKind::FlagMove {
+            flag_id,
+            version,
+            from,
+            ..
+        } => {
+            let to = FlagStatus::parse(&need(form.choice("to"), "status")?).ok_or("status")?;
+            Save::FlagMove {
+                flag_id: *flag_id,
+                version: *version,
+                from: *from,
+                to,
+                why: form.text("why"),
+            }
+        }
+        FormKind::Phase {
+            project_id,
+            version,
+            from,
+        } => {
+            let to = Phase::parse(&need(form.choice("to"), "phase")?).ok_or("phase")?;
+            Save::Phase {
+                project_id: *project_id,
+                version: *version,
+                from: *from,
+                change: PhaseMove {
+                    to,
+                    on: form.date("date")?.ok_or("date")?,
+                    reason: form.text("reason"),
+                },
+            }
+        }
+        FormKind::Gate { project_id } => Save::Gate {
+            project_id: *project_id,
+            gate: NewGate {
+                gate: form.text("gate"),
+                decided_on: form.date("date")?.ok_or("date")?,
+                decision: GateDecision::parse(&need(form.choice("decision"), "decision")?)
+                    .unwrap_or(GateDecision::Go),
+                note: form.text("note"),
+            },
+        },
+    })
+}
