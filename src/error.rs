@@ -47,9 +47,21 @@ pub enum Error {
         at: String,
     },
 
+    /// SQLite found damaged pages while reading or writing.
+    #[error(
+        "database failed integrity check ({0}); run `seedline doctor`, and restore from a backup"
+    )]
+    Damaged(String),
+
+    /// The database sits on a network filesystem, where SQLite's locking is unsafe.
+    #[error(
+        "{path}: on a network filesystem ({fs}); SQLite's locking is unsafe there and the database could be corrupted — keep it on a local disk"
+    )]
+    NetworkFilesystem { path: PathBuf, fs: &'static str },
+
     /// Any other SQLite failure.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
 
     /// A file system failure, with the path involved.
     #[error("{path}: {source}")]
@@ -79,6 +91,18 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// Damage is its own error wherever it shows, so every caller reports it the same way.
+    fn from(e: rusqlite::Error) -> Error {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Error::Damaged(e.to_string())
+            }
+            _ => Error::Sqlite(e),
         }
     }
 }

@@ -7,7 +7,7 @@ use super::{Edit, InputLine};
 use crate::model::{Date, parse_date};
 
 /// What the form saves, with the ids and versions it was opened on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FormKind {
     /// A new note on a project.
     Note { project_id: i64 },
@@ -17,8 +17,12 @@ pub enum FormKind {
         note_id: i64,
         version: i64,
     },
-    /// New highway flags on one or more projects.
-    Flag { project_ids: Vec<i64> },
+    /// New highway flags on one or more projects (`program_id`: the cursor project's program,
+    /// whose successors are offered first).
+    Flag {
+        project_ids: Vec<i64>,
+        program_id: Option<i64>,
+    },
     /// A status move of a project's open flag (from its current status).
     FlagMove {
         project_id: i64,
@@ -34,6 +38,20 @@ pub enum FormKind {
     },
     /// A stage-gate decision.
     Gate { project_id: i64 },
+}
+
+impl FormKind {
+    /// The project the form is about (the first one for several).
+    pub fn project_id(&self) -> Option<i64> {
+        match self {
+            FormKind::Note { project_id }
+            | FormKind::EditNote { project_id, .. }
+            | FormKind::FlagMove { project_id, .. }
+            | FormKind::Phase { project_id, .. }
+            | FormKind::Gate { project_id } => Some(*project_id),
+            FormKind::Flag { project_ids, .. } => project_ids.first().copied(),
+        }
+    }
 }
 
 /// One option of a choice field: labels and the code it stands for.

@@ -2,11 +2,11 @@
 //! and gates; quick actions on notes and follow-ups; undo of the session's own last triage action;
 //! and what happens when a save succeeds, conflicts or finds the database busy.
 
-use super::form::{Choice, Field, Form, FormKind};
+use super::form::{Field, Form, FormKind};
 use super::{App, Effect, Overlay, Screen};
 use crate::model::{
     Coded, Criteria, CriterionStatus, FlagStatus, GateDecision, NewFlag, NewGate, NewNote,
-    NoteKind, Phase, PhaseMove, next_flag_statuses,
+    NoteKind, Phase, PhaseMove,
 };
 use crate::tr;
 
@@ -90,17 +90,6 @@ pub enum SaveOutcome {
     },
 }
 
-fn choices<T: Coded>(items: &[T]) -> Vec<Choice> {
-    items
-        .iter()
-        .map(|v| Choice {
-            ja: v.name_ja().into(),
-            en: v.name_en().into(),
-            code: v.code().into(),
-        })
-        .collect()
-}
-
 impl App {
     /// The project the officer is looking at: the detail's, the list's cursor row, the due item's.
     pub fn focused_project(&self) -> Option<i64> {
@@ -159,23 +148,7 @@ impl App {
             self.notice = Some(tr(self.lang, "下書きを復元しました", "draft restored").into());
             return Vec::new();
         }
-        let kinds = choices(NoteKind::ALL);
-        let form = Form::new(
-            FormKind::Note { project_id },
-            self.heading_for(project_id),
-            vec![
-                Field::body("body", "本文", "Text", ""),
-                Field::choice("kind", "種別", "Kind", kinds, 0),
-                Field::date("date", "日付", "Date", Some(self.today), false),
-                Field::date(
-                    "follow_up",
-                    "フォローアップ期限",
-                    "Follow-up due",
-                    None,
-                    true,
-                ),
-            ],
-        );
+        let form = self.build_form(FormKind::Note { project_id }, self.heading_for(project_id));
         self.overlay = Overlay::Form(Box::new(form));
         Vec::new()
     }
@@ -199,35 +172,6 @@ impl App {
         if project_ids.is_empty() {
             return self.not_here();
         }
-        let successors: Vec<i64> = program_id
-            .map(|p| self.reference.successors(p).iter().map(|s| s.id).collect())
-            .unwrap_or_default();
-        let mut programs: Vec<Choice> = Vec::new();
-        for p in self
-            .reference
-            .programs
-            .iter()
-            .filter(|p| successors.contains(&p.id))
-        {
-            programs.push(Choice {
-                ja: format!("* {}", p.name_ja),
-                en: format!("* {}", p.name_en),
-                code: p.id.to_string(),
-            });
-        }
-        for p in self
-            .reference
-            .programs
-            .iter()
-            .filter(|p| !successors.contains(&p.id) && Some(p.id) != program_id)
-        {
-            programs.push(Choice {
-                ja: p.name_ja.clone(),
-                en: p.name_en.clone(),
-                code: p.id.to_string(),
-            });
-        }
-        let statuses = choices(&[FlagStatus::Candidate, FlagStatus::Recommended]);
         let heading = if project_ids.len() == 1 {
             self.heading_for(project_ids[0])
         } else {
@@ -237,33 +181,12 @@ impl App {
                 tr(self.lang, "件の課題", "projects")
             )
         };
-        let criteria = || choices(CriterionStatus::ALL);
-        let form = Form::new(
-            FormKind::Flag { project_ids },
+        let form = self.build_form(
+            FormKind::Flag {
+                project_ids,
+                program_id,
+            },
             heading,
-            vec![
-                Field::choice("target", "後継事業", "Successor program", programs, 0),
-                Field::choice("status", "状態", "Status", statuses, 0),
-                Field::choice(
-                    "competitive",
-                    "競合優位性",
-                    "Competitive advantage",
-                    criteria(),
-                    0,
-                ),
-                Field::text("competitive_note", "  コメント", "  comment", ""),
-                Field::choice("ip", "知財ポートフォリオ", "IP portfolio", criteria(), 0),
-                Field::text("ip_note", "  コメント", "  comment", ""),
-                Field::choice(
-                    "evidence",
-                    "有効性・安全性・再現性",
-                    "Efficacy / safety / reproducibility",
-                    criteria(),
-                    0,
-                ),
-                Field::text("evidence_note", "  コメント", "  comment", ""),
-                Field::body("reason", "理由", "Reason", ""),
-            ],
         );
         self.overlay = Overlay::Form(Box::new(form));
         Vec::new()
@@ -287,7 +210,7 @@ impl App {
                 .and_then(|r| Some((r.open_flag?.0, r.open_flag?.1, r.flag?))),
             _ => None,
         };
-        let Some((flag_id, version, status)) = open else {
+        let Some((flag_id, version, from)) = open else {
             self.status = Some(
                 tr(
                     self.lang,
@@ -298,28 +221,19 @@ impl App {
             );
             return Vec::new();
         };
-        let form = Form::new(
+        let heading = format!(
+            "{}  ({})",
+            self.heading_for(project_id),
+            from.label(self.lang)
+        );
+        let form = self.build_form(
             FormKind::FlagMove {
                 project_id,
                 flag_id,
                 version,
-                from: status,
+                from,
             },
-            format!(
-                "{}  ({})",
-                self.heading_for(project_id),
-                status.label(self.lang)
-            ),
-            vec![
-                Field::choice(
-                    "to",
-                    "新しい状態",
-                    "New status",
-                    choices(&next_flag_statuses(status)),
-                    0,
-                ),
-                Field::text("why", "理由", "Why", ""),
-            ],
+            heading,
         );
         self.overlay = Overlay::Form(Box::new(form));
         Vec::new()
@@ -330,7 +244,7 @@ impl App {
         let Some(project_id) = self.focused_project() else {
             return self.not_here();
         };
-        let (current, version) = match self.screen() {
+        let (from, version) = match self.screen() {
             Screen::Detail(d) => match &d.detail {
                 Some(detail) => (detail.phase, Some(detail.version)),
                 None => return Vec::new(),
@@ -341,28 +255,18 @@ impl App {
             },
             _ => return self.not_here(),
         };
-        let others: Vec<Phase> = Phase::ALL
-            .iter()
-            .copied()
-            .filter(|p| *p != current)
-            .collect();
-        let next = others.iter().position(|p| *p > current).unwrap_or(0);
-        let form = Form::new(
+        let heading = format!(
+            "{}  ({})",
+            self.heading_for(project_id),
+            from.label(self.lang)
+        );
+        let form = self.build_form(
             FormKind::Phase {
                 project_id,
                 version,
-                from: current,
+                from,
             },
-            format!(
-                "{}  ({})",
-                self.heading_for(project_id),
-                current.label(self.lang)
-            ),
-            vec![
-                Field::choice("to", "移行先フェーズ", "Move to", choices(&others), next),
-                Field::date("date", "日付", "Date", Some(self.today), false),
-                Field::text("reason", "理由", "Reason", ""),
-            ],
+            heading,
         );
         self.overlay = Overlay::Form(Box::new(form));
         Vec::new()
@@ -373,22 +277,7 @@ impl App {
         let Some(project_id) = self.focused_project() else {
             return self.not_here();
         };
-        let form = Form::new(
-            FormKind::Gate { project_id },
-            self.heading_for(project_id),
-            vec![
-                Field::text("gate", "ゲート", "Gate", "SG"),
-                Field::choice(
-                    "decision",
-                    "判定",
-                    "Decision",
-                    choices(GateDecision::ALL),
-                    0,
-                ),
-                Field::date("date", "日付", "Date", Some(self.today), false),
-                Field::text("note", "メモ", "Note", ""),
-            ],
-        );
+        let form = self.build_form(FormKind::Gate { project_id }, self.heading_for(project_id));
         self.overlay = Overlay::Form(Box::new(form));
         Vec::new()
     }
@@ -401,20 +290,19 @@ impl App {
         let Screen::Detail(d) = self.screen() else {
             return Vec::new();
         };
-        let form = Form::new(
-            FormKind::EditNote {
-                project_id: d.id,
-                note_id: note.id,
-                version: note.version,
-            },
-            format!(
-                "{}  {} {}",
-                self.heading_for(d.id),
-                note.occurred_on,
-                note.kind.label(self.lang)
-            ),
-            vec![Field::body("body", "本文", "Text", &note.body)],
+        let kind = FormKind::EditNote {
+            project_id: d.id,
+            note_id: note.id,
+            version: note.version,
+        };
+        let heading = format!(
+            "{}  {} {}",
+            self.heading_for(d.id),
+            note.occurred_on,
+            note.kind.label(self.lang)
         );
+        let mut form = self.build_form(kind, heading);
+        form.fields[0] = Field::body("body", "本文", "Text", &note.body);
         self.overlay = Overlay::Form(Box::new(form));
         Vec::new()
     }
@@ -601,7 +489,7 @@ fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
             version: form.conflict_version.unwrap_or(*version),
             body: form.text("body"),
         },
-        FormKind::Flag { project_ids } => {
+        FormKind::Flag { project_ids, .. } => {
             let criterion = |key: &str, note: &str| -> (CriterionStatus, String) {
                 (
                     form.choice(key)

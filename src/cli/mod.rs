@@ -1,6 +1,7 @@
 //! The command line: global options, one module per subcommand (`Args` + `run`), and the choice of
 //! database. `seedline` alone opens the dashboard.
 
+mod backup;
 mod demo;
 mod doctor;
 mod init;
@@ -27,6 +28,10 @@ pub struct Cli {
     /// Use the demo database (generated on first use), never the officer's own.
     #[arg(long, global = true)]
     pub demo: bool,
+
+    /// Open the database read-only: look without any risk of changing it.
+    #[arg(long, global = true)]
+    pub read_only: bool,
 
     /// Label language: ja or en (default from LANG; Japanese unless an English locale is set).
     #[arg(long, global = true, value_enum)]
@@ -68,6 +73,8 @@ pub enum Command {
     Gate(workflow::GateCommand),
     /// Move a project to another phase.
     Phase(workflow::PhaseArgs),
+    /// Write a consistent copy of the database (safe while others write).
+    Backup(backup::Args),
     /// Every change to a project, newest first.
     History {
         /// 課題管理番号.
@@ -84,6 +91,8 @@ pub struct RunContext {
     pub keymap: crate::app::keymap::Keymap,
     /// Who writes notes and flags: the configured officer, else the OS account.
     pub author: crate::model::Author,
+    /// `--read-only`.
+    pub read_only: bool,
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -94,12 +103,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             .with_context(|| format!("--today: '{text}' is not a date (expected YYYY-MM-DD)"))?,
         None => chrono::Local::now().date_naive(),
     };
+    crate::log::init(&paths.state);
     let config = Config::load(&paths.config_file())?;
     let ctx = RunContext {
         lang: cli.lang.or(config.lang).unwrap_or_else(Lang::from_env),
         paths,
         today,
         keymap: config.keymap,
+        read_only: cli.read_only,
         author: crate::model::Author::new(
             config.officer.as_ref().map(|o| o.name.as_str()),
             config.officer.as_ref().and_then(|o| o.role.as_deref()),
@@ -129,6 +140,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Phase(args)) => {
             workflow::phase(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
         }
+        Some(Command::Backup(args)) => backup::run(&open_for_use(&cli.db, cli.demo, &ctx)?, args),
         Some(Command::History { id }) => {
             workflow::history(&open_for_use(&cli.db, cli.demo, &ctx)?, &id)
         }
@@ -164,15 +176,11 @@ fn demo_target(db: &Option<PathBuf>, ctx: &RunContext) -> Result<PathBuf> {
 /// one filled with demo data.
 fn open_for_use(db: &Option<PathBuf>, demo: bool, ctx: &RunContext) -> Result<Store> {
     let path = db_path(db, demo, ctx)?;
-    let mut store = Store::open(
-        &path,
-        OpenOptions {
-            create: db.is_none(),
-        },
-    )?;
-    if demo && db.is_none() && store.project_count()? == 0 {
+    let create = db.is_none() && !ctx.read_only;
+    let mut store = Store::open_with(&path, OpenOptions { create }, ctx.read_only)?;
+    if demo && db.is_none() && !ctx.read_only && store.project_count()? == 0 {
         eprintln!(
-            "seedline: generating the demo database at {} …",
+            "seedline: generating the demo database at {} ...",
             path.display()
         );
         let options = crate::demo::DemoOptions::new(ctx.today);

@@ -2,13 +2,16 @@
 //! queries and writes. Every write runs in a short `BEGIN IMMEDIATE` transaction with its audit row.
 
 mod audit;
+mod backup;
 mod bulk;
 pub mod busy;
 mod dashboard;
 mod detail;
 mod doctor;
+mod export;
 mod filter;
 mod flags;
+mod import;
 mod list;
 mod migrate;
 mod notes;
@@ -20,8 +23,10 @@ mod workflow;
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
 pub use dashboard::{Headline, Matrix, MatrixCell, MatrixRow, Pivot};
 pub use doctor::DoctorReport;
+pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
+pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
-pub use open::OpenOptions;
+pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check};
 pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
 
 use crate::Result;

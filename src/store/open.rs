@@ -9,11 +9,45 @@ use std::io::Read;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::Path;
 
+/// Databases up to this size get SQLite's `quick_check` when opened (milliseconds); larger ones
+/// are checked in the background by the TUI and fully by `seedline doctor`.
+pub const QUICK_CHECK_LIMIT: u64 = 32 * 1024 * 1024;
+
+/// `PRAGMA quick_check`: `Err` with SQLite's first complaint when pages are damaged.
+pub(crate) fn quick_check(conn: &Connection) -> std::result::Result<(), String> {
+    match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
+        Ok(ok) if ok == "ok" => Ok(()),
+        Ok(problem) => Err(problem),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Runs `quick_check` on its own read-only connection in a thread; the answer arrives on the
+/// channel (`None` = healthy). For big databases, so that start-up does not wait for it.
+pub fn background_quick_check(path: &Path) -> std::sync::mpsc::Receiver<Option<String>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let answer = match Connection::open_with_flags(&path, flags) {
+            Ok(conn) => quick_check(&conn).err(),
+            Err(e) => Some(e.to_string()),
+        };
+        let _ = tx.send(answer);
+    });
+    rx
+}
+
 /// How to open a database.
 #[derive(Debug, Clone, Copy)]
 pub struct OpenOptions {
     /// Create the file (0600) and its schema when it does not exist.
     pub create: bool,
+}
+
+impl OpenOptions {
+    /// Open an existing database, never creating one.
+    pub const EXISTING: OpenOptions = OpenOptions { create: false };
 }
 
 impl Store {
@@ -22,11 +56,19 @@ impl Store {
     /// to it; opens read-only (see [`Store::is_read_only`]) when the file is not writable; creates a
     /// new database with reference data when `create` is set and the file is missing or empty.
     pub fn open(path: &Path, options: OpenOptions) -> Result<Store> {
+        Store::open_with(path, options, false)
+    }
+
+    /// Like [`Store::open`]; `read_only` opens an existing database without write access even
+    /// when the file is writable (`seedline --read-only`).
+    pub fn open_with(path: &Path, options: OpenOptions, read_only: bool) -> Result<Store> {
+        let forced = read_only;
         let read_only = match std::fs::metadata(path) {
             Ok(meta) => {
+                check_local_filesystem(path)?;
                 check_header(path)?;
                 check_not_world_accessible(path, meta.mode())?;
-                !is_writable(path)
+                forced || !is_writable(path)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if !options.create {
@@ -35,6 +77,7 @@ impl Store {
                         key: format!("{} (create it with `seedline init`)", path.display()),
                     });
                 }
+                check_local_filesystem(path)?;
                 create_private_file(path)?;
                 false
             }
@@ -59,6 +102,14 @@ impl Store {
                 });
             }
             conn.pragma_update(None, "synchronous", "FULL")?;
+        }
+        if let Found::Seedline(_) = found
+            && std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) <= QUICK_CHECK_LIMIT
+        {
+            quick_check(&conn).map_err(|detail| Error::Corrupt {
+                path: path.to_path_buf(),
+                detail,
+            })?;
         }
         match found {
             Found::Empty if read_only => {
@@ -92,6 +143,48 @@ impl Store {
     /// Replaces the actor recorded in the audit log (tests and the officer's configured name).
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         self.actor = actor.into();
+    }
+}
+
+/// Network filesystems by `statfs` magic number: SQLite's WAL locking needs one host and a local
+/// disk (https://sqlite.org/wal.html), so these are refused.
+pub(crate) fn network_filesystem(magic: i64) -> Option<&'static str> {
+    Some(match magic {
+        0x6969 => "NFS",
+        0x517B => "SMB",
+        0xFF53_4D42 => "CIFS",
+        0xFE53_4D42 => "SMB2",
+        0x5346_414F => "AFS",
+        0x00C3_6400 => "Ceph",
+        0x0BD0_0BD0 => "Lustre",
+        0x0116_1970 => "GFS2",
+        _ => return None,
+    })
+}
+
+fn check_local_filesystem(path: &Path) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return Ok(());
+    };
+    // SAFETY: statfs writes into the zeroed struct we own; `c` is a valid C string.
+    let magic = unsafe {
+        let mut st: libc::statfs = std::mem::zeroed();
+        if libc::statfs(c.as_ptr(), &mut st) != 0 {
+            return Ok(()); // cannot tell; SQLite itself will report real problems
+        }
+        st.f_type as i64
+    };
+    match network_filesystem(magic) {
+        Some(fs) => Err(Error::NetworkFilesystem {
+            path: path.to_path_buf(),
+            fs,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -154,6 +247,12 @@ fn create_private_file(path: &Path) -> Result<()> {
 /// Maps SQLite's "not a database" and "malformed" errors to messages that name the file.
 fn explain(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) if path.metadata().is_ok_and(|m| m.len() >= 100) => {
+            Error::Corrupt {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }
+        }
         Some(ErrorCode::NotADatabase) => Error::NotADatabase {
             path: path.to_path_buf(),
         },
@@ -168,6 +267,25 @@ fn explain(path: &Path, e: rusqlite::Error) -> Error {
 fn explain_err(path: &Path, e: Error) -> Error {
     match e {
         Error::Sqlite(inner) => explain(path, inner),
+        Error::Damaged(detail) => Error::Corrupt {
+            path: path.to_path_buf(),
+            detail,
+        },
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn network_filesystems_are_named() {
+        assert_eq!(super::network_filesystem(0x6969), Some("NFS"));
+        assert_eq!(super::network_filesystem(0xFF53_4D42), Some("CIFS"));
+        assert_eq!(super::network_filesystem(0xEF53), None, "ext4 is local");
+        assert_eq!(
+            super::network_filesystem(0x0102_1994),
+            None,
+            "tmpfs is local"
+        );
     }
 }

@@ -7,6 +7,7 @@ pub mod terminal;
 use crate::app::keymap::Key;
 use crate::app::{Action, App};
 use crate::cli::RunContext;
+use crate::drafts::DraftFile;
 use crate::store::Store;
 use crate::ui::{self, theme::Theme};
 use anyhow::Result;
@@ -17,7 +18,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// Runs the TUI until the officer quits or a signal arrives.
+/// Runs the TUI until the officer quits or a signal arrives. Everything that can fail at start
+/// (a damaged database, a damaged draft file) fails before the terminal changes mode.
 pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
@@ -33,7 +35,22 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     app.author = ctx.author.clone();
     // The TUI retries busy saves itself, with a visible message, instead of blocking silently.
     store.set_begin_retries(0);
+    // A damaged database shows here, on the first queries, while the terminal is still normal.
+    store.matrix(crate::store::Pivot::IntegratedProject, ctx.today)?;
     effects::run_all(&mut store, &mut app, effects);
+    let drafts = DraftFile::for_db(&ctx.paths.state, store.path());
+    app.restore_drafts(drafts.load()?);
+    if store.is_read_only() {
+        app.status = Some(
+            crate::tr(
+                ctx.lang,
+                "読み取り専用で開きました（変更は保存できません）",
+                "opened read-only: changes cannot be saved",
+            )
+            .into(),
+        );
+    }
+    crate::log::event("tui.start", &[("projects", app.total_projects)]);
 
     terminal::enter()?;
     let _guard = terminal::Guard;
@@ -42,15 +59,43 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     app.update(Action::Resize(size.width, size.height));
     let mut data_version = store.data_version()?;
     let mut last_check = Instant::now();
-    loop {
-        term.draw(|frame| ui::draw(frame, &app, theme))?;
+    let mut saved_drafts = app.draft_records();
+    // Big databases skip the check at open: run it now, without holding up the first frame.
+    let mut integrity = (std::fs::metadata(store.path())
+        .map(|m| m.len())
+        .unwrap_or(0)
+        > crate::store::QUICK_CHECK_LIMIT)
+        .then(|| crate::store::background_quick_check(store.path()));
+    let mut last_draft_save = Instant::now();
+    let code = loop {
+        // A signal first: after a hang-up the terminal is gone, so do not draw into it.
         let sig = signal.load(Ordering::SeqCst);
         if sig != 0 {
-            terminal::restore();
-            return Ok(ExitCode::from(128 + sig as u8));
+            drafts.save(&app.draft_records()).ok();
+            crate::log::event("tui.signal", &[("signal", sig as i64)]);
+            break ExitCode::from(128 + sig as u8);
         }
         if app.should_quit {
-            return Ok(ExitCode::SUCCESS);
+            drafts.save(&app.draft_records())?;
+            break ExitCode::SUCCESS;
+        }
+        if let Some(answer) = integrity.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            integrity = None;
+            if let Some(problem) = answer {
+                let message = crate::Error::Damaged(problem).to_string();
+                app.update(Action::Failed(message));
+            }
+        }
+        term.draw(|frame| ui::draw(frame, &app, theme))?;
+        // Keep the drafts on disk a few seconds behind the keyboard at most.
+        let records = app.draft_records();
+        if records != saved_drafts {
+            drafts.remember(&records);
+            if last_draft_save.elapsed() >= Duration::from_secs(2) || records.is_empty() {
+                drafts.save(&records)?;
+                saved_drafts = records;
+                last_draft_save = Instant::now();
+            }
         }
         if !event::poll(Duration::from_millis(250))? {
             // Idle: retry a busy save, and pick up other sessions' commits (cheap pragma).
@@ -68,6 +113,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
         }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
+                debug_panic_trigger(key);
                 to_key(key).and_then(|k| app.key_action(k))
             }
             Event::Paste(text) => Some(Action::Edit(crate::app::Edit::Paste(text))),
@@ -78,6 +124,23 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
             let effects = app.update(action);
             effects::run_all(&mut store, &mut app, effects);
         }
+    };
+    terminal::restore();
+    crate::log::event(
+        "tui.exit",
+        &[("status", i64::from(code == ExitCode::SUCCESS))],
+    );
+    Ok(code)
+}
+
+/// In debug builds with `SEEDLINE_DEBUG_PANIC=1`, F12 panics: the tests check that a panic
+/// restores the terminal and keeps the drafts.
+fn debug_panic_trigger(key: KeyEvent) {
+    if cfg!(debug_assertions)
+        && key.code == KeyCode::F(12)
+        && std::env::var_os("SEEDLINE_DEBUG_PANIC").is_some_and(|v| v == "1")
+    {
+        panic!("debug panic requested with F12");
     }
 }
 

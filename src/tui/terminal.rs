@@ -58,8 +58,10 @@ fn install_panic_hook() {
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // Restore first so the panic message lands on the normal screen, readable.
+        // Restore first so the panic message lands on the normal screen, readable; then save
+        // what the officer was typing.
         restore();
+        crate::drafts::write_remembered();
         previous(info);
     }));
 }

@@ -43,6 +43,20 @@ impl Home {
         cmd
     }
 
+    /// The binary as a plain `std::process::Command` (for `pre_exec`), same environment.
+    pub fn std_command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("seedline"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("SEEDLINE_DATA_DIR", self.path("data"))
+            .env("SEEDLINE_CONFIG_DIR", self.path("config"))
+            .env("SEEDLINE_STATE_DIR", self.path("state"))
+            .env("SEEDLINE_TODAY", TODAY)
+            .env("LANG", "ja_JP.UTF-8")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
     /// A new database at `name`.
     pub fn store(&self, name: &str) -> Store {
         Store::open(&self.path(name), OpenOptions { create: true }).unwrap()

@@ -1,0 +1,31 @@
+//! `seedline backup FILE`: a consistent copy of the database while others write.
+
+use crate::store::Store;
+use anyhow::Result;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `seedline backup`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write the copy (must not exist).
+    pub file: PathBuf,
+}
+
+pub fn run(store: &Store, args: Args) -> Result<ExitCode> {
+    if args.file.exists() {
+        anyhow::bail!(
+            "{}: already exists; choose a new file name (backups never overwrite)",
+            args.file.display()
+        );
+    }
+    store.backup_to(&args.file)?;
+    let size = std::fs::metadata(&args.file).map(|m| m.len()).unwrap_or(0);
+    crate::log::event("backup", &[("bytes", size as i64)]);
+    println!(
+        "backup written to {} ({} bytes, mode 0600)",
+        args.file.display(),
+        crate::text::thousands(size as i64)
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,318 @@
+//! Rows for CSV export, read in chunks of project ids so that memory stays bounded at any size, and
+//! the audit row that records an export.
+
+use super::{Store, audit};
+use crate::model::{
+    Coded, CriterionStatus, Date, FlagStatus, GateDecision, LicensingStatus, Modality, NewProject,
+    NoteKind, Phase, parse_date,
+};
+use crate::{Error, Result};
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+/// Projects read per statement.
+const CHUNK: usize = 500;
+
+/// A project as exported: its fields as entered, and the status of its open highway flag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectRecord {
+    pub project: NewProject,
+    /// Candidate or recommended, when the project has an open flag.
+    pub open_flag: Option<FlagStatus>,
+}
+
+/// An accompaniment note as exported (deleted notes are left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRecord {
+    pub amed_id: String,
+    pub occurred_on: String,
+    pub kind: NoteKind,
+    pub author: String,
+    pub author_role: String,
+    pub body: String,
+    pub follow_up_on: Option<String>,
+    /// When the follow-up was marked done (timestamp) and by whom.
+    pub follow_up_done: Option<(String, String)>,
+}
+
+/// A highway flag as exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagRecord {
+    pub amed_id: String,
+    pub status: FlagStatus,
+    /// The successor program's code.
+    pub target_program: String,
+    pub reason: String,
+    /// 競合優位性, 知財ポートフォリオ, 有効性・安全性・再現性データ: status and comment.
+    pub criteria: [(CriterionStatus, String); 3],
+    pub flagged_by: String,
+    pub created_at: String,
+    pub decided_at: Option<String>,
+    pub decision_note: String,
+}
+
+/// A stage-gate decision as exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GateRecord {
+    pub amed_id: String,
+    pub gate: String,
+    pub decided_on: String,
+    pub decision: GateDecision,
+    pub note: String,
+    pub recorded_by: String,
+}
+
+fn list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+fn date(field: &str, text: &str) -> Result<Date> {
+    parse_date(text)
+        .ok_or_else(|| Error::invalid(field, format!("stored date '{text}' is invalid")))
+}
+
+fn coded<T: Coded>(field: &str, text: &str) -> Result<T> {
+    T::parse(text).ok_or_else(|| Error::invalid(field, format!("stored code '{text}' is unknown")))
+}
+
+/// The projects with these row ids in the order given (missing ids left out), with disease areas
+/// in reference display order. `ids` should be one chunk: everything is read into memory.
+pub(super) fn load_projects(conn: &Connection, ids: &[i64]) -> Result<Vec<(i64, ProjectRecord)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut areas: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT x.project_id, a.code FROM project_disease_area x JOIN disease_area a ON a.id = x.disease_area_id
+         LEFT JOIN disease_area parent ON parent.id = a.parent_id
+         WHERE x.project_id IN ({})
+         ORDER BY x.project_id, coalesce(parent.sort_order, a.sort_order), a.parent_id IS NOT NULL, a.sort_order",
+        list(ids)
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        areas.entry(r.get(0)?).or_default().push(r.get(1)?);
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.id, p.amed_id, p.title, p.summary, p.pi_name, p.pi_title, p.institution, g.code, i.code,
+           p.modality, p.phase, p.start_date, p.end_date, p.budget_total_kyen, p.partner_company,
+           p.licensing_status,
+           (SELECT f.status FROM highway_flag f WHERE f.project_id = p.id
+              AND f.status IN ('candidate', 'recommended') LIMIT 1)
+         FROM project p JOIN program g ON g.id = p.program_id
+         JOIN integrated_project i ON i.id = p.integrated_project_id
+         WHERE p.id IN ({})",
+        list(ids)
+    ))?;
+    let mut by_id: HashMap<i64, ProjectRecord> = HashMap::with_capacity(ids.len());
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let end: Option<String> = r.get(12)?;
+        let flag: Option<String> = r.get(16)?;
+        let project = NewProject {
+            amed_id: r.get(1)?,
+            title: r.get(2)?,
+            summary: r.get(3)?,
+            pi_name: r.get(4)?,
+            pi_title: r.get(5)?,
+            institution: r.get(6)?,
+            program: r.get(7)?,
+            integrated_project: r.get(8)?,
+            modality: coded::<Modality>("modality", &r.get::<_, String>(9)?)?,
+            phase: Phase::from_ord(r.get(10)?)
+                .ok_or_else(|| Error::invalid("phase", "stored phase is unknown"))?,
+            start_date: date("start_date", &r.get::<_, String>(11)?)?,
+            end_date: end.map(|e| date("end_date", &e)).transpose()?,
+            budget_total_kyen: r.get(13)?,
+            partner_company: r.get(14)?,
+            licensing_status: coded::<LicensingStatus>(
+                "licensing_status",
+                &r.get::<_, String>(15)?,
+            )?,
+            disease_areas: areas.remove(&id).unwrap_or_default(),
+        };
+        let open_flag = flag.map(|f| coded::<FlagStatus>("flag", &f)).transpose()?;
+        by_id.insert(id, ProjectRecord { project, open_flag });
+    }
+    Ok(ids
+        .iter()
+        .filter_map(|id| by_id.remove(id).map(|p| (*id, p)))
+        .collect())
+}
+
+/// Rows of a per-project table for one chunk, ordered by the chunk's project order, then `order`.
+fn chunk_rows<T>(
+    conn: &Connection,
+    ids: &[i64],
+    sql: &str,
+    read: impl Fn(&rusqlite::Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut stmt = conn.prepare(&sql.replace("{ids}", &list(ids)))?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let project: i64 = r.get(0)?;
+        out.push((
+            position.get(&project).copied().unwrap_or(usize::MAX),
+            read(r)?,
+        ));
+    }
+    // A stable sort keeps the statement's own order (date, id) within each project.
+    out.sort_by_key(|(p, _)| *p);
+    Ok(out.into_iter().map(|(_, row)| row).collect())
+}
+
+impl Store {
+    /// Calls `each` for the projects with these row ids, in the order given (ids that no longer
+    /// exist are skipped), reading 500 at a time; stops at the first error `each` returns.
+    /// Returns how many rows were passed to `each`. Reads only; no transaction stays open.
+    pub fn export_projects(
+        &self,
+        ids: &[i64],
+        mut each: impl FnMut(&ProjectRecord) -> Result<()>,
+    ) -> Result<u64> {
+        let mut n = 0;
+        for chunk in ids.chunks(CHUNK) {
+            for (_, record) in load_projects(&self.conn, chunk)? {
+                each(&record)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Calls `each` for the notes of these projects (project order, then date and note number);
+    /// deleted notes are left out. Returns the number of rows.
+    pub fn export_notes(
+        &self,
+        ids: &[i64],
+        mut each: impl FnMut(&NoteRecord) -> Result<()>,
+    ) -> Result<u64> {
+        let sql = "SELECT n.project_id, p.amed_id, n.occurred_on, n.kind, n.author, n.author_role, n.body,
+                     n.follow_up_on, n.follow_up_done_at, n.follow_up_done_by
+                   FROM note n JOIN project p ON p.id = n.project_id
+                   WHERE n.project_id IN ({ids}) AND n.deleted_at IS NULL ORDER BY n.occurred_on, n.id";
+        let mut n = 0;
+        for chunk in ids.chunks(CHUNK) {
+            let rows = chunk_rows(&self.conn, chunk, sql, |r| {
+                let done_at: Option<String> = r.get(8)?;
+                let done_by: Option<String> = r.get(9)?;
+                Ok(NoteRecord {
+                    amed_id: r.get(1)?,
+                    occurred_on: r.get(2)?,
+                    kind: coded("kind", &r.get::<_, String>(3)?)?,
+                    author: r.get(4)?,
+                    author_role: r.get(5)?,
+                    body: r.get(6)?,
+                    follow_up_on: r.get(7)?,
+                    follow_up_done: done_at.zip(done_by),
+                })
+            })?;
+            for row in &rows {
+                each(row)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Calls `each` for the highway flags of these projects (project order, then creation).
+    pub fn export_flags(
+        &self,
+        ids: &[i64],
+        mut each: impl FnMut(&FlagRecord) -> Result<()>,
+    ) -> Result<u64> {
+        let sql = "SELECT f.project_id, p.amed_id, f.status, g.code, f.reason, f.competitive_advantage,
+                     f.competitive_note, f.ip_portfolio, f.ip_note, f.evidence_data, f.evidence_note,
+                     f.flagged_by, f.created_at, f.decided_at, f.decision_note
+                   FROM highway_flag f JOIN project p ON p.id = f.project_id
+                   JOIN program g ON g.id = f.target_program_id
+                   WHERE f.project_id IN ({ids}) ORDER BY f.created_at, f.id";
+        let mut n = 0;
+        for chunk in ids.chunks(CHUNK) {
+            let rows = chunk_rows(&self.conn, chunk, sql, |r| {
+                let criterion = |s: usize| -> Result<(CriterionStatus, String)> {
+                    Ok((coded("criterion", &r.get::<_, String>(s)?)?, r.get(s + 1)?))
+                };
+                Ok(FlagRecord {
+                    amed_id: r.get(1)?,
+                    status: coded("status", &r.get::<_, String>(2)?)?,
+                    target_program: r.get(3)?,
+                    reason: r.get(4)?,
+                    criteria: [criterion(5)?, criterion(7)?, criterion(9)?],
+                    flagged_by: r.get(11)?,
+                    created_at: r.get(12)?,
+                    decided_at: r.get(13)?,
+                    decision_note: r.get(14)?,
+                })
+            })?;
+            for row in &rows {
+                each(row)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Calls `each` for the stage-gate decisions of these projects (project order, then date).
+    pub fn export_gates(
+        &self,
+        ids: &[i64],
+        mut each: impl FnMut(&GateRecord) -> Result<()>,
+    ) -> Result<u64> {
+        let sql = "SELECT s.project_id, p.amed_id, s.gate, s.decided_on, s.decision, s.note, s.recorded_by
+                   FROM stage_gate s JOIN project p ON p.id = s.project_id
+                   WHERE s.project_id IN ({ids}) ORDER BY s.decided_on, s.id";
+        let mut n = 0;
+        for chunk in ids.chunks(CHUNK) {
+            let rows = chunk_rows(&self.conn, chunk, sql, |r| {
+                Ok(GateRecord {
+                    amed_id: r.get(1)?,
+                    gate: r.get(2)?,
+                    decided_on: r.get(3)?,
+                    decision: coded("decision", &r.get::<_, String>(4)?)?,
+                    note: r.get(5)?,
+                    recorded_by: r.get(6)?,
+                })
+            })?;
+            for row in &rows {
+                each(row)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Row ids of the projects with these 課題管理番号, in the order given; the ones not found are
+    /// returned separately. Duplicates are kept once.
+    pub fn project_ids_by_amed_id(&self, amed_ids: &[String]) -> Result<(Vec<i64>, Vec<String>)> {
+        let mut found = Vec::new();
+        let mut missing = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM project WHERE amed_id = ?1")?;
+        for amed_id in amed_ids {
+            if !seen.insert(amed_id.as_str()) {
+                continue;
+            }
+            let id: Option<i64> =
+                rusqlite::OptionalExtension::optional(stmt.query_row([amed_id], |r| r.get(0)))?;
+            match id {
+                Some(id) => found.push(id),
+                None => missing.push(amed_id.clone()),
+            }
+        }
+        Ok((found, missing))
+    }
+
+    /// Records one export in the audit log (action `export`, entity `database`): the kind, the
+    /// number of rows and the file written (`-` for standard output). No titles or text.
+    pub fn record_export(&mut self, kind: &str, rows: u64, file: &str) -> Result<()> {
+        let actor = self.actor.clone();
+        let detail = serde_json::json!({"kind": kind, "rows": rows, "file": file});
+        self.write(|tx| audit::record(tx, &actor, "export", "database", None, detail))
+    }
+}

@@ -1,0 +1,238 @@
+//! Writing validated imported projects: all rows in one `BEGIN IMMEDIATE` transaction with one
+//! audit row, new ones through the same insert path as [`Store::insert_project`], existing ones
+//! (upsert) updated only when a field differs.
+
+use super::export::{ProjectRecord, load_projects};
+use super::projects::{self, Codes};
+use super::{Store, audit, now_ts};
+use crate::model::{Coded, Date, NewProject};
+use crate::{Error, Result};
+use rusqlite::{OptionalExtension, Transaction, params};
+use std::collections::HashMap;
+
+/// What an import does with a 課題管理番号 that is already in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportMode {
+    /// Existing ids are errors.
+    #[default]
+    Insert,
+    /// Existing ids are updated when a field differs, left alone otherwise.
+    Upsert,
+}
+
+impl ImportMode {
+    /// `insert` / `upsert`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportMode::Insert => "insert",
+            ImportMode::Upsert => "upsert",
+        }
+    }
+}
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+impl ImportCounts {
+    /// The counts `rows` would give against `existing` (as read by
+    /// [`Store::projects_by_amed_id`]) under upsert; under insert every row counts as inserted.
+    pub fn plan(rows: &[NewProject], existing: &HashMap<String, NewProject>) -> ImportCounts {
+        let mut counts = ImportCounts::default();
+        for row in rows {
+            match existing.get(&row.amed_id) {
+                None => counts.inserted += 1,
+                Some(old) if same_project(old, row) => counts.unchanged += 1,
+                Some(_) => counts.updated += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// Whether two projects hold the same data (disease areas compared as sets; an empty partner
+/// company equals none).
+pub fn same_project(a: &NewProject, b: &NewProject) -> bool {
+    let areas = |p: &NewProject| {
+        let mut v = p.disease_areas.clone();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let partner = |p: &NewProject| p.partner_company.clone().filter(|c| !c.is_empty());
+    let strip = |p: &NewProject| NewProject {
+        disease_areas: areas(p),
+        partner_company: partner(p),
+        ..p.clone()
+    };
+    strip(a) == strip(b)
+}
+
+fn existing_id(tx: &Transaction<'_>, amed_id: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached("SELECT id FROM project WHERE amed_id = ?1")?
+        .query_row([amed_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Rewrites an existing project's fields, areas and search row; records a phase change dated
+/// `today` when the phase moves; bumps `version`.
+fn update(
+    tx: &Transaction<'_>,
+    actor: &str,
+    id: i64,
+    old: &NewProject,
+    p: &NewProject,
+    today: Date,
+) -> Result<()> {
+    p.validate()?;
+    let now = now_ts();
+    let changed = tx
+        .prepare_cached(
+            "UPDATE project SET title = ?2, summary = ?3, pi_name = ?4, pi_title = ?5, institution = ?6,
+               program_id = (SELECT id FROM program WHERE code = ?7),
+               integrated_project_id = (SELECT id FROM integrated_project WHERE code = ?8),
+               modality = ?9, phase = ?10, start_date = ?11, end_date = ?12, budget_total_kyen = ?13,
+               partner_company = ?14, licensing_status = ?15, updated_at = ?16, version = version + 1
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            p.title,
+            p.summary,
+            p.pi_name,
+            p.pi_title,
+            p.institution,
+            p.program,
+            p.integrated_project,
+            p.modality.code(),
+            p.phase.ord(),
+            p.start_date.to_string(),
+            p.end_date.map(|d| d.to_string()),
+            p.budget_total_kyen,
+            p.partner_company,
+            p.licensing_status.code(),
+            now,
+        ])?;
+    if changed != 1 {
+        return Err(Error::invalid(
+            "amed_id",
+            format!("{} vanished during the import", p.amed_id),
+        ));
+    }
+    tx.prepare_cached("DELETE FROM project_disease_area WHERE project_id = ?1")?
+        .execute([id])?;
+    for code in &p.disease_areas {
+        let n = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO project_disease_area (project_id, disease_area_id)
+                 SELECT ?1, id FROM disease_area WHERE code = ?2",
+            )?
+            .execute(params![id, code])?;
+        if n == 0 {
+            let known: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM disease_area WHERE code = ?1)",
+                [code],
+                |r| r.get(0),
+            )?;
+            if !known {
+                let code = crate::text::sanitize_line(code);
+                return Err(Error::invalid("disease_area", format!("unknown code '{code}'")));
+            }
+        }
+    }
+    if old.phase != p.phase {
+        tx.prepare_cached(
+            "INSERT INTO phase_change (project_id, from_phase, to_phase, changed_on, changed_by, reason, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'import', ?6)",
+        )?
+        .execute(params![id, old.phase.ord(), p.phase.ord(), today.to_string(), actor, now])?;
+    }
+    projects::index_project(tx, id, p)
+}
+
+impl Store {
+    /// The projects already stored under these 課題管理番号 (those found), read in chunks of 500;
+    /// no transaction stays open.
+    pub fn projects_by_amed_id(&self, amed_ids: &[&str]) -> Result<HashMap<String, NewProject>> {
+        let mut out = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM project WHERE amed_id = ?1")?;
+        for chunk in amed_ids.chunks(500) {
+            let mut ids = Vec::with_capacity(chunk.len());
+            for amed_id in chunk {
+                if let Some(id) = stmt
+                    .query_row([amed_id], |r| r.get::<_, i64>(0))
+                    .optional()?
+                {
+                    ids.push(id);
+                }
+            }
+            for (_, ProjectRecord { project, .. }) in load_projects(&self.conn, &ids)? {
+                out.insert(project.amed_id.clone(), project);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes validated projects in ONE `BEGIN IMMEDIATE` transaction with ONE audit row
+    /// (action `import`, entity `database`, detail: counts, mode and `file`). A new 課題管理番号 is
+    /// inserted as by [`Store::insert_project`] (phase history starting on its start date); an
+    /// existing one fails the whole import under [`ImportMode::Insert`], and under
+    /// [`ImportMode::Upsert`] is updated (version + 1; a phase change dated `today` when the phase
+    /// differs) only when a field differs. On any error nothing is written.
+    pub fn import_projects(
+        &mut self,
+        rows: &[NewProject],
+        mode: ImportMode,
+        today: Date,
+        file: &str,
+    ) -> Result<ImportCounts> {
+        // A larger page cache keeps index pages of a big import in memory (about 256 MB at most).
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let actor = self.actor.clone();
+        let result = self.write(|tx| {
+            let codes = Codes::load(tx)?;
+            let mut counts = ImportCounts::default();
+            for p in rows {
+                match existing_id(tx, &p.amed_id)? {
+                    None => {
+                        projects::insert(tx, &codes, &actor, p, &[])?;
+                        counts.inserted += 1;
+                    }
+                    Some(_) if mode == ImportMode::Insert => {
+                        return Err(Error::invalid(
+                            "amed_id",
+                            format!("{} already exists", crate::text::sanitize_line(&p.amed_id)),
+                        ));
+                    }
+                    Some(id) => {
+                        let old = load_projects(tx, &[id])?
+                            .pop()
+                            .map(|(_, r)| r.project)
+                            .ok_or_else(|| Error::invalid("amed_id", "vanished during the import"))?;
+                        if same_project(&old, p) {
+                            counts.unchanged += 1;
+                        } else {
+                            update(tx, &actor, id, &old, p, today)?;
+                            counts.updated += 1;
+                        }
+                    }
+                }
+            }
+            let detail = serde_json::json!({
+                "kind": "projects", "mode": mode.code(), "rows": rows.len(), "file": file,
+                "inserted": counts.inserted, "updated": counts.updated, "unchanged": counts.unchanged,
+            });
+            audit::record(tx, &actor, "import", "database", None, detail)?;
+            Ok(counts)
+        });
+        self.conn.pragma_update(None, "cache_size", -2000)?;
+        result
+    }
+}

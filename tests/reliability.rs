@@ -1,0 +1,412 @@
+//! Never lose an officer's work, never break the terminal: hostile text, damaged and foreign
+//! files, private permissions, logs without content, crash safety under SIGKILL, backups while
+//! others write, and property tests of the parser and the sanitiser.
+
+use crate::common::{Home, fixture, raw};
+use predicates::prelude::*;
+use proptest::prelude::*;
+use seedline::model::{Author, NewNote, NoteKind, parse_date};
+use seedline::store::{OpenOptions, Store};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+
+const HOSTILE: &str = "\x1b]0;pwned\x07\x1b[2J\x1b]52;c;Zm9v\x07X\u{9b}31mY abc\u{202E}fed\u{2066}";
+
+fn no_control_bytes(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c != '\n' && seedline::text::is_unsafe_char(c))
+}
+
+#[test]
+fn hostile_titles_names_and_notes_never_reach_the_terminal_raw() {
+    let home = Home::new();
+    let path = fixture::build(&home, "h.db");
+    let conn = raw(&path);
+    conn.execute(
+        "UPDATE project SET title = ?1, pi_name = ?1 WHERE id = 1",
+        [HOSTILE],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO note (project_id, author, author_role, kind, body, occurred_on, created_at, updated_at)
+         VALUES (1, ?1, 'PO', 'meeting', ?1, '2026-11-01', 't', 't')",
+        [HOSTILE],
+    )
+    .unwrap();
+    for args in [
+        vec!["show", "list", "--width", "200"],
+        vec!["show", "project", "JP25fx0000001", "--width", "120"],
+        vec!["show", "list", "--query", HOSTILE],
+        vec!["history", "JP25fx0000001"],
+    ] {
+        let out = home
+            .seedline()
+            .args(&args)
+            .args(["--db", "h.db"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(no_control_bytes(&stdout), "{args:?} stdout: {stdout:?}");
+        assert!(no_control_bytes(&stderr), "{args:?} stderr: {stderr:?}");
+    }
+    let shown = home
+        .seedline()
+        .args([
+            "show",
+            "project",
+            "JP25fx0000001",
+            "--db",
+            "h.db",
+            "--width",
+            "200",
+        ])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(shown.stdout).unwrap();
+    assert!(
+        shown.contains('\u{241B}') && shown.contains("<U+202E>"),
+        "visible placeholders: {shown}"
+    );
+    // Error messages quote user input through the sanitiser too.
+    home.seedline()
+        .args([
+            "note",
+            "add",
+            "JP\x1b[2Jx",
+            "--kind",
+            "meeting",
+            "--body",
+            "x",
+            "--db",
+            "h.db",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::function(|s: &str| {
+            no_control_bytes(s) && s.contains("JP\u{241B}[2Jx")
+        }));
+    // NUL is refused on input.
+    home.seedline()
+        .args([
+            "note",
+            "add",
+            "JP25fx0000001",
+            "--kind",
+            "meeting",
+            "--db",
+            "h.db",
+        ])
+        .write_stdin("before\0after")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("NUL"));
+}
+
+#[test]
+fn a_corrupted_database_is_reported_without_panic_or_write() {
+    let home = Home::new();
+    home.seedline()
+        .args(["demo", "--db", "ok.db", "--projects", "300"])
+        .assert()
+        .success();
+    raw(&home.path("ok.db"))
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let mut bytes = std::fs::read(home.path("ok.db")).unwrap();
+    // Damage pages 2.. (the project table's b-tree and more) but keep the header.
+    for b in &mut bytes[4096..4096 * 6] {
+        *b = 0x5A;
+    }
+    std::fs::write(home.path("bad.db"), &bytes).unwrap();
+    std::fs::set_permissions(home.path("bad.db"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    for args in [vec!["show", "dashboard"], vec!["show", "list"]] {
+        home.seedline()
+            .args(&args)
+            .args(["--db", "bad.db"])
+            .assert()
+            .failure()
+            .stderr(
+                predicate::str::contains("failed integrity check")
+                    .and(predicate::str::contains("panicked").not()),
+            );
+    }
+    assert_eq!(
+        std::fs::read(home.path("bad.db")).unwrap(),
+        bytes,
+        "nothing written to a damaged file"
+    );
+}
+
+#[test]
+fn a_read_only_database_opens_for_reading_and_refuses_writes_clearly() {
+    let home = Home::new();
+    fixture::build(&home, "ro.db");
+    raw(&home.path("ro.db"))
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = std::fs::read(home.path("ro.db")).unwrap();
+    // A file the user cannot write opens read-only (root can write anything, so `--read-only`,
+    // which takes the same path, is what this test can check everywhere).
+    let read_only: &[&str] = if unsafe { libc::geteuid() } == 0 {
+        &["--read-only"]
+    } else {
+        std::fs::set_permissions(home.path("ro.db"), std::fs::Permissions::from_mode(0o400))
+            .unwrap();
+        &[]
+    };
+    home.seedline()
+        .args(["show", "dashboard", "--db", "ro.db"])
+        .args(read_only)
+        .assert()
+        .success();
+    home.seedline()
+        .args([
+            "note",
+            "add",
+            "JP25fx0000001",
+            "--kind",
+            "meeting",
+            "--body",
+            "x",
+            "--db",
+            "ro.db",
+        ])
+        .args(read_only)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("read-only"));
+    assert_eq!(
+        std::fs::read(home.path("ro.db")).unwrap(),
+        before,
+        "not a byte written"
+    );
+}
+
+#[test]
+fn a_fresh_start_under_umask_022_is_private_and_logs_hold_no_content() {
+    let home = Home::new();
+    let canary = "CANARY本文XYZ";
+    let mut cmd = home.std_command();
+    // SAFETY: umask is async-signal-safe and affects only the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::umask(0o022);
+            Ok(())
+        });
+    }
+    assert!(cmd.args(["init"]).status().unwrap().success());
+    let mode = |p: &str| {
+        std::fs::metadata(home.path(p))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("data"), 0o700);
+    assert_eq!(mode("data/seedline.db"), 0o600);
+    assert_eq!(mode("state"), 0o700);
+    // Write content with a canary in the project, the PI and a note; then read the logs.
+    let conn = raw(&home.path("data/seedline.db"));
+    conn.execute(
+        "INSERT INTO project (amed_id, title, pi_name, institution, program_id, integrated_project_id, modality, phase,
+           start_date, created_at, updated_at) VALUES ('JPCANARY', ?1, ?1, ?1, 1, 1, 'drug', 1, '2025-04-01', 't', 't')",
+        [canary],
+    )
+    .unwrap();
+    home.seedline()
+        .args([
+            "note", "add", "JPCANARY", "--kind", "meeting", "--body", canary,
+        ])
+        .assert()
+        .success();
+    home.seedline()
+        .args(["show", "project", "JPCANARY"])
+        .assert()
+        .success();
+    home.seedline()
+        .args(["backup", "copy.db"])
+        .assert()
+        .success();
+    assert_eq!(mode("copy.db"), 0o600);
+    assert_eq!(mode("state/seedline.log"), 0o600);
+    let log = std::fs::read_to_string(home.path("state/seedline.log")).unwrap();
+    assert!(!log.is_empty());
+    assert!(!log.contains("CANARY") && !log.contains("本文"), "{log}");
+}
+
+#[test]
+fn a_backup_taken_while_another_process_writes_is_consistent_and_never_overwrites() {
+    let home = Home::new();
+    let path = fixture::build(&home, "live.db");
+    let writer = std::thread::spawn({
+        let path = path.clone();
+        move || {
+            let mut s = Store::open(&path, OpenOptions { create: false }).unwrap();
+            let me = Author::new(Some("書き手"), Some("PO"), "w");
+            for i in 0..200 {
+                let note = NewNote {
+                    kind: NoteKind::Meeting,
+                    body: format!("並行書き込み {i}"),
+                    occurred_on: parse_date("2026-11-01").unwrap(),
+                    follow_up_on: None,
+                };
+                s.add_note(1, &note, &me).unwrap();
+            }
+        }
+    });
+    home.seedline()
+        .args(["backup", "b1.db", "--db", "live.db"])
+        .assert()
+        .success();
+    writer.join().unwrap();
+    home.seedline()
+        .args(["doctor", "--db", "b1.db"])
+        .assert()
+        .success();
+    home.seedline()
+        .args(["backup", "b1.db", "--db", "live.db"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}
+
+/// Child body for the crash test: writes notes and flag moves until killed.
+fn crash_worker(path: &str) {
+    let mut s = Store::open(std::path::Path::new(path), OpenOptions { create: false }).unwrap();
+    let me = Author::new(Some("耐障害"), Some("PO"), "w");
+    for i in 0.. {
+        let note = NewNote {
+            kind: NoteKind::Meeting,
+            body: format!("kill test {i} {}", "本文".repeat(50)),
+            occurred_on: parse_date("2026-11-01").unwrap(),
+            follow_up_on: None,
+        };
+        s.add_note(1 + (i % 40), &note, &me).unwrap();
+        let project = 1 + (i % 40);
+        match s.open_flag(project).unwrap() {
+            Some((flag, _, version)) => s
+                .move_flag(
+                    flag,
+                    version,
+                    seedline::model::FlagStatus::Withdrawn,
+                    "kill",
+                    &me,
+                )
+                .unwrap(),
+            None => {
+                let flag = seedline::model::NewFlag {
+                    target_program_id: 1,
+                    reason: "kill".into(),
+                    criteria: Default::default(),
+                    status: seedline::model::FlagStatus::Candidate,
+                };
+                s.add_flag(project, &flag, &me).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn sigkill_at_random_moments_leaves_whole_changes_only() {
+    if let Ok(path) = std::env::var("SEEDLINE_CRASH_DB") {
+        crash_worker(&path);
+        return;
+    }
+    let home = Home::new();
+    let path = fixture::build(&home, "crash.db");
+    let exe = std::env::current_exe().unwrap();
+    let mut seed: u64 = 0x5eed;
+    for round in 0..12 {
+        let mut child = std::process::Command::new(&exe)
+            .args([
+                "--exact",
+                "reliability::sigkill_at_random_moments_leaves_whole_changes_only",
+                "--test-threads=1",
+            ])
+            .env("SEEDLINE_CRASH_DB", &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        std::thread::sleep(std::time::Duration::from_millis(80 + (seed >> 33) % 400));
+        // SAFETY: kill on our own child's pid.
+        unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+        child.wait().unwrap();
+        let conn = raw(&path);
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "round {round}");
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            count("SELECT count(*) FROM note WHERE author = '耐障害'"),
+            count(
+                "SELECT count(*) FROM audit_log WHERE action = 'note.add' AND json_extract(detail, '$.officer') = '耐障害'"
+            ),
+            "round {round}: every note has its audit row and no audit row lacks its note"
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM highway_flag_event WHERE moved_by = '耐障害'"),
+            count(
+                "SELECT count(*) FROM audit_log WHERE action IN ('flag.add', 'flag.move') AND json_extract(detail, '$.officer') = '耐障害'"
+            ),
+            "round {round}: flag moves and their audit rows"
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM note_fts"),
+            count("SELECT count(*) FROM note"),
+            "round {round}: search index in step"
+        );
+        assert!(
+            count(
+                "SELECT count(*) FROM (SELECT project_id FROM highway_flag WHERE status IN ('candidate','recommended') GROUP BY project_id HAVING count(*) > 1)"
+            ) == 0
+        );
+    }
+    let written: i64 = raw(&path)
+        .query_row(
+            "SELECT count(*) FROM note WHERE author = '耐障害'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(written > 0, "the worker got to write before being killed");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_query_parser_never_panics(input in "\\PC{0,40}|[a-z:,.\\-\" 　がん臨床]{0,40}") {
+        let reference = seedline::store::Reference::default();
+        let _ = seedline::query::resolve(&input, &reference);
+    }
+
+    #[test]
+    fn the_sanitiser_leaves_no_control_character_and_keeps_printable_text(input in "\\PC{0,60}", noise in proptest::collection::vec(0u32..0x250u32, 0..10)) {
+        let mut text = input.clone();
+        for n in noise {
+            if let Some(c) = char::from_u32(n) { text.push(c); }
+        }
+        let line = seedline::text::sanitize_line(&text);
+        prop_assert!(!line.chars().any(seedline::text::is_unsafe_char));
+        let multi = seedline::text::sanitize_multiline(&text);
+        prop_assert!(!multi.chars().any(|c| c != '\n' && seedline::text::is_unsafe_char(c)));
+        if !input.chars().any(seedline::text::is_unsafe_char) {
+            let same = seedline::text::sanitize_line(&input);
+            prop_assert_eq!(same.as_ref(), input.as_str());
+        }
+    }
+
+    #[test]
+    fn truncation_never_exceeds_the_width(input in "\\PC{0,60}", width in 0usize..50) {
+        let clean = seedline::text::sanitize_line(&input);
+        prop_assert!(seedline::text::width(&seedline::text::truncate(&clean, width)) <= width);
+        prop_assert_eq!(seedline::text::width(&seedline::text::fit(&clean, width)), width);
+    }
+}
