@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod common;
 mod demo;
+mod pty;
 mod reliability;
 mod store;
 mod tui_workflow;

@@ -358,3 +358,49 @@ fn monochrome_keeps_the_cursor_visible() {
     assert!(!colored, "no colours in monochrome");
     let _ = Command::Help;
 }
+
+#[test]
+fn the_palette_runs_the_command_it_shows() {
+    let mut t = Harness::new(Lang::Ja, 80, 24);
+    t.keys(&[Key::Tab, K(':')]);
+    t.type_text("reverse");
+    t.keys(&[Key::Enter]);
+    let Screen::List(list) = t.app.screen() else {
+        panic!("left the list")
+    };
+    assert!(
+        list.sort.descending,
+        "the filtered entry (reverse sort) ran, not the first of all entries"
+    );
+    assert!(matches!(t.app.overlay, seedline::app::Overlay::None));
+}
+
+#[test]
+fn the_breadcrumb_follows_an_edited_cell_filter() {
+    let mut t = Harness::new(Lang::Ja, 100, 30);
+    t.keys(&[Key::Enter]);
+    assert!(
+        t.screen_text()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("医薬品プロジェクト × 基礎")
+    );
+    t.keys(&[K('/')]);
+    t.act(Action::Edit(Edit::Clear));
+    t.type_text("phase:臨床");
+    let title = t.screen_text().lines().next().unwrap().to_string();
+    assert!(
+        title.contains("課題一覧（絞り込み）") && !title.contains("医薬品"),
+        "{title}"
+    );
+    t.keys(&[Key::Esc]);
+    assert!(
+        t.screen_text()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("医薬品プロジェクト × 基礎"),
+        "Esc restores filter and name"
+    );
+}

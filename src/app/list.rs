@@ -21,6 +21,8 @@ pub struct ListState {
     pub kind: ListKind,
     /// Shown in the breadcrumb, e.g. `医薬品 × 非臨床`.
     pub label: String,
+    /// The query and label the list was opened with (the label holds while the query does).
+    pub opened: (String, String),
     /// The filter line as typed.
     pub query: String,
     /// The filter as resolved (what was loaded).
@@ -56,6 +58,7 @@ impl ListState {
         };
         ListState {
             kind,
+            opened: (query.clone(), label.clone()),
             label,
             query,
             filter,

@@ -512,8 +512,25 @@ impl App {
         match query::resolve(text, &self.reference) {
             Ok(filter) => {
                 self.status = None;
+                let lang = self.lang;
                 if let Some(Screen::List(list)) = self.stack.last_mut() {
                     list.query = text.to_string();
+                    // A dashboard cell's name stops being true once its filter is edited.
+                    list.label = if list.query.trim() == list.opened.0.trim() {
+                        list.opened.1.clone()
+                    } else {
+                        match list.kind {
+                            ListKind::Projects => {
+                                tr(lang, "課題一覧（絞り込み）", "Projects (filtered)").into()
+                            }
+                            ListKind::Highway => tr(
+                                lang,
+                                "ハイウェイ支援キュー（絞り込み）",
+                                "Highway queue (filtered)",
+                            )
+                            .into(),
+                        }
+                    };
                     if list.filter == filter {
                         return Vec::new();
                     }

@@ -21,6 +21,12 @@ use std::time::{Duration, Instant};
 /// Runs the TUI until the officer quits or a signal arrives. Everything that can fail at start
 /// (a damaged database, a damaged draft file) fails before the terminal changes mode.
 pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the dashboard needs a terminal; for plain text use `seedline show dashboard|list|project|highway`"
+        );
+    }
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -97,7 +103,34 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
                 last_draft_save = Instant::now();
             }
         }
-        if !event::poll(Duration::from_millis(250))? {
+        if terminal::wait_input(Duration::from_millis(250)) == terminal::Input::HungUp {
+            drafts.save(&app.draft_records()).ok();
+            crate::log::event("tui.hangup", &[]);
+            break ExitCode::from(129);
+        }
+        // Everything crossterm has now: buffered keys (one read may hold several), pastes, and
+        // resizes (which arrive through its signal pipe, not through standard input).
+        let mut handled = false;
+        while event::poll(Duration::ZERO)? {
+            handled = true;
+            let action = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    debug_panic_trigger(key);
+                    to_key(key).and_then(|k| app.key_action(k))
+                }
+                Event::Paste(text) => Some(Action::Edit(crate::app::Edit::Paste(text))),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                let effects = app.update(action);
+                effects::run_all(&mut store, &mut app, effects);
+            }
+            if app.should_quit || signal.load(Ordering::SeqCst) != 0 {
+                break;
+            }
+        }
+        if !handled {
             // Idle: retry a busy save, and pick up other sessions' commits (cheap pragma).
             let mut effects = app.update(Action::Tick);
             if last_check.elapsed() >= Duration::from_secs(1) {
@@ -108,20 +141,6 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
                     effects.extend(app.update(Action::ExternalChange));
                 }
             }
-            effects::run_all(&mut store, &mut app, effects);
-            continue;
-        }
-        let action = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                debug_panic_trigger(key);
-                to_key(key).and_then(|k| app.key_action(k))
-            }
-            Event::Paste(text) => Some(Action::Edit(crate::app::Edit::Paste(text))),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            let effects = app.update(action);
             effects::run_all(&mut store, &mut app, effects);
         }
     };

@@ -42,6 +42,37 @@ pub fn restore() {
     }
 }
 
+/// What the terminal's input did while we waited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Bytes to read.
+    Ready,
+    /// Nothing within the timeout (or a signal interrupted the wait).
+    Idle,
+    /// The terminal is gone (SSH dropped, window closed): reading would only return EOF.
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on standard input. crossterm spins on a hung-up terminal
+/// (reads of 0 bytes, forever, without returning), so the hang-up is detected here first.
+pub fn wait_input(timeout: std::time::Duration) -> Input {
+    let mut fds = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd, for the duration of the call.
+    let n = unsafe { libc::poll(&mut fds, 1, ms) };
+    if n < 0 {
+        return Input::Idle; // EINTR: a signal; the caller checks its flag
+    }
+    if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Input::HungUp;
+    }
+    if n == 0 { Input::Idle } else { Input::Ready }
+}
+
 /// Restores the terminal when dropped.
 pub struct Guard;
 
