@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod demo;
 mod pty;
+mod pty_drafts;
 mod reliability;
 mod store;
 mod tui_workflow;

@@ -15,13 +15,13 @@ use std::time::{Duration, Instant};
 use unicode_width::UnicodeWidthChar;
 
 /// How long a screen may take to show what a test waits for.
-const SCREEN_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const SCREEN_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long the program may take to exit once asked to.
-const EXIT_TIMEOUT: Duration = Duration::from_secs(2);
+pub(crate) const EXIT_TIMEOUT: Duration = Duration::from_secs(2);
 
-const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-const PASTE_OFF: &[u8] = b"\x1b[?2004l";
+pub(crate) const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+pub(crate) const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+pub(crate) const PASTE_OFF: &[u8] = b"\x1b[?2004l";
 
 // ---------------------------------------------------------------------------------------------
 // A minimal terminal: enough of VT100/xterm for crossterm's output (cursor moves, clears, SGR,
@@ -41,7 +41,7 @@ enum Parse {
     StringEscape,
 }
 
-struct Screen {
+pub(crate) struct Screen {
     width: usize,
     height: usize,
     cells: Vec<Vec<String>>,
@@ -98,7 +98,7 @@ impl Screen {
     }
 
     /// The visible text of one row (wide characters once, trailing blanks kept).
-    fn row(&self, y: usize) -> String {
+    pub(crate) fn row(&self, y: usize) -> String {
         self.cells[y]
             .iter()
             .filter(|c| c.as_str() != WIDE_TAIL)
@@ -106,7 +106,7 @@ impl Screen {
             .collect()
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         (0..self.height)
             .map(|y| self.row(y).trim_end().to_string())
             .collect::<Vec<_>>()
@@ -300,7 +300,7 @@ impl Screen {
 // ---------------------------------------------------------------------------------------------
 
 /// A temporary home with a 200-project demo database.
-fn demo_home() -> (Home, PathBuf) {
+pub(crate) fn demo_home() -> (Home, PathBuf) {
     let home = Home::new();
     let db = home.path("t.db");
     home.seedline()
@@ -313,7 +313,7 @@ fn demo_home() -> (Home, PathBuf) {
 }
 
 /// The command line with the test environment (a fixed day, Japanese, xterm).
-fn command(home: &Home, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+pub(crate) fn command(home: &Home, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
     let mut cmd = std::process::Command::new(program);
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -328,30 +328,30 @@ fn command(home: &Home, program: impl AsRef<std::ffi::OsStr>) -> std::process::C
     cmd
 }
 
-fn seedline_bin() -> PathBuf {
+pub(crate) fn seedline_bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("seedline")
 }
 
-struct Tui {
-    session: OsSession,
-    screen: Screen,
+pub(crate) struct Tui {
+    pub(crate) session: OsSession,
+    pub(crate) screen: Screen,
     /// Every byte the program wrote to the terminal.
-    raw: Vec<u8>,
+    pub(crate) raw: Vec<u8>,
     eof: bool,
     // Dropped last: the database lives here.
-    _home: Home,
+    pub(crate) _home: Home,
 }
 
 impl Tui {
     /// `seedline --db <demo db>` in an 80×24 pty.
-    fn start() -> Tui {
+    pub(crate) fn start() -> Tui {
         let (home, db) = demo_home();
         let mut cmd = command(&home, seedline_bin());
         cmd.arg("--db").arg(&db);
         Tui::spawn(home, cmd, 80, 24)
     }
 
-    fn spawn(home: Home, cmd: std::process::Command, width: u16, height: u16) -> Tui {
+    pub(crate) fn spawn(home: Home, cmd: std::process::Command, width: u16, height: u16) -> Tui {
         let mut session = OsSession::spawn(cmd).expect("spawn in a pty");
         session
             .get_process_mut()
@@ -366,12 +366,12 @@ impl Tui {
         }
     }
 
-    fn pid(&self) -> i32 {
+    pub(crate) fn pid(&self) -> i32 {
         self.session.get_process().pid().as_raw()
     }
 
     /// Reads what the program writes for at most `wait` (less if output arrives).
-    fn pump(&mut self, wait: Duration) {
+    pub(crate) fn pump(&mut self, wait: Duration) {
         if self.eof {
             return;
         }
@@ -409,7 +409,7 @@ impl Tui {
     }
 
     /// Waits until `ok` holds for the screen; panics with the screen after [`SCREEN_TIMEOUT`].
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&Screen) -> bool) {
+    pub(crate) fn wait_for(&mut self, what: &str, ok: impl Fn(&Screen) -> bool) {
         let deadline = Instant::now() + SCREEN_TIMEOUT;
         loop {
             if ok(&self.screen) {
@@ -427,7 +427,7 @@ impl Tui {
         }
     }
 
-    fn wait_text(&mut self, needle: &str) {
+    pub(crate) fn wait_text(&mut self, needle: &str) {
         self.wait_for(&format!("{needle:?}"), |s| s.contains(needle));
     }
 
@@ -437,12 +437,12 @@ impl Tui {
         list_count(&self.screen).unwrap()
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.session.send(keys).expect("write to the pty");
     }
 
     /// Waits for the exit (status code), reading the output meanwhile.
-    fn wait_exit(&mut self, within: Duration) -> WaitStatus {
+    pub(crate) fn wait_exit(&mut self, within: Duration) -> WaitStatus {
         let start = Instant::now();
         loop {
             self.pump(Duration::from_millis(20));
@@ -468,7 +468,7 @@ impl Tui {
         }
     }
 
-    fn assert_exit_code(&mut self, code: i32) {
+    pub(crate) fn assert_exit_code(&mut self, code: i32) {
         let start = Instant::now();
         let status = self.wait_exit(EXIT_TIMEOUT);
         assert!(
@@ -479,7 +479,7 @@ impl Tui {
     }
 
     /// The terminal modes of the pty as the program left them.
-    fn termios(&self) -> libc::termios {
+    pub(crate) fn termios(&self) -> libc::termios {
         // SAFETY: tcgetattr fills the struct; all-zero is a valid starting value.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
         let rc = unsafe { libc::tcgetattr(self.session.as_raw_fd(), &mut t) };
@@ -519,17 +519,17 @@ fn list_count(screen: &Screen) -> Option<(u64, u64)> {
     None
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-fn last_index(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+pub(crate) fn last_index(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// The bytes written after `from` leave the alternate screen, show the cursor, turn bracketed
 /// paste off, and nothing is drawn on the alternate screen afterwards.
-fn assert_restored(raw: &[u8], from: usize) {
+pub(crate) fn assert_restored(raw: &[u8], from: usize) {
     let tail = &raw[from.min(raw.len())..];
     let shown = String::from_utf8_lossy(&tail[tail.len().saturating_sub(200)..]).into_owned();
     for (name, seq) in [
@@ -549,7 +549,7 @@ fn assert_restored(raw: &[u8], from: usize) {
     );
 }
 
-fn assert_cooked(t: &libc::termios) {
+pub(crate) fn assert_cooked(t: &libc::termios) {
     let has = |flags: libc::tcflag_t, bit: libc::tcflag_t| flags & bit == bit;
     assert!(has(t.c_lflag, libc::ICANON), "ICANON off: still raw");
     assert!(has(t.c_lflag, libc::ISIG), "ISIG off: still raw");
@@ -558,7 +558,7 @@ fn assert_cooked(t: &libc::termios) {
 }
 
 /// The pipeline dashboard with its data: the header and the first integrated project.
-fn wait_dashboard(tui: &mut Tui) {
+pub(crate) fn wait_dashboard(tui: &mut Tui) {
     tui.wait_for("the dashboard (統合プロジェクト, 医薬品)", |s| {
         s.contains("統合プロジェクト") && s.contains("医薬品")
     });
