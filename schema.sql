@@ -250,7 +250,8 @@ CREATE UNIQUE INDEX highway_flag_one_open ON highway_flag (project_id)
 
 -- Indexes for the dashboard's grouping and the list's filters.
 CREATE INDEX project_ip_phase ON project (integrated_project_id, phase);
-CREATE INDEX project_phase ON project (phase);
+CREATE INDEX project_phase_amed ON project (phase, amed_id);
+CREATE INDEX project_licensing ON project (licensing_status);
 CREATE INDEX project_program ON project (program_id);
 CREATE INDEX project_modality ON project (modality);
 CREATE INDEX project_pi ON project (pi_name);

@@ -509,7 +509,7 @@ impl App {
     /// Narrows the list as the officer types; a term that does not parse shows its hint and keeps
     /// the previous results.
     fn apply_filter(&mut self, text: &str) -> Vec<Effect> {
-        match query::resolve(text, &self.reference) {
+        match query::resolve(query::settled(text), &self.reference) {
             Ok(filter) => {
                 self.status = None;
                 let lang = self.lang;

@@ -11,6 +11,26 @@ pub use resolve::resolve;
 
 use crate::model::{FlagStatus, Modality, Phase};
 
+/// The part of a filter line being typed that is worth searching for: a last word of one or two
+/// Latin letters that begins a field name (`p`, `ph`, `ip`, `du`) is most likely the start of a
+/// field term, so it waits for the next keystroke instead of scanning every project for "p".
+pub fn settled(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let last_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let last = &trimmed[last_start..];
+    let partial = !last.is_empty()
+        && last.len() <= 2
+        && last.chars().all(|c| c.is_ascii_alphabetic())
+        && FIELDS
+            .iter()
+            .any(|f| f.starts_with(&last.to_ascii_lowercase()));
+    if partial && text.len() == trimmed.len() {
+        &trimmed[..last_start]
+    } else {
+        text
+    }
+}
+
 /// Field names the filter accepts, for help and error messages.
 pub const FIELDS: &[&str] = &[
     "ip", "area", "phase", "modality", "program", "po", "flag", "due", "id",
@@ -76,4 +96,28 @@ impl Filter {
 pub struct QueryError {
     pub term: String,
     pub hint: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::settled;
+
+    #[test]
+    fn a_field_name_being_typed_waits() {
+        assert_eq!(settled("がん p"), "がん ");
+        assert_eq!(settled("ph"), "");
+        assert_eq!(
+            settled("がん ph "),
+            "がん ph ",
+            "a finished word (space typed) is searched"
+        );
+        assert_eq!(settled("phase:"), "phase:");
+        assert_eq!(settled("zz"), "zz", "not the start of a field name");
+        assert_eq!(
+            settled("が"),
+            "が",
+            "Japanese one-character words are searched at once"
+        );
+        assert_eq!(settled("pha"), "pha");
+    }
 }

@@ -51,16 +51,17 @@ pub(crate) fn condition(filter: &Filter, today: Date) -> Condition {
             params.push(Value::Text(fts_phrase(word)));
             params.push(Value::Text(fts_phrase(word)));
         } else {
-            // Too short for trigrams (がん, 東京): scan the index's folded project text. Notes are
-            // searched from three characters on (a scan of every note would not be instant).
+            // Too short for trigrams (がん, 東京): scan the folded project text in the index's own
+            // content table (FTS5's documented `_content` shadow table: c0 amed_id … c4
+            // institution), with instr — twice as fast as LIKE through the virtual table. Notes
+            // are searched from three characters on (a scan of every note would not be instant).
             parts.push(
-                "p.id IN (SELECT rowid FROM project_fts WHERE title LIKE ? ESCAPE '\\' OR summary LIKE ? ESCAPE '\\'
-                          OR pi_name LIKE ? ESCAPE '\\' OR institution LIKE ? ESCAPE '\\' OR amed_id LIKE ? ESCAPE '\\')"
+                "p.id IN (SELECT id FROM project_fts_content WHERE instr(c1, ?) > 0 OR instr(c3, ?) > 0
+                          OR instr(c4, ?) > 0 OR instr(c0, ?) > 0 OR instr(c2, ?) > 0)"
                     .into(),
             );
-            let pattern = format!("%{}%", like_escape(word));
             for _ in 0..5 {
-                params.push(Value::Text(pattern.clone()));
+                params.push(Value::Text(word.clone()));
             }
         }
     }
@@ -128,8 +129,10 @@ pub(crate) fn condition(filter: &Filter, today: Date) -> Condition {
             DueFilter::Due => ("n.follow_up_on <= ?", vec![today_s]),
             DueFilter::Week => ("n.follow_up_on BETWEEN ? AND ?", vec![today_s, week]),
         };
+        // IN (…) rather than EXISTS: SQLite then reads the partial index of open follow-ups
+        // once, instead of probing every project's notes.
         parts.push(format!(
-            "EXISTS (SELECT 1 FROM note n WHERE n.project_id = p.id AND n.follow_up_on IS NOT NULL
+            "p.id IN (SELECT n.project_id FROM note n WHERE n.follow_up_on IS NOT NULL
                      AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL AND {cond})"
         ));
         params.extend(values.into_iter().map(Value::Text));
