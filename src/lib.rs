@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod csv_io;
 pub mod demo;
 pub mod drafts;
 pub mod error;

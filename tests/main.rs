@@ -3,6 +3,7 @@
 mod architecture;
 mod cli;
 mod common;
+mod csv;
 mod demo;
 mod pty;
 mod pty_drafts;

@@ -4,6 +4,8 @@
 mod backup;
 mod demo;
 mod doctor;
+mod export;
+mod import;
 mod init;
 mod show;
 mod workflow;
@@ -75,6 +77,10 @@ pub enum Command {
     Phase(workflow::PhaseArgs),
     /// Write a consistent copy of the database (safe while others write).
     Backup(backup::Args),
+    /// Export projects (or their notes, flags, gates) as an Excel-safe CSV file.
+    Export(export::Args),
+    /// Import projects from a CSV file: every row checked, then all written or none.
+    Import(import::Args),
     /// Every change to a project, newest first.
     History {
         /// 課題管理番号.
@@ -141,6 +147,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             workflow::phase(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
         }
         Some(Command::Backup(args)) => backup::run(&open_for_use(&cli.db, cli.demo, &ctx)?, args),
+        Some(Command::Export(args)) => {
+            export::run(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
+        }
+        Some(Command::Import(args)) => {
+            import::run(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
+        }
         Some(Command::History { id }) => {
             workflow::history(&open_for_use(&cli.db, cli.demo, &ctx)?, &id)
         }

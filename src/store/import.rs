@@ -141,7 +141,10 @@ fn update(
             )?;
             if !known {
                 let code = crate::text::sanitize_line(code);
-                return Err(Error::invalid("disease_area", format!("unknown code '{code}'")));
+                return Err(Error::invalid(
+                    "disease_area",
+                    format!("unknown code '{code}'"),
+                ));
             }
         }
     }

@@ -1,0 +1,191 @@
+//! `seedline export projects|notes|flags|gates`: the chosen projects (a filter, a list of
+//! 課題管理番号, or all) as an Excel-safe CSV file or on standard output; one audit row per export.
+
+use super::RunContext;
+use crate::csv_io::{self, AtomicFile, ExportKind, ExportOptions, columns};
+use crate::model::Sort;
+use crate::store::Store;
+use crate::text::sanitize_line;
+use anyhow::{Context, Result, anyhow, bail};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    /// 研究開発課題 (the columns import reads back).
+    Projects,
+    /// 伴走支援記録 of the chosen projects (deleted notes left out).
+    Notes,
+    /// Highway flags of the chosen projects.
+    Flags,
+    /// Stage-gate decisions of the chosen projects.
+    Gates,
+}
+
+/// `seedline export …`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub kind: Kind,
+    /// Only projects matching this filter (the TUI's `/` syntax), e.g. "ip:drug phase:臨床".
+    #[arg(long, short)]
+    pub query: Option<String>,
+    /// Only the projects listed in this file (one 課題管理番号 a line; `-` for standard input), in
+    /// that order.
+    #[arg(long, value_name = "FILE|-")]
+    pub ids: Option<PathBuf>,
+    /// Columns to write, in order, by Japanese or English name (e.g. "amed_id,研究開発課題名,phase").
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
+    /// Write to this file (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Leave out the UTF-8 byte-order mark (for tools that dislike it; Excel needs it).
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+fn kind(k: Kind) -> ExportKind {
+    match k {
+        Kind::Projects => ExportKind::Projects,
+        Kind::Notes => ExportKind::Notes,
+        Kind::Flags => ExportKind::Flags,
+        Kind::Gates => ExportKind::Gates,
+    }
+}
+
+/// 課題管理番号 from a file or standard input: one a line; blank lines, `#` comments, a BOM and
+/// a 課題管理番号 header line are skipped.
+fn read_ids(path: &Path) -> Result<Vec<String>> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("--ids: cannot open {}", path.display()))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let mut ids = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("--ids: line {}: not UTF-8 text", n + 1))?;
+        let id = line.trim_start_matches('\u{FEFF}').trim();
+        if id.is_empty() || id.starts_with('#') || columns::PROJECTS[0].matches(id) {
+            continue;
+        }
+        ids.push(id.to_string());
+    }
+    Ok(ids)
+}
+
+/// The row ids to export: `--ids` (in file order) and/or `--query`, else every project.
+fn chosen(ctx: &RunContext, store: &Store, args: &Args) -> Result<Vec<i64>> {
+    let filter = match &args.query {
+        Some(q) => {
+            let reference = store.reference()?;
+            Some(crate::query::resolve(q, &reference).map_err(|e| anyhow!("--query: {e}"))?)
+        }
+        None => None,
+    };
+    let Some(path) = &args.ids else {
+        return Ok(store.project_ids(&filter.unwrap_or_default(), Sort::default(), ctx.today)?);
+    };
+    let (ids, missing) = store.project_ids_by_amed_id(&read_ids(path)?)?;
+    if !missing.is_empty() {
+        let shown: Vec<String> = missing
+            .iter()
+            .take(5)
+            .map(|m| format!("'{}'", sanitize_line(m)))
+            .collect();
+        let more = if missing.len() > 5 {
+            format!(" and {} more", missing.len() - 5)
+        } else {
+            String::new()
+        };
+        bail!(
+            "--ids: {} not in the database: {}{more}",
+            missing.len(),
+            shown.join(", ")
+        );
+    }
+    Ok(match filter {
+        Some(filter) => {
+            let matching: std::collections::HashSet<i64> = store
+                .project_ids(&filter, Sort::default(), ctx.today)?
+                .into_iter()
+                .collect();
+            ids.into_iter().filter(|id| matching.contains(id)).collect()
+        }
+        None => ids,
+    })
+}
+
+fn clear_progress(shown: bool) {
+    if shown {
+        eprint!("\r\x1b[K");
+    }
+}
+
+/// A closed pipe (`seedline export … | head`) is how the reader says "enough".
+fn is_broken_pipe(e: &crate::Error) -> bool {
+    matches!(e, crate::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
+    if store.is_read_only() {
+        bail!("every export is recorded in the audit log, and this database is open read-only");
+    }
+    let kind = kind(args.kind);
+    let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+    let mut options = ExportOptions::new(kind, "-");
+    options.lang = ctx.lang;
+    options.bom = !args.no_bom;
+    if let Some(list) = &args.columns {
+        options.columns =
+            columns::select(kind.columns(), list).map_err(|e| anyhow!("--columns: {e}"))?;
+    }
+    let ids = chosen(ctx, store, &args)?;
+    let show_progress = std::io::stderr().is_terminal();
+    let mut written = 0u64;
+    let mut progress = |n: u64| {
+        written = n;
+        if show_progress && n % 1000 == 0 {
+            eprint!("\rseedline: exporting, {n} rows");
+        }
+    };
+    if to_stdout {
+        let out = std::io::BufWriter::new(std::io::stdout().lock());
+        let result = csv_io::export(store, &ids, &options, out, &mut progress).and_then(
+            |(rows, mut out)| {
+                out.flush().map_err(|e| crate::Error::io("-", e))?;
+                Ok(rows)
+            },
+        );
+        clear_progress(show_progress);
+        let rows = match result {
+            Ok(rows) => rows,
+            // The reader has gone (`| head`): it has what it wanted; record what was handed out.
+            Err(e) if is_broken_pipe(&e) => written,
+            Err(e) => return Err(e.into()),
+        };
+        store.record_export(kind.code(), rows, "-")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let target = args.output.clone().unwrap_or_default();
+    options.output = target.display().to_string();
+    let mut out = AtomicFile::create(&target, args.force)?;
+    let result = csv_io::export(store, &ids, &options, &mut out, &mut progress);
+    clear_progress(show_progress);
+    let (rows, _) = result?;
+    let file = std::path::absolute(&target)
+        .unwrap_or(target)
+        .display()
+        .to_string();
+    // Recorded before the file appears: an export that is not in the audit log never lands.
+    store.record_export(kind.code(), rows, &file)?;
+    out.commit()?;
+    println!("{rows} rows written to {}", sanitize_line(&file));
+    Ok(ExitCode::SUCCESS)
+}

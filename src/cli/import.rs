@@ -1,0 +1,172 @@
+//! `seedline import projects FILE`: check the whole file, then import every row in one
+//! transaction or none; problems are listed by line and column on standard error.
+
+use super::RunContext;
+use crate::csv_io::{self, Encoding, Format, ImportOptions, KakenOptions};
+use crate::store::{ImportMode, Store};
+use crate::text::sanitize_line;
+use anyhow::{Result, bail};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What to import.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    /// 研究開発課題.
+    Projects,
+}
+
+/// `--mode`.
+#[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
+pub enum Mode {
+    /// New 課題管理番号 only; one already in the database is an error.
+    #[default]
+    Insert,
+    /// Insert new ones, update existing ones whose fields differ.
+    Upsert,
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
+pub enum FileEncoding {
+    #[default]
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Shift_JIS as Excel on Japanese Windows saves it (CP932).
+    #[value(
+        name = "shift_jis",
+        alias = "sjis",
+        alias = "cp932",
+        alias = "shift-jis"
+    )]
+    ShiftJis,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
+pub enum FileFormat {
+    /// The columns `seedline export projects` writes (Japanese or English headers).
+    #[default]
+    Amed,
+    /// A KAKEN (科研費) CSV export.
+    Kaken,
+}
+
+/// `seedline import …`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub kind: Kind,
+    /// The CSV file.
+    pub file: PathBuf,
+    /// Check everything and report, but change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub mode: Mode,
+    #[arg(long, value_enum, default_value_t)]
+    pub encoding: FileEncoding,
+    /// Ignore columns seedline does not know instead of refusing the file.
+    #[arg(long)]
+    pub allow_extra_columns: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: FileFormat,
+    /// KAKEN: the 事業 the grants are tracked under (code or name; required with --format kaken).
+    #[arg(long)]
+    pub program: Option<String>,
+    /// KAKEN: 統合プロジェクト (default: the program's).
+    #[arg(long)]
+    pub ip: Option<String>,
+    /// KAKEN: 研究開発フェーズ (default 基礎).
+    #[arg(long)]
+    pub phase: Option<String>,
+    /// KAKEN: 承認上の分類 (default その他).
+    #[arg(long)]
+    pub modality: Option<String>,
+    /// KAKEN: 対象疾患, comma-separated (default none).
+    #[arg(long)]
+    pub area: Option<String>,
+}
+
+pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
+    let Kind::Projects = args.kind;
+    let kaken_only = [
+        &args.program,
+        &args.ip,
+        &args.phase,
+        &args.modality,
+        &args.area,
+    ];
+    if matches!(args.format, FileFormat::Amed) && kaken_only.iter().any(|o| o.is_some()) {
+        bail!("--program, --ip, --phase, --modality and --area apply to --format kaken only");
+    }
+    if store.is_read_only() && !args.dry_run {
+        bail!("the database is open read-only: use --dry-run to check the file");
+    }
+    let mut options = ImportOptions::new(ctx.today);
+    options.dry_run = args.dry_run;
+    options.allow_extra_columns = args.allow_extra_columns;
+    options.mode = match args.mode {
+        Mode::Insert => ImportMode::Insert,
+        Mode::Upsert => ImportMode::Upsert,
+    };
+    options.encoding = match args.encoding {
+        FileEncoding::Utf8 => Encoding::Utf8,
+        FileEncoding::ShiftJis => Encoding::ShiftJis,
+    };
+    options.format = match args.format {
+        FileFormat::Amed => Format::Amed,
+        FileFormat::Kaken => Format::Kaken,
+    };
+    options.kaken = KakenOptions {
+        program: args.program,
+        integrated_project: args.ip,
+        phase: args.phase,
+        modality: args.modality,
+        areas: args.area,
+    };
+    let show_progress = std::io::stderr().is_terminal();
+    let mut progress = |n: u64| {
+        if show_progress {
+            eprint!("\rseedline: checking, {n} rows");
+        }
+    };
+    let report = csv_io::import_projects(store, &args.file, &options, &mut progress)?;
+    if show_progress {
+        eprint!("\r\x1b[K");
+    }
+    let name = args.file.display().to_string();
+    for note in &report.notes {
+        eprintln!(
+            "seedline: {}: {}",
+            sanitize_line(&name),
+            sanitize_line(note)
+        );
+    }
+    let Some(counts) = report.counts else {
+        for line in report.problem_lines(&name) {
+            eprintln!("{line}");
+        }
+        let n = report.problems.len() as u64 + report.more_problems;
+        let problems = if n == 1 {
+            "1 problem".to_string()
+        } else {
+            format!("{n} problems")
+        };
+        bail!("{}: {problems}; nothing imported", sanitize_line(&name));
+    };
+    let (verb, tail) = if args.dry_run {
+        ("dry run: would import", "; nothing written")
+    } else {
+        ("imported", "")
+    };
+    println!(
+        "{verb} {}: {} rows: {} inserted, {} updated, {} unchanged{tail}",
+        sanitize_line(&name),
+        report.rows,
+        counts.inserted,
+        counts.updated,
+        counts.unchanged
+    );
+    Ok(ExitCode::SUCCESS)
+}

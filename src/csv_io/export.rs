@@ -1,0 +1,196 @@
+//! Export: the rows of the chosen projects (or their notes, flags, gates) streamed from the store
+//! into a [`CsvWriter`], in the columns asked for. Values stay Japanese whatever the header
+//! language, so that every export reads back the same way.
+
+use super::columns::{self, Column, Field};
+use super::labels::Labels;
+use super::write::{Cell, CsvWriter};
+use crate::model::Coded;
+use crate::store::{FlagRecord, GateRecord, NoteRecord, ProjectRecord, Store};
+use crate::{Error, Lang, Result};
+use std::io::Write;
+
+/// What an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Projects,
+    Notes,
+    Flags,
+    Gates,
+}
+
+impl ExportKind {
+    /// The columns of this kind, in default order.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            ExportKind::Projects => columns::PROJECTS,
+            ExportKind::Notes => columns::NOTES,
+            ExportKind::Flags => columns::FLAGS,
+            ExportKind::Gates => columns::GATES,
+        }
+    }
+
+    /// `projects`, `notes`, `flags`, `gates` (recorded in the audit log).
+    pub fn code(self) -> &'static str {
+        match self {
+            ExportKind::Projects => "projects",
+            ExportKind::Notes => "notes",
+            ExportKind::Flags => "flags",
+            ExportKind::Gates => "gates",
+        }
+    }
+}
+
+/// How to write an export.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    pub kind: ExportKind,
+    /// Columns in output order (default: all of the kind's).
+    pub columns: Vec<&'static Column>,
+    /// Header language.
+    pub lang: Lang,
+    /// Start with the UTF-8 byte-order mark.
+    pub bom: bool,
+    /// The output's name in error messages (`-` for standard output).
+    pub output: String,
+}
+
+impl ExportOptions {
+    /// All columns of `kind`, Japanese headers, with a BOM.
+    pub fn new(kind: ExportKind, output: impl Into<String>) -> ExportOptions {
+        ExportOptions {
+            kind,
+            columns: kind.columns().iter().collect(),
+            lang: Lang::Ja,
+            bom: true,
+            output: output.into(),
+        }
+    }
+}
+
+fn project_cell<'a>(field: Field, r: &'a ProjectRecord, labels: &'a Labels) -> Cell<'a> {
+    let p = &r.project;
+    match field {
+        Field::AmedId => Cell::text(&p.amed_id),
+        Field::Title => Cell::text(&p.title),
+        Field::Program => Cell::text(labels.program_label(&p.program)),
+        Field::IntegratedProject => Cell::text(labels.ip_label(&p.integrated_project)),
+        Field::Institution => Cell::text(&p.institution),
+        Field::PiName => Cell::text(&p.pi_name),
+        Field::PiTitle => Cell::text(&p.pi_title),
+        Field::StartDate => Cell::owned(p.start_date.to_string()),
+        Field::EndDate => Cell::owned(p.end_date.map(|d| d.to_string()).unwrap_or_default()),
+        Field::Budget => Cell::Number(p.budget_total_kyen),
+        Field::Phase => Cell::text(p.phase.name_ja()),
+        Field::Modality => Cell::text(p.modality.name_ja()),
+        Field::DiseaseAreas => Cell::owned(
+            p.disease_areas
+                .iter()
+                .map(|a| labels.area_label(a))
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+        Field::Summary => Cell::text(&p.summary),
+        Field::Licensing => Cell::text(p.licensing_status.name_ja()),
+        Field::Partner => Cell::text(p.partner_company.as_deref().unwrap_or("")),
+        Field::Highway => Cell::text(r.open_flag.map_or("", |f| f.name_ja())),
+        _ => Cell::text(""),
+    }
+}
+
+fn note_cell(field: Field, n: &NoteRecord) -> Cell<'_> {
+    match field {
+        Field::AmedId => Cell::text(&n.amed_id),
+        Field::NoteDate => Cell::text(&n.occurred_on),
+        Field::NoteKind => Cell::text(n.kind.name_ja()),
+        Field::NoteAuthor => Cell::text(&n.author),
+        Field::NoteRole => Cell::text(&n.author_role),
+        Field::NoteBody => Cell::text(&n.body),
+        Field::FollowUpOn => Cell::text(n.follow_up_on.as_deref().unwrap_or("")),
+        Field::FollowUpDoneAt => Cell::text(n.follow_up_done.as_ref().map_or("", |d| d.0.as_str())),
+        Field::FollowUpDoneBy => Cell::text(n.follow_up_done.as_ref().map_or("", |d| d.1.as_str())),
+        _ => Cell::text(""),
+    }
+}
+
+fn flag_cell<'a>(field: Field, f: &'a FlagRecord, labels: &'a Labels) -> Cell<'a> {
+    let [(ca, can), (ip, ipn), (ev, evn)] = &f.criteria;
+    match field {
+        Field::AmedId => Cell::text(&f.amed_id),
+        Field::FlagStatus => Cell::text(f.status.name_ja()),
+        Field::FlagTarget => Cell::text(labels.program_label(&f.target_program)),
+        Field::FlagReason => Cell::text(&f.reason),
+        Field::Competitive => Cell::text(ca.name_ja()),
+        Field::CompetitiveNote => Cell::text(can),
+        Field::IpPortfolio => Cell::text(ip.name_ja()),
+        Field::IpNote => Cell::text(ipn),
+        Field::Evidence => Cell::text(ev.name_ja()),
+        Field::EvidenceNote => Cell::text(evn),
+        Field::FlaggedBy => Cell::text(&f.flagged_by),
+        Field::FlaggedAt => Cell::text(&f.created_at),
+        Field::DecidedAt => Cell::text(f.decided_at.as_deref().unwrap_or("")),
+        Field::DecisionNote => Cell::text(&f.decision_note),
+        _ => Cell::text(""),
+    }
+}
+
+fn gate_cell(field: Field, g: &GateRecord) -> Cell<'_> {
+    match field {
+        Field::AmedId => Cell::text(&g.amed_id),
+        Field::Gate => Cell::text(&g.gate),
+        Field::GateDate => Cell::text(&g.decided_on),
+        Field::GateDecision => Cell::text(g.decision.name_ja()),
+        Field::GateNote => Cell::text(&g.note),
+        Field::GateBy => Cell::text(&g.recorded_by),
+        _ => Cell::text(""),
+    }
+}
+
+/// Writes the header and the rows of `ids` (in that order) to `out`, one chunk of projects at a
+/// time; `progress` is called with the running row count after every row. Returns the number of
+/// rows written and the output. A failed write is an [`Error::Io`] naming `options.output`
+/// (a closed pipe keeps its `BrokenPipe` kind).
+pub fn export<W: Write>(
+    store: &Store,
+    ids: &[i64],
+    options: &ExportOptions,
+    out: W,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(u64, W)> {
+    let labels = Labels::new(&store.reference()?);
+    let fail = |e: std::io::Error| Error::io(&options.output, e);
+    let mut writer = CsvWriter::new(out, options.bom).map_err(fail)?;
+    let names: Vec<&str> = options
+        .columns
+        .iter()
+        .map(|c| c.header(options.lang))
+        .collect();
+    writer.header(&names).map_err(fail)?;
+    let fields: Vec<Field> = options.columns.iter().map(|c| c.field).collect();
+    let mut count = 0u64;
+    let mut put = |cells: Vec<Cell<'_>>| -> Result<()> {
+        writer.row(&cells).map_err(fail)?;
+        count += 1;
+        progress(count);
+        Ok(())
+    };
+    match options.kind {
+        ExportKind::Projects => store.export_projects(ids, |r| {
+            put(fields
+                .iter()
+                .map(|f| project_cell(*f, r, &labels))
+                .collect())
+        })?,
+        ExportKind::Notes => store.export_notes(ids, |n| {
+            put(fields.iter().map(|f| note_cell(*f, n)).collect())
+        })?,
+        ExportKind::Flags => store.export_flags(ids, |r| {
+            put(fields.iter().map(|f| flag_cell(*f, r, &labels)).collect())
+        })?,
+        ExportKind::Gates => store.export_gates(ids, |g| {
+            put(fields.iter().map(|f| gate_cell(*f, g)).collect())
+        })?,
+    };
+    let out = writer.finish().map_err(fail)?;
+    Ok((count, out))
+}

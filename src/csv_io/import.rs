@@ -1,0 +1,375 @@
+//! Import of projects: read and check the whole file first (encoding, header, every row, ids
+//! within the file and against the database), then write every row in one transaction — or
+//! nothing, with a report of every problem by line and column.
+
+use super::Problem;
+use super::columns::{self, Field};
+use super::encoding::{self, Encoding, ShiftJisReader};
+use super::kaken::{KakenOptions, kaken_project};
+use super::labels::Labels;
+use super::merge::{keep_absent_columns, keep_officer_fields};
+use super::read::{Records, Stop, run_away_field};
+use super::validate::{Header, Row, amed_project, header};
+use crate::model::{Date, NewProject};
+use crate::store::{ImportCounts, ImportMode, Store};
+use crate::text::sanitize_line;
+use crate::{Error, Result};
+use std::collections::HashMap;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+/// The shape of an imported file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// The columns export writes (AMED project list; Japanese or English headers).
+    #[default]
+    Amed,
+    /// A KAKEN (科研費) CSV export.
+    Kaken,
+}
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub mode: ImportMode,
+    pub encoding: Encoding,
+    pub format: Format,
+    /// Ignore unknown columns instead of refusing the file.
+    pub allow_extra_columns: bool,
+    /// Check everything, write nothing.
+    pub dry_run: bool,
+    pub kaken: KakenOptions,
+    /// The date of phase changes an upsert records.
+    pub today: Date,
+    /// Problems listed before "… and N more".
+    pub max_problems: usize,
+}
+
+impl ImportOptions {
+    pub fn new(today: Date) -> ImportOptions {
+        ImportOptions {
+            mode: ImportMode::Insert,
+            encoding: Encoding::Utf8,
+            format: Format::Amed,
+            allow_extra_columns: false,
+            dry_run: false,
+            kaken: KakenOptions::default(),
+            today,
+            max_problems: 100,
+        }
+    }
+}
+
+/// What an import found and did.
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    /// Data rows read (empty rows not counted).
+    pub rows: u64,
+    /// The first problems (at most `max_problems`).
+    pub problems: Vec<Problem>,
+    /// Problems beyond those listed.
+    pub more_problems: u64,
+    /// What was written (or, in a dry run, would be); `None` when the file was refused.
+    pub counts: Option<ImportCounts>,
+    /// Remarks that do not stop the import (ignored columns, skipped empty rows).
+    pub notes: Vec<String>,
+}
+
+impl ImportReport {
+    /// Whether the file was accepted.
+    pub fn is_ok(&self) -> bool {
+        self.counts.is_some()
+    }
+
+    /// The problems as `file:line: column: message` lines (sanitised), with the "… and N more" line.
+    pub fn problem_lines(&self, file: &str) -> Vec<String> {
+        let mut lines: Vec<String> = self.problems.iter().map(|p| p.render(file)).collect();
+        if self.more_problems > 0 {
+            lines.push(format!("… and {} more", self.more_problems));
+        }
+        lines
+    }
+
+    fn push(&mut self, problem: Problem, cap: usize) {
+        if self.problems.len() < cap {
+            self.problems.push(problem);
+        } else {
+            self.more_problems += 1;
+        }
+    }
+
+    fn problem_count(&self) -> u64 {
+        self.problems.len() as u64 + self.more_problems
+    }
+}
+
+fn open(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| Error::io(path, e))
+}
+
+fn file_problem(line: Option<u64>, message: String) -> Problem {
+    Problem {
+        line,
+        column: None,
+        message,
+    }
+}
+
+/// Checks `path` and, unless `options.dry_run` or a problem was found, imports its rows in one
+/// transaction. I/O failures are errors; everything wrong with the file's content is in the
+/// report. `progress` is called with the running row count every 1,000 rows.
+pub fn import_projects(
+    store: &mut Store,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let cap = options.max_problems;
+    let scan = encoding::scan(
+        BufReader::new(open(path)?),
+        options.encoding == Encoding::Utf8,
+    )
+    .map_err(|e| Error::io(path, e))?;
+    if scan.bytes == 0 {
+        report.push(file_problem(None, "empty file".into()), cap);
+        return Ok(report);
+    }
+    if let Some((line, byte, sjis)) = scan.not_utf8 {
+        let hint = if sjis {
+            "looks like Shift_JIS, use --encoding shift_jis"
+        } else {
+            "the file must be UTF-8 (or Shift_JIS with --encoding shift_jis)"
+        };
+        report.push(
+            file_problem(Some(line), format!("not UTF-8 at byte {byte}: {hint}")),
+            cap,
+        );
+        return Ok(report);
+    }
+    if scan.bom && options.encoding == Encoding::ShiftJis {
+        let message = "the file starts with a UTF-8 byte-order mark: it is UTF-8, leave out --encoding shift_jis";
+        report.push(file_problem(Some(1), message.into()), cap);
+        return Ok(report);
+    }
+    let labels = Labels::new(&store.reference()?);
+    let kaken = match options.format {
+        Format::Kaken => match options.kaken.resolve(&labels) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                report.push(file_problem(None, m), cap);
+                return Ok(report);
+            }
+        },
+        Format::Amed => None,
+    };
+    let mut file = BufReader::new(open(path)?);
+    if scan.bom {
+        file.read_exact(&mut [0u8; 3])
+            .map_err(|e| Error::io(path, e))?;
+    }
+    let input: Box<dyn Read> = match options.encoding {
+        Encoding::Utf8 => Box::new(file),
+        Encoding::ShiftJis => Box::new(ShiftJisReader::new(file)),
+    };
+    let mut records = Records::new(input);
+    let stop_problem = |stop: Stop| match stop {
+        Stop::RunAway { line } => file_problem(
+            Some(line),
+            format!(
+                "a quoted field opened on this line does not close within {} MiB (unbalanced \"); the rest of the file was not read",
+                super::read::MAX_RECORD_BYTES / (1024 * 1024)
+            ),
+        ),
+        Stop::NotShiftJis(e) => file_problem(
+            Some(e.line),
+            format!("byte {}: not valid Shift_JIS", e.byte),
+        ),
+        Stop::Other { line, message } => file_problem(
+            Some(line),
+            format!("cannot read CSV: {}", sanitize_line(&message)),
+        ),
+    };
+    let head = match records.next_record() {
+        Ok(Some(head)) => head,
+        Ok(None) => {
+            report.push(file_problem(None, "empty file".into()), cap);
+            return Ok(report);
+        }
+        Err(stop) => {
+            report.push(stop_problem(stop), cap);
+            return Ok(report);
+        }
+    };
+    let table = if kaken.is_some() {
+        columns::KAKEN
+    } else {
+        columns::PROJECTS
+    };
+    let allow_extra = options.allow_extra_columns || kaken.is_some();
+    let (header, problems) = header(&head.fields, table, allow_extra, head.line);
+    if !header.ignored.is_empty() {
+        report
+            .notes
+            .push(format!("ignored columns: {}", header.ignored.join(", ")));
+    }
+    if !problems.is_empty() {
+        for p in problems {
+            report.push(p, cap);
+        }
+        return Ok(report);
+    }
+    let columns = header.columns.len();
+    let multiline_ok = |i: usize| {
+        header
+            .columns
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|c| c.field == Field::Summary)
+    };
+    let highway = header
+        .columns
+        .iter()
+        .position(|c| c.is_some_and(|c| c.field == Field::Highway));
+    let mut highway_values = 0u64;
+    let mut rows: Vec<(u64, NewProject)> = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut empty_rows = 0u64;
+    loop {
+        let record = match records.next_record() {
+            Ok(Some(r)) => r,
+            Ok(None) => break,
+            Err(stop) => {
+                report.push(stop_problem(stop), cap);
+                break;
+            }
+        };
+        if record.fields.iter().all(|f| f.trim().is_empty()) {
+            empty_rows += 1;
+            continue;
+        }
+        report.rows += 1;
+        if report.rows % 1000 == 0 {
+            progress(report.rows);
+        }
+        if let Some((i, line)) = run_away_field(&record, columns, multiline_ok) {
+            let name = header.names.get(i).cloned();
+            report.push(Problem { line: Some(line), column: name, message:
+                "a quote opened here runs on over the following lines (unbalanced \"); the rest of the file was not read".into() }, cap);
+            break;
+        }
+        if record.fields.len() != columns {
+            report.push(
+                file_problem(
+                    Some(record.line),
+                    format!(
+                        "{} fields, but the header has {columns}",
+                        record.fields.len()
+                    ),
+                ),
+                cap,
+            );
+            continue;
+        }
+        if highway.is_some_and(|i| !record.fields[i].trim().is_empty()) {
+            highway_values += 1;
+        }
+        let mut row = Row::new(record.line, &header, &record.fields);
+        let project = match &kaken {
+            Some(d) => kaken_project(&mut row, d),
+            None => amed_project(&mut row, &labels),
+        };
+        for p in row.problems {
+            report.push(p, cap);
+        }
+        let Some(project) = project else { continue };
+        if let Some(first) = seen.insert(project.amed_id.clone(), record.line) {
+            let id = sanitize_line(&project.amed_id);
+            report.push(
+                Problem {
+                    line: Some(record.line),
+                    column: Some(key_column(&header)),
+                    message: format!(
+                        "duplicate 課題管理番号 '{id}': lines {first} and {} both have it",
+                        record.line
+                    ),
+                },
+                cap,
+            );
+            continue;
+        }
+        rows.push((record.line, project));
+    }
+    if highway_values > 0 {
+        report.notes.push(format!(
+            "{highway_values} ハイウェイ values not imported (highway flags are recorded with `seedline flag`, not by import)"
+        ));
+    }
+    if empty_rows > 0 {
+        report
+            .notes
+            .push(format!("{empty_rows} empty rows skipped"));
+    }
+    if report.problem_count() == 0 && report.rows == 0 {
+        report.notes.push("0 data rows".into());
+        report.counts = Some(ImportCounts::default());
+        return Ok(report);
+    }
+    let ids: Vec<&str> = rows.iter().map(|(_, p)| p.amed_id.as_str()).collect();
+    let existing = store.projects_by_amed_id(&ids)?;
+    for (line, p) in &mut rows {
+        let Some(old) = existing.get(&p.amed_id) else {
+            continue;
+        };
+        if options.mode == ImportMode::Insert {
+            let id = sanitize_line(&p.amed_id);
+            report.push(
+                Problem {
+                    line: Some(*line),
+                    column: Some(key_column(&header)),
+                    message: format!(
+                        "'{id}' is already in the database (use --mode upsert to update it)"
+                    ),
+                },
+                cap,
+            );
+        } else if kaken.is_none() {
+            keep_absent_columns(p, old, &header);
+        } else {
+            keep_officer_fields(p, old);
+        }
+    }
+    if report.problem_count() > 0 {
+        return Ok(report);
+    }
+    let rows: Vec<NewProject> = rows.into_iter().map(|(_, p)| p).collect();
+    let counts = match options.mode {
+        ImportMode::Insert => ImportCounts {
+            inserted: rows.len() as u64,
+            ..ImportCounts::default()
+        },
+        ImportMode::Upsert => ImportCounts::plan(&rows, &existing),
+    };
+    if options.dry_run {
+        report.counts = Some(counts);
+        return Ok(report);
+    }
+    let file = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    report.counts = Some(store.import_projects(
+        &rows,
+        options.mode,
+        options.today,
+        &file.display().to_string(),
+    )?);
+    Ok(report)
+}
+
+/// The 課題管理番号 column's header as written in the file.
+fn key_column(header: &Header) -> String {
+    header
+        .columns
+        .iter()
+        .position(|c| c.is_some_and(|c| matches!(c.field, Field::AmedId | Field::KakenNumber)))
+        .map_or_else(|| "課題管理番号".into(), |i| header.names[i].clone())
+}

@@ -1,0 +1,63 @@
+//! CSV in and out. Export streams projects (or their notes, flags, stage gates) into an
+//! Excel-safe file: UTF-8 with BOM, CRLF, RFC 4180 quoting by the `csv` crate, formula cells
+//! neutralised. Import reads a whole file, checks every row (encoding, header, fields, dates,
+//! names, ids), and writes all rows in one transaction or none, with a line-numbered report.
+//!
+//! Layering: `model ← store ← csv_io ← cli`; SQL stays in `store` (`export_*`, `import_projects`).
+
+pub mod columns;
+pub mod dates;
+pub mod encoding;
+mod export;
+mod file;
+mod import;
+pub mod kaken;
+pub mod labels;
+mod merge;
+pub mod neutralize;
+pub mod read;
+mod validate;
+mod write;
+
+pub use columns::{Column, Field};
+pub use encoding::Encoding;
+pub use export::{ExportKind, ExportOptions, export};
+pub use file::AtomicFile;
+pub use import::{Format, ImportOptions, ImportReport, import_projects};
+pub use kaken::KakenOptions;
+pub use write::{Cell, CsvWriter};
+
+use crate::text::sanitize_line;
+
+/// Something wrong with an imported file: where (line, column as headed in the file) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line of the file (a record spanning lines: the line it starts on).
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    /// What is wrong and what was expected; quoted values are already sanitised.
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn at(line: u64, column: &str, message: String) -> Problem {
+        Problem {
+            line: Some(line),
+            column: Some(column.to_string()),
+            message,
+        }
+    }
+
+    /// `file:line: column: message`, safe to print on a terminal.
+    pub fn render(&self, file: &str) -> String {
+        let mut out = sanitize_line(file).into_owned();
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+        }
+        if let Some(column) = &self.column {
+            out.push_str(&format!(": {}", sanitize_line(column)));
+        }
+        out.push_str(&format!(": {}", sanitize_line(&self.message)));
+        out
+    }
+}

@@ -1,0 +1,410 @@
+//! Checking an imported file's header and turning each row of the `amed` format into a
+//! [`NewProject`], every problem named by line and column. Nothing here writes.
+
+use super::Problem;
+use super::columns::{Column, Field, header_key};
+use super::labels::{Labels, coded};
+use super::{dates, neutralize};
+use crate::model::{LicensingStatus, Modality, NewProject, Phase};
+use crate::text::sanitize_line;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest title and summary (characters), as in schema.sql.
+const MAX_TITLE_CHARS: usize = 2000;
+const MAX_SUMMARY_CHARS: usize = 20_000;
+
+/// The columns of a file, by position (`None`: ignored).
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub columns: Vec<Option<&'static Column>>,
+    /// Headers as written in the file (sanitised), for messages.
+    pub names: Vec<String>,
+    /// Headers ignored (unknown, with `--allow-extra-columns`).
+    pub ignored: Vec<String>,
+}
+
+/// Matches the header line against `table`: every unknown column (unless `allow_extra`), every
+/// duplicate and every missing required column is a problem on line `line`.
+pub fn header(
+    fields: &[String],
+    table: &'static [Column],
+    allow_extra: bool,
+    line: u64,
+) -> (Header, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut columns = Vec::with_capacity(fields.len());
+    let mut ignored = Vec::new();
+    let names: Vec<String> = fields
+        .iter()
+        .map(|f| sanitize_line(f.trim()).into_owned())
+        .collect();
+    for (i, name) in fields.iter().enumerate() {
+        match super::columns::find(table, name) {
+            Ok(column) => {
+                if let Some(first) = columns.iter().position(|c| *c == Some(column)) {
+                    problems.push(Problem::at(
+                        line,
+                        &names[i],
+                        format!(
+                            "duplicate column: columns {} and {} both are {}",
+                            first + 1,
+                            i + 1,
+                            column.ja
+                        ),
+                    ));
+                }
+                columns.push(Some(column));
+            }
+            Err(_) if allow_extra => {
+                ignored.push(names[i].clone());
+                columns.push(None);
+            }
+            Err(hint) => {
+                let hint = if header_key(name).is_empty() {
+                    String::new()
+                } else {
+                    format!("{hint} ")
+                };
+                problems.push(Problem::at(
+                    line,
+                    &names[i],
+                    format!(
+                        "unknown column (column {}); {hint}use --allow-extra-columns to ignore it",
+                        i + 1
+                    ),
+                ));
+                columns.push(None);
+            }
+        }
+    }
+    for column in table.iter().filter(|c| c.required) {
+        if !columns.contains(&Some(column)) {
+            problems.push(Problem {
+                line: Some(line),
+                column: None,
+                message: format!("missing required column {} ({})", column.ja, column.en),
+            });
+        }
+    }
+    (
+        Header {
+            columns,
+            names,
+            ignored,
+        },
+        problems,
+    )
+}
+
+/// One data row being checked; problems are collected, not returned one at a time.
+pub struct Row<'a> {
+    pub line: u64,
+    pub header: &'a Header,
+    pub fields: &'a [String],
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Row<'a> {
+    pub fn new(line: u64, header: &'a Header, fields: &'a [String]) -> Row<'a> {
+        Row {
+            line,
+            header,
+            fields,
+            problems: Vec::new(),
+        }
+    }
+
+    fn index(&self, field: Field) -> Option<usize> {
+        self.header
+            .columns
+            .iter()
+            .position(|c| c.is_some_and(|c| c.field == field))
+    }
+
+    /// Whether the file has this column.
+    pub fn has(&self, field: Field) -> bool {
+        self.index(field).is_some()
+    }
+
+    pub fn problem(&mut self, field: Field, message: impl Into<String>) {
+        let column = self.index(field).map(|i| self.header.names[i].clone());
+        self.problems.push(Problem {
+            line: Some(self.line),
+            column,
+            message: message.into(),
+        });
+    }
+
+    /// The cell as written (numeric cells) — `None` when the column is absent.
+    pub fn raw(&self, field: Field) -> Option<&'a str> {
+        self.index(field)
+            .and_then(|i| self.fields.get(i))
+            .map(String::as_str)
+    }
+
+    /// A text cell with export's `'` taken off, checked for control characters (tab and line
+    /// breaks only where `multiline`) and length; `None` when absent or invalid.
+    pub fn text(&mut self, field: Field, max_chars: usize, multiline: bool) -> Option<String> {
+        let cell = neutralize::restore(self.raw(field)?);
+        let bad = cell
+            .char_indices()
+            .find(|(_, c)| c.is_control() && !(multiline && matches!(c, '\t' | '\n' | '\r')));
+        if let Some((at, c)) = bad {
+            let what = match c {
+                '\0' => "a NUL character".to_string(),
+                '\n' | '\r' => "a line break".to_string(),
+                '\t' => "a tab".to_string(),
+                c => format!("the control character U+{:04X}", c as u32),
+            };
+            let position = cell[..at].chars().count() + 1;
+            let allowed = if multiline {
+                ""
+            } else {
+                " (line breaks and tabs are allowed in 概要 only)"
+            };
+            self.problem(
+                field,
+                format!("contains {what} at character {position}{allowed}"),
+            );
+            return None;
+        }
+        let chars = cell.chars().count();
+        if chars > max_chars {
+            self.problem(
+                field,
+                format!("{chars} characters; at most {max_chars} allowed"),
+            );
+            return None;
+        }
+        Some(cell.to_string())
+    }
+
+    /// A text cell that must not be empty (the column being absent is a header problem).
+    pub fn required(&mut self, field: Field, max_chars: usize) -> Option<String> {
+        let value = self.text(field, max_chars, false)?;
+        if value.trim().is_empty() {
+            self.problem(field, "empty; a value is required");
+            return None;
+        }
+        Some(value)
+    }
+
+    /// A trimmed cell for a name or code; `Some("")` when empty, `None` when absent or invalid.
+    pub fn token(&mut self, field: Field) -> Option<String> {
+        self.text(field, 400, false).map(|t| t.trim().to_string())
+    }
+
+    /// A date cell; `Ok(None)` when absent or empty.
+    pub fn date(&mut self, field: Field, required: bool) -> Result<Option<crate::model::Date>, ()> {
+        let Some(text) = self.token(field) else {
+            return if self.has(field) { Err(()) } else { Ok(None) };
+        };
+        if text.is_empty() {
+            if required {
+                self.problem(field, format!("empty; expected {}", dates::EXPECTED));
+                return Err(());
+            }
+            return Ok(None);
+        }
+        match dates::parse(&text) {
+            Some(d) => Ok(Some(d)),
+            None => {
+                let value = sanitize_line(&text);
+                self.problem(
+                    field,
+                    format!(
+                        "'{value}' is not a valid date; expected {}",
+                        dates::EXPECTED
+                    ),
+                );
+                Err(())
+            }
+        }
+    }
+
+    /// A coded cell (phase, modality, ...): `default` when absent or empty.
+    pub fn coded<T: crate::model::Coded>(
+        &mut self,
+        field: Field,
+        what: &str,
+        default: Option<T>,
+    ) -> Option<T> {
+        let text = self.token(field);
+        match text.as_deref() {
+            None if self.has(field) => None,
+            None | Some("") => {
+                if default.is_none() {
+                    self.problem(
+                        field,
+                        format!(
+                            "empty; expected a {what} ({})",
+                            T::ALL
+                                .iter()
+                                .map(|v| v.name_ja())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+                default
+            }
+            Some(t) => match coded::<T>(t, what) {
+                Ok(v) => Some(v),
+                Err(m) => {
+                    self.problem(field, m);
+                    None
+                }
+            },
+        }
+    }
+
+    /// An amount: digits (thousands separators allowed), not negative; `Ok(None)` when empty.
+    pub fn amount(&mut self, field: Field) -> Result<Option<i64>, ()> {
+        let Some(raw) = self.raw(field) else {
+            return Ok(None);
+        };
+        let folded: String = raw.nfkc().collect();
+        let t = folded.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        let grouped = t.contains(',');
+        let digits = t.replace(',', "");
+        let well_grouped = !grouped
+            || t.split(',').enumerate().all(|(i, g)| {
+                if i == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                }
+            });
+        match digits.parse::<i64>() {
+            Ok(n) if n >= 0 && well_grouped && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                Ok(Some(n))
+            }
+            Ok(n) if n < 0 => {
+                self.problem(
+                    field,
+                    format!("{n} is negative; expected an amount of 0 or more"),
+                );
+                Err(())
+            }
+            _ => {
+                let value = sanitize_line(t);
+                self.problem(
+                    field,
+                    format!("'{value}' is not a whole number (expected e.g. 12000 or 12,000)"),
+                );
+                Err(())
+            }
+        }
+    }
+}
+
+/// A row of the `amed` format as a project; problems are left in `row.problems`.
+pub fn amed_project(row: &mut Row<'_>, labels: &Labels) -> Option<NewProject> {
+    let amed_id = row
+        .required(Field::AmedId, 64)
+        .map(|s| s.trim().to_string());
+    let title = row.required(Field::Title, MAX_TITLE_CHARS);
+    let program = row.token(Field::Program).and_then(|t| {
+        if t.is_empty() {
+            row.problem(Field::Program, "empty; a program (事業名) is required");
+            return None;
+        }
+        labels
+            .program(&t)
+            .map_err(|m| row.problem(Field::Program, m))
+            .ok()
+    });
+    let ip = match row.token(Field::IntegratedProject) {
+        Some(t) if !t.is_empty() => labels
+            .integrated_project(&t)
+            .map_err(|m| row.problem(Field::IntegratedProject, m))
+            .ok(),
+        None if row.has(Field::IntegratedProject) => None,
+        _ => program
+            .as_deref()
+            .and_then(|p| labels.program_ip(p))
+            .map(str::to_string),
+    };
+    let institution = row.required(Field::Institution, 400);
+    let pi_name = row.required(Field::PiName, 200);
+    let pi_title = if row.has(Field::PiTitle) {
+        row.text(Field::PiTitle, 200, false)
+    } else {
+        Some(String::new())
+    };
+    let start = row.date(Field::StartDate, true);
+    let end = row.date(Field::EndDate, false);
+    if let (Ok(Some(s)), Ok(Some(e))) = (start, end)
+        && e < s
+    {
+        row.problem(Field::EndDate, format!("{e} is before the start date {s}"));
+    }
+    let budget = row.amount(Field::Budget);
+    let phase = row.coded::<Phase>(Field::Phase, "phase", None);
+    let modality = row.coded(Field::Modality, "modality", Some(Modality::Other));
+    let licensing = row.coded(
+        Field::Licensing,
+        "licensing status",
+        Some(LicensingStatus::None),
+    );
+    let areas = areas(row, labels);
+    let summary = if row.has(Field::Summary) {
+        row.text(Field::Summary, MAX_SUMMARY_CHARS, true)
+    } else {
+        Some(String::new())
+    };
+    let partner = if row.has(Field::Partner) {
+        row.text(Field::Partner, 400, false).map(Some)
+    } else {
+        Some(None)
+    };
+    if !row.problems.is_empty() {
+        return None;
+    }
+    Some(NewProject {
+        amed_id: amed_id?,
+        title: title?,
+        summary: summary?,
+        pi_name: pi_name?,
+        pi_title: pi_title?,
+        institution: institution?,
+        program: program?,
+        integrated_project: ip?,
+        modality: modality?,
+        phase: phase?,
+        start_date: start.ok()??,
+        end_date: end.ok()?,
+        budget_total_kyen: budget.ok()?,
+        partner_company: partner?.filter(|p| !p.is_empty()),
+        licensing_status: licensing?,
+        disease_areas: areas?,
+    })
+}
+
+/// 対象疾患: names separated by `;` (also `；`, `、`, `,`).
+pub fn areas(row: &mut Row<'_>, labels: &Labels) -> Option<Vec<String>> {
+    if !row.has(Field::DiseaseAreas) {
+        return Some(Vec::new());
+    }
+    let text = row.token(Field::DiseaseAreas)?;
+    let mut codes = Vec::new();
+    let mut ok = true;
+    for name in text
+        .split([';', '；', '、', ','])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        match labels.area(name) {
+            Ok(code) if !codes.contains(&code) => codes.push(code),
+            Ok(_) => {}
+            Err(m) => {
+                row.problem(Field::DiseaseAreas, m);
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(codes)
+}
