@@ -315,3 +315,140 @@ fn another_sessions_change_appears_without_restarting() {
         t.screen_text()
     );
 }
+
+#[test]
+fn filter_select_export_writes_exactly_the_selected_rows_with_the_columns_on_screen() {
+    let mut t = Harness::new(Lang::Ja, 80, 24);
+    t.keys(&[Key::Tab, K('/')]);
+    t.type_text("phase:臨床");
+    t.keys(&[Key::Enter, K(' '), K('j'), K(' ')]);
+    let Screen::List(list) = t.app.screen() else {
+        panic!()
+    };
+    let chosen: Vec<String> = list
+        .ids
+        .iter()
+        .filter(|id| list.selected.contains(id))
+        .map(|id| list.rows[id].amed_id.clone())
+        .collect();
+    assert_eq!(chosen.len(), 2);
+    t.keys(&[K('e')]);
+    let target = t.home.path("selected.csv");
+    t.act(Action::Edit(Edit::Clear));
+    t.type_text(target.to_str().unwrap());
+    t.keys(&[Key::Ctrl('s')]);
+    assert!(
+        t.app
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("2 件を書き出しました"),
+        "{:?} {:?}",
+        t.app.notice,
+        t.app.status
+    );
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "\"課題管理番号\",\"研究開発課題名\",\"研究開発代表者\",\"代表研究機関\",\"研究開発フェーズ\",\"ハイウェイ\"",
+        "the columns on screen"
+    );
+    assert_eq!(
+        lines.len(),
+        3,
+        "header and the two selected rows: {lines:?}"
+    );
+    for (line, id) in lines[1..].iter().zip(&chosen) {
+        assert!(line.starts_with(&format!("\"{id}\"")), "{line} for {id}");
+        assert!(line.contains("\"臨床\""));
+    }
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // Again to the same file: refused, the first file kept.
+    t.keys(&[K('e')]);
+    t.act(Action::Edit(Edit::Clear));
+    t.type_text(target.to_str().unwrap());
+    t.keys(&[Key::Ctrl('s')]);
+    assert!(
+        t.app.status.as_deref().unwrap_or("").contains("exists"),
+        "{:?}",
+        t.app.status
+    );
+    t.keys(&[Key::Esc]);
+    // No selection: the whole filtered list.
+    t.keys(&[K('*'), K('*'), K('e')]);
+    let all = t.home.path("all.csv");
+    t.act(Action::Edit(Edit::Clear));
+    t.type_text(all.to_str().unwrap());
+    t.keys(&[Key::Ctrl('s')]);
+    let Screen::List(list) = t.app.screen() else {
+        panic!()
+    };
+    let rows = std::fs::read_to_string(&all)
+        .unwrap()
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .count();
+    assert_eq!(rows, list.ids.len() + 1);
+    let audits: i64 = crate::common::raw(&t.home.path("ui.db"))
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'export'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audits, 2, "each export is in the audit log");
+}
+
+#[test]
+fn the_palette_imports_a_project_list_all_or_nothing() {
+    let mut t = Harness::new(Lang::Ja, 80, 24);
+    let file = t.home.path("in.csv");
+    std::fs::write(
+        &file,
+        "課題管理番号,研究開発課題名,事業名,代表研究機関,研究開発代表者,開始日,研究開発フェーズ\n\
+         JP26new0000001,取り込んだ課題,橋渡し研究プログラム,京都大学,山田 太郎,2026-04-01,基礎\n\
+         JP26new0000002,二件目,橋渡し研究プログラム,京都大学,山田 花子,2026-02-30,応用\n",
+    )
+    .unwrap();
+    let import = |t: &mut Harness| {
+        t.keys(&[K(':')]);
+        t.type_text("import");
+        t.keys(&[Key::Enter]);
+        t.type_text(file.to_str().unwrap());
+        t.keys(&[Key::Ctrl('s')]);
+    };
+    import(&mut t);
+    let status = t.app.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("nothing written") || status.contains("何も書き込んでいません"),
+        "{status}"
+    );
+    assert!(
+        status.contains("line 3") || status.contains("3"),
+        "{status}"
+    );
+    assert_eq!(t.store.project_count().unwrap(), 45, "nothing imported");
+    t.keys(&[Key::Esc]);
+    std::fs::write(
+        &file,
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .replace("2026-02-30", "2026-02-28"),
+    )
+    .unwrap();
+    import(&mut t);
+    assert!(
+        t.app.notice.as_deref().unwrap_or("").contains("新規 2"),
+        "{:?} {:?}",
+        t.app.notice,
+        t.app.status
+    );
+    assert_eq!(t.store.project_count().unwrap(), 47);
+}

@@ -66,12 +66,18 @@ pub enum Command {
     Undo,
     /// Due view: only my follow-ups / everyone's.
     ToggleMine,
+    /// Export the list (its selection, else all its rows) to CSV.
+    Export,
+    /// Import a project list from CSV.
+    Import,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 38] = [
         Command::Open,
+        Command::Export,
+        Command::Import,
         Command::NewNote,
         Command::FlagProject,
         Command::MoveFlag,
@@ -191,6 +197,16 @@ impl Command {
             Command::History => ("history", "変更履歴", "history"),
             Command::Undo => ("undo", "直前の操作を取り消す", "undo my last action"),
             Command::ToggleMine => ("toggle_mine", "自分の分だけ／全員", "mine only / everyone"),
+            Command::Export => (
+                "export",
+                "CSVに書き出す（選択行、なければ一覧全体）",
+                "export to CSV (selection, else the whole list)",
+            ),
+            Command::Import => (
+                "import",
+                "CSVから課題を取り込む",
+                "import projects from CSV",
+            ),
         }
     }
 
@@ -215,6 +231,7 @@ impl Command {
             Command::CompleteFollowUp => ("完了", "done"),
             Command::ToggleMine => ("自分", "mine"),
             Command::EditNote => ("編集", "edit"),
+            Command::Export => ("書出", "export"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)

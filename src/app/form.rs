@@ -38,6 +38,10 @@ pub enum FormKind {
     },
     /// A stage-gate decision.
     Gate { project_id: i64 },
+    /// Export the chosen rows of a list (ids in display order, columns as CSV names).
+    Export { ids: Vec<i64>, columns: String },
+    /// Import a project list from a CSV file.
+    Import,
 }
 
 impl FormKind {
@@ -50,6 +54,7 @@ impl FormKind {
             | FormKind::Phase { project_id, .. }
             | FormKind::Gate { project_id } => Some(*project_id),
             FormKind::Flag { project_ids, .. } => project_ids.first().copied(),
+            FormKind::Export { .. } | FormKind::Import => None,
         }
     }
 }

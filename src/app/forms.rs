@@ -18,6 +18,37 @@ pub struct DraftRecord {
     pub focus: usize,
 }
 
+fn choice(code: &str, ja: &str, en: &str) -> Choice {
+    Choice {
+        ja: ja.into(),
+        en: en.into(),
+        code: code.into(),
+    }
+}
+
+fn import_modes() -> Vec<Choice> {
+    vec![
+        choice(
+            "insert",
+            "新規のみ（既存の番号はエラー）",
+            "insert (existing ids are errors)",
+        ),
+        choice("upsert", "新規と更新", "insert and update"),
+    ]
+}
+
+fn yes_no() -> Vec<Choice> {
+    vec![choice("no", "いいえ", "no"), choice("yes", "はい", "yes")]
+}
+
+/// The export form's heading carries the suggested file name after a tab.
+fn heading_file(heading: &str) -> String {
+    heading
+        .split_once('\t')
+        .map(|(_, f)| f.to_string())
+        .unwrap_or_default()
+}
+
 pub(crate) fn choices<T: Coded>(items: &[T]) -> Vec<Choice> {
     items
         .iter()
@@ -126,6 +157,23 @@ impl App {
                     Field::text("reason", "理由", "Reason", ""),
                 ]
             }
+            FormKind::Export { .. } => vec![Field::text(
+                "file",
+                "書き出し先",
+                "Write to",
+                &heading_file(&heading),
+            )],
+            FormKind::Import => vec![
+                Field::text("file", "CSVファイル", "CSV file", ""),
+                Field::choice("mode", "取り込み方", "Mode", import_modes(), 0),
+                Field::choice(
+                    "dry_run",
+                    "確認のみ（書き込まない）",
+                    "Dry run (write nothing)",
+                    yes_no(),
+                    0,
+                ),
+            ],
             FormKind::Gate { .. } => vec![
                 Field::text("gate", "ゲート", "Gate", "SG"),
                 Field::choice(

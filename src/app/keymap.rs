@@ -184,6 +184,7 @@ impl Default for Keymap {
             (M::List, K::Char('p'), C::MovePhase, false),
             (M::List, K::Char('a'), C::RecordGate, false),
             (M::List, K::Char('H'), C::History, false),
+            (M::List, K::Char('e'), C::Export, true),
             (M::Detail, K::Char('n'), C::NewNote, true),
             (M::Detail, K::Char('f'), C::FlagProject, true),
             (M::Detail, K::Char('m'), C::MoveFlag, true),

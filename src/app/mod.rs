@@ -3,6 +3,7 @@
 //! as data) that the runtime performs against the store and answers with more [`Action`]s. No
 //! terminal and no database here: every behaviour is testable with plain structs.
 
+mod columns;
 mod command;
 mod dashboard;
 pub mod detail;
@@ -17,6 +18,7 @@ mod navigate;
 mod overlay;
 pub mod workflow;
 
+pub use columns::{export_columns, visible_columns};
 pub use command::Command;
 pub use dashboard::{COLUMNS, DashboardData, DashboardState};
 pub use detail::DetailState;
@@ -428,6 +430,8 @@ impl App {
             C::RecordGate => self.open_gate_form(),
             C::History => self.push_history(),
             C::Undo => self.undo(),
+            C::Export => self.open_export_form(),
+            C::Import => self.open_import_form(),
             C::ToggleMine => {
                 if let Some(Screen::Due(d)) = self.stack.last_mut() {
                     d.mine = !d.mine;

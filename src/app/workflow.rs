@@ -44,6 +44,18 @@ pub enum Save {
         project_id: i64,
         gate: NewGate,
     },
+    /// Projects (ids in order) to a new CSV file with these columns.
+    Export {
+        ids: Vec<i64>,
+        columns: String,
+        path: String,
+    },
+    /// A project list from a CSV file.
+    Import {
+        path: String,
+        upsert: bool,
+        dry_run: bool,
+    },
     DeleteNote {
         note_id: i64,
     },
@@ -362,6 +374,59 @@ impl App {
         }
     }
 
+    /// `e` on a list: export the selected rows, or every listed row when none is selected, with
+    /// the columns on screen, in the list's order.
+    pub fn open_export_form(&mut self) -> Vec<Effect> {
+        let Screen::List(list) = self.screen() else {
+            return self.not_here();
+        };
+        let ids: Vec<i64> = if list.selected.is_empty() {
+            list.ids.clone()
+        } else {
+            list.ids
+                .iter()
+                .filter(|id| list.selected.contains(id))
+                .copied()
+                .collect()
+        };
+        if ids.is_empty() {
+            self.status =
+                Some(tr(self.lang, "書き出す課題がありません", "nothing to export").into());
+            return Vec::new();
+        }
+        let view = match list.kind {
+            super::ListKind::Projects => "projects",
+            super::ListKind::Highway => "highway",
+        };
+        let file = format!("seedline-{view}-{}.csv", self.today.format("%Y%m%d"));
+        let heading = format!(
+            "{} {} {}\t{file}",
+            tr(self.lang, "CSV書き出し:", "CSV export:"),
+            ids.len(),
+            tr(self.lang, "件", "rows")
+        );
+        let kind = FormKind::Export {
+            ids,
+            columns: super::export_columns(self.size.0 as usize),
+        };
+        let form = self.build_form(kind, heading);
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    /// From the palette: import a project list from a CSV file.
+    pub fn open_import_form(&mut self) -> Vec<Effect> {
+        let heading = tr(
+            self.lang,
+            "CSV取り込み（全行を検査してから一括で書き込み）",
+            "CSV import (every row checked, then all written at once)",
+        )
+        .to_string();
+        let form = self.build_form(FormKind::Import, heading);
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
     /// `u`: takes back this session's last triage action.
     pub fn undo(&mut self) -> Vec<Effect> {
         match self.undo_stack.pop() {
@@ -547,6 +612,38 @@ fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
                     on: form.date("date")?.ok_or("date")?,
                     reason: form.text("reason"),
                 },
+            }
+        }
+        FormKind::Export { ids, columns } => {
+            let path = form.text("file");
+            if path.is_empty() {
+                return Err(tr(
+                    lang,
+                    "書き出し先のファイル名を入力してください",
+                    "type a file name",
+                )
+                .into());
+            }
+            Save::Export {
+                ids: ids.clone(),
+                columns: columns.clone(),
+                path,
+            }
+        }
+        FormKind::Import => {
+            let path = form.text("file");
+            if path.is_empty() {
+                return Err(tr(
+                    lang,
+                    "CSVファイルのパスを入力してください",
+                    "type the CSV file's path",
+                )
+                .into());
+            }
+            Save::Import {
+                path,
+                upsert: form.choice("mode") == Some("upsert"),
+                dry_run: form.choice("dry_run") == Some("yes"),
             }
         }
         FormKind::Gate { project_id } => Save::Gate {

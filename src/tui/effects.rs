@@ -152,6 +152,21 @@ fn write(
                 Vec::new(),
             )
         }
+        Save::Export { ids, columns, path } => {
+            let rows = export_csv(store, lang, &ids, &columns, &path)?;
+            (
+                format!(
+                    "{rows} {} {path}",
+                    t("件を書き出しました:", "rows written to")
+                ),
+                Vec::new(),
+            )
+        }
+        Save::Import {
+            path,
+            upsert,
+            dry_run,
+        } => (import_csv(store, lang, &path, upsert, dry_run)?, Vec::new()),
         Save::DeleteNote { note_id } => {
             store.delete_note(note_id, author)?;
             (
@@ -195,4 +210,88 @@ fn write(
             )
         }
     })
+}
+
+/// Writes the projects `ids` (in that order) with `columns` to a new file at `path`: 0600, via a
+/// temporary file, recorded in the audit log before it appears; an existing file is refused.
+fn export_csv(
+    store: &mut Store,
+    lang: Lang,
+    ids: &[i64],
+    columns: &str,
+    path: &str,
+) -> crate::Result<u64> {
+    use crate::csv_io::{AtomicFile, ExportKind, ExportOptions, columns as cols, export};
+    let target = std::path::Path::new(path);
+    let mut options = ExportOptions::new(ExportKind::Projects, path);
+    options.lang = lang;
+    options.columns = cols::select(ExportKind::Projects.columns(), columns)
+        .map_err(|e| Error::invalid("columns", e))?;
+    let mut out = AtomicFile::create(target, false)?;
+    let (rows, _) = export(store, ids, &options, &mut out, &mut |_| {})?;
+    let file = std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf());
+    store.record_export(
+        ExportKind::Projects.code(),
+        rows,
+        &file.display().to_string(),
+    )?;
+    out.commit()?;
+    crate::log::event("export", &[("rows", rows as i64)]);
+    Ok(rows)
+}
+
+/// Imports a project list; a refused file is an error listing its first problems.
+fn import_csv(
+    store: &mut Store,
+    lang: Lang,
+    path: &str,
+    upsert: bool,
+    dry_run: bool,
+) -> crate::Result<String> {
+    use crate::csv_io::{ImportOptions, import_projects};
+    let mut options = ImportOptions::new(chrono::Local::now().date_naive());
+    options.mode = if upsert {
+        crate::store::ImportMode::Upsert
+    } else {
+        crate::store::ImportMode::Insert
+    };
+    options.dry_run = dry_run;
+    let report = import_projects(store, std::path::Path::new(path), &options, &mut |_| {})?;
+    let Some(counts) = report.counts.filter(|_| report.is_ok()) else {
+        let lines = report.problem_lines(path);
+        let count = report.problems.len() as u64 + report.more_problems;
+        return Err(Error::invalid(
+            path,
+            format!(
+                "{count} {} {}",
+                tr(
+                    lang,
+                    "件の問題、何も書き込んでいません。最初の問題:",
+                    "problems, nothing written; first:"
+                ),
+                lines.first().cloned().unwrap_or_default()
+            ),
+        ));
+    };
+    crate::log::event(
+        "import",
+        &[
+            ("inserted", counts.inserted as i64),
+            ("updated", counts.updated as i64),
+        ],
+    );
+    Ok(format!(
+        "{}{} {} / {} {} / {} {}",
+        if dry_run {
+            tr(lang, "確認のみ: ", "dry run: ")
+        } else {
+            ""
+        },
+        tr(lang, "新規", "inserted"),
+        counts.inserted,
+        tr(lang, "更新", "updated"),
+        counts.updated,
+        tr(lang, "変更なし", "unchanged"),
+        counts.unchanged
+    ))
 }
