@@ -31,16 +31,7 @@ impl Home {
 
     /// The binary with this home's directories and the fixed date.
     pub fn seedline(&self) -> Command {
-        let mut cmd = Command::cargo_bin("seedline").unwrap();
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("SEEDLINE_DATA_DIR", self.path("data"))
-            .env("SEEDLINE_CONFIG_DIR", self.path("config"))
-            .env("SEEDLINE_STATE_DIR", self.path("state"))
-            .env("SEEDLINE_TODAY", TODAY)
-            .env("LANG", "ja_JP.UTF-8")
-            .current_dir(self.dir.path());
-        cmd
+        Command::from_std(self.std_command())
     }
 
     /// The binary as a plain `std::process::Command` (for `pre_exec`), same environment.
