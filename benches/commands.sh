@@ -60,6 +60,21 @@ time_it "seedline show list --query 'がん' --height 24" "$bin" show list --db 
 time_it "seedline show list --query 'due:overdue' --height 24" "$bin" show list --db "$db" --query due:overdue --height 24
 first=$(sqlite3 "$db" "select amed_id from project order by id limit 1")
 time_it "seedline show project (first project)" "$bin" show project "$first" --db "$db"
+# CSV: seedline's Excel-safe export and validated import next to sqlite3's own CSV output and
+# .import of the same columns (sqlite3 neither neutralises formulas nor validates anything).
+work=$(mktemp -d)
+cols="amed_id, title, (SELECT name_ja FROM program g WHERE g.id = p.program_id), institution, pi_name, pi_title,
+      start_date, end_date, budget_total_kyen, phase, modality, summary"
+time_it "seedline export projects (all, to a file)" sh -c "rm -f '$work/out.csv'; '$bin' export projects --db '$db' -o '$work/out.csv'"
+time_it "sqlite3 -csv, the same columns" sqlite3 -csv "$db" "SELECT $cols FROM project p ORDER BY amed_id"
+"$bin" export projects --db "$db" -o "$work/in.csv" --force > /dev/null
+RUNS_SAVED=$runs; runs=${IMPORT_RUNS:-3}
+time_it "seedline import projects (all rows, validated)" sh -c "rm -f '$work/i.db'*; '$bin' init --db '$work/i.db' >/dev/null; '$bin' import projects '$work/in.csv' --db '$work/i.db'"
+sqlite3 -csv "$db" "SELECT $cols FROM project p" > "$work/plain.csv"
+time_it "sqlite3 .import into a bare table" sh -c "rm -f '$work/s.db'; sqlite3 '$work/s.db' 'CREATE TABLE t (a,b,c,d,e,f,g,h,i,j,k,l)' '.mode csv' '.import $work/plain.csv t'"
+runs=$RUNS_SAVED
+echo "peak memory, export: $(peak_kb "$bin" export projects --db "$db" -o "$work/m.csv") KB"
+rm -rf "$work"
 echo "peak memory, show dashboard: $(peak_kb "$bin" show dashboard --db "$db") KB"
 echo "peak memory, show list (500 rows): $(peak_kb "$bin" show list --db "$db") KB"
 if [ "${GENERATE:-0}" = 1 ]; then

@@ -127,14 +127,19 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs the start-up effects, then opens a screen.
+/// Runs what a view over the dashboard needs of the start-up effects (the project count, not the
+/// dashboard's own figures, which nobody will see), then opens the view.
 fn chain(
     store: &mut Store,
     app: &mut App,
     first: Vec<Effect>,
     open: impl FnOnce(&mut App) -> Vec<Effect>,
 ) -> Vec<Effect> {
-    run_all(store, app, first);
+    let needed: Vec<Effect> = first
+        .into_iter()
+        .filter(|e| matches!(e, Effect::CountProjects))
+        .collect();
+    run_all(store, app, needed);
     open(app)
 }
 
