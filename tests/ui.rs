@@ -117,7 +117,7 @@ fn list_detail_and_queue_snapshots() {
 fn filter_snapshot_with_a_hint_for_a_bad_term() {
     let mut t = Harness::new(Lang::Ja, 80, 24);
     t.keys(&[Key::Tab, K('/')]);
-    t.type_text("研究 phase:基礎");
+    t.type_text("東京 phase:基礎");
     snap("filter_80x24", &t);
     t.type_text(" ip:drg");
     let text = t.screen_text();

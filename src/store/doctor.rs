@@ -58,6 +58,13 @@ impl Store {
                 report.projects
             ));
         }
+        let short = count("SELECT count(*) FROM project_short")?;
+        if short != report.projects {
+            report.invariants.push(format!(
+                "short-word table holds {short} projects, the database {}",
+                report.projects
+            ));
+        }
         let indexed = count("SELECT count(*) FROM note_fts")?;
         if indexed != report.notes {
             report.invariants.push(format!(

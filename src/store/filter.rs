@@ -51,18 +51,11 @@ pub(crate) fn condition(filter: &Filter, today: Date) -> Condition {
             params.push(Value::Text(fts_phrase(word)));
             params.push(Value::Text(fts_phrase(word)));
         } else {
-            // Too short for trigrams (がん, 東京): scan the folded project text in the index's own
-            // content table (FTS5's documented `_content` shadow table: c0 amed_id … c4
-            // institution), with instr — twice as fast as LIKE through the virtual table. Notes
-            // are searched from three characters on (a scan of every note would not be instant).
-            parts.push(
-                "p.id IN (SELECT id FROM project_fts_content WHERE instr(c1, ?) > 0 OR instr(c3, ?) > 0
-                          OR instr(c4, ?) > 0 OR instr(c0, ?) > 0 OR instr(c2, ?) > 0)"
-                    .into(),
-            );
-            for _ in 0..5 {
-                params.push(Value::Text(word.clone()));
-            }
+            // Too short for trigrams (がん, 東京): scan the compact folded copy of the id, title, PI
+            // and institution (`project_short`, a few MB at 100,000 projects). Summaries and notes
+            // are searched from three characters on: scanning them would not be instant.
+            parts.push("p.id IN (SELECT id FROM project_short WHERE instr(text, ?) > 0)".into());
+            params.push(Value::Text(word.clone()));
         }
     }
     if let Some(list) = &filter.integrated_projects {

@@ -18,6 +18,14 @@ const MIGRATIONS: &[&str] = &[
     "DROP INDEX project_phase;
      CREATE INDEX project_phase_amed ON project (phase, amed_id);
      CREATE INDEX project_licensing ON project (licensing_status);",
+    // 3: a compact table for one- and two-character searches, filled from the search index.
+    "CREATE TABLE project_short (
+         id   INTEGER PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+         text TEXT NOT NULL
+     ) STRICT;
+     INSERT INTO project_short (id, text)
+         SELECT rowid, amed_id || char(31) || title || char(31) || pi_name || char(31) || institution
+         FROM project_fts;",
 ];
 
 /// The schema version this seedline writes.
