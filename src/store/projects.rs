@@ -142,7 +142,9 @@ pub(crate) fn index_project(tx: &Transaction<'_>, id: i64, p: &NewProject) -> Re
         search_fold(&p.pi_name),
         search_fold(&p.institution),
     ])?;
-    let short = [&p.amed_id, &p.title, &p.pi_name, &p.institution].map(|s| search_fold(s)).join("\u{1f}");
+    let short = [&p.amed_id, &p.title, &p.pi_name, &p.institution]
+        .map(|s| search_fold(s))
+        .join("\u{1f}");
     tx.prepare_cached("INSERT OR REPLACE INTO project_short (id, text) VALUES (?1, ?2)")?
         .execute(params![id, short])?;
     Ok(())
