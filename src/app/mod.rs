@@ -16,6 +16,7 @@ pub mod keymap;
 mod list;
 mod navigate;
 mod overlay;
+mod save;
 pub mod workflow;
 
 pub use columns::{export_columns, visible_columns};
@@ -28,7 +29,7 @@ pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
 pub use list::{ListKind, ListState};
 pub use overlay::{Overlay, PaletteEntry, PaletteState, palette_entries};
-pub use workflow::{Save, SaveOutcome, Undo};
+pub use save::{Save, SaveOutcome, Undo};
 
 use crate::model::{Author, Date, DueItem, HistoryEntry, ProjectDetail, ProjectRow, Sort};
 use crate::query::{self, Filter};

@@ -5,6 +5,7 @@
 
 mod approvals;
 mod compose;
+mod records;
 mod rng;
 mod vocab;
 
@@ -117,8 +118,8 @@ fn fill(
         let (ps, po) = officers.for_project(&mut rng);
         loader.assign(id, ps.0, plan.project.start_date)?;
         loader.assign(id, po.0, plan.project.start_date)?;
-        summary.gates += compose::write_gates(loader, id, plan, ps.1, &mut rng)?;
-        summary.outcomes += compose::write_outcomes(loader, id, plan, &mut rng)?;
+        summary.gates += records::write_gates(loader, id, plan, ps.1, &mut rng)?;
+        summary.outcomes += records::write_outcomes(loader, id, plan, &mut rng)?;
         ids.push((id, ps, po));
         if i % 1000 == 999 {
             progress("projects", i + 1, plans.len());
@@ -126,12 +127,12 @@ fn fill(
     }
     summary.projects = plans.len();
     progress("projects", plans.len(), plans.len());
-    summary.flags = compose::write_flags(loader, &plans, &ids, reference, options, &mut rng)?;
+    summary.flags = records::write_flags(loader, &plans, &ids, reference, options, &mut rng)?;
     progress("flags", summary.flags, options.flags);
     let mut body = String::new();
     for n in 0..options.notes {
         let k = rng.below(plans.len() as u64) as usize;
-        compose::write_note(
+        records::write_note(
             loader,
             &plans[k],
             ids[k],

@@ -1,0 +1,234 @@
+//! The changes a form or a quick action asks the runtime to write, how each is undone, what the
+//! runtime answers, and reading a form into its change.
+
+use super::form::{Form, FormKind};
+use crate::model::{
+    Coded, Criteria, CriterionStatus, FlagStatus, GateDecision, NewFlag, NewGate, NewNote,
+    NoteKind, Phase, PhaseMove,
+};
+use crate::tr;
+
+/// A change to write, as the runtime performs it against the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Save {
+    Note {
+        project_id: i64,
+        note: NewNote,
+    },
+    EditNote {
+        project_id: i64,
+        note_id: i64,
+        version: i64,
+        body: String,
+    },
+    Flags {
+        project_ids: Vec<i64>,
+        flag: NewFlag,
+    },
+    FlagMove {
+        flag_id: i64,
+        version: i64,
+        from: FlagStatus,
+        to: FlagStatus,
+        why: String,
+    },
+    Phase {
+        project_id: i64,
+        version: Option<i64>,
+        from: Phase,
+        change: PhaseMove,
+    },
+    Gate {
+        project_id: i64,
+        gate: NewGate,
+    },
+    /// Projects (ids in order) to a new CSV file with these columns.
+    Export {
+        ids: Vec<i64>,
+        columns: String,
+        path: String,
+    },
+    /// A project list from a CSV file.
+    Import {
+        path: String,
+        upsert: bool,
+        dry_run: bool,
+    },
+    DeleteNote {
+        note_id: i64,
+    },
+    CompleteFollowUp {
+        note_id: i64,
+    },
+    Undo(Undo),
+}
+
+/// How to take back one triage action of this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    /// A flag was created: withdraw it.
+    FlagAdded { flag_id: i64 },
+    /// A flag moved: put it back.
+    FlagMoved { flag_id: i64, from: FlagStatus },
+    /// A project moved phase: move it back.
+    PhaseMoved { project_id: i64, from: Phase },
+    /// A note was deleted: restore it.
+    NoteDeleted { note_id: i64 },
+    /// A follow-up was marked done: reopen it.
+    FollowUpDone { note_id: i64 },
+}
+
+/// What a performed save reports back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved {
+        message: String,
+        undo: Vec<Undo>,
+    },
+    /// Another session changed the record; the officer's text stays in the form. `latest` is
+    /// the record's version now (a note's), for saving on top of it.
+    Conflict {
+        message: String,
+        latest: Option<i64>,
+    },
+    /// The database stayed locked through the busy timeout; the save is retried.
+    Busy {
+        retry: Box<Save>,
+    },
+    Failed {
+        message: String,
+    },
+}
+
+/// Reads a form into the change it stands for, or a message naming what is wrong.
+pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
+    let need = |code: Option<&str>, what: &str| {
+        code.map(str::to_string)
+            .ok_or_else(|| format!("{what}: {}", tr(lang, "選択してください", "choose one")))
+    };
+    Ok(match &form.kind {
+        FormKind::Note { project_id } => Save::Note {
+            project_id: *project_id,
+            note: NewNote {
+                kind: NoteKind::parse(&need(form.choice("kind"), "kind")?)
+                    .unwrap_or(NoteKind::Other),
+                body: form.text("body"),
+                occurred_on: form.date("date")?.ok_or("date")?,
+                follow_up_on: form.date("follow_up")?,
+            },
+        },
+        FormKind::EditNote {
+            project_id,
+            note_id,
+            version,
+        } => Save::EditNote {
+            project_id: *project_id,
+            note_id: *note_id,
+            // After a conflict, saving again goes on top of the other session's version.
+            version: form.conflict_version.unwrap_or(*version),
+            body: form.text("body"),
+        },
+        FormKind::Flag { project_ids, .. } => {
+            let criterion = |key: &str, note: &str| -> (CriterionStatus, String) {
+                (
+                    form.choice(key)
+                        .and_then(CriterionStatus::parse)
+                        .unwrap_or(CriterionStatus::NotAssessed),
+                    form.text(note),
+                )
+            };
+            Save::Flags {
+                project_ids: project_ids.clone(),
+                flag: NewFlag {
+                    target_program_id: need(form.choice("target"), "target")?
+                        .parse()
+                        .map_err(|_| "target".to_string())?,
+                    reason: form.text("reason"),
+                    criteria: Criteria {
+                        competitive: criterion("competitive", "competitive_note"),
+                        ip: criterion("ip", "ip_note"),
+                        evidence: criterion("evidence", "evidence_note"),
+                    },
+                    status: form
+                        .choice("status")
+                        .and_then(FlagStatus::parse)
+                        .unwrap_or(FlagStatus::Candidate),
+                },
+            }
+        }
+        FormKind::FlagMove {
+            flag_id,
+            version,
+            from,
+            ..
+        } => {
+            let to = FlagStatus::parse(&need(form.choice("to"), "status")?).ok_or("status")?;
+            Save::FlagMove {
+                flag_id: *flag_id,
+                version: *version,
+                from: *from,
+                to,
+                why: form.text("why"),
+            }
+        }
+        FormKind::Phase {
+            project_id,
+            version,
+            from,
+        } => {
+            let to = Phase::parse(&need(form.choice("to"), "phase")?).ok_or("phase")?;
+            Save::Phase {
+                project_id: *project_id,
+                version: *version,
+                from: *from,
+                change: PhaseMove {
+                    to,
+                    on: form.date("date")?.ok_or("date")?,
+                    reason: form.text("reason"),
+                },
+            }
+        }
+        FormKind::Export { ids, columns } => {
+            let path = form.text("file");
+            if path.is_empty() {
+                return Err(tr(
+                    lang,
+                    "書き出し先のファイル名を入力してください",
+                    "type a file name",
+                )
+                .into());
+            }
+            Save::Export {
+                ids: ids.clone(),
+                columns: columns.clone(),
+                path,
+            }
+        }
+        FormKind::Import => {
+            let path = form.text("file");
+            if path.is_empty() {
+                return Err(tr(
+                    lang,
+                    "CSVファイルのパスを入力してください",
+                    "type the CSV file's path",
+                )
+                .into());
+            }
+            Save::Import {
+                path,
+                upsert: form.choice("mode") == Some("upsert"),
+                dry_run: form.choice("dry_run") == Some("yes"),
+            }
+        }
+        FormKind::Gate { project_id } => Save::Gate {
+            project_id: *project_id,
+            gate: NewGate {
+                gate: form.text("gate"),
+                decided_on: form.date("date")?.ok_or("date")?,
+                decision: GateDecision::parse(&need(form.choice("decision"), "decision")?)
+                    .unwrap_or(GateDecision::Go),
+                note: form.text("note"),
+            },
+        },
+    })
+}
