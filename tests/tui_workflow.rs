@@ -452,3 +452,27 @@ fn the_palette_imports_a_project_list_all_or_nothing() {
     );
     assert_eq!(t.store.project_count().unwrap(), 47);
 }
+
+#[test]
+fn a_paste_over_one_mib_is_refused_whole_and_a_big_note_still_saves() {
+    let mut t = Harness::new(Lang::Ja, 80, 24);
+    open_project(&mut t, 1);
+    t.keys(&[K('n')]);
+    let too_big = "あ".repeat(1024 * 1024 / 3 + 10);
+    t.act(Action::Edit(Edit::Paste(too_big)));
+    assert!(
+        t.app.status.as_deref().unwrap_or("").contains("1 MiB"),
+        "{:?}",
+        t.app.status
+    );
+    let Overlay::Form(form) = &t.app.overlay else {
+        panic!()
+    };
+    assert_eq!(form.text("body"), "", "nothing inserted, never cut");
+    // Just under the limit: accepted, saved and shown.
+    let big = "記録".repeat(100_000);
+    t.act(Action::Edit(Edit::Paste(big.clone())));
+    t.keys(&[Key::Ctrl('s')]);
+    assert!(matches!(t.app.overlay, Overlay::None), "{:?}", t.app.status);
+    assert_eq!(detail(&t).notes[0].body.len(), big.len());
+}

@@ -57,21 +57,35 @@ impl Editor {
         self.lines.iter().all(|l| l.trim().is_empty())
     }
 
+    /// Inserts `text` at the cursor in one splice (a pasted megabyte must not cost a character-by-
+    /// character insert): line breaks kept, tabs as four spaces, control characters dropped.
     fn insert_text(&mut self, text: &str) {
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        for c in text.chars() {
+        let mut clean = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
             match c {
-                '\n' => self.newline(),
-                '\t' => {
-                    for _ in 0..4 {
-                        self.insert_char(' ');
-                    }
-                }
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\r' | '\n' => clean.push('\n'),
+                '\t' => clean.push_str("    "),
                 // Control characters never enter the text (they would reach other terminals later).
                 c if crate::text::is_unsafe_char(c) => {}
-                c => self.insert_char(c),
+                c => clean.push(c),
             }
         }
+        let line = &mut self.lines[self.row];
+        let at = byte_at(line, self.col);
+        let after = line.split_off(at);
+        let mut pieces = clean.split('\n');
+        let first = pieces.next().unwrap_or("");
+        self.lines[self.row].push_str(first);
+        let mut last_len = char_len(first) + self.col;
+        for piece in pieces {
+            self.row += 1;
+            self.lines.insert(self.row, piece.to_string());
+            last_len = char_len(piece);
+        }
+        self.col = last_len;
+        self.lines[self.row].push_str(&after);
     }
 
     fn insert_char(&mut self, c: char) {
