@@ -237,6 +237,23 @@ impl Command {
         crate::tr(lang, ja, en)
     }
 
+    /// A scroll offset after this command over `lines` lines shown `page` at a time (pages overlap
+    /// by a line; the last page ends at the last line).
+    pub fn scroll(self, offset: usize, lines: usize, page: usize) -> usize {
+        let max = lines.saturating_sub(page);
+        let step = page.saturating_sub(1).max(1);
+        match self {
+            Command::Up => offset.saturating_sub(1),
+            Command::Down => offset + 1,
+            Command::Top => 0,
+            Command::Bottom => max,
+            Command::PageUp => offset.saturating_sub(step),
+            Command::PageDown => offset + step,
+            _ => offset,
+        }
+        .min(max)
+    }
+
     /// The command with this config name.
     pub fn from_name(name: &str) -> Option<Command> {
         Command::ALL.into_iter().find(|c| c.name() == name)

@@ -98,18 +98,7 @@ impl DetailState {
 
     /// Scrolls for a navigation command; `page` is the number of lines on screen.
     pub fn scroll(&mut self, command: Command, page: usize) {
-        let max = self.lines.len().saturating_sub(page);
-        let step = page.saturating_sub(1).max(1);
-        self.scroll = match command {
-            Command::Up => self.scroll.saturating_sub(1),
-            Command::Down => self.scroll + 1,
-            Command::Top => 0,
-            Command::Bottom => max,
-            Command::PageUp => self.scroll.saturating_sub(step),
-            Command::PageDown => self.scroll + step,
-            _ => self.scroll,
-        }
-        .min(max);
+        self.scroll = command.scroll(self.scroll, self.lines.len(), page);
     }
 }
 

@@ -392,20 +392,12 @@ impl App {
                     Some(Screen::Detail(d)) => d.scroll(command, detail_page),
                     Some(Screen::Due(d)) => d.scroll(command, list_page),
                     Some(Screen::History(h)) => {
-                        let max = h
-                            .entries
-                            .len()
-                            .saturating_sub(detail_page.saturating_sub(1));
-                        h.scroll = match command {
-                            C::Up => h.scroll.saturating_sub(1),
-                            C::Down => h.scroll + 1,
-                            C::Top => 0,
-                            C::Bottom => max,
-                            C::PageUp => h.scroll.saturating_sub(detail_page),
-                            C::PageDown => h.scroll + detail_page,
-                            _ => h.scroll,
-                        }
-                        .min(max);
+                        // The history has a heading line above its entries.
+                        h.scroll = command.scroll(
+                            h.scroll,
+                            h.entries.len(),
+                            detail_page.saturating_sub(1),
+                        );
                     }
                     _ => self.dashboard.move_cursor(command),
                 }
