@@ -476,3 +476,35 @@ fn a_paste_over_one_mib_is_refused_whole_and_a_big_note_still_saves() {
     assert!(matches!(t.app.overlay, Overlay::None), "{:?}", t.app.status);
     assert_eq!(detail(&t).notes[0].body.len(), big.len());
 }
+
+#[test]
+fn the_licensing_criteria_of_an_open_flag_can_be_assessed_again() {
+    let mut t = Harness::new(Lang::Ja, 100, 30);
+    open_project(&mut t, 2); // JP25fx0000003: recommended, IP portfolio partial
+    t.keys(&[K('A')]);
+    let Overlay::Form(form) = &t.app.overlay else {
+        panic!("no criteria form: {:?}", t.app.status)
+    };
+    assert_eq!(
+        form.choice("ip"),
+        Some("partial"),
+        "starts from the current assessment"
+    );
+    assert_eq!(form.text("competitive_note"), "競合に先行");
+    t.act(Action::FocusNext);
+    t.act(Action::FocusNext); // 知財ポートフォリオ
+    t.keys(&[Key::Right]);
+    t.act(Action::FocusNext);
+    t.act(Action::Edit(Edit::Clear));
+    t.type_text("用途特許も登録済み");
+    t.keys(&[Key::Ctrl('s')]);
+    let flag = &detail(&t).flags[0];
+    assert_eq!(
+        flag.criteria[1],
+        (
+            seedline::model::CriterionStatus::Sufficient,
+            "用途特許も登録済み".to_string()
+        )
+    );
+    assert_eq!(t.store.history(3).unwrap()[0].action, "flag.criteria");
+}

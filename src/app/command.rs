@@ -66,6 +66,8 @@ pub enum Command {
     Undo,
     /// Due view: only my follow-ups / everyone's.
     ToggleMine,
+    /// Assess the open flag's three licensing criteria again.
+    ReviseCriteria,
     /// Export the list (its selection, else all its rows) to CSV.
     Export,
     /// Import a project list from CSV.
@@ -74,8 +76,9 @@ pub enum Command {
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 38] = [
+    pub const ALL: [Command; 39] = [
         Command::Open,
+        Command::ReviseCriteria,
         Command::Export,
         Command::Import,
         Command::NewNote,
@@ -197,6 +200,11 @@ impl Command {
             Command::History => ("history", "変更履歴", "history"),
             Command::Undo => ("undo", "直前の操作を取り消す", "undo my last action"),
             Command::ToggleMine => ("toggle_mine", "自分の分だけ／全員", "mine only / everyone"),
+            Command::ReviseCriteria => (
+                "revise_criteria",
+                "導出基準（3項目）の評価を更新",
+                "revise the three licensing criteria",
+            ),
             Command::Export => (
                 "export",
                 "CSVに書き出す（選択行、なければ一覧全体）",
@@ -230,6 +238,7 @@ impl Command {
             Command::Undo => ("取消", "undo"),
             Command::CompleteFollowUp => ("完了", "done"),
             Command::ToggleMine => ("自分", "mine"),
+            Command::ReviseCriteria => ("基準", "criteria"),
             Command::EditNote => ("編集", "edit"),
             Command::Export => ("書出", "export"),
             other => return other.describe().2,

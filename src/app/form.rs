@@ -38,6 +38,12 @@ pub enum FormKind {
     },
     /// A stage-gate decision.
     Gate { project_id: i64 },
+    /// A new assessment of the open flag's three licensing criteria.
+    Criteria {
+        project_id: i64,
+        flag_id: i64,
+        version: i64,
+    },
     /// Export the chosen rows of a list (ids in display order, columns as CSV names).
     Export { ids: Vec<i64>, columns: String },
     /// Import a project list from a CSV file.
@@ -51,6 +57,7 @@ impl FormKind {
             FormKind::Note { project_id }
             | FormKind::EditNote { project_id, .. }
             | FormKind::FlagMove { project_id, .. }
+            | FormKind::Criteria { project_id, .. }
             | FormKind::Phase { project_id, .. }
             | FormKind::Gate { project_id } => Some(*project_id),
             FormKind::Flag { project_ids, .. } => project_ids.first().copied(),

@@ -138,6 +138,29 @@ impl App {
                     Field::body("reason", "理由", "Reason", ""),
                 ]
             }
+            FormKind::Criteria { .. } => {
+                let criteria = || choices(CriterionStatus::ALL);
+                vec![
+                    Field::choice(
+                        "competitive",
+                        "競合優位性",
+                        "Competitive advantage",
+                        criteria(),
+                        0,
+                    ),
+                    Field::text("competitive_note", "  コメント", "  comment", ""),
+                    Field::choice("ip", "知財ポートフォリオ", "IP portfolio", criteria(), 0),
+                    Field::text("ip_note", "  コメント", "  comment", ""),
+                    Field::choice(
+                        "evidence",
+                        "有効性・安全性・再現性",
+                        "Efficacy / safety / reproducibility",
+                        criteria(),
+                        0,
+                    ),
+                    Field::text("evidence_note", "  コメント", "  comment", ""),
+                ]
+            }
             FormKind::FlagMove { from, .. } => vec![
                 Field::choice(
                     "to",

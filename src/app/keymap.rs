@@ -190,6 +190,7 @@ impl Default for Keymap {
             (M::Detail, K::Char('m'), C::MoveFlag, true),
             (M::Detail, K::Char('p'), C::MovePhase, true),
             (M::Detail, K::Char('a'), C::RecordGate, false),
+            (M::Detail, K::Char('A'), C::ReviseCriteria, false),
             (M::Detail, K::Char('H'), C::History, true),
             (M::Detail, K::Char('J'), C::NextNote, false),
             (M::Detail, K::Char('K'), C::PrevNote, false),

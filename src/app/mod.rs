@@ -424,6 +424,7 @@ impl App {
             C::History => self.push_history(),
             C::Undo => self.undo(),
             C::Export => self.open_export_form(),
+            C::ReviseCriteria => self.open_criteria_form(),
             C::Import => self.open_import_form(),
             C::ToggleMine => {
                 if let Some(Screen::Due(d)) = self.stack.last_mut() {

@@ -42,6 +42,12 @@ pub enum Save {
         project_id: i64,
         gate: NewGate,
     },
+    /// A new assessment of a flag's licensing criteria (the version the officer saw).
+    Criteria {
+        flag_id: i64,
+        version: i64,
+        criteria: Criteria,
+    },
     /// Projects (ids in order) to a new CSV file with these columns.
     Export {
         ids: Vec<i64>,
@@ -100,6 +106,23 @@ pub enum SaveOutcome {
     },
 }
 
+/// The three licensing criteria of a flag or criteria form.
+fn criteria_of(form: &Form) -> Criteria {
+    let criterion = |key: &str, note: &str| -> (CriterionStatus, String) {
+        (
+            form.choice(key)
+                .and_then(CriterionStatus::parse)
+                .unwrap_or(CriterionStatus::NotAssessed),
+            form.text(note),
+        )
+    };
+    Criteria {
+        competitive: criterion("competitive", "competitive_note"),
+        ip: criterion("ip", "ip_note"),
+        evidence: criterion("evidence", "evidence_note"),
+    }
+}
+
 /// Reads a form into the change it stands for, or a message naming what is wrong.
 pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
     let need = |code: Option<&str>, what: &str| {
@@ -128,34 +151,27 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             version: form.conflict_version.unwrap_or(*version),
             body: form.text("body"),
         },
-        FormKind::Flag { project_ids, .. } => {
-            let criterion = |key: &str, note: &str| -> (CriterionStatus, String) {
-                (
-                    form.choice(key)
-                        .and_then(CriterionStatus::parse)
-                        .unwrap_or(CriterionStatus::NotAssessed),
-                    form.text(note),
-                )
-            };
-            Save::Flags {
-                project_ids: project_ids.clone(),
-                flag: NewFlag {
-                    target_program_id: need(form.choice("target"), "target")?
-                        .parse()
-                        .map_err(|_| "target".to_string())?,
-                    reason: form.text("reason"),
-                    criteria: Criteria {
-                        competitive: criterion("competitive", "competitive_note"),
-                        ip: criterion("ip", "ip_note"),
-                        evidence: criterion("evidence", "evidence_note"),
-                    },
-                    status: form
-                        .choice("status")
-                        .and_then(FlagStatus::parse)
-                        .unwrap_or(FlagStatus::Candidate),
-                },
-            }
-        }
+        FormKind::Flag { project_ids, .. } => Save::Flags {
+            project_ids: project_ids.clone(),
+            flag: NewFlag {
+                target_program_id: need(form.choice("target"), "target")?
+                    .parse()
+                    .map_err(|_| "target".to_string())?,
+                reason: form.text("reason"),
+                criteria: criteria_of(form),
+                status: form
+                    .choice("status")
+                    .and_then(FlagStatus::parse)
+                    .unwrap_or(FlagStatus::Candidate),
+            },
+        },
+        FormKind::Criteria {
+            flag_id, version, ..
+        } => Save::Criteria {
+            flag_id: *flag_id,
+            version: *version,
+            criteria: criteria_of(form),
+        },
         FormKind::FlagMove {
             flag_id,
             version,

@@ -190,6 +190,54 @@ impl App {
         Vec::new()
     }
 
+    /// `A` in the detail: assess the open flag's three licensing criteria again, starting from the
+    /// current assessment.
+    pub fn open_criteria_form(&mut self) -> Vec<Effect> {
+        let Screen::Detail(d) = self.screen() else {
+            return self.not_here();
+        };
+        let Some(flag) = d
+            .detail
+            .as_ref()
+            .and_then(|d| d.flags.iter().find(|f| f.status.is_open()))
+            .cloned()
+        else {
+            self.status = Some(
+                tr(
+                    self.lang,
+                    "この課題に未決のハイウェイ支援フラグはありません（f で作成）",
+                    "no open highway flag on this project (f creates one)",
+                )
+                .into(),
+            );
+            return Vec::new();
+        };
+        let kind = FormKind::Criteria {
+            project_id: d.id,
+            flag_id: flag.id,
+            version: flag.version,
+        };
+        let keys = [
+            ("competitive", "competitive_note"),
+            ("ip", "ip_note"),
+            ("evidence", "evidence_note"),
+        ];
+        let mut values = Vec::new();
+        for ((status_key, note_key), (status, note)) in keys.iter().zip(&flag.criteria) {
+            values.push((status_key.to_string(), status.code().to_string()));
+            values.push((note_key.to_string(), note.clone()));
+        }
+        let record = super::DraftRecord {
+            kind,
+            heading: self.heading_for(d.id),
+            values,
+            focus: 0,
+        };
+        let form = self.form_from_draft(&record);
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
     /// `a`: record a stage-gate decision.
     pub fn open_gate_form(&mut self) -> Vec<Effect> {
         let Some(project_id) = self.focused_project() else {

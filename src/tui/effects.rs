@@ -120,6 +120,17 @@ fn write(
             }
             (message, undo)
         }
+        Save::Criteria {
+            flag_id,
+            version,
+            criteria,
+        } => {
+            store.update_flag_criteria(flag_id, version, &criteria, author)?;
+            (
+                t("導出基準の評価を更新しました", "licensing criteria updated"),
+                Vec::new(),
+            )
+        }
         Save::FlagMove {
             flag_id,
             version,
