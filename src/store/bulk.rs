@@ -1,14 +1,13 @@
 //! Loading many rows in one transaction with cached prepared statements (the demo generator; large
 //! imports). Either everything the closure wrote is committed, or nothing is.
 
-use super::projects::{self, Codes};
+use super::projects::{self, Codes, SearchBatch};
 use super::{Store, audit, now_ts};
 use crate::Result;
 use crate::model::{
     Coded, CriterionStatus, Date, FlagStatus, GateDecision, NewProject, NoteKind, OfficerRole,
     OutcomeKind, Phase,
 };
-use crate::text::search_fold;
 use rusqlite::{Transaction, params};
 
 /// A note as the generator writes it (author given by name).
@@ -44,13 +43,31 @@ pub struct BulkLoader<'t> {
     codes: Codes,
     actor: String,
     now: String,
+    /// Search-index rows written in runs (see `projects::SearchBatch`).
+    search: SearchBatch,
 }
 
 impl BulkLoader<'_> {
     /// Inserts a project with its phase history (see `NewProject`; `entered` oldest first, ending
     /// in the current phase, may be empty).
     pub fn project(&mut self, p: &NewProject, entered: &[(Phase, Date)]) -> Result<i64> {
-        projects::insert(self.tx, &self.codes, &self.actor, p, entered)
+        self.flush_if_full()?;
+        projects::insert(
+            self.tx,
+            &self.codes,
+            &self.actor,
+            p,
+            entered,
+            &mut self.search,
+        )
+    }
+
+    /// Writes the queued search-index rows when enough have piled up.
+    fn flush_if_full(&mut self) -> Result<()> {
+        if self.search.is_full() {
+            self.search.flush(self.tx)?;
+        }
+        Ok(())
     }
 
     /// Inserts an officer, or returns the existing one with this name and role.
@@ -103,9 +120,8 @@ impl BulkLoader<'_> {
                 ],
                 |r| r.get(0),
             )?;
-        self.tx
-            .prepare_cached("INSERT INTO note_fts (rowid, body) VALUES (?1, ?2)")?
-            .execute(params![id, search_fold(n.body)])?;
+        self.search.add_note(id, n.body);
+        self.flush_if_full()?;
         Ok(id)
     }
 
@@ -225,8 +241,10 @@ impl Store {
                 codes: Codes::load(tx)?,
                 actor: actor.clone(),
                 now: now_ts(),
+                search: SearchBatch::default(),
             };
             let (value, detail) = load(&mut loader)?;
+            loader.search.flush(tx)?;
             audit::record(tx, &actor, action, "database", None, detail)?;
             Ok(value)
         });

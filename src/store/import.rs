@@ -3,7 +3,7 @@
 //! (upsert) updated only when a field differs.
 
 use super::export::{ProjectRecord, load_projects};
-use super::projects::{self, Codes};
+use super::projects::{self, Codes, SearchBatch};
 use super::{Store, audit, now_ts};
 use crate::model::{Coded, Date, NewProject};
 use crate::{Error, Result};
@@ -88,6 +88,7 @@ fn update(
     old: &NewProject,
     p: &NewProject,
     today: Date,
+    search: &mut SearchBatch,
 ) -> Result<()> {
     p.validate()?;
     let now = now_ts();
@@ -155,7 +156,8 @@ fn update(
         )?
         .execute(params![id, old.phase.ord(), p.phase.ord(), today.to_string(), actor, now])?;
     }
-    projects::index_project(tx, id, p)
+    search.add_project(id, p);
+    Ok(())
 }
 
 impl Store {
@@ -202,10 +204,14 @@ impl Store {
         let result = self.write(|tx| {
             let codes = Codes::load(tx)?;
             let mut counts = ImportCounts::default();
+            let mut search = SearchBatch::default();
             for p in rows {
+                if search.is_full() {
+                    search.flush(tx)?;
+                }
                 match existing_id(tx, &p.amed_id)? {
                     None => {
-                        projects::insert(tx, &codes, &actor, p, &[])?;
+                        projects::insert(tx, &codes, &actor, p, &[], &mut search)?;
                         counts.inserted += 1;
                     }
                     Some(_) if mode == ImportMode::Insert => {
@@ -222,12 +228,13 @@ impl Store {
                         if same_project(&old, p) {
                             counts.unchanged += 1;
                         } else {
-                            update(tx, &actor, id, &old, p, today)?;
+                            update(tx, &actor, id, &old, p, today, &mut search)?;
                             counts.updated += 1;
                         }
                     }
                 }
             }
+            search.flush(tx)?;
             let detail = serde_json::json!({
                 "kind": "projects", "mode": mode.code(), "rows": rows.len(), "file": file,
                 "inserted": counts.inserted, "updated": counts.updated, "unchanged": counts.unchanged,
