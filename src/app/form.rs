@@ -45,7 +45,12 @@ pub enum FormKind {
         version: i64,
     },
     /// Export the chosen rows of a list (ids in display order, columns as CSV names).
-    Export { ids: Vec<i64>, columns: String },
+    Export {
+        ids: Vec<i64>,
+        columns: String,
+        /// The file name offered (editable in the form).
+        suggested: String,
+    },
     /// Import a project list from a CSV file.
     Import,
 }

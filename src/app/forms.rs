@@ -41,12 +41,29 @@ fn yes_no() -> Vec<Choice> {
     vec![choice("no", "いいえ", "no"), choice("yes", "はい", "yes")]
 }
 
-/// The export form's heading carries the suggested file name after a tab.
-fn heading_file(heading: &str) -> String {
-    heading
-        .split_once('\t')
-        .map(|(_, f)| f.to_string())
-        .unwrap_or_default()
+/// The three licensing criteria, each a status and a comment (flag and criteria forms).
+fn criteria_fields() -> Vec<Field> {
+    let criteria = || choices(CriterionStatus::ALL);
+    vec![
+        Field::choice(
+            "competitive",
+            "競合優位性",
+            "Competitive advantage",
+            criteria(),
+            0,
+        ),
+        Field::text("competitive_note", "  コメント", "  comment", ""),
+        Field::choice("ip", "知財ポートフォリオ", "IP portfolio", criteria(), 0),
+        Field::text("ip_note", "  コメント", "  comment", ""),
+        Field::choice(
+            "evidence",
+            "有効性・安全性・再現性",
+            "Efficacy / safety / reproducibility",
+            criteria(),
+            0,
+        ),
+        Field::text("evidence_note", "  コメント", "  comment", ""),
+    ]
 }
 
 pub(crate) fn choices<T: Coded>(items: &[T]) -> Vec<Choice> {
@@ -107,8 +124,7 @@ impl App {
                         code: p.id.to_string(),
                     });
                 }
-                let criteria = || choices(CriterionStatus::ALL);
-                vec![
+                let mut fields = vec![
                     Field::choice("target", "後継事業", "Successor program", programs, 0),
                     Field::choice(
                         "status",
@@ -117,50 +133,12 @@ impl App {
                         choices(&[FlagStatus::Candidate, FlagStatus::Recommended]),
                         0,
                     ),
-                    Field::choice(
-                        "competitive",
-                        "競合優位性",
-                        "Competitive advantage",
-                        criteria(),
-                        0,
-                    ),
-                    Field::text("competitive_note", "  コメント", "  comment", ""),
-                    Field::choice("ip", "知財ポートフォリオ", "IP portfolio", criteria(), 0),
-                    Field::text("ip_note", "  コメント", "  comment", ""),
-                    Field::choice(
-                        "evidence",
-                        "有効性・安全性・再現性",
-                        "Efficacy / safety / reproducibility",
-                        criteria(),
-                        0,
-                    ),
-                    Field::text("evidence_note", "  コメント", "  comment", ""),
-                    Field::body("reason", "理由", "Reason", ""),
-                ]
+                ];
+                fields.extend(criteria_fields());
+                fields.push(Field::body("reason", "理由", "Reason", ""));
+                fields
             }
-            FormKind::Criteria { .. } => {
-                let criteria = || choices(CriterionStatus::ALL);
-                vec![
-                    Field::choice(
-                        "competitive",
-                        "競合優位性",
-                        "Competitive advantage",
-                        criteria(),
-                        0,
-                    ),
-                    Field::text("competitive_note", "  コメント", "  comment", ""),
-                    Field::choice("ip", "知財ポートフォリオ", "IP portfolio", criteria(), 0),
-                    Field::text("ip_note", "  コメント", "  comment", ""),
-                    Field::choice(
-                        "evidence",
-                        "有効性・安全性・再現性",
-                        "Efficacy / safety / reproducibility",
-                        criteria(),
-                        0,
-                    ),
-                    Field::text("evidence_note", "  コメント", "  comment", ""),
-                ]
-            }
+            FormKind::Criteria { .. } => criteria_fields(),
             FormKind::FlagMove { from, .. } => vec![
                 Field::choice(
                     "to",
@@ -180,12 +158,9 @@ impl App {
                     Field::text("reason", "理由", "Reason", ""),
                 ]
             }
-            FormKind::Export { .. } => vec![Field::text(
-                "file",
-                "書き出し先",
-                "Write to",
-                &heading_file(&heading),
-            )],
+            FormKind::Export { suggested, .. } => {
+                vec![Field::text("file", "書き出し先", "Write to", suggested)]
+            }
             FormKind::Import => vec![
                 Field::text("file", "CSVファイル", "CSV file", ""),
                 Field::choice("mode", "取り込み方", "Mode", import_modes(), 0),

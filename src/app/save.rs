@@ -204,7 +204,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 },
             }
         }
-        FormKind::Export { ids, columns } => {
+        FormKind::Export { ids, columns, .. } => {
             let path = form.text("file");
             if path.is_empty() {
                 return Err(tr(

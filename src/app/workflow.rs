@@ -2,7 +2,7 @@
 //! and gates; quick actions on notes and follow-ups; undo of the session's own last triage action;
 //! and what happens when a save succeeds, conflicts or finds the database busy.
 
-use super::form::{Field, FormKind};
+use super::form::{Field, Form, FormKind};
 use super::save::{Save, SaveOutcome, build_save};
 use super::{App, Effect, Overlay, Screen};
 use crate::model::Coded;
@@ -44,6 +44,24 @@ impl App {
         )
     }
 
+    /// Opens `form` over the screen.
+    fn show_form(&mut self, form: Form) -> Vec<Effect> {
+        self.overlay = Overlay::Form(Box::new(form));
+        Vec::new()
+    }
+
+    fn no_open_flag(&mut self) -> Vec<Effect> {
+        self.status = Some(
+            tr(
+                self.lang,
+                "この課題に未決のハイウェイ支援フラグはありません（f で作成）",
+                "no open highway flag on this project (f creates one)",
+            )
+            .into(),
+        );
+        Vec::new()
+    }
+
     fn not_here(&mut self) -> Vec<Effect> {
         self.status = Some(
             tr(
@@ -67,8 +85,7 @@ impl App {
             return Vec::new();
         }
         let form = self.build_form(FormKind::Note { project_id }, self.heading_for(project_id));
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `f`: flag the selection (or the focused project) for highway support. The successor
@@ -106,8 +123,7 @@ impl App {
             },
             heading,
         );
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `m`: move the focused project's open flag to its next status.
@@ -129,15 +145,7 @@ impl App {
             _ => None,
         };
         let Some((flag_id, version, from)) = open else {
-            self.status = Some(
-                tr(
-                    self.lang,
-                    "この課題に未決のハイウェイ支援フラグはありません（f で作成）",
-                    "no open highway flag on this project (f creates one)",
-                )
-                .into(),
-            );
-            return Vec::new();
+            return self.no_open_flag();
         };
         let heading = format!(
             "{}  ({})",
@@ -153,8 +161,7 @@ impl App {
             },
             heading,
         );
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `p`: move the focused project to another phase.
@@ -186,8 +193,7 @@ impl App {
             },
             heading,
         );
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `A` in the detail: assess the open flag's three licensing criteria again, starting from the
@@ -202,15 +208,7 @@ impl App {
             .and_then(|d| d.flags.iter().find(|f| f.status.is_open()))
             .cloned()
         else {
-            self.status = Some(
-                tr(
-                    self.lang,
-                    "この課題に未決のハイウェイ支援フラグはありません（f で作成）",
-                    "no open highway flag on this project (f creates one)",
-                )
-                .into(),
-            );
-            return Vec::new();
+            return self.no_open_flag();
         };
         let kind = FormKind::Criteria {
             project_id: d.id,
@@ -234,8 +232,7 @@ impl App {
             focus: 0,
         };
         let form = self.form_from_draft(&record);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `a`: record a stage-gate decision.
@@ -244,8 +241,7 @@ impl App {
             return self.not_here();
         };
         let form = self.build_form(FormKind::Gate { project_id }, self.heading_for(project_id));
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `e`: edit the focused note of the detail screen.
@@ -269,8 +265,7 @@ impl App {
         );
         let mut form = self.build_form(kind, heading);
         form.fields[0] = Field::body("body", "本文", "Text", &note.body);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     fn focused_note(&self) -> Option<&crate::model::NoteView> {
@@ -354,7 +349,7 @@ impl App {
         };
         let file = format!("seedline-{view}-{}.csv", self.today.format("%Y%m%d"));
         let heading = format!(
-            "{} {} {}\t{file}",
+            "{} {} {}",
             tr(self.lang, "CSV書き出し:", "CSV export:"),
             ids.len(),
             tr(self.lang, "件", "rows")
@@ -362,10 +357,10 @@ impl App {
         let kind = FormKind::Export {
             ids,
             columns: super::export_columns(self.size.0 as usize),
+            suggested: file,
         };
         let form = self.build_form(kind, heading);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// From the palette: import a project list from a CSV file.
@@ -377,8 +372,7 @@ impl App {
         )
         .to_string();
         let form = self.build_form(FormKind::Import, heading);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `u`: takes back this session's last triage action.

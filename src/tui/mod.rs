@@ -73,6 +73,8 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
         > crate::store::QUICK_CHECK_LIMIT)
         .then(|| crate::store::background_quick_check(store.path()));
     let mut last_draft_save = Instant::now();
+    let mut forms_may_have_changed = false;
+    let mut unsaved: Option<Vec<crate::app::DraftRecord>> = None;
     let code = loop {
         // A signal first: after a hang-up the terminal is gone, so do not draw into it.
         let sig = signal.load(Ordering::SeqCst);
@@ -93,15 +95,21 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
             }
         }
         term.draw(|frame| ui::draw(frame, &app, theme))?;
-        // Keep the drafts on disk a few seconds behind the keyboard at most.
-        let records = app.draft_records();
-        if records != saved_drafts {
-            drafts.remember(&records);
-            if last_draft_save.elapsed() >= Duration::from_secs(2) || records.is_empty() {
-                drafts.save(&records)?;
-                saved_drafts = records;
-                last_draft_save = Instant::now();
+        // Keep the drafts on disk a few seconds behind the keyboard at most. Forms change only
+        // through input (or a retried save), so idle frames do not copy a megabyte of note text.
+        if std::mem::take(&mut forms_may_have_changed) {
+            let records = app.draft_records();
+            if records != saved_drafts {
+                drafts.remember(&records);
+                unsaved = Some(records);
             }
+        }
+        if let Some(records) =
+            unsaved.take_if(|r| last_draft_save.elapsed() >= Duration::from_secs(2) || r.is_empty())
+        {
+            drafts.save(&records)?;
+            saved_drafts = records;
+            last_draft_save = Instant::now();
         }
         if terminal::wait_input(Duration::from_millis(250)) == terminal::Input::HungUp {
             drafts.save(&app.draft_records()).ok();
@@ -130,9 +138,11 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
                 break;
             }
         }
+        forms_may_have_changed |= handled;
         if !handled {
             // Idle: retry a busy save, and pick up other sessions' commits (cheap pragma).
             let mut effects = app.update(Action::Tick);
+            forms_may_have_changed |= !effects.is_empty();
             if last_check.elapsed() >= Duration::from_secs(1) {
                 last_check = Instant::now();
                 let version = store.data_version()?;
