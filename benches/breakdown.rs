@@ -82,7 +82,7 @@ mod store {
         let filter = resolve(query, &store.reference().expect("reference")).expect("filter");
         bencher.bench_local(|| {
             store
-                .project_ids(&filter, Sort::default(), common::today())
+                .project_ids(&filter, Sort::default(), &common::scope())
                 .expect("ids")
         });
     }
@@ -91,10 +91,10 @@ mod store {
     fn project_rows_20(bencher: Bencher) {
         let store = common::open_store();
         let ids = store
-            .project_ids(&Filter::default(), Sort::default(), common::today())
+            .project_ids(&Filter::default(), Sort::default(), &common::scope())
             .expect("ids");
         let screen = &ids[common::PROJECTS / 2..common::PROJECTS / 2 + 20];
-        bencher.bench_local(|| store.project_rows(screen, common::today()).expect("rows"));
+        bencher.bench_local(|| store.project_rows(screen, &common::scope()).expect("rows"));
     }
 
     #[divan::bench(args = ["typical", "1000_notes"])]
@@ -112,7 +112,7 @@ mod app {
     fn set_ids_100k(bencher: Bencher) {
         let store = common::open_store();
         let ids = store
-            .project_ids(&Filter::default(), Sort::default(), common::today())
+            .project_ids(&Filter::default(), Sort::default(), &common::scope())
             .expect("ids");
         let mut list = ListState::new(
             ListKind::Projects,

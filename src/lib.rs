@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod identity;
 pub mod log;
 pub mod model;
+pub mod opener;
 pub mod paths;
 pub mod query;
 pub mod store;

@@ -141,6 +141,25 @@ pub fn thousands(n: i64) -> String {
     out
 }
 
+/// Checks a short text field typed by an officer: no NUL, at most `max` characters, and not blank
+/// when `required`. The error names the field.
+pub fn check_field(field: &str, value: &str, max: usize, required: bool) -> crate::Result<()> {
+    if required && value.trim().is_empty() {
+        return Err(crate::Error::invalid(field, "must not be empty"));
+    }
+    if value.contains('\0') {
+        return Err(crate::Error::invalid(field, "contains a NUL character"));
+    }
+    let n = value.chars().count();
+    if n > max {
+        return Err(crate::Error::invalid(
+            field,
+            format!("{n} characters; at most {max} are accepted"),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

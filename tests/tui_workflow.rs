@@ -262,11 +262,15 @@ fn the_due_view_lists_follow_ups_and_marks_one_done() {
         panic!()
     };
     assert!(
-        due.items.iter().all(|i| i.note_id != first.note_id),
+        due.items.iter().all(|i| i.note_id() != first.note_id()),
         "done items leave the view"
     );
     let done = t.store.project_detail(first.project_id).unwrap();
-    let note = done.notes.iter().find(|n| n.id == first.note_id).unwrap();
+    let note = done
+        .notes
+        .iter()
+        .find(|n| Some(n.id) == first.note_id())
+        .unwrap();
     assert_eq!(
         note.follow_up_done.as_ref().unwrap().0,
         t.app.author.name,
@@ -276,7 +280,7 @@ fn the_due_view_lists_follow_ups_and_marks_one_done() {
     let Screen::Due(due) = t.app.screen() else {
         panic!()
     };
-    assert_eq!(due.items[0].note_id, first.note_id, "undo reopens it");
+    assert_eq!(due.items[0].note_id(), first.note_id(), "undo reopens it");
 }
 
 #[test]

@@ -25,6 +25,11 @@ const FLAGS: usize = 20_000;
 pub const HEAVY_NOTES: usize = 1_000;
 
 /// The generator's anchor, also the app's "today" (due and overdue follow-ups are relative to it).
+/// Today and an officer name for list queries (`mine` matches nobody: the bench lists everyone).
+pub fn scope() -> seedline::model::Scope {
+    seedline::model::Scope::new(today(), "bench")
+}
+
 pub fn today() -> Date {
     Date::from_ymd_opt(2026, 11, 25).expect("valid date")
 }
@@ -106,7 +111,7 @@ fn prepare() -> BenchDb {
         eprintln!("bench: reusing {}", path.display());
     }
     let ids = store
-        .project_ids(&Filter::default(), Sort::default(), today())
+        .project_ids(&Filter::default(), Sort::default(), &scope())
         .expect("list projects");
     let typical_project = ids[PROJECTS / 2];
     let heavy_project = ids[PROJECTS / 4];

@@ -21,12 +21,13 @@ const fn column(key: SortKey, width: usize, max: usize, priority: u8) -> Column 
     }
 }
 
-const COLUMNS: [Column; 8] = [
+const COLUMNS: [Column; 9] = [
     column(SortKey::AmedId, 14, 14, 0),
     column(SortKey::Title, 0, 0, 0),
     column(SortKey::Pi, 22, 40, 1),
     column(SortKey::Program, 18, 36, 4),
     column(SortKey::Phase, 6, 6, 0),
+    column(SortKey::DaysInPhase, 4, 6, 3),
     column(SortKey::Modality, 8, 14, 3),
     column(SortKey::Flag, 6, 8, 2),
     column(SortKey::LastNote, 11, 11, 2),
@@ -78,8 +79,8 @@ pub fn export_columns(width: usize) -> String {
             SortKey::Phase => &["研究開発フェーズ"],
             SortKey::Modality => &["承認上の分類"],
             SortKey::Flag | SortKey::FlagAge => &["ハイウェイ"],
-            // The last note's date has no column in the project export.
-            SortKey::LastNote => &[],
+            // The last note's date and days in phase have no column in the project export.
+            SortKey::LastNote | SortKey::DaysInPhase => &[],
         });
     }
     names.join(",")
@@ -95,7 +96,7 @@ mod tests {
         assert!(!at80.contains(&SortKey::Program) && !at80.contains(&SortKey::Modality));
         assert!(at80.contains(&SortKey::Title) && at80.contains(&SortKey::Phase));
         let at200: Vec<(SortKey, usize)> = visible_columns(200);
-        assert_eq!(at200.len(), 8);
+        assert_eq!(at200.len(), 9);
         let total: usize = at200.iter().map(|c| c.1 + 1).sum::<usize>() + 2;
         assert_eq!(total, 200, "the title takes the remaining width exactly");
     }

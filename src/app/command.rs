@@ -72,12 +72,36 @@ pub enum Command {
     Export,
     /// Import a project list from CSV.
     Import,
+    /// My portfolio: projects assigned to me or watched.
+    Portfolio,
+    /// Watch / unwatch the project (or the selection).
+    ToggleWatch,
+    /// Dashboard: counts ⇄ this fiscal year's budget (千円).
+    ToggleBudget,
+    /// The budget pivot (fiscal years × integrated projects, programs or phases).
+    BudgetView,
+    /// Phase transitions and time in phase.
+    Funnel,
+    /// The PI's projects across programs.
+    PiOverview,
+    /// The institution's projects across programs.
+    InstitutionOverview,
+    /// The project's links (attachments).
+    Links,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 39] = [
+    pub const ALL: [Command; 47] = [
         Command::Open,
+        Command::Portfolio,
+        Command::BudgetView,
+        Command::Funnel,
+        Command::PiOverview,
+        Command::InstitutionOverview,
+        Command::ToggleWatch,
+        Command::ToggleBudget,
+        Command::Links,
         Command::ReviseCriteria,
         Command::Export,
         Command::Import,
@@ -215,6 +239,28 @@ impl Command {
                 "CSVから課題を取り込む",
                 "import projects from CSV",
             ),
+            Command::Portfolio => (
+                "portfolio",
+                "マイポートフォリオ（担当＋ウォッチ）",
+                "my portfolio (assigned + watched)",
+            ),
+            Command::ToggleWatch => ("toggle_watch", "ウォッチする／やめる", "watch / unwatch"),
+            Command::ToggleBudget => (
+                "toggle_budget",
+                "課題数／今年度配分額（千円）の切替",
+                "counts / this year's budget (k yen)",
+            ),
+            Command::BudgetView => ("budget", "年度別配分額の集計", "budget by fiscal year"),
+            Command::Funnel => (
+                "funnel",
+                "フェーズ推移と滞留日数",
+                "phase funnel and time in phase",
+            ),
+            Command::PiOverview => ("pi", "研究代表者の全課題", "the PI's projects"),
+            Command::InstitutionOverview => {
+                ("institution", "機関の全課題", "the institution's projects")
+            }
+            Command::Links => ("links", "添付リンク一覧", "links (attachments)"),
         }
     }
 
@@ -241,6 +287,13 @@ impl Command {
             Command::ReviseCriteria => ("基準", "criteria"),
             Command::EditNote => ("編集", "edit"),
             Command::Export => ("書出", "export"),
+            Command::Portfolio => ("担当", "mine"),
+            Command::ToggleWatch => ("ウォッチ", "watch"),
+            Command::ToggleBudget => ("千円", "budget"),
+            Command::BudgetView => ("予算", "budget"),
+            Command::Funnel => ("推移", "funnel"),
+            Command::PiOverview => ("代表者", "PI"),
+            Command::Links => ("添付", "links"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)
@@ -261,6 +314,49 @@ impl Command {
             _ => offset,
         }
         .min(max)
+    }
+
+    /// Whether this command moves a cursor or scrolls.
+    pub fn is_navigation(self) -> bool {
+        matches!(
+            self,
+            Command::Up
+                | Command::Down
+                | Command::Top
+                | Command::Bottom
+                | Command::PageUp
+                | Command::PageDown
+        )
+    }
+
+    /// A cursor and scroll offset after this command over `len` rows shown `page` at a time.
+    pub fn move_cursor(
+        self,
+        cursor: usize,
+        offset: usize,
+        len: usize,
+        page: usize,
+    ) -> (usize, usize) {
+        let last = len.saturating_sub(1);
+        let page = page.max(1);
+        let cursor = match self {
+            Command::Up => cursor.saturating_sub(1),
+            Command::Down => cursor + 1,
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::PageUp => cursor.saturating_sub(page),
+            Command::PageDown => cursor + page,
+            _ => cursor,
+        }
+        .min(last);
+        let offset = if cursor < offset {
+            cursor
+        } else if cursor >= offset + page {
+            cursor + 1 - page
+        } else {
+            offset
+        };
+        (cursor, offset)
     }
 
     /// The command with this config name.

@@ -19,6 +19,10 @@ pub struct DashboardState {
     pub row: usize,
     /// 0..5 are the phases, 5 is the row total.
     pub col: usize,
+    /// Only projects assigned to me (`o`).
+    pub mine: bool,
+    /// Cells show this fiscal year's allocations (千円) instead of counts (`b`).
+    pub budget: bool,
 }
 
 /// Columns a cursor can stand on: five phases and the total.
@@ -27,7 +31,9 @@ pub const COLUMNS: usize = 6;
 impl DashboardState {
     /// Stores loaded figures, keeping the cursor inside the new matrix.
     pub fn set_data(&mut self, data: DashboardData) {
-        if data.matrix.pivot != self.pivot {
+        let mine = data.matrix.options.officers.is_some();
+        let budget = data.matrix.options.budget_year.is_some();
+        if data.matrix.pivot != self.pivot || mine != self.mine || budget != self.budget {
             return; // an answer to an older request
         }
         self.data = Some(data);

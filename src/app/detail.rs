@@ -22,7 +22,7 @@ pub enum Tone {
 pub struct DetailLine(pub Vec<(Tone, String)>);
 
 impl DetailLine {
-    fn plain(tone: Tone, text: impl Into<String>) -> DetailLine {
+    pub(super) fn plain(tone: Tone, text: impl Into<String>) -> DetailLine {
         DetailLine(vec![(tone, text.into())])
     }
 
@@ -127,7 +127,7 @@ fn wrap(out: &mut Vec<DetailLine>, text: &str, indent: usize, cols: usize, tone:
     }
 }
 
-fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, cols: usize) {
+pub(super) fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, cols: usize) {
     let label_w = 16;
     let label = crate::text::fit(label, label_w);
     let value = sanitize_line(value);
@@ -152,7 +152,7 @@ fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, cols: usize) {
     }
 }
 
-fn heading(out: &mut Vec<DetailLine>, title: String) {
+pub(super) fn heading(out: &mut Vec<DetailLine>, title: String) {
     out.push(DetailLine::plain(Tone::Normal, ""));
     // U+25B8 is East Asian "neutral": one cell in every terminal.
     out.push(DetailLine::plain(Tone::Heading, format!("▸ {title}")));
@@ -180,6 +180,12 @@ pub fn layout(
             format!("  {} › {}", sanitize_line(ip), sanitize_line(program)),
         ),
     ]));
+    if d.watched {
+        out.push(DetailLine::plain(
+            Tone::Flag,
+            tr(lang, "★ ウォッチ中（w で解除）", "★ watched (w to stop)"),
+        ));
+    }
     wrap(&mut out, &d.title, 0, cols, Tone::Heading);
     let pi = if d.pi_title.is_empty() {
         d.pi_name.clone()
@@ -196,10 +202,11 @@ pub fn layout(
         &mut out,
         tr(lang, "フェーズ", "Phase"),
         &format!(
-            "{}   {} {}",
+            "{}   {} {}{}",
             d.phase.label(lang),
             tr(lang, "モダリティ", "modality"),
-            d.modality.label(lang)
+            d.modality.label(lang),
+            super::detail_sections::time_in_phase(d, lang, today)
         ),
         cols,
     );
@@ -219,6 +226,7 @@ pub fn layout(
         &budget,
         cols,
     );
+    super::detail_sections::budgets(&mut out, d, lang, cols);
     let licensing = format!(
         "{}  {}",
         d.licensing_status.label(lang),
@@ -292,6 +300,7 @@ pub fn layout(
         ]));
     }
 
+    super::detail_sections::deadlines_and_links(&mut out, d, lang, today);
     heading(
         &mut out,
         tr(lang, "ハイウェイ支援", "Highway support").into(),

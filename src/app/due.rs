@@ -1,4 +1,5 @@
-//! The due view: pending follow-ups, oldest first, with who owes them; optionally only mine.
+//! The due board: pending follow-ups and open deadlines up to 30 days ahead, oldest first, in
+//! aging buckets, with who owes them; optionally only mine, or as counts per officer.
 
 use super::Command;
 use crate::model::DueItem;
@@ -10,17 +11,19 @@ pub struct DueState {
     pub loaded: bool,
     pub cursor: usize,
     pub offset: usize,
-    /// Only the configured officer's follow-ups.
+    /// Only what the configured officer owes.
     pub mine: bool,
+    /// Show the counts per officer and aging bucket instead of the items (`t`).
+    pub by_officer: bool,
 }
 
 impl DueState {
     pub fn set_items(&mut self, items: Vec<DueItem>, page: usize) {
-        let keep = self.items.get(self.cursor).map(|i| i.note_id);
+        let keep = self.items.get(self.cursor).map(|i| i.source);
         self.items = items;
         self.loaded = true;
         self.cursor = keep
-            .and_then(|id| self.items.iter().position(|i| i.note_id == id))
+            .and_then(|source| self.items.iter().position(|i| i.source == source))
             .unwrap_or(self.cursor)
             .min(self.items.len().saturating_sub(1));
         self.scroll(Command::Refresh, page);

@@ -98,16 +98,28 @@ pub enum Mode {
     Detail,
     Due,
     History,
+    /// The budget pivot.
+    Budget,
+    /// The phase funnel.
+    Funnel,
+    /// A PI's or institution's projects.
+    Pi,
+    /// A project's links.
+    Links,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::List,
         Mode::Detail,
         Mode::Due,
         Mode::History,
+        Mode::Budget,
+        Mode::Funnel,
+        Mode::Pi,
+        Mode::Links,
     ];
 
     /// The name used in the config file (`[keys.list]`).
@@ -119,6 +131,10 @@ impl Mode {
             Mode::Detail => "detail",
             Mode::Due => "due",
             Mode::History => "history",
+            Mode::Budget => "budget",
+            Mode::Funnel => "funnel",
+            Mode::Pi => "pi",
+            Mode::Links => "links",
         }
     }
 }
@@ -200,6 +216,23 @@ impl Default for Keymap {
             (M::Due, K::Char('c'), C::CompleteFollowUp, true),
             (M::Due, K::Char('o'), C::ToggleMine, true),
             (M::Due, K::Char('n'), C::NewNote, false),
+            (M::Due, K::Char('t'), C::TogglePivot, true),
+            (M::Global, K::Char('M'), C::Portfolio, false),
+            (M::Global, K::Char('B'), C::BudgetView, false),
+            (M::Global, K::Char('F'), C::Funnel, false),
+            (M::Dashboard, K::Char('o'), C::ToggleMine, true),
+            (M::Dashboard, K::Char('b'), C::ToggleBudget, true),
+            (M::List, K::Char('w'), C::ToggleWatch, false),
+            (M::List, K::Char('P'), C::PiOverview, false),
+            (M::List, K::Char('I'), C::InstitutionOverview, false),
+            (M::Detail, K::Char('w'), C::ToggleWatch, true),
+            (M::Detail, K::Char('P'), C::PiOverview, false),
+            (M::Detail, K::Char('I'), C::InstitutionOverview, false),
+            (M::Detail, K::Char('L'), C::Links, false),
+            (M::Budget, K::Char('t'), C::TogglePivot, true),
+            (M::Budget, K::Char('e'), C::Export, true),
+            (M::Pi, K::Char('t'), C::TogglePivot, true),
+            (M::Pi, K::Char('w'), C::ToggleWatch, false),
         ];
         Keymap {
             bindings: table
@@ -267,7 +300,7 @@ impl Keymap {
             .find(|m| m.name() == mode)
             .ok_or_else(|| {
                 format!(
-                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history"
+                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links"
                 )
             })?;
         let command = Command::from_name(command).ok_or_else(|| {

@@ -13,6 +13,8 @@ pub enum ListKind {
     Projects,
     /// Projects with an open highway flag, oldest flag first (triage).
     Highway,
+    /// マイポートフォリオ: projects assigned to me or on my watch list (`mine:watch`).
+    Portfolio,
 }
 
 /// The state of one list screen.
@@ -50,7 +52,7 @@ const ROW_CACHE: usize = 2_000;
 impl ListState {
     pub fn new(kind: ListKind, label: String, query: String, filter: Filter) -> ListState {
         let sort = match kind {
-            ListKind::Projects => Sort::default(),
+            ListKind::Projects | ListKind::Portfolio => Sort::default(),
             ListKind::Highway => Sort {
                 key: SortKey::FlagAge,
                 descending: false,
@@ -281,7 +283,15 @@ mod tests {
         let mut l = list(1);
         l.sort_next();
         assert_eq!(l.sort.key, SortKey::Title);
-        for _ in 0..7 {
+        for _ in 0..4 {
+            l.sort_next();
+        }
+        assert_eq!(
+            l.sort.key,
+            SortKey::DaysInPhase,
+            "days in phase follows the phase"
+        );
+        for _ in 0..4 {
             l.sort_next();
         }
         assert_eq!(l.sort.key, SortKey::AmedId);

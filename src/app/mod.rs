@@ -7,6 +7,7 @@ mod columns;
 mod command;
 mod dashboard;
 pub mod detail;
+mod detail_sections;
 mod due;
 pub mod editor;
 pub mod form;
@@ -14,8 +15,10 @@ mod forms;
 mod input;
 pub mod keymap;
 mod list;
+mod messages;
 mod navigate;
 mod overlay;
+mod portfolio;
 mod save;
 pub mod workflow;
 
@@ -28,12 +31,14 @@ pub use form::{Form, FormKind};
 pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
 pub use list::{ListKind, ListState};
+pub use messages::{Action, Effect};
 pub use overlay::{Overlay, PaletteEntry, PaletteState, palette_entries};
+pub use portfolio::{BudgetState, FunnelState, LinksState, PiState, dashboard_mode};
 pub use save::{Save, SaveOutcome, Undo};
 
-use crate::model::{Author, Date, DueItem, HistoryEntry, ProjectDetail, ProjectRow, Sort};
-use crate::query::{self, Filter};
-use crate::store::{Pivot, Reference};
+use crate::model::{Author, Date};
+use crate::query;
+use crate::store::Reference;
 use crate::{Lang, tr};
 use keymap::{Key, Keymap, Mode};
 use std::collections::HashMap;
@@ -52,70 +57,14 @@ pub enum Screen {
     Due(Box<DueState>),
     /// One project's history.
     History(Box<HistoryState>),
-}
-
-/// Something that happened: a command, an edit in the open input line or form, or an effect's result.
-#[derive(Debug, Clone)]
-pub enum Action {
-    Command(Command),
-    /// Editing the filter line, the palette's input or a form field.
-    Edit(Edit),
-    /// Enter in an input line; Ctrl-S in a form.
-    Submit,
-    /// Esc in an input line, form or overlay.
-    Cancel,
-    /// Tab / Shift-Tab in a form.
-    FocusNext,
-    FocusPrev,
-    Resize(u16, u16),
-    /// About four times a second: retries a save that found the database busy.
-    Tick,
-    /// Another session committed: reload what is on screen, keeping cursor and selection.
-    ExternalChange,
-    DashboardLoaded(Box<DashboardData>),
-    ListLoaded {
-        request: u64,
-        ids: Vec<i64>,
-    },
-    RowsLoaded(Vec<ProjectRow>),
-    DetailLoaded(Box<ProjectDetail>),
-    DueLoaded(Vec<DueItem>),
-    HistoryLoaded(Vec<HistoryEntry>),
-    /// Total projects in the database (for `37 / 1,204`).
-    TotalLoaded(i64),
-    SaveDone(SaveOutcome),
-    /// An effect failed; shown in the status line.
-    Failed(String),
-}
-
-/// I/O the runtime performs for `update`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    LoadDashboard {
-        pivot: Pivot,
-        today: Date,
-    },
-    LoadList {
-        request: u64,
-        filter: Filter,
-        sort: Sort,
-        today: Date,
-    },
-    LoadRows {
-        ids: Vec<i64>,
-        today: Date,
-    },
-    LoadDetail {
-        id: i64,
-    },
-    LoadDue {
-        author: Option<String>,
-    },
-    LoadHistory {
-        project_id: i64,
-    },
-    CountProjects,
-    Save(Save),
+    /// Allocations per fiscal year.
+    Budget(Box<BudgetState>),
+    /// Phase transitions and time in phase.
+    Funnel(Box<FunnelState>),
+    /// A PI's or institution's projects.
+    Pi(Box<PiState>),
+    /// A project's links.
+    Links(Box<LinksState>),
 }
 
 /// The whole UI state.
@@ -147,6 +96,8 @@ pub struct App {
     pub pending_save: Option<Save>,
     /// A save is in flight (the form shows it).
     pub saving: bool,
+    /// Days in one phase after which a project counts as stalled (config `stall_days`).
+    pub stall_days: i64,
     next_request: u64,
     ticks: u32,
 }
@@ -182,6 +133,7 @@ impl App {
             undo_stack: Vec::new(),
             pending_save: None,
             saving: false,
+            stall_days: crate::model::Scope::DEFAULT_STALL_DAYS,
             next_request: 0,
             ticks: 0,
         };
@@ -203,6 +155,10 @@ impl App {
             Screen::Detail(_) => Mode::Detail,
             Screen::Due(_) => Mode::Due,
             Screen::History(_) => Mode::History,
+            Screen::Budget(_) => Mode::Budget,
+            Screen::Funnel(_) => Mode::Funnel,
+            Screen::Pi(_) => Mode::Pi,
+            Screen::Links(_) => Mode::Links,
         }
     }
 
@@ -326,10 +282,15 @@ impl App {
             }
             Action::DetailLoaded(detail) => {
                 let (lang, today, cols) = (self.lang, self.today.to_string(), self.size.0 as usize);
-                if let Some(Screen::Detail(d)) = self.stack.last_mut()
-                    && d.id == detail.id
-                {
-                    d.set_detail(detail, lang, cols, &today);
+                match self.stack.last_mut() {
+                    Some(Screen::Detail(d)) if d.id == detail.id => {
+                        d.set_detail(detail, lang, cols, &today)
+                    }
+                    Some(Screen::Links(l)) if l.project_id == detail.id => {
+                        l.links = detail.attachments;
+                        l.cursor = l.cursor.min(l.links.len().saturating_sub(1));
+                    }
+                    _ => {}
                 }
                 Vec::new()
             }
@@ -347,11 +308,43 @@ impl App {
                 Vec::new()
             }
             Action::SaveDone(outcome) => self.saved(outcome),
+            Action::BudgetLoaded(pivot) => {
+                if let Some(Screen::Budget(b)) = self.stack.last_mut()
+                    && b.rows_by == pivot.rows_by
+                {
+                    b.pivot = Some(*pivot);
+                }
+                Vec::new()
+            }
+            Action::FunnelLoaded(funnel) => {
+                if let Some(Screen::Funnel(f)) = self.stack.last_mut()
+                    && funnel.year == Some(f.year)
+                {
+                    f.funnel = Some(*funnel);
+                }
+                Vec::new()
+            }
+            Action::PiLoaded(overview) => {
+                if let Some(Screen::Pi(p)) = self.stack.last_mut()
+                    && p.key == overview.key
+                {
+                    p.cursor = p.cursor.min(overview.projects.len().saturating_sub(1));
+                    p.overview = Some(*overview);
+                }
+                Vec::new()
+            }
+            Action::Notice(message) => {
+                self.notice = Some(message);
+                Vec::new()
+            }
         }
     }
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
         use Command as C;
+        if let Some(effects) = self.portfolio_command(command) {
+            return effects;
+        }
         match command {
             C::ForceQuit => {
                 self.should_quit = true;
@@ -377,13 +370,17 @@ impl App {
             }
             C::NextScreen => self.next_screen(),
             C::Filter => self.open_filter(),
-            C::TogglePivot => {
-                if matches!(self.screen(), Screen::Dashboard) {
-                    self.dashboard.toggle_pivot();
-                    return self.load_current();
+            C::TogglePivot => match self.stack.last_mut() {
+                Some(Screen::Due(d)) => {
+                    d.by_officer = !d.by_officer;
+                    Vec::new()
                 }
-                Vec::new()
-            }
+                Some(Screen::Dashboard) => {
+                    self.dashboard.toggle_pivot();
+                    self.load_current()
+                }
+                _ => Vec::new(),
+            },
             C::Open => self.open(),
             C::Up | C::Down | C::Left | C::Right | C::Top | C::Bottom | C::PageUp | C::PageDown => {
                 let (list_page, detail_page) = (self.list_page(), self.detail_page());
@@ -427,11 +424,28 @@ impl App {
             C::ReviseCriteria => self.open_criteria_form(),
             C::Import => self.open_import_form(),
             C::ToggleMine => {
-                if let Some(Screen::Due(d)) = self.stack.last_mut() {
-                    d.mine = !d.mine;
+                match self.stack.last_mut() {
+                    Some(Screen::Due(d)) => d.mine = !d.mine,
+                    Some(Screen::Dashboard) => self.dashboard.mine = !self.dashboard.mine,
+                    _ => return Vec::new(),
                 }
                 self.load_current()
             }
+            C::ToggleBudget => {
+                if !matches!(self.screen(), Screen::Dashboard) {
+                    return Vec::new();
+                }
+                self.dashboard.budget = !self.dashboard.budget;
+                self.load_current()
+            }
+            C::Portfolio => self.push_portfolio(),
+            C::BudgetView => self.push_budget(),
+            C::Funnel => self.push_funnel(),
+            C::PiOverview | C::InstitutionOverview => {
+                self.push_pi(command == C::InstitutionOverview)
+            }
+            C::ToggleWatch => self.toggle_watch(),
+            C::Links => self.push_links(),
         }
     }
 
@@ -518,7 +532,7 @@ impl App {
                         list.opened.1.clone()
                     } else {
                         match list.kind {
-                            ListKind::Projects => {
+                            ListKind::Projects | ListKind::Portfolio => {
                                 tr(lang, "課題一覧（絞り込み）", "Projects (filtered)").into()
                             }
                             ListKind::Highway => tr(

@@ -56,7 +56,12 @@ impl App {
             }
             Screen::List(list) => list.cursor_id(),
             Screen::Due(due) => due.items.get(due.cursor).map(|i| i.project_id),
-            Screen::Detail(_) | Screen::History(_) => None,
+            // The PI line heads the detail: Enter opens the PI's projects across programs.
+            Screen::Detail(_) => return self.push_pi(false),
+            Screen::Pi(_) | Screen::Links(_) => {
+                return self.open_portfolio_item().unwrap_or_default();
+            }
+            Screen::History(_) | Screen::Budget(_) | Screen::Funnel(_) => None,
         };
         match target {
             Some(id) => self.push_detail(id),
@@ -69,7 +74,10 @@ impl App {
         self.overlay = Overlay::None;
         self.stack
             .push(Screen::Detail(Box::new(DetailState::new(id))));
-        vec![Effect::LoadDetail { id }]
+        vec![Effect::LoadDetail {
+            id,
+            me: self.author.name.clone(),
+        }]
     }
 
     /// `H`: the focused project's history.
@@ -118,6 +126,10 @@ impl App {
         if label.is_empty() {
             label.push(tr(self.lang, "全課題", "All projects").into());
         }
+        if self.dashboard.mine {
+            terms.push("mine".into());
+            label.push(tr(self.lang, "担当", "mine").into());
+        }
         Some((terms.join(" "), label.join(" × ")))
     }
 
@@ -135,6 +147,7 @@ impl App {
             match kind {
                 ListKind::Projects => tr(self.lang, "課題一覧", "Projects").into(),
                 ListKind::Highway => tr(self.lang, "ハイウェイ支援キュー", "Highway queue").into(),
+                ListKind::Portfolio => tr(self.lang, "マイポートフォリオ", "My portfolio").into(),
             }
         } else {
             label
@@ -164,7 +177,7 @@ impl App {
     pub(crate) fn reload_list(&mut self) -> Vec<Effect> {
         self.next_request += 1;
         let request = self.next_request;
-        let today = self.today;
+        let scope = self.scope();
         match self.stack.last_mut() {
             Some(Screen::List(list)) => {
                 list.request = request;
@@ -175,7 +188,7 @@ impl App {
                     request,
                     filter: list.effective_filter(),
                     sort: list.sort,
-                    today,
+                    scope,
                 }]
             }
             _ => Vec::new(),
@@ -192,7 +205,7 @@ impl App {
                 } else {
                     vec![Effect::LoadRows {
                         ids,
-                        today: self.today,
+                        scope: self.scope(),
                     }]
                 }
             }
@@ -206,15 +219,29 @@ impl App {
             Screen::Dashboard => vec![Effect::LoadDashboard {
                 pivot: self.dashboard.pivot,
                 today: self.today,
+                mine: self.dashboard.mine.then(|| self.author.name.clone()),
+                budget_year: self
+                    .dashboard
+                    .budget
+                    .then(|| crate::model::FiscalYear::of(self.today)),
             }],
             Screen::List(_) => self.reload_list(),
-            Screen::Detail(d) => vec![Effect::LoadDetail { id: d.id }],
+            Screen::Detail(d) => vec![Effect::LoadDetail {
+                id: d.id,
+                me: self.author.name.clone(),
+            }],
             Screen::Due(d) => vec![Effect::LoadDue {
-                author: d.mine.then(|| self.author.name.clone()),
+                mine: d.mine,
+                scope: self.scope(),
+            }],
+            Screen::Links(l) => vec![Effect::LoadDetail {
+                id: l.project_id,
+                me: self.author.name.clone(),
             }],
             Screen::History(h) => vec![Effect::LoadHistory {
                 project_id: h.project_id,
             }],
+            Screen::Budget(_) | Screen::Funnel(_) | Screen::Pi(_) => self.load_portfolio_screen(),
         }
     }
 }

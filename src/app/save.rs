@@ -66,6 +66,16 @@ pub enum Save {
     CompleteFollowUp {
         note_id: i64,
     },
+    /// A deadline done today (the version the officer saw).
+    DeadlineDone {
+        deadline_id: i64,
+        version: i64,
+    },
+    /// Watch (`Some(true)`), unwatch or toggle (`None`) projects.
+    Watch {
+        project_ids: Vec<i64>,
+        on: Option<bool>,
+    },
     Undo(Undo),
 }
 
@@ -82,6 +92,8 @@ pub enum Undo {
     NoteDeleted { note_id: i64 },
     /// A follow-up was marked done: reopen it.
     FollowUpDone { note_id: i64 },
+    /// A deadline was marked done: reopen it.
+    DeadlineDone { deadline_id: i64 },
 }
 
 /// What a performed save reports back.

@@ -16,7 +16,13 @@ impl App {
             Screen::List(l) => l.cursor_id(),
             Screen::Due(d) => d.items.get(d.cursor).map(|i| i.project_id),
             Screen::History(h) => Some(h.project_id),
-            Screen::Dashboard => None,
+            Screen::Links(l) => Some(l.project_id),
+            Screen::Pi(p) => p
+                .overview
+                .as_ref()
+                .and_then(|o| o.projects.get(p.cursor))
+                .map(|r| r.id),
+            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) => None,
         }
     }
 
@@ -62,7 +68,7 @@ impl App {
         Vec::new()
     }
 
-    fn not_here(&mut self) -> Vec<Effect> {
+    pub(crate) fn not_here(&mut self) -> Vec<Effect> {
         self.status = Some(
             tr(
                 self.lang,
@@ -298,10 +304,20 @@ impl App {
         }
     }
 
-    /// `c`: mark the follow-up of the focused note (detail) or of the due item (due view) done.
+    /// `c`: mark the follow-up of the focused note (detail) or the due item (due board: a
+    /// follow-up or a deadline) done.
     pub fn complete_follow_up(&mut self) -> Vec<Effect> {
+        if let Screen::Due(d) = self.screen()
+            && let Some(item) = d.items.get(d.cursor)
+            && let crate::model::DueSource::Deadline(deadline_id, _) = item.source
+        {
+            return vec![Effect::Save(Save::DeadlineDone {
+                deadline_id,
+                version: item.version,
+            })];
+        }
         let note_id = match self.screen() {
-            Screen::Due(d) => d.items.get(d.cursor).map(|i| i.note_id),
+            Screen::Due(d) => d.items.get(d.cursor).and_then(|i| i.note_id()),
             _ => self
                 .focused_note()
                 .filter(|n| n.follow_up_on.is_some() && n.follow_up_done.is_none())
@@ -346,6 +362,7 @@ impl App {
         let view = match list.kind {
             super::ListKind::Projects => "projects",
             super::ListKind::Highway => "highway",
+            super::ListKind::Portfolio => "portfolio",
         };
         let file = format!("seedline-{view}-{}.csv", self.today.format("%Y%m%d"));
         let heading = format!(

@@ -90,7 +90,11 @@ fn chosen(ctx: &RunContext, store: &Store, args: &Args) -> Result<Vec<i64>> {
         None => None,
     };
     let Some(path) = &args.ids else {
-        return Ok(store.project_ids(&filter.unwrap_or_default(), Sort::default(), ctx.today)?);
+        return Ok(store.project_ids(
+            &filter.unwrap_or_default(),
+            Sort::default(),
+            &ctx.scope(),
+        )?);
     };
     let (ids, missing) = store.project_ids_by_amed_id(&read_ids(path)?)?;
     if !missing.is_empty() {
@@ -113,7 +117,7 @@ fn chosen(ctx: &RunContext, store: &Store, args: &Args) -> Result<Vec<i64>> {
     Ok(match filter {
         Some(filter) => {
             let matching: std::collections::HashSet<i64> = store
-                .project_ids(&filter, Sort::default(), ctx.today)?
+                .project_ids(&filter, Sort::default(), &ctx.scope())?
                 .into_iter()
                 .collect();
             ids.into_iter().filter(|id| matching.contains(id)).collect()

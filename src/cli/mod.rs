@@ -101,6 +101,13 @@ pub struct RunContext {
     pub read_only: bool,
 }
 
+impl RunContext {
+    /// Today and who "me" is, for `mine`, `watch:` and `stalled:`.
+    pub fn scope(&self) -> crate::model::Scope {
+        crate::model::Scope::new(self.today, &self.author.name)
+    }
+}
+
 /// Runs the command line; errors come back to `main`, which prints them in one line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let paths = Paths::resolve()?;

@@ -109,8 +109,21 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
         (None, Screen::List(list)) => (list.ids.len().min(LIST_ROWS) + 4) as u16,
         (None, Screen::Detail(d)) => (d.lines.len() + 2).min(u16::MAX as usize) as u16,
         (None, Screen::Dashboard) => 60,
+        (None, Screen::Due(d)) if d.by_officer => 60,
         (None, Screen::Due(d)) => (d.items.len().min(LIST_ROWS) + 4) as u16,
         (None, Screen::History(h)) => (h.entries.len() + 3).min(u16::MAX as usize) as u16,
+        (None, Screen::Budget(b)) => b.pivot.as_ref().map_or(4, |p| p.rows.len() + 5) as u16,
+        (None, Screen::Funnel(f)) => {
+            f.funnel
+                .as_ref()
+                .map_or(4, |x| x.by_integrated_project.len() + 14) as u16
+        }
+        (None, Screen::Pi(p)) => {
+            p.overview
+                .as_ref()
+                .map_or(4, |o| o.projects.len().min(LIST_ROWS) + 6) as u16
+        }
+        (None, Screen::Links(l)) => (l.links.len() + 4) as u16,
     }
     .max(1);
     let effects = app.update(Action::Resize(width, height));

@@ -19,6 +19,40 @@ macro_rules! coded_enum {
 }
 
 coded_enum! {
+    /// 期限の種別: what a deadline is for.
+    DeadlineKind {
+        /// 年次報告（成果報告書）
+        AnnualReport => ("annual_report", "年次報告", "Annual report"),
+        /// 中間評価
+        InterimEvaluation => ("interim_evaluation", "中間評価", "Interim evaluation"),
+        /// 事後評価
+        FinalEvaluation => ("final_evaluation", "事後評価", "Final evaluation"),
+        /// ステージゲート評価 (scheduled; the decision itself is a stage_gate row)
+        StageGate => ("stage_gate", "ステージゲート", "Stage gate"),
+    }
+}
+
+coded_enum! {
+    /// 添付の種別: what a linked file is.
+    AttachmentKind {
+        /// 推薦書
+        Recommendation => ("recommendation", "推薦書", "Recommendation letter"),
+        /// 報告書
+        Report => ("report", "報告書", "Report"),
+        /// 議事録
+        Minutes => ("minutes", "議事録", "Minutes"),
+        /// 契約書
+        Contract => ("contract", "契約書", "Contract"),
+        /// 知財（特許）資料
+        Ip => ("ip", "知財資料", "IP document"),
+        /// データ
+        Data => ("data", "データ", "Data"),
+        /// その他
+        Other => ("other", "その他", "Other"),
+    }
+}
+
+coded_enum! {
     /// 承認上の分類 (modality of the product a seed aims at).
     Modality {
         /// 医薬品

@@ -2,21 +2,28 @@
 
 mod enums;
 mod phase;
+mod portfolio;
 mod project;
 mod views;
 mod workflow;
 
 pub use enums::{
-    CriterionStatus, FlagStatus, GateDecision, LicensingStatus, Ministry, Modality, NoteKind,
-    OfficerRole, OutcomeKind,
+    AttachmentKind, CriterionStatus, DeadlineKind, FlagStatus, GateDecision, LicensingStatus,
+    Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,
 };
 pub use phase::Phase;
+pub use portfolio::{
+    AgingBucket, AttachmentView, BudgetPivot, BudgetRow, BudgetRows, DueBoardRow, DueItem,
+    DueSource, FiscalYear, Funnel, FunnelStep, NewAttachment, NewDeadline, PhaseDurations, PiKey,
+    PiOverview, PiProject, Scope, due_board, officer_key,
+};
 pub use project::NewProject;
 pub use views::{
-    FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow, Sort, SortKey,
+    DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow,
+    Sort, SortKey,
 };
 pub use workflow::{
-    Author, Criteria, DueItem, HistoryEntry, MAX_NOTE_BYTES, NewFlag, NewGate, NewNote, PhaseMove,
+    Author, Criteria, HistoryEntry, MAX_NOTE_BYTES, NewFlag, NewGate, NewNote, PhaseMove,
     flag_move_allowed, next_flag_statuses, validate_body,
 };
 

@@ -23,16 +23,19 @@ pub enum SortKey {
     LastNote,
     /// Age of the open highway flag (the highway queue's order: oldest first).
     FlagAge,
+    /// Days since the project entered its current phase (滞留日数).
+    DaysInPhase,
 }
 
 impl SortKey {
     /// The list columns in display order (the keys `s` cycles through).
-    pub const COLUMNS: [SortKey; 8] = [
+    pub const COLUMNS: [SortKey; 9] = [
         SortKey::AmedId,
         SortKey::Title,
         SortKey::Pi,
         SortKey::Program,
         SortKey::Phase,
+        SortKey::DaysInPhase,
         SortKey::Modality,
         SortKey::Flag,
         SortKey::LastNote,
@@ -67,6 +70,18 @@ pub struct ProjectRow {
     pub last_note: Option<String>,
     /// Whether a follow-up is due today or earlier.
     pub follow_up_due: bool,
+    /// The day the project entered its current phase.
+    pub phase_entered: Option<String>,
+    /// On my watch list.
+    pub watched: bool,
+}
+
+impl ProjectRow {
+    /// Days in the current phase as of `today`.
+    pub fn days_in_phase(&self, today: super::Date) -> Option<i64> {
+        let entered: super::Date = self.phase_entered.as_deref()?.parse().ok()?;
+        Some((today - entered).num_days().max(0))
+    }
 }
 
 /// Everything the project detail screen shows.
@@ -104,6 +119,28 @@ pub struct ProjectDetail {
     pub outcomes: Vec<OutcomeView>,
     /// Notes, newest first (deleted ones left out).
     pub notes: Vec<NoteView>,
+    /// The day the project entered its current phase.
+    pub phase_entered: Option<String>,
+    /// Allocations per fiscal year (千円), oldest first.
+    pub budgets: Vec<(super::FiscalYear, i64)>,
+    /// Deadlines, open ones first by due date, then done ones.
+    pub deadlines: Vec<DeadlineView>,
+    /// Links, oldest first.
+    pub attachments: Vec<super::AttachmentView>,
+    /// On the viewing officer's watch list (filled by the caller, who knows who is viewing).
+    pub watched: bool,
+}
+
+/// A report, evaluation or scheduled stage-gate deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineView {
+    pub id: i64,
+    pub kind: super::DeadlineKind,
+    pub title: String,
+    pub due_on: String,
+    /// (done on, by whom).
+    pub done: Option<(String, String)>,
+    pub version: i64,
 }
 
 /// One entry of the phase history.

@@ -192,20 +192,6 @@ pub struct HistoryEntry {
     pub summary: String,
 }
 
-/// A pending follow-up, for the due view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DueItem {
-    pub note_id: i64,
-    pub project_id: i64,
-    pub amed_id: String,
-    pub title: String,
-    pub author: String,
-    pub kind: NoteKind,
-    pub due_on: String,
-    /// The note's first line.
-    pub summary: String,
-}
-
 /// A phase move to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhaseMove {

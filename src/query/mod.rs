@@ -1,6 +1,7 @@
 //! The filter language shared by the TUI's `/` line, `seedline show … --query` and CSV export:
 //! free words (all must match) and field terms that combine, e.g.
-//! `がん ip:drug phase:応用..臨床 modality:医療機器 flag:recommended due:overdue`.
+//! `がん ip:drug phase:応用..臨床 modality:医療機器 flag:recommended due:overdue mine stalled:yes`.
+//! `mine` alone is a term (search the word with quotes: `"mine"`).
 //! Parsing and name resolution are pure; `store` turns a [`Filter`] into SQL.
 
 mod parse;
@@ -9,7 +10,7 @@ mod resolve;
 pub use parse::{Term, parse};
 pub use resolve::resolve;
 
-use crate::model::{FlagStatus, Modality, Phase};
+use crate::model::{AgingBucket, Date, FlagStatus, Modality, Phase};
 
 /// The part of a filter line being typed that is worth searching for: a last word of one or two
 /// Latin letters that begins a field name (`p`, `ph`, `ip`, `du`) is most likely the start of a
@@ -33,7 +34,8 @@ pub fn settled(text: &str) -> &str {
 
 /// Field names the filter accepts, for help and error messages.
 pub const FIELDS: &[&str] = &[
-    "ip", "area", "phase", "modality", "program", "po", "flag", "due", "id",
+    "ip", "area", "phase", "modality", "program", "po", "flag", "due", "id", "mine", "watch",
+    "stalled",
 ];
 
 /// Which highway flags a project must carry.
@@ -49,7 +51,8 @@ pub enum FlagFilter {
     Status(FlagStatus),
 }
 
-/// Which follow-ups a project must have pending (not done, note not deleted).
+/// Which pending follow-ups (not done, note not deleted) or open deadlines (reports, evaluations,
+/// scheduled stage gates) a project must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DueFilter {
     /// Due before today: `due:overdue`.
@@ -60,6 +63,33 @@ pub enum DueFilter {
     Due,
     /// Due within the next 7 days (today included): `due:week`.
     Week,
+    /// An aging bucket of the due board: `due:30` (today to 30 days ahead), `due:1-30`,
+    /// `due:31-60`, `due:61+` (days overdue).
+    Bucket(AgingBucket),
+}
+
+impl DueFilter {
+    /// The inclusive range of due dates as of `today` (`None` = unbounded).
+    pub fn range(self, today: Date) -> (Option<Date>, Option<Date>) {
+        let day = |n: u64| today.checked_add_days(chrono::Days::new(n));
+        let yesterday = today.pred_opt();
+        match self {
+            DueFilter::Overdue => (None, yesterday),
+            DueFilter::Today => (Some(today), Some(today)),
+            DueFilter::Due => (None, Some(today)),
+            DueFilter::Week => (Some(today), day(7)),
+            DueFilter::Bucket(b) => b.due_range(today),
+        }
+    }
+}
+
+/// Whose projects: `mine` / `mine:yes` (assigned to me in `project_officer`), `mine:watch` (assigned
+/// or on my watch list: my portfolio), `mine:no`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MineFilter {
+    Assigned,
+    Portfolio,
+    NotMine,
 }
 
 /// A resolved filter: names turned into ids, each part `None` when not constrained.
@@ -81,6 +111,11 @@ pub struct Filter {
     pub due: Option<DueFilter>,
     /// 課題管理番号 prefixes (folded).
     pub ids: Option<Vec<String>>,
+    pub mine: Option<MineFilter>,
+    /// On (`watch:yes`) or off (`watch:no`) my watch list.
+    pub watched: Option<bool>,
+    /// In the current phase (before 実用化) longer than the stall threshold: `stalled:yes`.
+    pub stalled: Option<bool>,
 }
 
 impl Filter {

@@ -5,8 +5,10 @@ use super::{FIELDS, QueryError};
 /// One term of a filter line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
-    /// A free word or quoted phrase.
+    /// A free word.
     Word(String),
+    /// A `"quoted phrase"`: always searched, never read as a term such as `mine`.
+    Quoted(String),
     /// `field:value` (field lower-cased; value as typed, may be a comma list or range).
     Field(String, String),
 }
@@ -29,7 +31,7 @@ pub fn parse(input: &str) -> Result<Vec<Term>, QueryError> {
                 .take_while(|c| *c != '"' && *c != '”' && *c != '“')
                 .collect();
             if !phrase.trim().is_empty() {
-                terms.push(Term::Word(phrase.trim().to_string()));
+                terms.push(Term::Quoted(phrase.trim().to_string()));
             }
             continue;
         }
@@ -79,7 +81,10 @@ pub fn example(field: &str) -> &'static str {
         "program" => "program:橋渡し",
         "po" => "po:岩崎",
         "flag" => "flag:highway or flag:recommended",
-        "due" => "due:overdue",
+        "due" => "due:overdue or due:31-60",
+        "mine" => "mine or mine:watch",
+        "watch" => "watch:yes",
+        "stalled" => "stalled:yes",
         _ => "id:JP24",
     }
 }
@@ -96,7 +101,7 @@ mod tests {
             [
                 Term::Word("がん".into()),
                 Term::Field("ip".into(), "drug".into()),
-                Term::Word("iPS 細胞".into()),
+                Term::Quoted("iPS 細胞".into()),
                 Term::Field("phase".into(), "応用..臨床".into()),
             ]
         );

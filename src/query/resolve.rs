@@ -3,8 +3,8 @@
 //! suggested when a name is unknown.
 
 use super::parse::{Term, example, parse};
-use super::{DueFilter, Filter, FlagFilter, QueryError};
-use crate::model::{Coded, FlagStatus, Modality, Phase, fold_key};
+use super::{DueFilter, Filter, FlagFilter, MineFilter, QueryError};
+use crate::model::{AgingBucket, Coded, FlagStatus, Modality, Phase, fold_key};
 use crate::store::Reference;
 use crate::text::search_fold;
 
@@ -13,7 +13,10 @@ pub fn resolve(input: &str, reference: &Reference) -> Result<Filter, QueryError>
     let mut filter = Filter::default();
     for term in parse(input)? {
         match term {
-            Term::Word(word) => filter.words.push(search_fold(&word)),
+            Term::Word(word) if word.eq_ignore_ascii_case("mine") => {
+                filter.mine = Some(MineFilter::Assigned)
+            }
+            Term::Word(word) | Term::Quoted(word) => filter.words.push(search_fold(&word)),
             Term::Field(field, value) => apply(&mut filter, &field, &value, reference)?,
         }
     }
@@ -138,12 +141,42 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
                 "today" | "今日" => DueFilter::Today,
                 "yes" | "due" => DueFilter::Due,
                 "week" | "soon" | "今週" => DueFilter::Week,
+                "30" | "month" | "30日以内" => DueFilter::Bucket(AgingBucket::DueWithin30),
+                "1-30" | "1_30" => DueFilter::Bucket(AgingBucket::Overdue1To30),
+                "31-60" | "31_60" => DueFilter::Bucket(AgingBucket::Overdue31To60),
+                "61+" | "61-" | "61_" => DueFilter::Bucket(AgingBucket::Overdue61Plus),
                 _ => {
                     return Err(error(
-                        "expected overdue, today, yes (today or earlier) or week".into(),
+                        "expected overdue, today, yes (today or earlier), week, 30 (next 30 days), \
+                         or days overdue 1-30, 31-60, 61+"
+                            .into(),
                     ));
                 }
             })
+        }
+        "mine" => {
+            filter.mine = Some(match fold_key(value).as_str() {
+                "yes" | "y" | "assigned" => MineFilter::Assigned,
+                "watch" | "portfolio" | "all" => MineFilter::Portfolio,
+                "no" | "n" => MineFilter::NotMine,
+                _ => {
+                    return Err(error(
+                        "expected yes, watch (assigned or watched) or no".into(),
+                    ));
+                }
+            })
+        }
+        "watch" | "stalled" => {
+            let yes = match fold_key(value).as_str() {
+                "yes" | "y" | "true" => true,
+                "no" | "n" | "false" => false,
+                _ => return Err(error("expected yes or no".into())),
+            };
+            if field == "watch" {
+                filter.watched = Some(yes);
+            } else {
+                filter.stalled = Some(yes);
+            }
         }
         _ => return Err(error(format!("try {}", example(field)))),
     }
@@ -294,6 +327,22 @@ mod tests {
         let e = resolve("modality:薬", &reference()).unwrap_err();
         assert!(e.hint.contains("医療機器"), "{e}");
         assert!(resolve("due:someday", &reference()).is_err());
+        assert!(resolve("mine:maybe", &reference()).is_err());
+        assert!(resolve("stalled:often", &reference()).is_err());
+    }
+
+    #[test]
+    fn portfolio_terms_resolve() {
+        let f = resolve("mine watch:no stalled:yes due:31-60", &reference()).unwrap();
+        assert_eq!(f.mine, Some(MineFilter::Assigned));
+        assert_eq!(f.watched, Some(false));
+        assert_eq!(f.stalled, Some(true));
+        assert_eq!(f.due, Some(DueFilter::Bucket(AgingBucket::Overdue31To60)));
+        assert!(f.words.is_empty(), "mine is a term, not a search word");
+        let f = resolve("mine:watch \"mine\" due:61+", &reference()).unwrap();
+        assert_eq!(f.mine, Some(MineFilter::Portfolio));
+        assert_eq!(f.words, ["mine"], "quoted, it is searched");
+        assert_eq!(f.due, Some(DueFilter::Bucket(AgingBucket::Overdue61Plus)));
     }
 
     #[test]

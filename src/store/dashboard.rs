@@ -3,7 +3,7 @@
 
 use super::Store;
 use crate::Result;
-use crate::model::{Coded, Date, Phase};
+use crate::model::{Coded, Date, FiscalYear, Phase};
 use rusqlite::params;
 use std::collections::HashMap;
 
@@ -23,6 +23,8 @@ pub struct MatrixCell {
     pub projects: i64,
     pub open_flags: i64,
     pub follow_ups_due: i64,
+    /// Allocations (千円) of the fiscal year asked for in [`MatrixOptions::budget_year`].
+    pub budget_kyen: i64,
 }
 
 impl MatrixCell {
@@ -30,7 +32,17 @@ impl MatrixCell {
         self.projects += other.projects;
         self.open_flags += other.open_flags;
         self.follow_ups_due += other.follow_ups_due;
+        self.budget_kyen += other.budget_kyen;
     }
+}
+
+/// What the matrix counts beyond projects, flags and due follow-ups.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MatrixOptions {
+    /// Only projects assigned to these officers (`Me::officer_ids`); `None` = everyone's.
+    pub officers: Option<Vec<i64>>,
+    /// Also sum this fiscal year's allocations per cell.
+    pub budget_year: Option<FiscalYear>,
 }
 
 /// One row of the matrix.
@@ -53,6 +65,7 @@ pub struct MatrixRow {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Matrix {
     pub pivot: Pivot,
+    pub options: MatrixOptions,
     pub rows: Vec<MatrixRow>,
     pub column_totals: [MatrixCell; 5],
     pub total: MatrixCell,
@@ -79,20 +92,38 @@ enum Figure {
     Projects,
     OpenFlags,
     FollowUpsDue,
+    Budget,
 }
 
 type Counts = HashMap<(i64, i64), MatrixCell>;
+
+/// What every grouped query of one matrix shares.
+struct Grouping<'a> {
+    today: Date,
+    options: &'a MatrixOptions,
+}
 
 impl Store {
     /// The matrix for `pivot` as of `today` (follow-ups dated today or earlier count as due).
     /// Rows: every 3rd-period integrated project (also when empty) and 2nd-period ones holding
     /// projects; or every disease area, parents counting distinct projects of their sub-areas.
     pub fn matrix(&self, pivot: Pivot, today: Date) -> Result<Matrix> {
+        self.matrix_with(pivot, today, &MatrixOptions::default())
+    }
+
+    /// The matrix narrowed to some officers' projects and/or with a fiscal year's budget sums.
+    pub fn matrix_with(
+        &self,
+        pivot: Pivot,
+        today: Date,
+        options: &MatrixOptions,
+    ) -> Result<Matrix> {
         let reference = self.reference()?;
         let mut rows = Vec::new();
+        let q = Grouping { today, options };
         match pivot {
             Pivot::IntegratedProject => {
-                let counts = self.grouped("p.integrated_project_id", "", today)?;
+                let counts = self.grouped("p.integrated_project_id", "", &q)?;
                 for ip in &reference.integrated_projects {
                     let row = make_row(
                         ip.id,
@@ -110,8 +141,8 @@ impl Store {
             Pivot::DiseaseArea => {
                 let join = "JOIN project_disease_area x ON x.project_id = p.id
                             JOIN disease_area a ON a.id = x.disease_area_id";
-                let leaf = self.grouped("a.id", join, today)?;
-                let top = self.grouped("coalesce(a.parent_id, a.id)", join, today)?;
+                let leaf = self.grouped("a.id", join, &q)?;
+                let top = self.grouped("coalesce(a.parent_id, a.id)", join, &q)?;
                 for area in &reference.disease_areas {
                     let (depth, counts) = if area.parent_id.is_some() {
                         (1, &leaf)
@@ -139,7 +170,7 @@ impl Store {
                 }
             }
         } else {
-            let column = self.grouped("0", "", today)?;
+            let column = self.grouped("0", "", &q)?;
             for phase in Phase::ALL {
                 column_totals[phase.index()] =
                     column.get(&(0, phase.ord())).copied().unwrap_or_default();
@@ -150,6 +181,7 @@ impl Store {
         }
         Ok(Matrix {
             pivot,
+            options: options.clone(),
             rows,
             column_totals,
             total,
@@ -157,8 +189,9 @@ impl Store {
     }
 
     /// Counts per (key, phase) of projects, projects with an open flag and projects with a
-    /// follow-up due; `key` is an SQL expression over `p` and the tables of `join`.
-    fn grouped(&self, key: &str, join: &str, today: Date) -> Result<Counts> {
+    /// follow-up due (and budget sums when asked); `key` is an SQL expression over `p` and the
+    /// tables of `join`.
+    fn grouped(&self, key: &str, join: &str, q: &Grouping<'_>) -> Result<Counts> {
         let mut counts = Counts::new();
         // Without a join a project is one row (and has at most one open flag): no DISTINCT,
         // which spares SQLite a temporary b-tree per query.
@@ -167,17 +200,29 @@ impl Store {
         } else {
             "count(DISTINCT p.id)"
         };
-        let queries = [
+        let narrow = match &q.options.officers {
+            Some(ids) => format!(
+                "AND p.id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
+                ids.iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => String::new(),
+        };
+        let mut queries = vec![
             (
                 Figure::Projects,
-                format!("SELECT {key}, p.phase, {distinct} FROM project p {join} GROUP BY 1, 2"),
+                format!(
+                    "SELECT {key}, p.phase, {distinct} FROM project p {join} WHERE 1 {narrow} GROUP BY 1, 2"
+                ),
             ),
             (
                 Figure::OpenFlags,
                 format!(
                     "SELECT {key}, p.phase, {distinct} FROM highway_flag f
                      JOIN project p ON p.id = f.project_id {join}
-                     WHERE f.status IN ('candidate', 'recommended') GROUP BY 1, 2"
+                     WHERE f.status IN ('candidate', 'recommended') {narrow} GROUP BY 1, 2"
                 ),
             ),
             (
@@ -186,16 +231,29 @@ impl Store {
                     "SELECT {key}, p.phase, count(DISTINCT p.id) FROM note n
                      JOIN project p ON p.id = n.project_id {join}
                      WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL
-                       AND n.deleted_at IS NULL AND n.follow_up_on <= ?1 GROUP BY 1, 2"
+                       AND n.deleted_at IS NULL AND n.follow_up_on <= ?1 {narrow} GROUP BY 1, 2"
                 ),
             ),
         ];
+        if q.options.budget_year.is_some() {
+            // A project in two sub-areas adds its budget to their parent once.
+            queries.push((
+                Figure::Budget,
+                format!(
+                    "SELECT k, ph, sum(amount) FROM (
+                       SELECT DISTINCT {key} AS k, p.phase AS ph, p.id, b.amount_kyen AS amount
+                       FROM budget_allocation b JOIN project p ON p.id = b.project_id {join}
+                       WHERE b.fiscal_year = ?1 {narrow})
+                     GROUP BY 1, 2"
+                ),
+            ));
+        }
         for (figure, sql) in queries {
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut rows = if matches!(figure, Figure::FollowUpsDue) {
-                stmt.query(params![today.to_string()])?
-            } else {
-                stmt.query([])?
+            let mut rows = match figure {
+                Figure::FollowUpsDue => stmt.query(params![q.today.to_string()])?,
+                Figure::Budget => stmt.query(params![q.options.budget_year.map_or(0, |y| y.0)])?,
+                _ => stmt.query([])?,
             };
             while let Some(r) = rows.next()? {
                 let cell = counts.entry((r.get(0)?, r.get(1)?)).or_default();
@@ -204,6 +262,7 @@ impl Store {
                     Figure::Projects => cell.projects = n,
                     Figure::OpenFlags => cell.open_flags = n,
                     Figure::FollowUpsDue => cell.follow_ups_due = n,
+                    Figure::Budget => cell.budget_kyen = n,
                 }
             }
         }

@@ -2,8 +2,9 @@
 
 use super::Store;
 use crate::model::{
-    Coded, CriterionStatus, FlagStatus, FlagView, GateDecision, GateView, LicensingStatus,
-    Modality, NoteKind, NoteView, OutcomeKind, OutcomeView, Phase, PhaseStep, ProjectDetail,
+    Coded, CriterionStatus, DeadlineKind, DeadlineView, FlagStatus, FlagView, GateDecision,
+    GateView, LicensingStatus, Modality, NoteKind, NoteView, OutcomeKind, OutcomeView, Phase,
+    PhaseStep, ProjectDetail,
 };
 use crate::{Error, Result};
 use rusqlite::OptionalExtension;
@@ -56,6 +57,11 @@ impl Store {
                         flags: Vec::new(),
                         outcomes: Vec::new(),
                         notes: Vec::new(),
+                        phase_entered: None,
+                        budgets: Vec::new(),
+                        deadlines: Vec::new(),
+                        attachments: Vec::new(),
+                        watched: false,
                     })
                 },
             )
@@ -180,6 +186,34 @@ impl Store {
                 })
             },
         )?;
+        d.phase_entered = self
+            .conn
+            .query_row(
+                "SELECT entered_on FROM phase_entered WHERE project_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        d.budgets = self.budgets(id)?;
+        d.deadlines = self.rows(
+            "SELECT id, kind, title, due_on, done_on, done_by, version FROM deadline WHERE project_id = ?1
+             ORDER BY done_on IS NOT NULL, due_on, id",
+            id,
+            |r| {
+                Ok(DeadlineView {
+                    id: r.get(0)?,
+                    kind: parse_or(&r.get::<_, String>(1)?, DeadlineKind::AnnualReport),
+                    title: r.get(2)?,
+                    due_on: r.get(3)?,
+                    done: match (r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?) {
+                        (Some(on), Some(by)) => Some((on, by)),
+                        _ => None,
+                    },
+                    version: r.get(6)?,
+                })
+            },
+        )?;
+        d.attachments = self.attachments(id)?;
         Ok(d)
     }
 

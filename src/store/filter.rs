@@ -1,8 +1,9 @@
 //! Turning a [`Filter`] into an SQL condition over `project p`. Ids and codes are inlined (they
 //! come from the reference data or enums); everything typed by the user is a bound parameter.
 
-use crate::model::{Coded, Date};
-use crate::query::{DueFilter, Filter, FlagFilter};
+use super::portfolio::Me;
+use crate::model::{Coded, Scope};
+use crate::query::{Filter, FlagFilter, MineFilter};
 use rusqlite::types::Value;
 
 /// An SQL boolean expression over `p` with its parameters.
@@ -35,8 +36,9 @@ fn fts_phrase(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }
 
-/// Builds the condition for `filter` as of `today` (`1` when nothing is constrained).
-pub(crate) fn condition(filter: &Filter, today: Date) -> Condition {
+/// Builds the condition for `filter` in `scope` (today, who "me" is: `me` as resolved by
+/// [`Store::me`](super::Store::me)); `1` when nothing is constrained.
+pub(crate) fn condition(filter: &Filter, scope: &Scope, me: &Me) -> Condition {
     let mut parts: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     for word in &filter.words {
@@ -111,24 +113,54 @@ pub(crate) fn condition(filter: &Filter, today: Date) -> Condition {
         });
     }
     if let Some(due) = filter.due {
-        let today_s = today.to_string();
-        let week = today
-            .checked_add_days(chrono::Days::new(7))
-            .unwrap_or(today)
-            .to_string();
-        let (cond, values): (&str, Vec<String>) = match due {
-            DueFilter::Overdue => ("n.follow_up_on < ?", vec![today_s]),
-            DueFilter::Today => ("n.follow_up_on = ?", vec![today_s]),
-            DueFilter::Due => ("n.follow_up_on <= ?", vec![today_s]),
-            DueFilter::Week => ("n.follow_up_on BETWEEN ? AND ?", vec![today_s, week]),
-        };
-        // IN (…) rather than EXISTS: SQLite then reads the partial index of open follow-ups
-        // once, instead of probing every project's notes.
-        parts.push(format!(
+        let (from, to) = due.range(scope.today);
+        let from = from.map_or_else(|| "0000-01-01".to_string(), |d| d.to_string());
+        let to = to.map_or_else(|| "9999-12-31".to_string(), |d| d.to_string());
+        // IN (…) rather than EXISTS: SQLite then reads the partial indexes of open follow-ups
+        // and open deadlines once, instead of probing every project's notes.
+        parts.push(
             "p.id IN (SELECT n.project_id FROM note n WHERE n.follow_up_on IS NOT NULL
-                     AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL AND {cond})"
+                        AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL
+                        AND n.follow_up_on BETWEEN ? AND ?
+                      UNION ALL
+                      SELECT d.project_id FROM deadline d WHERE d.done_on IS NULL
+                        AND d.due_on BETWEEN ? AND ?)"
+                .into(),
+        );
+        params.extend([from.clone(), to.clone(), from, to].map(Value::Text));
+    }
+    if let Some(mine) = filter.mine {
+        let assigned = format!(
+            "p.id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
+            ids(&me.officer_ids)
+        );
+        let watched = "p.id IN (SELECT project_id FROM watch WHERE officer = ?)";
+        match mine {
+            MineFilter::Assigned => parts.push(assigned),
+            MineFilter::NotMine => parts.push(format!("NOT {assigned}")),
+            MineFilter::Portfolio => {
+                parts.push(format!("({assigned} OR {watched})"));
+                params.push(Value::Text(me.key.clone()));
+            }
+        }
+    }
+    if let Some(on) = filter.watched {
+        let not = if on { "" } else { "NOT " };
+        parts.push(format!(
+            "{not}p.id IN (SELECT project_id FROM watch WHERE officer = ?)"
         ));
-        params.extend(values.into_iter().map(Value::Text));
+        params.push(Value::Text(me.key.clone()));
+    }
+    if let Some(on) = filter.stalled {
+        // 実用化 is where a seed is meant to stay: it never counts as stalled.
+        let stalled =
+            "(p.phase < 5 AND p.id IN (SELECT project_id FROM phase_entered WHERE entered_on < ?))";
+        parts.push(if on {
+            stalled.to_string()
+        } else {
+            format!("NOT {stalled}")
+        });
+        params.push(Value::Text(scope.stalled_before().to_string()));
     }
     Condition {
         sql: if parts.is_empty() {

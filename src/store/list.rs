@@ -4,7 +4,9 @@
 use super::Store;
 use super::filter::condition;
 use crate::Result;
-use crate::model::{Coded, Date, FlagStatus, Modality, Phase, ProjectRow, Sort, SortKey};
+use crate::model::{
+    Coded, FlagStatus, Modality, Phase, ProjectRow, Scope, Sort, SortKey, officer_key,
+};
 use crate::query::Filter;
 use std::collections::HashMap;
 
@@ -25,6 +27,10 @@ fn order_by(key: SortKey) -> Vec<&'static str> {
         SortKey::LastNote => {
             "coalesce((SELECT max(n.occurred_on) FROM note n WHERE n.project_id = p.id AND n.deleted_at IS NULL), '')"
         }
+        SortKey::DaysInPhase => {
+            // Ascending = fewest days first = the latest phase entry first.
+            "coalesce((SELECT -julianday(e.entered_on) FROM phase_entered e WHERE e.project_id = p.id), 0)"
+        }
         SortKey::FlagAge => {
             "coalesce((SELECT min(f.created_at) FROM highway_flag f
                WHERE f.project_id = p.id AND f.status IN ('candidate', 'recommended')), '9999')"
@@ -33,10 +39,11 @@ fn order_by(key: SortKey) -> Vec<&'static str> {
 }
 
 impl Store {
-    /// Row ids of the projects matching `filter` as of `today`, in `sort` order (ties by
+    /// Row ids of the projects matching `filter` in `scope`, in `sort` order (ties by
     /// 課題管理番号). Reads in one statement; no transaction stays open afterwards.
-    pub fn project_ids(&self, filter: &Filter, sort: Sort, today: Date) -> Result<Vec<i64>> {
-        let cond = condition(filter, today);
+    pub fn project_ids(&self, filter: &Filter, sort: Sort, scope: &Scope) -> Result<Vec<i64>> {
+        let me = self.me(&scope.me)?;
+        let cond = condition(filter, scope, &me);
         let direction = if sort.descending { "DESC" } else { "ASC" };
         let order: Vec<String> = order_by(sort.key)
             .iter()
@@ -56,7 +63,7 @@ impl Store {
     }
 
     /// Display rows for `ids`, in the order given; ids that no longer exist are left out.
-    pub fn project_rows(&self, ids: &[i64], today: Date) -> Result<Vec<ProjectRow>> {
+    pub fn project_rows(&self, ids: &[i64], scope: &Scope) -> Result<Vec<ProjectRow>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -68,34 +75,45 @@ impl Store {
                (SELECT max(n.occurred_on) FROM note n WHERE n.project_id = p.id AND n.deleted_at IS NULL),
                EXISTS (SELECT 1 FROM note n WHERE n.project_id = p.id AND n.follow_up_on <= ?1
                  AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL),
-               o.id, o.version, p.program_id
+               o.id, o.version, p.program_id,
+               (SELECT e.entered_on FROM phase_entered e WHERE e.project_id = p.id),
+               EXISTS (SELECT 1 FROM watch w WHERE w.officer = ?2 AND w.project_id = p.id)
              FROM project p
              LEFT JOIN highway_flag o ON o.project_id = p.id AND o.status IN ('candidate', 'recommended') JOIN program g ON g.id = p.program_id WHERE p.id IN ({list})"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut by_id: HashMap<i64, ProjectRow> = stmt
-            .query_map([today.to_string()], |r| {
-                let status: Option<String> = r.get(9)?;
-                Ok(ProjectRow {
-                    id: r.get(0)?,
-                    amed_id: r.get(1)?,
-                    title: r.get(2)?,
-                    pi_name: r.get(3)?,
-                    institution: r.get(4)?,
-                    program_ja: r.get(5)?,
-                    program_en: r.get(6)?,
-                    phase: Phase::from_ord(r.get(7)?).unwrap_or(Phase::Basic),
-                    modality: Modality::parse(&r.get::<_, String>(8)?).unwrap_or(Modality::Other),
-                    flag: status.as_deref().and_then(FlagStatus::parse),
-                    last_note: r.get(10)?,
-                    follow_up_due: r.get(11)?,
-                    open_flag: match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
-                        (Some(id), Some(version)) => Some((id, version)),
-                        _ => None,
-                    },
-                    program_id: r.get(14)?,
-                })
-            })?
+            .query_map(
+                rusqlite::params![scope.today.to_string(), officer_key(&scope.me)],
+                |r| {
+                    let status: Option<String> = r.get(9)?;
+                    Ok(ProjectRow {
+                        id: r.get(0)?,
+                        amed_id: r.get(1)?,
+                        title: r.get(2)?,
+                        pi_name: r.get(3)?,
+                        institution: r.get(4)?,
+                        program_ja: r.get(5)?,
+                        program_en: r.get(6)?,
+                        phase: Phase::from_ord(r.get(7)?).unwrap_or(Phase::Basic),
+                        modality: Modality::parse(&r.get::<_, String>(8)?)
+                            .unwrap_or(Modality::Other),
+                        flag: status.as_deref().and_then(FlagStatus::parse),
+                        last_note: r.get(10)?,
+                        follow_up_due: r.get(11)?,
+                        open_flag: match (
+                            r.get::<_, Option<i64>>(12)?,
+                            r.get::<_, Option<i64>>(13)?,
+                        ) {
+                            (Some(id), Some(version)) => Some((id, version)),
+                            _ => None,
+                        },
+                        program_id: r.get(14)?,
+                        phase_entered: r.get(15)?,
+                        watched: r.get(16)?,
+                    })
+                },
+            )?
             .map(|row| row.map(|row| (row.id, row)))
             .collect::<rusqlite::Result<_>>()?;
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())

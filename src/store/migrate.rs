@@ -26,6 +26,85 @@ const MIGRATIONS: &[&str] = &[
      INSERT INTO project_short (id, text)
          SELECT rowid, amed_id || char(31) || title || char(31) || pi_name || char(31) || institution
          FROM project_fts;",
+    // 4: portfolio analytics: watch list, fiscal-year budgets, deadlines, attachments (links) and
+    // the day each project entered its phase (filled from the phase history).
+    "-- ウォッチリスト: projects an officer follows without being assigned to them. `officer` is the
+     -- officer's name as seedline knows them (config [officer] name, else the OS account).
+     CREATE TABLE watch (
+         officer    TEXT NOT NULL CHECK (length(officer) BETWEEN 1 AND 200),
+         project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+         added_at   TEXT NOT NULL,
+         PRIMARY KEY (officer, project_id)
+     ) STRICT, WITHOUT ROWID;
+
+     -- 年度別配分額: a project's allocation for one fiscal year (年度, April to March), thousand yen.
+     CREATE TABLE budget_allocation (
+         project_id  INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+         fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1990 AND 2100),
+         amount_kyen INTEGER NOT NULL CHECK (amount_kyen BETWEEN 0 AND 100000000),
+         PRIMARY KEY (project_id, fiscal_year)
+     ) STRICT, WITHOUT ROWID;
+
+     -- 報告・評価・ステージゲートの期限: an annual report, 中間評価, 事後評価 or a scheduled stage-gate
+     -- review, due on a date and done on another.
+     CREATE TABLE deadline (
+         id         INTEGER PRIMARY KEY,
+         project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+         kind       TEXT NOT NULL
+                    CHECK (kind IN ('annual_report', 'interim_evaluation', 'final_evaluation', 'stage_gate')),
+         title      TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 200 AND instr(title, char(0)) = 0),
+         due_on     TEXT NOT NULL CHECK (date(julianday(due_on)) IS due_on),
+         done_on    TEXT CHECK (done_on IS NULL OR date(julianday(done_on)) IS done_on),
+         done_by    TEXT,
+         created_by TEXT NOT NULL,
+         created_at TEXT NOT NULL,
+         version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+         CHECK ((done_on IS NULL) = (done_by IS NULL))
+     ) STRICT;
+
+     -- 添付 (links only): a file path or URL attached to a project, or to one of its notes or flags.
+     -- seedline never stores file contents; the optional SHA-256 tells a changed file from the original.
+     CREATE TABLE attachment (
+         id         INTEGER PRIMARY KEY,
+         project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+         note_id    INTEGER REFERENCES note (id) ON DELETE CASCADE,
+         flag_id    INTEGER REFERENCES highway_flag (id) ON DELETE CASCADE,
+         target     TEXT NOT NULL CHECK (length(target) BETWEEN 1 AND 4096 AND instr(target, char(0)) = 0),
+         label      TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 400 AND instr(label, char(0)) = 0),
+         kind       TEXT NOT NULL
+                    CHECK (kind IN ('recommendation', 'report', 'minutes', 'contract', 'ip', 'data', 'other')),
+         dated_on   TEXT CHECK (dated_on IS NULL OR date(julianday(dated_on)) IS dated_on),
+         sha256     TEXT CHECK (sha256 IS NULL OR (length(sha256) = 64 AND NOT sha256 GLOB '*[^0-9a-f]*')),
+         added_by   TEXT NOT NULL,
+         added_at   TEXT NOT NULL,
+         removed_at TEXT,
+         removed_by TEXT,
+         CHECK (note_id IS NULL OR flag_id IS NULL),
+         CHECK ((removed_at IS NULL) = (removed_by IS NULL))
+     ) STRICT;
+
+     -- The day each project entered its current phase (the latest phase_change), kept by the trigger
+     -- below in the same transaction, so \"days in phase\" and `stalled:` read one indexed row.
+     CREATE TABLE phase_entered (
+         project_id INTEGER PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+         entered_on TEXT NOT NULL
+     ) STRICT;
+
+     CREATE TRIGGER phase_entered_track AFTER INSERT ON phase_change
+     BEGIN
+         INSERT INTO phase_entered (project_id, entered_on) VALUES (NEW.project_id, NEW.changed_on)
+             ON CONFLICT (project_id) DO UPDATE SET entered_on = excluded.entered_on
+             WHERE excluded.entered_on >= phase_entered.entered_on;
+     END;
+
+     CREATE INDEX watch_project ON watch (project_id);
+     CREATE INDEX budget_allocation_year ON budget_allocation (fiscal_year, project_id, amount_kyen);
+     CREATE INDEX deadline_project ON deadline (project_id, due_on);
+     CREATE INDEX deadline_open ON deadline (due_on, project_id) WHERE done_on IS NULL;
+     CREATE INDEX attachment_project ON attachment (project_id);
+     CREATE INDEX phase_entered_on ON phase_entered (entered_on);
+     INSERT INTO phase_entered (project_id, entered_on)
+         SELECT project_id, max(changed_on) FROM phase_change GROUP BY project_id;",
 ];
 
 /// The schema version this seedline writes.

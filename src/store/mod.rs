@@ -1,6 +1,7 @@
 //! The only module that talks to SQLite: opening (pragmas, checks), migrations, reference data,
 //! queries and writes. Every write runs in a short `BEGIN IMMEDIATE` transaction with its audit row.
 
+mod analytics;
 mod audit;
 mod backup;
 mod bulk;
@@ -8,6 +9,7 @@ pub mod busy;
 mod dashboard;
 mod detail;
 mod doctor;
+mod due;
 mod export;
 mod filter;
 mod flags;
@@ -16,17 +18,19 @@ mod list;
 mod migrate;
 mod notes;
 mod open;
+mod portfolio;
 mod projects;
 mod reference;
 mod workflow;
 
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
-pub use dashboard::{Headline, Matrix, MatrixCell, MatrixRow, Pivot};
+pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check};
+pub use portfolio::Me;
 pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
 
 use crate::Result;

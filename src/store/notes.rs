@@ -2,7 +2,7 @@
 //! follow-ups done; each in one short transaction with its audit row.
 
 use super::{Store, audit, now_ts};
-use crate::model::{Author, Coded, Date, DueItem, NewNote, NoteKind, validate_body};
+use crate::model::{Author, Coded, NewNote, validate_body};
 use crate::text::search_fold;
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -175,42 +175,6 @@ impl Store {
             )?;
             audit::record(tx, &actor, "followup.reopen", "project", Some(project_id), json!({"note_id": note_id}))
         })
-    }
-
-    /// Pending follow-ups due on or before `until` (all when `None`), oldest first; `author` narrows
-    /// to what one officer owes.
-    pub fn due_follow_ups(
-        &self,
-        until: Option<Date>,
-        author: Option<&str>,
-    ) -> Result<Vec<DueItem>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT n.id, p.id, p.amed_id, p.title, n.author, n.kind, n.follow_up_on, n.body
-             FROM note n JOIN project p ON p.id = n.project_id
-             WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL
-               AND (?1 IS NULL OR n.follow_up_on <= ?1) AND (?2 IS NULL OR n.author = ?2)
-             ORDER BY n.follow_up_on, n.id",
-        )?;
-        let rows = stmt.query_map(params![until.map(|d| d.to_string()), author], |r| {
-            let body: String = r.get(7)?;
-            Ok(DueItem {
-                note_id: r.get(0)?,
-                project_id: r.get(1)?,
-                amed_id: r.get(2)?,
-                title: r.get(3)?,
-                author: r.get(4)?,
-                kind: NoteKind::parse(&r.get::<_, String>(5)?).unwrap_or(NoteKind::Other),
-                due_on: r.get(6)?,
-                summary: body
-                    .lines()
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .take(200)
-                    .collect(),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// A note's current version (after a conflict, to save on top of it).

@@ -2,7 +2,7 @@
 
 use crate::app::{Action, App, DashboardData, Effect, Save, SaveOutcome, Undo};
 use crate::model::{Author, Coded, FlagStatus, PhaseMove};
-use crate::store::Store;
+use crate::store::{MatrixOptions, Store};
 use crate::{Error, Lang, tr};
 
 /// Runs effects until none are left (an effect's answer may ask for more).
@@ -17,27 +17,64 @@ pub fn run_all(store: &mut Store, app: &mut App, effects: Vec<Effect>) {
 /// Performs one effect; a failure becomes a message in the status line, never a panic.
 pub fn perform(store: &mut Store, author: &Author, lang: Lang, effect: Effect) -> Action {
     let result = match effect {
-        Effect::LoadDashboard { pivot, today } => store.matrix(pivot, today).and_then(|matrix| {
+        Effect::LoadDashboard {
+            pivot,
+            today,
+            mine,
+            budget_year,
+        } => (|| {
+            let options = MatrixOptions {
+                officers: match mine {
+                    Some(me) => Some(store.me(&me)?.officer_ids),
+                    None => None,
+                },
+                budget_year,
+            };
             Ok(Action::DashboardLoaded(Box::new(DashboardData {
-                matrix,
+                matrix: store.matrix_with(pivot, today, &options)?,
                 headline: store.headline(today)?,
             })))
-        }),
+        })(),
         Effect::LoadList {
             request,
             filter,
             sort,
-            today,
+            scope,
         } => store
-            .project_ids(&filter, sort, today)
+            .project_ids(&filter, sort, &scope)
             .map(|ids| Action::ListLoaded { request, ids }),
-        Effect::LoadRows { ids, today } => store.project_rows(&ids, today).map(Action::RowsLoaded),
-        Effect::LoadDetail { id } => store
-            .project_detail(id)
-            .map(|d| Action::DetailLoaded(Box::new(d))),
-        Effect::LoadDue { author } => store
-            .due_follow_ups(None, author.as_deref())
-            .map(Action::DueLoaded),
+        Effect::LoadRows { ids, scope } => store.project_rows(&ids, &scope).map(Action::RowsLoaded),
+        Effect::LoadDetail { id, me } => store.project_detail(id).and_then(|mut d| {
+            d.watched = store.is_watched(id, &me)?;
+            Ok(Action::DetailLoaded(Box::new(d)))
+        }),
+        Effect::LoadDue { mine, scope } => (|| {
+            let me = if mine {
+                Some(store.me(&scope.me)?)
+            } else {
+                None
+            };
+            let until = scope.today.checked_add_days(chrono::Days::new(30));
+            store.due_items(until, me.as_ref()).map(Action::DueLoaded)
+        })(),
+        Effect::LoadBudget {
+            rows_by,
+            filter,
+            scope,
+        } => store
+            .budget_pivot(rows_by, &filter, &scope, None)
+            .map(|p| Action::BudgetLoaded(Box::new(p))),
+        Effect::LoadFunnel {
+            year,
+            filter,
+            scope,
+        } => store
+            .funnel(year, &filter, &scope)
+            .map(|f| Action::FunnelLoaded(Box::new(f))),
+        Effect::LoadPi { key, today } => store
+            .pi_overview(&key, today)
+            .map(|o| Action::PiLoaded(Box::new(o))),
+        Effect::OpenLink { target } => Ok(Action::Notice(crate::opener::open(&target, lang))),
         Effect::LoadHistory { project_id } => store.history(project_id).map(Action::HistoryLoaded),
         Effect::CountProjects => store.project_count().map(Action::TotalLoaded),
         Effect::Save(save) => Ok(Action::SaveDone(save_outcome(store, author, lang, save))),
@@ -195,6 +232,33 @@ fn write(
                 vec![Undo::FollowUpDone { note_id }],
             )
         }
+        Save::DeadlineDone {
+            deadline_id,
+            version,
+        } => {
+            let today = chrono::Local::now().date_naive();
+            store.set_deadline_done(deadline_id, Some(version), Some(today), author)?;
+            (
+                t("期限を完了にしました", "deadline done"),
+                vec![Undo::DeadlineDone { deadline_id }],
+            )
+        }
+        Save::Watch { project_ids, on } => {
+            let mut watched = 0;
+            for id in &project_ids {
+                watched += i64::from(store.set_watch(*id, &author.name, on)?);
+            }
+            let message = match (project_ids.len(), watched) {
+                (1, 1) => t("ウォッチリストに追加しました", "added to my watch list"),
+                (1, _) => t("ウォッチリストから外しました", "removed from my watch list"),
+                (n, w) => format!(
+                    "{n} {} ({w} {})",
+                    t("件のウォッチを更新", "projects updated"),
+                    t("件ウォッチ中", "watched")
+                ),
+            };
+            (message, Vec::new())
+        }
         Save::Undo(undo) => {
             match undo {
                 Undo::FlagAdded { flag_id } => {
@@ -211,6 +275,9 @@ fn write(
                 }
                 Undo::NoteDeleted { note_id } => store.restore_note(note_id)?,
                 Undo::FollowUpDone { note_id } => store.reopen_follow_up(note_id)?,
+                Undo::DeadlineDone { deadline_id } => {
+                    store.set_deadline_done(deadline_id, None, None, author)?
+                }
             }
             (
                 t(

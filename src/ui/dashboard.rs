@@ -65,7 +65,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             },
         ),
     ]));
-    lines.push(Line::raw(""));
+    let mode = crate::app::dashboard_mode(
+        lang,
+        data.matrix.options.officers.is_some(),
+        data.matrix.options.budget_year,
+    );
+    if mode.is_empty() {
+        lines.push(Line::raw(""));
+    } else {
+        lines.push(Line::styled(format!(" ▶ {mode}"), theme.selected()));
+    }
+    let budget = data.matrix.options.budget_year.is_some();
 
     // Counts with their markers first (ten cells at 80 columns); names get the rest.
     let col_w = (w.saturating_sub(30) / 6).clamp(10, 14).min(w / 8).max(4);
@@ -116,6 +126,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
                 cell,
                 col_w,
                 r == state.row && c == state.col,
+                budget,
                 theme,
             ));
         }
@@ -136,6 +147,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             cell,
             col_w,
             state.row == total_row && c == state.col,
+            budget,
             theme,
         ));
     }
@@ -150,11 +162,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             theme.dim(),
         ));
     }
-    let legend = format!(
-        " {FLAG}n {}   !n {}",
-        tr(lang, "ハイウェイ候補・推薦", "open highway flags"),
-        tr(lang, "フォローアップ期限到来", "follow-ups due")
-    );
+    let legend = if budget {
+        tr(
+            lang,
+            " 数値は今年度の配分額（千円）。b で課題数に戻る",
+            " Figures are this fiscal year's budget (thousand yen); b for counts",
+        )
+        .to_string()
+    } else {
+        format!(
+            " {FLAG}n {}   !n {}",
+            tr(lang, "ハイウェイ候補・推薦", "open highway flags"),
+            tr(lang, "フォローアップ期限到来", "follow-ups due")
+        )
+    };
     lines.push(Line::styled(legend, theme.dim()));
 
     let room = (area.height as usize).saturating_sub(lines.len());
@@ -197,8 +218,28 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 }
 
 /// `123 ⚑4 !2` right-aligned: count, open flags, follow-ups due (zero parts left out; the markers
-/// dropped first when the column is narrow).
-fn cell_span(cell: &MatrixCell, width: usize, cursor: bool, theme: Theme) -> Span<'static> {
+/// dropped first when the column is narrow). In budget mode: the 千円 sum alone.
+fn cell_span(
+    cell: &MatrixCell,
+    width: usize,
+    cursor: bool,
+    budget: bool,
+    theme: Theme,
+) -> Span<'static> {
+    let room = width.saturating_sub(1);
+    if budget {
+        let style = if cursor {
+            theme.cursor()
+        } else if cell.budget_kyen == 0 {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        return Span::styled(
+            format!(" {}", fit_right(&thousands(cell.budget_kyen), room)),
+            style,
+        );
+    }
     let mut s = thousands(cell.projects);
     let mut extra = String::new();
     if cell.open_flags > 0 {
@@ -208,7 +249,6 @@ fn cell_span(cell: &MatrixCell, width: usize, cursor: bool, theme: Theme) -> Spa
         extra.push_str(&format!(" !{}", cell.follow_ups_due));
     }
     // One cell stays free on the left so neighbouring columns never touch.
-    let room = width.saturating_sub(1);
     if text::width(&s) + text::width(&extra) <= room {
         s.push_str(&extra);
     }

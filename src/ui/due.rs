@@ -1,10 +1,11 @@
-//! The due view (follow-ups, oldest first, overdue in red) and a project's history.
+//! The due board (follow-ups and deadlines, oldest first, aging buckets; or counts per officer)
+//! and a project's history.
 
 use super::theme::Theme;
 use super::tr;
 use crate::app::{App, DueState, HistoryState};
-use crate::model::{Coded, parse_date};
-use crate::text::{fit, sanitize_line, thousands};
+use crate::model::{AgingBucket, Coded, DueBoardRow, DueSource, due_board, parse_date};
+use crate::text::{fit, fit_right, sanitize_line, thousands};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -18,11 +19,7 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
         height: 1,
         ..area
     };
-    let overdue = due
-        .items
-        .iter()
-        .filter(|i| i.due_on < app.today.to_string())
-        .count();
+    let (board, all) = due_board(&due.items, app.today);
     let whose = if due.mine {
         format!(
             "{} {}",
@@ -32,22 +29,31 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
     } else {
         tr(lang, "全員", "everyone").into()
     };
-    let info = format!(
-        " {}  {} {}  {} {}",
-        whose,
-        tr(lang, "未了", "pending"),
-        thousands(due.items.len() as i64),
-        tr(lang, "期限超過", "overdue"),
-        thousands(overdue as i64)
-    );
-    frame.render_widget(Line::styled(fit(&info, w), theme.label()), row(0));
+    // The aging buckets, most overdue first; overdue ones in the alert colour when not empty.
+    let mut info = vec![Span::styled(format!(" {whose} "), theme.label())];
+    for (bucket, n) in AgingBucket::BOARD.iter().zip(all) {
+        let style = if n > 0 && *bucket != AgingBucket::DueWithin30 {
+            theme.alert()
+        } else {
+            theme.label()
+        };
+        info.push(Span::styled(
+            format!(" {} {}", bucket.label(lang), thousands(n)),
+            style,
+        ));
+    }
+    frame.render_widget(Line::from(info), row(0));
+    if due.by_officer {
+        draw_board(frame, area, app, &board, all, theme);
+        return;
+    }
     let head = format!(
         "  {} {} {} {} {}",
         fit(tr(lang, "期限", "Due"), 10),
         fit(tr(lang, "超過", "Late"), 5),
         fit(tr(lang, "担当", "Officer"), 12),
         fit(tr(lang, "課題管理番号", "AMED id"), 14),
-        tr(lang, "課題名／記録", "Project / note")
+        tr(lang, "課題名／記録・期限", "Project / note or deadline")
     );
     frame.render_widget(Line::styled(fit(&head, w), theme.column_header()), row(1));
     if due.loaded && due.items.is_empty() {
@@ -55,8 +61,8 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
             Line::styled(
                 tr(
                     lang,
-                    "  未了のフォローアップはありません",
-                    "  no pending follow-ups",
+                    "  30日以内の期限・フォローアップはありません",
+                    "  nothing due within 30 days",
                 ),
                 theme.dim(),
             ),
@@ -78,24 +84,30 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
             String::new()
         };
         let rest = w.saturating_sub(2 + 11 + 6 + 13 + 15);
+        let what = match item.source {
+            DueSource::FollowUp(_, kind) => kind.label(lang).to_string(),
+            DueSource::Deadline(_, kind) => format!("⏰{}", kind.label(lang)),
+        };
         let text = format!(
-            "{} / {}: {}",
+            "{} / {what}: {}",
             sanitize_line(&item.title),
-            item.kind.label(lang),
             sanitize_line(&item.summary)
         );
+        let owners = sanitize_line(&item.owners.join(", ")).into_owned();
         let spans = vec![
             Span::raw("  "),
             Span::raw(format!("{} ", fit(&item.due_on, 10))),
             Span::styled(
                 format!("{} ", fit(&late_text, 5)),
-                if late > 0 {
+                if late > 30 {
                     theme.alert()
+                } else if late > 0 {
+                    theme.warn()
                 } else {
                     Style::new()
                 },
             ),
-            Span::raw(format!("{} ", fit(&sanitize_line(&item.author), 12))),
+            Span::raw(format!("{} ", fit(&owners, 12))),
             Span::styled(
                 format!("{} ", fit(&sanitize_line(&item.amed_id), 14)),
                 theme.dim(),
@@ -107,6 +119,73 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
             line = line.style(theme.cursor());
         }
         frame.render_widget(line, row(y));
+    }
+}
+
+/// The per-officer board: one row per owner with their counts per aging bucket, then everyone.
+fn draw_board(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    board: &[DueBoardRow],
+    all: [i64; 4],
+    theme: Theme,
+) {
+    let lang = app.lang;
+    let w = area.width as usize;
+    let cell = 11;
+    let name_w = w.saturating_sub(2 + (cell + 1) * 4).max(8);
+    let mut head = format!("  {} ", fit(tr(lang, "担当", "Officer"), name_w));
+    for bucket in AgingBucket::BOARD {
+        head.push_str(&format!("{} ", fit_right(bucket.label(lang), cell)));
+    }
+    let mut y = area.y + 1;
+    frame.render_widget(
+        Line::styled(fit(&head, w), theme.column_header()),
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+    );
+    let everyone = DueBoardRow {
+        owner: tr(lang, "全員", "everyone").into(),
+        counts: all,
+    };
+    let room = area.bottom().saturating_sub(y + 2) as usize;
+    let shown = board.iter().take(room).chain(std::iter::once(&everyone));
+    for (k, r) in shown.enumerate() {
+        y += 1;
+        if y >= area.bottom() {
+            break;
+        }
+        let mut spans = vec![Span::raw(format!(
+            "  {} ",
+            fit(&sanitize_line(&r.owner), name_w)
+        ))];
+        for (i, n) in r.counts.iter().enumerate() {
+            let style = if *n > 0 && i < 3 {
+                theme.alert()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(
+                format!("{} ", fit_right(&thousands(*n), cell)),
+                style,
+            ));
+        }
+        let mut line = Line::from(spans);
+        if k == board.len().min(room) {
+            line = line.style(theme.totals());
+        }
+        frame.render_widget(
+            line,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
     }
 }
 

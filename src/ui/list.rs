@@ -6,8 +6,8 @@ use super::theme::Theme;
 use super::tr;
 use crate::Lang;
 use crate::app::{App, ListState};
-use crate::model::{Coded, ProjectRow, SortKey};
-use crate::text::{self, fit, sanitize_line, thousands};
+use crate::model::{Coded, Date, Phase, ProjectRow, SortKey};
+use crate::text::{self, fit, fit_right, sanitize_line, thousands};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -24,13 +24,18 @@ fn header(key: SortKey, lang: Lang) -> &'static str {
         SortKey::Flag => tr(lang, "旗", "Flag"),
         SortKey::LastNote => tr(lang, "最終記録", "Last note"),
         SortKey::FlagAge => tr(lang, "旗の日付", "Flagged"),
+        SortKey::DaysInPhase => tr(lang, "滞留", "Days"),
     }
 }
 
-fn cell(row: &ProjectRow, key: SortKey, lang: Lang) -> String {
+fn cell(row: &ProjectRow, key: SortKey, lang: Lang, today: Date) -> String {
     match key {
         SortKey::AmedId => sanitize_line(&row.amed_id).into_owned(),
+        SortKey::Title if row.watched => format!("★{}", sanitize_line(&row.title)),
         SortKey::Title => sanitize_line(&row.title).into_owned(),
+        SortKey::DaysInPhase => row
+            .days_in_phase(today)
+            .map_or_else(String::new, |d| d.to_string()),
         SortKey::Pi => format!(
             "{}／{}",
             sanitize_line(&row.pi_name),
@@ -151,6 +156,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
         );
     }
     let end = (list.offset + page).min(list.ids.len());
+    // 停滞: longer in a phase before 実用化 than the configured threshold.
+    let stalled = |row: &ProjectRow| {
+        row.phase != Phase::Practical
+            && row
+                .days_in_phase(app.today)
+                .is_some_and(|d| d > app.stall_days)
+    };
     for index in list.offset..end {
         let id = list.ids[index];
         let selected = list.selected.contains(&id);
@@ -172,12 +184,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
                         SortKey::Flag if row.flag.is_some_and(|f| f.is_open()) => theme.flag(),
                         SortKey::LastNote if row.follow_up_due => theme.alert(),
                         SortKey::AmedId => theme.dim(),
+                        SortKey::DaysInPhase if stalled(row) => theme.warn(),
                         _ => Style::new(),
                     };
-                    spans.push(Span::styled(
-                        format!("{} ", fit(&cell(row, *key, lang), *width)),
-                        style,
-                    ));
+                    let text = cell(row, *key, lang, app.today);
+                    let text = if *key == SortKey::DaysInPhase {
+                        fit_right(&text, *width)
+                    } else {
+                        fit(&text, *width)
+                    };
+                    spans.push(Span::styled(format!("{text} "), style));
                 }
             }
             None => spans.push(Span::styled("...", theme.dim())),

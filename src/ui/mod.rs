@@ -8,6 +8,7 @@ mod form;
 mod list;
 mod overlay;
 pub mod plain;
+mod portfolio;
 pub mod theme;
 
 use crate::app::{App, Overlay, Screen};
@@ -59,6 +60,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         Screen::Detail(d) => detail::draw(frame, body, d, theme),
         Screen::Due(d) => due::draw_due(frame, body, app, d, theme),
         Screen::History(h) => due::draw_history(frame, body, app, h, theme),
+        Screen::Budget(b) => portfolio::draw_budget(frame, body, app, b, theme),
+        Screen::Funnel(f) => portfolio::draw_funnel(frame, body, app, f, theme),
+        Screen::Pi(p) => portfolio::draw_pi(frame, body, app, p, theme),
+        Screen::Links(l) => portfolio::draw_links(frame, body, app, l, theme),
     }
     draw_status(frame, status, app, theme);
     match &app.overlay {
@@ -97,8 +102,9 @@ fn screen_name(app: &App, screen: &Screen) -> String {
             .detail
             .as_ref()
             .map_or_else(|| format!("#{}", d.id), |detail| detail.amed_id.clone()),
-        Screen::Due(_) => tr(app.lang, "フォローアップ期限", "Follow-ups due").into(),
+        Screen::Due(_) => tr(app.lang, "期限ボード", "Due board").into(),
         Screen::History(h) => h.label.clone(),
+        other => app.portfolio_screen_name(other).unwrap_or_default(),
     }
 }
 

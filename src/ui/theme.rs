@@ -59,6 +59,10 @@ impl Theme {
     pub fn alert(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
+    /// Overdue by a month or less, stalled projects: worth a look, not yet alarming.
+    pub fn warn(self) -> Style {
+        self.fg(Color::Yellow)
+    }
     pub fn ok(self) -> Style {
         self.fg(Color::Green)
     }

@@ -1,0 +1,109 @@
+//! The detail's portfolio sections: time in the current phase, allocations per fiscal year,
+//! deadlines (reports, evaluations, scheduled stage gates) and links.
+
+use super::detail::{DetailLine, Tone, field, heading};
+use crate::model::{Coded, ProjectDetail, parse_date};
+use crate::text::{sanitize_line, thousands};
+use crate::{Lang, tr};
+
+/// `   滞留 412日（2025-10-09〜）` after the phase, or nothing without a phase history.
+pub(super) fn time_in_phase(d: &ProjectDetail, lang: Lang, today: &str) -> String {
+    let (Some(entered), Some(now)) = (
+        d.phase_entered.as_deref().and_then(parse_date),
+        parse_date(today),
+    ) else {
+        return String::new();
+    };
+    let days = (now - entered).num_days().max(0);
+    format!(
+        "   {} {}{} ({entered}〜)",
+        tr(lang, "滞留", "in phase"),
+        thousands(days),
+        tr(lang, "日", " days"),
+    )
+}
+
+/// `2024年度 30,000 · 2025年度 28,000` (千円).
+pub(super) fn budgets(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, cols: usize) {
+    if d.budgets.is_empty() {
+        return;
+    }
+    let years: Vec<String> = d
+        .budgets
+        .iter()
+        .map(|(y, k)| format!("{} {}", y.label(lang), thousands(*k)))
+        .collect();
+    field(
+        out,
+        tr(lang, "年度別配分額", "By fiscal year"),
+        &format!("{} ({})", years.join(" · "), tr(lang, "千円", "k yen")),
+        cols,
+    );
+}
+
+/// The deadlines (open first, overdue ones in red) and the links (`L` lists them to open).
+pub(super) fn deadlines_and_links(
+    out: &mut Vec<DetailLine>,
+    d: &ProjectDetail,
+    lang: Lang,
+    today: &str,
+) {
+    if !d.deadlines.is_empty() {
+        heading(out, tr(lang, "期限（報告・評価）", "Deadlines").into());
+    }
+    for dl in &d.deadlines {
+        let title = if dl.title.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", sanitize_line(&dl.title))
+        };
+        let (tone, state) = match &dl.done {
+            Some((on, by)) => (
+                Tone::Dim,
+                format!("{} {on} {}", tr(lang, "完了", "done"), sanitize_line(by)),
+            ),
+            None if dl.due_on.as_str() < today => {
+                (Tone::Alert, tr(lang, "期限超過", "overdue").into())
+            }
+            None => (Tone::Normal, tr(lang, "未了", "open").into()),
+        };
+        out.push(DetailLine(vec![
+            (
+                Tone::Normal,
+                format!("  {}  {}{title}  ", dl.due_on, dl.kind.label(lang)),
+            ),
+            (tone, state),
+        ]));
+    }
+    if !d.attachments.is_empty() {
+        heading(
+            out,
+            format!(
+                "{} ({})",
+                tr(lang, "添付リンク", "Links"),
+                tr(lang, "L で一覧・開く", "L to list and open")
+            ),
+        );
+    }
+    for a in &d.attachments {
+        let on = a
+            .note_id
+            .map(|n| format!(" [{} #{n}]", tr(lang, "記録", "note")))
+            .or_else(|| {
+                a.flag_id
+                    .map(|f| format!(" [{} #{f}]", tr(lang, "フラグ", "flag")))
+            })
+            .unwrap_or_default();
+        out.push(DetailLine(vec![
+            (
+                Tone::Normal,
+                format!(
+                    "  {}  {}{on}  ",
+                    a.kind.label(lang),
+                    sanitize_line(&a.label)
+                ),
+            ),
+            (Tone::Dim, sanitize_line(&a.target).into_owned()),
+        ]));
+    }
+}

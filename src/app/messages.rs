@@ -1,0 +1,105 @@
+//! The messages of the state machine: what happened ([`Action`], fed to `App::update`) and what
+//! I/O `update` asks for ([`Effect`], performed by the runtime).
+
+use super::{Command, DashboardData, Edit, Save, SaveOutcome};
+use crate::model::{
+    BudgetPivot, BudgetRows, Date, DueItem, FiscalYear, Funnel, HistoryEntry, PiKey, PiOverview,
+    ProjectDetail, ProjectRow, Scope, Sort,
+};
+use crate::query::Filter;
+use crate::store::Pivot;
+
+/// Something that happened: a command, an edit in the open input line or form, or an effect's result.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Command(Command),
+    /// Editing the filter line, the palette's input or a form field.
+    Edit(Edit),
+    /// Enter in an input line; Ctrl-S in a form.
+    Submit,
+    /// Esc in an input line, form or overlay.
+    Cancel,
+    /// Tab / Shift-Tab in a form.
+    FocusNext,
+    FocusPrev,
+    Resize(u16, u16),
+    /// About four times a second: retries a save that found the database busy.
+    Tick,
+    /// Another session committed: reload what is on screen, keeping cursor and selection.
+    ExternalChange,
+    DashboardLoaded(Box<DashboardData>),
+    ListLoaded {
+        request: u64,
+        ids: Vec<i64>,
+    },
+    RowsLoaded(Vec<ProjectRow>),
+    DetailLoaded(Box<ProjectDetail>),
+    DueLoaded(Vec<DueItem>),
+    HistoryLoaded(Vec<HistoryEntry>),
+    BudgetLoaded(Box<BudgetPivot>),
+    FunnelLoaded(Box<Funnel>),
+    PiLoaded(Box<PiOverview>),
+    /// A notice to show (e.g. where a link is when it cannot be opened here).
+    Notice(String),
+    /// Total projects in the database (for `37 / 1,204`).
+    TotalLoaded(i64),
+    SaveDone(SaveOutcome),
+    /// An effect failed; shown in the status line.
+    Failed(String),
+}
+
+/// I/O the runtime performs for `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadDashboard {
+        pivot: Pivot,
+        today: Date,
+        /// Only the projects assigned to this officer (the dashboard's `o`).
+        mine: Option<String>,
+        /// Sum this fiscal year's allocations per cell (the dashboard's `b`).
+        budget_year: Option<FiscalYear>,
+    },
+    LoadList {
+        request: u64,
+        filter: Filter,
+        sort: Sort,
+        scope: Scope,
+    },
+    LoadRows {
+        ids: Vec<i64>,
+        scope: Scope,
+    },
+    LoadDetail {
+        id: i64,
+        /// Whose watch list the detail's ★ reflects.
+        me: String,
+    },
+    /// The due board up to 30 days ahead; `mine`: only what `scope.me` owes.
+    LoadDue {
+        mine: bool,
+        scope: Scope,
+    },
+    LoadBudget {
+        rows_by: BudgetRows,
+        filter: Filter,
+        scope: Scope,
+    },
+    LoadFunnel {
+        year: FiscalYear,
+        filter: Filter,
+        scope: Scope,
+    },
+    LoadPi {
+        key: PiKey,
+        today: Date,
+    },
+    /// Opens a link with the system opener (`xdg-open`), or says where it is.
+    OpenLink {
+        target: String,
+    },
+    LoadHistory {
+        project_id: i64,
+    },
+    CountProjects,
+    Save(Save),
+}

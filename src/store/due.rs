@@ -1,0 +1,85 @@
+//! The due board: pending follow-ups and open deadlines (reports, evaluations, scheduled stage
+//! gates) up to 30 days ahead, oldest first, with who owes them; everyone's or mine.
+
+use super::Store;
+use super::portfolio::Me;
+use crate::Result;
+use crate::model::{Coded, Date, DeadlineKind, DueItem, DueSource, NoteKind};
+use rusqlite::types::Value;
+
+/// Officers' names joined inside SQL with a separator no name contains.
+const SEP: char = '\u{1f}';
+
+impl Store {
+    /// Items due on or before `until` (everything pending when `None`), oldest first. With `mine`,
+    /// only follow-ups `me` wrote and deadlines of projects assigned to `me`.
+    pub fn due_items(&self, until: Option<Date>, mine: Option<&Me>) -> Result<Vec<DueItem>> {
+        let until = until.map_or_else(|| "9999-12-31".to_string(), |d| d.to_string());
+        let mut params: Vec<Value> = vec![Value::Text(until)];
+        let (note_mine, deadline_mine) = match mine {
+            Some(me) => {
+                let names: Vec<&str> = me.names.iter().map(|_| "?").collect();
+                params.extend(me.names.iter().map(|n| Value::Text(n.clone())));
+                let ids: Vec<String> = me.officer_ids.iter().map(i64::to_string).collect();
+                (
+                    format!("AND n.author IN ({})", names.join(", ")),
+                    format!(
+                        "AND d.project_id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
+                        ids.join(", ")
+                    ),
+                )
+            }
+            None => (String::new(), String::new()),
+        };
+        let sql = format!(
+            "SELECT 0, n.id, p.id, p.amed_id, p.title, n.author, n.follow_up_on, substr(n.body, 1, 400), 0, n.kind
+             FROM note n JOIN project p ON p.id = n.project_id
+             WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL
+               AND n.follow_up_on <= ?1 {note_mine}
+             UNION ALL
+             SELECT 1, d.id, p.id, p.amed_id, p.title,
+               coalesce((SELECT group_concat(o.name, char(31)) FROM project_officer po
+                         JOIN officer o ON o.id = po.officer_id WHERE po.project_id = p.id), ''),
+               d.due_on, d.title, d.version, d.kind
+             FROM deadline d JOIN project p ON p.id = d.project_id
+             WHERE d.done_on IS NULL AND d.due_on <= ?1 {deadline_mine}
+             ORDER BY 7, 1, 2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
+            let deadline: i64 = r.get(0)?;
+            let id: i64 = r.get(1)?;
+            let kind: String = r.get(9)?;
+            let owners: String = r.get(5)?;
+            let text: String = r.get(7)?;
+            Ok(DueItem {
+                source: if deadline == 1 {
+                    DueSource::Deadline(
+                        id,
+                        DeadlineKind::parse(&kind).unwrap_or(DeadlineKind::AnnualReport),
+                    )
+                } else {
+                    DueSource::FollowUp(id, NoteKind::parse(&kind).unwrap_or(NoteKind::Other))
+                },
+                project_id: r.get(2)?,
+                amed_id: r.get(3)?,
+                title: r.get(4)?,
+                owners: owners
+                    .split(SEP)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                due_on: r.get(6)?,
+                summary: text
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(200)
+                    .collect(),
+                version: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
