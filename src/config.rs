@@ -3,6 +3,7 @@
 //!
 //! ```toml
 //! lang = "ja"                      # or "en"
+//! stall_days = 730               # days in one phase before a project counts as stalled
 //! [officer]
 //! name = "岩崎 美紀"
 //! role = "PO"
@@ -21,6 +22,7 @@ use std::path::Path;
 #[serde(deny_unknown_fields)]
 struct File {
     lang: Option<Lang>,
+    stall_days: Option<i64>,
     officer: Option<Officer>,
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<String, Keys>>,
@@ -42,11 +44,24 @@ enum Keys {
 }
 
 /// The loaded configuration.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub lang: Option<Lang>,
     pub officer: Option<Officer>,
+    /// Days in one phase after which a project counts as stalled (停滞).
+    pub stall_days: i64,
     pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            lang: None,
+            officer: None,
+            stall_days: crate::model::Scope::DEFAULT_STALL_DAYS,
+            keymap: Keymap::default(),
+        }
+    }
 }
 
 impl Config {
@@ -64,6 +79,14 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, String> {
         let file: File =
             toml::from_str(text).map_err(|e| e.to_string().trim_end().replace('\n', " "))?;
+        let stall_days = file
+            .stall_days
+            .unwrap_or(crate::model::Scope::DEFAULT_STALL_DAYS);
+        if !(1..=3650).contains(&stall_days) {
+            return Err(format!(
+                "stall_days = {stall_days}: expected a number of days from 1 to 3650"
+            ));
+        }
         let mut keymap = Keymap::default();
         for (mode, commands) in &file.keys {
             for (command, keys) in commands {
@@ -77,6 +100,7 @@ impl Config {
         Ok(Config {
             lang: file.lang,
             officer: file.officer,
+            stall_days,
             keymap,
         })
     }
@@ -120,5 +144,12 @@ mod tests {
                 .contains("unknown key")
         );
         assert!(Config::parse("lang = \"fr\"").is_err());
+        assert!(
+            Config::parse("stall_days = 0")
+                .unwrap_err()
+                .contains("stall_days")
+        );
+        assert_eq!(Config::parse("stall_days = 365").unwrap().stall_days, 365);
+        assert_eq!(Config::parse("").unwrap().stall_days, 730);
     }
 }

@@ -7,6 +7,7 @@ use super::{App, Command, Effect, ListKind, Screen};
 use crate::model::{
     AttachmentView, BudgetPivot, BudgetRows, FiscalYear, Funnel, PiKey, PiOverview, Scope,
 };
+use crate::query::Filter;
 use crate::{Lang, tr};
 
 /// The budget pivot screen.
@@ -18,6 +19,8 @@ pub struct BudgetState {
     pub scroll: usize,
     /// First fiscal-year column on screen (the latest years show first on narrow terminals).
     pub first_year: Option<usize>,
+    /// Which projects are summed (everyone's by default; `show budget --query`).
+    pub filter: Filter,
 }
 
 /// The funnel screen: transitions in one fiscal year and time in phase.
@@ -26,6 +29,8 @@ pub struct FunnelState {
     pub year: FiscalYear,
     pub funnel: Option<Funnel>,
     pub scroll: usize,
+    /// Which projects are counted (everyone's by default; `show funnel --query`).
+    pub filter: Filter,
 }
 
 /// One PI's (or institution's) projects.
@@ -77,6 +82,18 @@ impl App {
             year: FiscalYear::of(self.today),
             funnel: None,
             scroll: 0,
+            filter: Filter::default(),
+        })));
+        self.load_current()
+    }
+
+    /// The overview of one PI or institution by name (`seedline show pi NAME`).
+    pub fn push_pi_named(&mut self, key: PiKey) -> Vec<Effect> {
+        self.stack.push(Screen::Pi(Box::new(PiState {
+            key,
+            overview: None,
+            cursor: 0,
+            offset: 0,
         })));
         self.load_current()
     }
@@ -248,12 +265,12 @@ impl App {
         match self.screen() {
             Screen::Budget(b) => vec![Effect::LoadBudget {
                 rows_by: b.rows_by,
-                filter: Default::default(),
+                filter: b.filter.clone(),
                 scope,
             }],
             Screen::Funnel(f) => vec![Effect::LoadFunnel {
                 year: f.year,
-                filter: Default::default(),
+                filter: f.filter.clone(),
                 scope,
             }],
             Screen::Pi(p) => vec![Effect::LoadPi {

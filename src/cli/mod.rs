@@ -7,6 +7,7 @@ mod doctor;
 mod export;
 mod import;
 mod init;
+mod portfolio;
 mod show;
 mod workflow;
 
@@ -81,6 +82,15 @@ pub enum Command {
     Export(export::Args),
     /// Import projects from a CSV file: every row checked, then all written or none.
     Import(import::Args),
+    /// My watch list: projects followed without being assigned.
+    #[command(subcommand)]
+    Watch(portfolio::WatchCommand),
+    /// File links (path or URL) on a project, note or flag: add, list, open, remove.
+    #[command(subcommand)]
+    Attach(portfolio::AttachCommand),
+    /// Report and evaluation deadlines (年次報告, 中間評価, 事後評価, stage gates).
+    #[command(subcommand)]
+    Deadline(portfolio::DeadlineCommand),
     /// Every change to a project, newest first.
     History {
         /// 課題管理番号.
@@ -99,12 +109,19 @@ pub struct RunContext {
     pub author: crate::model::Author,
     /// `--read-only`.
     pub read_only: bool,
+    /// Whether `author` comes from the config file (else the database may know this OS account).
+    pub officer_configured: bool,
+    /// Days in one phase before a project counts as stalled (config `stall_days`).
+    pub stall_days: i64,
 }
 
 impl RunContext {
     /// Today and who "me" is, for `mine`, `watch:` and `stalled:`.
     pub fn scope(&self) -> crate::model::Scope {
-        crate::model::Scope::new(self.today, &self.author.name)
+        crate::model::Scope {
+            stall_days: self.stall_days,
+            ..crate::model::Scope::new(self.today, &self.author.name)
+        }
     }
 }
 
@@ -118,53 +135,69 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     crate::log::init(&paths.state);
     let config = Config::load(&paths.config_file())?;
-    let ctx = RunContext {
+    let mut ctx = RunContext {
         lang: cli.lang.or(config.lang).unwrap_or_else(Lang::from_env),
         paths,
         today,
         keymap: config.keymap,
         read_only: cli.read_only,
+        officer_configured: config.officer.is_some(),
+        stall_days: config.stall_days,
         author: crate::model::Author::new(
             config.officer.as_ref().map(|o| o.name.as_str()),
             config.officer.as_ref().and_then(|o| o.role.as_deref()),
             &crate::identity::os_user(),
         ),
     };
+    let (db, demo) = (&cli.db, cli.demo);
     match cli.command {
         Some(Command::Init(args)) => init::run(&ctx, &db_path(&cli.db, cli.demo, &ctx)?, args),
         Some(Command::Demo(args)) => demo::run(&ctx, &demo_target(&cli.db, &ctx)?, args),
+        Some(Command::Watch(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            portfolio::watch(&ctx, &mut store, command)
+        }
+        Some(Command::Attach(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            portfolio::attach(&ctx, &mut store, command)
+        }
+        Some(Command::Deadline(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            portfolio::deadline(&ctx, &mut store, command)
+        }
         Some(Command::Show(view)) => {
-            let mut store = open_for_use(&cli.db, cli.demo, &ctx)?;
+            let mut store = open_for_use(db, demo, &mut ctx)?;
             show::run(&ctx, &mut store, view)
         }
-        Some(Command::Doctor(args)) => {
-            let store = open_for_use(&cli.db, cli.demo, &ctx)?;
-            doctor::run(&store, args)
-        }
+        Some(Command::Doctor(args)) => doctor::run(&open_for_use(db, demo, &mut ctx)?, args),
         Some(Command::Note(command)) => {
-            workflow::note(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, command)
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            workflow::note(&ctx, &mut store, command)
         }
         Some(Command::Flag(args)) => {
-            workflow::flag(&mut open_for_use(&cli.db, cli.demo, &ctx)?, &ctx, args)
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            workflow::flag(&mut store, &ctx, args)
         }
         Some(Command::Gate(command)) => {
-            workflow::gate(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, command)
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            workflow::gate(&ctx, &mut store, command)
         }
         Some(Command::Phase(args)) => {
-            workflow::phase(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            workflow::phase(&ctx, &mut store, args)
         }
-        Some(Command::Backup(args)) => backup::run(&open_for_use(&cli.db, cli.demo, &ctx)?, args),
+        Some(Command::Backup(args)) => backup::run(&open_for_use(db, demo, &mut ctx)?, args),
         Some(Command::Export(args)) => {
-            export::run(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            export::run(&ctx, &mut store, args)
         }
         Some(Command::Import(args)) => {
-            import::run(&ctx, &mut open_for_use(&cli.db, cli.demo, &ctx)?, args)
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            import::run(&ctx, &mut store, args)
         }
-        Some(Command::History { id }) => {
-            workflow::history(&open_for_use(&cli.db, cli.demo, &ctx)?, &id)
-        }
+        Some(Command::History { id }) => workflow::history(&open_for_use(db, demo, &mut ctx)?, &id),
         None => {
-            let store = open_for_use(&cli.db, cli.demo, &ctx)?;
+            let store = open_for_use(db, demo, &mut ctx)?;
             crate::tui::run(store, &ctx)
         }
     }
@@ -192,8 +225,9 @@ fn demo_target(db: &Option<PathBuf>, ctx: &RunContext) -> Result<PathBuf> {
 
 /// Opens the database for viewing or editing. An explicit `--db` must exist (a typo should not
 /// create an empty database); the default and demo databases are created on first use, the demo
-/// one filled with demo data.
-fn open_for_use(db: &Option<PathBuf>, demo: bool, ctx: &RunContext) -> Result<Store> {
+/// one filled with demo data. Without a configured officer, an officer row whose `login` is this
+/// OS account becomes the author ("me").
+fn open_for_use(db: &Option<PathBuf>, demo: bool, ctx: &mut RunContext) -> Result<Store> {
     let path = db_path(db, demo, ctx)?;
     let create = db.is_none() && !ctx.read_only;
     let mut store = Store::open_with(&path, OpenOptions { create }, ctx.read_only)?;
@@ -204,6 +238,11 @@ fn open_for_use(db: &Option<PathBuf>, demo: bool, ctx: &RunContext) -> Result<St
         );
         let options = crate::demo::DemoOptions::new(ctx.today);
         crate::demo::generate(&mut store, &options, &mut demo::progress_printer())?;
+    }
+    if !ctx.officer_configured
+        && let Some((name, role)) = store.officer_for_login(&crate::identity::os_user())?
+    {
+        ctx.author = crate::model::Author::new(Some(&name), Some(&role), &name);
     }
     Ok(store)
 }

@@ -2,11 +2,13 @@
 //! and tests. The same state machine and drawing code as the TUI, into an off-screen buffer.
 
 use super::RunContext;
+use crate::app::DueState;
 use crate::app::{Action, App, Command, Effect, ListKind, Screen};
+use crate::model::{BudgetRows, FiscalYear, PiKey};
 use crate::store::Store;
 use crate::tui::effects::run_all;
 use crate::ui::{self, plain::buffer_to_text, theme::Theme};
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use ratatui::{Terminal, backend::TestBackend};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -49,6 +51,56 @@ pub enum View {
         #[arg(long, short, default_value = "")]
         query: String,
     },
+    /// My portfolio: projects assigned to me or on my watch list.
+    Portfolio {
+        #[command(flatten)]
+        size: Size,
+    },
+    /// Allocations (千円) per fiscal year × integrated project, program or phase.
+    Budget {
+        #[command(flatten)]
+        size: Size,
+        /// Rows: ip, program or phase.
+        #[arg(long, default_value = "ip")]
+        rows: String,
+        /// Only the projects matching this filter (the TUI's `/` syntax), e.g. "mine".
+        #[arg(long, short, default_value = "")]
+        query: String,
+    },
+    /// Phase transitions in a fiscal year and median days in each phase.
+    Funnel {
+        #[command(flatten)]
+        size: Size,
+        /// Fiscal year: 2024, FY2024, 2024年度 or 令和6年度 (default: this one).
+        #[arg(long)]
+        fy: Option<String>,
+        #[arg(long, short, default_value = "")]
+        query: String,
+    },
+    /// Follow-ups and deadlines due within 30 days or overdue, in aging buckets.
+    Due {
+        #[command(flatten)]
+        size: Size,
+        /// Only what I owe.
+        #[arg(long)]
+        mine: bool,
+        /// Counts per officer and bucket instead of the items.
+        #[arg(long)]
+        by_officer: bool,
+    },
+    /// All projects of one PI across programs, with budgets and overlapping periods.
+    Pi {
+        /// The PI's name (spaces ignored).
+        name: String,
+        #[command(flatten)]
+        size: Size,
+    },
+    /// All projects of one institution across programs.
+    Institution {
+        name: String,
+        #[command(flatten)]
+        size: Size,
+    },
     /// One project with its history, flags, gates, outcomes and notes.
     Project {
         /// 課題管理番号, e.g. JP23ck0106123.
@@ -65,6 +117,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     let reference = Arc::new(store.reference()?);
     let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
     app.author = ctx.author.clone();
+    app.stall_days = ctx.stall_days;
     let (size, effects) = match view {
         View::Dashboard { size, areas } => {
             let mut effects = effects;
@@ -84,6 +137,70 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
             size,
             chain(store, &mut app, effects, |app| {
                 app.push_list(ListKind::Highway, query, String::new())
+            }),
+        ),
+        View::Portfolio { size } => (
+            size,
+            chain(store, &mut app, effects, |app| app.push_portfolio()),
+        ),
+        View::Budget { size, rows, query } => {
+            let rows_by = BudgetRows::parse(&rows).ok_or_else(|| {
+                anyhow!("--rows: '{rows}' unknown; expected ip, program or phase")
+            })?;
+            let filter = resolve(&query, &app)?;
+            let effects = chain(store, &mut app, effects, |app| app.push_budget());
+            if let Some(Screen::Budget(b)) = app.stack.last_mut() {
+                b.rows_by = rows_by;
+                b.filter = filter;
+            }
+            {
+                drop(effects);
+                (size, app.load_current())
+            }
+        }
+        View::Funnel { size, fy, query } => {
+            let year = match fy {
+                Some(text) => FiscalYear::parse(&text).ok_or_else(|| {
+                    anyhow!("--fy: '{text}' is not a fiscal year (e.g. 2024, FY2024, 令和6年度)")
+                })?,
+                None => FiscalYear::of(ctx.today),
+            };
+            let filter = resolve(&query, &app)?;
+            let effects = chain(store, &mut app, effects, |app| app.push_funnel());
+            if let Some(Screen::Funnel(f)) = app.stack.last_mut() {
+                f.year = year;
+                f.filter = filter;
+            }
+            {
+                drop(effects);
+                (size, app.load_current())
+            }
+        }
+        View::Due {
+            size,
+            mine,
+            by_officer,
+        } => {
+            let effects = chain(store, &mut app, effects, |app| {
+                app.stack.push(Screen::Due(Box::new(DueState {
+                    mine,
+                    by_officer,
+                    ..DueState::default()
+                })));
+                app.load_current()
+            });
+            (size, effects)
+        }
+        View::Pi { name, size } => (
+            size,
+            chain(store, &mut app, effects, |app| {
+                app.push_pi_named(PiKey::Pi(name))
+            }),
+        ),
+        View::Institution { name, size } => (
+            size,
+            chain(store, &mut app, effects, |app| {
+                app.push_pi_named(PiKey::Institution(name))
             }),
         ),
         View::Project { id, size } => {
@@ -142,6 +259,11 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
 
 /// Runs what a view over the dashboard needs of the start-up effects (the project count, not the
 /// dashboard's own figures, which nobody will see), then opens the view.
+/// A filter from `--query`, resolved against the reference data.
+fn resolve(query: &str, app: &App) -> Result<crate::query::Filter> {
+    crate::query::resolve(query, &app.reference).map_err(|e| anyhow!("--query: {e}"))
+}
+
 fn chain(
     store: &mut Store,
     app: &mut App,

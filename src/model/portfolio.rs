@@ -336,6 +336,8 @@ impl FunnelStep {
 /// Median days in each phase, for one integrated project.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhaseDurations {
+    /// The integrated project's period (2 or 3): 2nd- and 3rd-period names repeat.
+    pub period: i64,
     pub name_ja: String,
     pub name_en: String,
     /// Median days per phase (基礎..実用化) of stays that ended, with their count.

@@ -211,6 +211,7 @@ impl Store {
                 *slot = (median(list), list.len() as i64);
             }
             funnel.by_integrated_project.push(PhaseDurations {
+                period: ip.period,
                 name_ja: ip.name_ja.clone(),
                 name_en: ip.name_en.clone(),
                 median_days,

@@ -39,6 +39,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     let reference = std::sync::Arc::new(store.reference()?);
     let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
     app.author = ctx.author.clone();
+    app.stall_days = ctx.stall_days;
     // The TUI retries busy saves itself, with a visible message, instead of blocking silently.
     store.set_begin_retries(0);
     // A damaged database shows here, on the first queries, while the terminal is still normal.

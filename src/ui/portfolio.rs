@@ -224,8 +224,8 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
     lines.push(Line::styled(
         tr(
             lang,
-            " 在籍: 年度中にそのフェーズにいた課題 · 移行: 年度中に次以降へ進んだ課題 · 中央値: 終了した滞在",
-            " in: projects in the phase during the year · moved: went on to a later phase in it · median: ended stays",
+            " 在籍=年度中にいた課題 移行=年度中に先へ進んだ課題 中央値=終えた滞在",
+            " in = there during the year; moved = went on in it; median of ended stays",
         ),
         theme.dim(),
     ));
@@ -247,8 +247,13 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
     }
     lines.push(Line::from(head));
     for ip in funnel.by_integrated_project.iter().skip(f.scroll) {
+        let mark = if ip.period == 2 {
+            tr(lang, "2期 ", "P2 ")
+        } else {
+            ""
+        };
         let mut spans = vec![Span::raw(fit(
-            &format!(" {}", name(lang, &ip.name_ja, &ip.name_en)),
+            &format!(" {mark}{}", name(lang, &ip.name_ja, &ip.name_en)),
             label_w,
         ))];
         for (median, _) in ip.median_days {
