@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod csv;
 mod demo;
+mod portfolio;
 mod pty;
 mod pty_drafts;
 mod reliability;
