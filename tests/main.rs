@@ -12,4 +12,5 @@ mod reliability;
 mod store;
 mod tui_workflow;
 mod ui;
+mod ui_portfolio;
 mod workflow;

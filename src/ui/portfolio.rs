@@ -246,6 +246,12 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
         ));
     }
     lines.push(Line::from(head));
+    if funnel.by_integrated_project.is_empty() {
+        lines.push(Line::styled(
+            tr(lang, " 終えた滞在はまだありません", " no ended stays yet"),
+            theme.dim(),
+        ));
+    }
     for ip in funnel.by_integrated_project.iter().skip(f.scroll) {
         let mark = if ip.period == 2 {
             tr(lang, "2期 ", "P2 ")
@@ -293,9 +299,10 @@ pub fn draw_pi(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme:
             )),
             Span::styled(
                 format!(
-                    "{} {}",
-                    tr(lang, "期間重複", "overlapping pairs"),
-                    thousands(o.overlapping_pairs)
+                    "{} {}{}",
+                    tr(lang, "期間重複", "overlapping:"),
+                    thousands(o.overlapping_pairs),
+                    tr(lang, "組", " pairs")
                 ),
                 if o.overlapping_pairs > 0 {
                     theme.warn()
@@ -316,7 +323,7 @@ pub fn draw_pi(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme:
     let head = format!(
         "  {} {} {} {} {} {}",
         fit(tr(lang, "課題管理番号", "AMED id"), 14),
-        fit(tr(lang, "期間", "Period"), 21),
+        fit(tr(lang, "期間", "Period"), 16),
         fit(tr(lang, "事業", "Program"), 14),
         fit(tr(lang, "段階", "Phase"), 6),
         fit_right(tr(lang, "総額(千円)", "k yen"), 11),
@@ -324,9 +331,15 @@ pub fn draw_pi(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme:
     );
     lines.push(Line::styled(fit(&head, w), theme.column_header()));
     let page = (area.height as usize).saturating_sub(lines.len());
-    let rest = w.saturating_sub(2 + 15 + 22 + 15 + 7 + 12);
+    let rest = w.saturating_sub(2 + 15 + 17 + 15 + 7 + 12);
+    // Year and month are enough to see overlaps; the detail has the days.
+    let month = |d: &str| d.get(..7).unwrap_or(d).to_string();
     for (k, r) in o.projects.iter().enumerate().skip(p.offset).take(page) {
-        let period = format!("{}〜{}", r.start_date, r.end_date.as_deref().unwrap_or(""));
+        let period = format!(
+            "{}〜{}",
+            month(&r.start_date),
+            r.end_date.as_deref().map(month).unwrap_or_default()
+        );
         let mut line = Line::from(vec![
             Span::styled(if r.active { "● " } else { "  " }, theme.ok()),
             Span::styled(
@@ -335,7 +348,7 @@ pub fn draw_pi(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme:
             ),
             Span::raw(format!(
                 "{} {} {} {} {}",
-                fit(&period, 21),
+                fit(&period, 16),
                 fit(&name(lang, &r.program_ja, &r.program_en), 14),
                 fit(r.phase.short_label(lang), 6),
                 fit_right(&thousands(r.budget_kyen), 11),
