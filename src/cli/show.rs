@@ -242,7 +242,12 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
         }
         (None, Screen::Links(l)) => (l.links.len() + 4) as u16,
     }
-    .max(1);
+    // Below the smallest size every screen draws at, only a "too small" notice would print.
+    .max(if size.height.is_some() {
+        1
+    } else {
+        ui::MIN_HEIGHT
+    });
     let effects = app.update(Action::Resize(width, height));
     run_all(store, &mut app, effects);
     let mut text = render(&app, width, height)?;
