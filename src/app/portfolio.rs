@@ -322,10 +322,10 @@ impl App {
 }
 
 /// The dashboard title's note of what it shows (mine only, 千円 sums).
-pub fn dashboard_mode(lang: Lang, mine: bool, budget: Option<FiscalYear>) -> String {
+pub fn dashboard_mode(lang: Lang, mine: Option<&str>, budget: Option<FiscalYear>) -> String {
     let mut parts = Vec::new();
-    if mine {
-        parts.push(tr(lang, "担当分のみ", "mine only").to_string());
+    if let Some(me) = mine {
+        parts.push(format!("{} {me}", tr(lang, "担当分のみ:", "mine only:")));
     }
     if let Some(year) = budget {
         parts.push(format!(

@@ -67,7 +67,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     ]));
     let mode = crate::app::dashboard_mode(
         lang,
-        data.matrix.options.officers.is_some(),
+        data.matrix
+            .options
+            .officers
+            .is_some()
+            .then_some(app.author.name.as_str()),
         data.matrix.options.budget_year,
     );
     if mode.is_empty() {

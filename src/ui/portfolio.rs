@@ -143,7 +143,7 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
             Span::styled(
                 format!(
                     " {} {} ",
-                    tr(lang, "停滞", "Stalled"),
+                    tr(lang, "停滞（現在）", "Stalled now"),
                     thousands(funnel.stalled)
                 ),
                 if funnel.stalled > 0 {
