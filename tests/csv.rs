@@ -4,6 +4,7 @@
 //! Shared helpers here; the cases in `csv/`.
 
 mod bad_input;
+mod budgets;
 mod exporting;
 mod round_trip;
 

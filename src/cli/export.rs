@@ -1,4 +1,4 @@
-//! `seedline export projects|notes|flags|gates`: the chosen projects (a filter, a list of
+//! `seedline export projects|notes|flags|gates|budgets`: the chosen projects (a filter, a list of
 //! 課題管理番号, or all) as an Excel-safe CSV file or on standard output; one audit row per export.
 
 use super::RunContext;
@@ -22,6 +22,9 @@ pub enum Kind {
     Flags,
     /// Stage-gate decisions of the chosen projects.
     Gates,
+    /// Fiscal-year allocations of the chosen projects (課題管理番号, 年度, 配分額(千円)), by
+    /// 課題管理番号 then 年度: the format `import budgets` reads.
+    Budgets,
 }
 
 /// `seedline export …`.
@@ -39,7 +42,7 @@ pub struct Args {
     #[arg(long, value_name = "LIST")]
     pub columns: Option<String>,
     /// Write to this file (default: standard output).
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite an existing output file.
     #[arg(long)]
@@ -55,6 +58,7 @@ fn kind(k: Kind) -> ExportKind {
         Kind::Notes => ExportKind::Notes,
         Kind::Flags => ExportKind::Flags,
         Kind::Gates => ExportKind::Gates,
+        Kind::Budgets => ExportKind::Budgets,
     }
 }
 

@@ -1,8 +1,8 @@
-//! `seedline import projects FILE`: check the whole file, then import every row in one
+//! `seedline import projects|budgets FILE`: check the whole file, then import every row in one
 //! transaction or none; problems are listed by line and column on standard error.
 
 use super::RunContext;
-use crate::csv_io::{self, Encoding, Format, ImportOptions, KakenOptions};
+use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
 use crate::store::{ImportMode, Store};
 use crate::text::sanitize_line;
 use anyhow::{Result, bail};
@@ -15,6 +15,9 @@ use std::process::ExitCode;
 pub enum Kind {
     /// 研究開発課題.
     Projects,
+    /// 年度別配分額: `課題管理番号,年度,配分額(千円)`, one row per project and fiscal year; a
+    /// (project, 年度) already stored is replaced.
+    Budgets,
 }
 
 /// `--mode`.
@@ -62,8 +65,9 @@ pub struct Args {
     /// Check everything and report, but change nothing.
     #[arg(long)]
     pub dry_run: bool,
-    #[arg(long, value_enum, default_value_t)]
-    pub mode: Mode,
+    /// Projects only (default: insert); budgets always replace a stored (project, 年度) figure.
+    #[arg(long, value_enum)]
+    pub mode: Option<Mode>,
     #[arg(long, value_enum, default_value_t)]
     pub encoding: FileEncoding,
     /// Ignore columns seedline does not know instead of refusing the file.
@@ -89,7 +93,6 @@ pub struct Args {
 }
 
 pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
-    let Kind::Projects = args.kind;
     let kaken_only = [
         &args.program,
         &args.ip,
@@ -100,13 +103,20 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     if matches!(args.format, FileFormat::Amed) && kaken_only.iter().any(|o| o.is_some()) {
         bail!("--program, --ip, --phase, --modality and --area apply to --format kaken only");
     }
+    if matches!(args.kind, Kind::Budgets)
+        && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
+    {
+        bail!(
+            "--mode and --format apply to projects only: budgets have one format, and a later import replaces a (project, 年度) figure"
+        );
+    }
     if store.is_read_only() && !args.dry_run {
         bail!("the database is open read-only: use --dry-run to check the file");
     }
     let mut options = ImportOptions::new(ctx.today);
     options.dry_run = args.dry_run;
     options.allow_extra_columns = args.allow_extra_columns;
-    options.mode = match args.mode {
+    options.mode = match args.mode.unwrap_or_default() {
         Mode::Insert => ImportMode::Insert,
         Mode::Upsert => ImportMode::Upsert,
     };
@@ -131,20 +141,57 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             eprint!("\rseedline: checking, {n} rows");
         }
     };
-    let report = csv_io::import_projects(store, &args.file, &options, &mut progress)?;
+    let name = args.file.display().to_string();
+    // Each kind's counts, as the summary line words them.
+    let (rows, counts) = match args.kind {
+        Kind::Projects => {
+            let report = csv_io::import_projects(store, &args.file, &options, &mut progress)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} inserted, {} updated, {} unchanged",
+                    c.inserted, c.updated, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Budgets => {
+            let report = csv_io::import_budgets(store, &args.file, &options, &mut progress)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} inserted, {} replaced, {} unchanged",
+                    c.inserted, c.replaced, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+    };
+    let (verb, tail) = if args.dry_run {
+        ("dry run: would import", "; nothing written")
+    } else {
+        ("imported", "")
+    };
+    println!(
+        "{verb} {}: {rows} rows: {counts}{tail}",
+        sanitize_line(&name)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the report's notes, and its problems when the file was refused (then an error).
+fn finish<C>(
+    name: &str,
+    show_progress: bool,
+    report: ImportReport<C>,
+    counts: Option<String>,
+) -> Result<String> {
     if show_progress {
         eprint!("\r\x1b[K");
     }
-    let name = args.file.display().to_string();
     for note in &report.notes {
-        eprintln!(
-            "seedline: {}: {}",
-            sanitize_line(&name),
-            sanitize_line(note)
-        );
+        eprintln!("seedline: {}: {}", sanitize_line(name), sanitize_line(note));
     }
-    let Some(counts) = report.counts else {
-        for line in report.problem_lines(&name) {
+    let Some(counts) = counts else {
+        for line in report.problem_lines(name) {
             eprintln!("{line}");
         }
         let n = report.problems.len() as u64 + report.more_problems;
@@ -153,20 +200,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         } else {
             format!("{n} problems")
         };
-        bail!("{}: {problems}; nothing imported", sanitize_line(&name));
+        bail!("{}: {problems}; nothing imported", sanitize_line(name));
     };
-    let (verb, tail) = if args.dry_run {
-        ("dry run: would import", "; nothing written")
-    } else {
-        ("imported", "")
-    };
-    println!(
-        "{verb} {}: {} rows: {} inserted, {} updated, {} unchanged{tail}",
-        sanitize_line(&name),
-        report.rows,
-        counts.inserted,
-        counts.updated,
-        counts.unchanged
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(counts)
 }

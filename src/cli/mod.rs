@@ -78,9 +78,9 @@ pub enum Command {
     Phase(workflow::PhaseArgs),
     /// Write a consistent copy of the database (safe while others write).
     Backup(backup::Args),
-    /// Export projects (or their notes, flags, gates) as an Excel-safe CSV file.
+    /// Export projects (or their notes, flags, gates, budgets) as an Excel-safe CSV file.
     Export(export::Args),
-    /// Import projects from a CSV file: every row checked, then all written or none.
+    /// Import projects or fiscal-year budgets from a CSV file: every row checked, then all or none.
     Import(import::Args),
     /// My watch list: projects followed without being assigned.
     #[command(subcommand)]

@@ -62,6 +62,9 @@ pub enum Field {
     KakenInstitution,
     KakenBudget,
     KakenKeywords,
+    // fiscal-year budgets
+    FiscalYear,
+    Allocation,
 }
 
 /// One column of a CSV shape.
@@ -184,6 +187,14 @@ pub const GATES: &[Column] = &[
     col(Field::GateBy, "記録者", "recorded_by", &[], true),
 ];
 
+/// 年度別配分額: one row per project and fiscal year (import and export).
+#[rustfmt::skip]
+pub const BUDGETS: &[Column] = &[
+    col(Field::AmedId, "課題管理番号", "amed_id", &["課題番号", "AMED ID", "id"], true),
+    col(Field::FiscalYear, "年度", "fiscal_year", &["FY"], true),
+    col(Field::Allocation, "配分額(千円)", "amount_kyen", &["配分額"], true),
+];
+
 /// KAKEN (科研費) CSV exports: the import format `kaken`.
 #[rustfmt::skip]
 pub const KAKEN: &[Column] = &[
@@ -249,7 +260,7 @@ mod tests {
 
     #[test]
     fn every_header_names_one_column_per_table() {
-        for table in [PROJECTS, NOTES, FLAGS, GATES, KAKEN] {
+        for table in [PROJECTS, NOTES, FLAGS, GATES, KAKEN, BUDGETS] {
             for c in table {
                 for name in [c.ja, c.en].iter().chain(c.aliases) {
                     let hits = table.iter().filter(|o| o.matches(name)).count();

@@ -6,7 +6,7 @@ use super::columns::{self, Column, Field};
 use super::labels::Labels;
 use super::write::{Cell, CsvWriter};
 use crate::model::Coded;
-use crate::store::{FlagRecord, GateRecord, NoteRecord, ProjectRecord, Store};
+use crate::store::{BudgetRecord, FlagRecord, GateRecord, NoteRecord, ProjectRecord, Store};
 use crate::{Error, Lang, Result};
 use std::io::Write;
 
@@ -17,6 +17,8 @@ pub enum ExportKind {
     Notes,
     Flags,
     Gates,
+    /// 年度別配分額, by 課題管理番号 then 年度.
+    Budgets,
 }
 
 impl ExportKind {
@@ -27,16 +29,18 @@ impl ExportKind {
             ExportKind::Notes => columns::NOTES,
             ExportKind::Flags => columns::FLAGS,
             ExportKind::Gates => columns::GATES,
+            ExportKind::Budgets => columns::BUDGETS,
         }
     }
 
-    /// `projects`, `notes`, `flags`, `gates` (recorded in the audit log).
+    /// `projects`, `notes`, `flags`, `gates`, `budgets` (recorded in the audit log).
     pub fn code(self) -> &'static str {
         match self {
             ExportKind::Projects => "projects",
             ExportKind::Notes => "notes",
             ExportKind::Flags => "flags",
             ExportKind::Gates => "gates",
+            ExportKind::Budgets => "budgets",
         }
     }
 }
@@ -146,8 +150,17 @@ fn gate_cell(field: Field, g: &GateRecord) -> Cell<'_> {
     }
 }
 
-/// Writes the header and the rows of `ids` (in that order) to `out`, one chunk of projects at a
-/// time; `progress` is called with the running row count after every row. Returns the number of
+fn budget_cell(field: Field, b: &BudgetRecord) -> Cell<'_> {
+    match field {
+        Field::AmedId => Cell::text(&b.amed_id),
+        Field::FiscalYear => Cell::Number(Some(b.fiscal_year.0.into())),
+        Field::Allocation => Cell::Number(Some(b.amount_kyen)),
+        _ => Cell::text(""),
+    }
+}
+
+/// Writes the header and the rows of `ids` (in that order; budgets by 課題管理番号 then 年度) to
+/// `out`, one chunk of projects at a time; `progress` is called with the running row count after every row. Returns the number of
 /// rows written and the output. A failed write is an [`Error::Io`] naming `options.output`
 /// (a closed pipe keeps its `BrokenPipe` kind).
 pub fn export<W: Write>(
@@ -189,6 +202,9 @@ pub fn export<W: Write>(
         })?,
         ExportKind::Gates => store.export_gates(ids, |g| {
             put(fields.iter().map(|f| gate_cell(*f, g)).collect())
+        })?,
+        ExportKind::Budgets => store.export_budgets(ids, |b| {
+            put(fields.iter().map(|f| budget_cell(*f, b)).collect())
         })?,
     };
     let out = writer.finish().map_err(fail)?;

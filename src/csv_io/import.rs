@@ -60,9 +60,9 @@ impl ImportOptions {
     }
 }
 
-/// What an import found and did.
+/// What an import found and did (`C`: the counts of what was written).
 #[derive(Debug, Clone, Default)]
-pub struct ImportReport {
+pub struct ImportReport<C = ImportCounts> {
     /// Data rows read (empty rows not counted).
     pub rows: u64,
     /// The first problems (at most `max_problems`).
@@ -70,12 +70,12 @@ pub struct ImportReport {
     /// Problems beyond those listed.
     pub more_problems: u64,
     /// What was written (or, in a dry run, would be); `None` when the file was refused.
-    pub counts: Option<ImportCounts>,
+    pub counts: Option<C>,
     /// Remarks that do not stop the import (ignored columns, skipped empty rows).
     pub notes: Vec<String>,
 }
 
-impl ImportReport {
+impl<C> ImportReport<C> {
     /// Whether the file was accepted.
     pub fn is_ok(&self) -> bool {
         self.counts.is_some()
@@ -90,7 +90,7 @@ impl ImportReport {
         lines
     }
 
-    fn push(&mut self, problem: Problem, cap: usize) {
+    pub(super) fn push(&mut self, problem: Problem, cap: usize) {
         if self.problems.len() < cap {
             self.problems.push(problem);
         } else {
@@ -98,7 +98,7 @@ impl ImportReport {
         }
     }
 
-    fn problem_count(&self) -> u64 {
+    pub(super) fn problem_count(&self) -> u64 {
         self.problems.len() as u64 + self.more_problems
     }
 }
@@ -107,7 +107,7 @@ fn open(path: &Path) -> Result<std::fs::File> {
     std::fs::File::open(path).map_err(|e| Error::io(path, e))
 }
 
-fn file_problem(line: Option<u64>, message: String) -> Problem {
+pub(super) fn file_problem(line: Option<u64>, message: String) -> Problem {
     Problem {
         line,
         column: None,
@@ -115,16 +115,14 @@ fn file_problem(line: Option<u64>, message: String) -> Problem {
     }
 }
 
-/// Checks `path` and, unless `options.dry_run` or a problem was found, imports its rows in one
-/// transaction. I/O failures are errors; everything wrong with the file's content is in the
-/// report. `progress` is called with the running row count every 1,000 rows.
-pub fn import_projects(
-    store: &mut Store,
+/// The records of `path` after the checks of the whole file: not empty, UTF-8 (a Shift_JIS file
+/// is named as such), no byte-order mark with `--encoding shift_jis`. `None` (with the problem in
+/// `report`) when the file cannot be read as CSV at all.
+pub(super) fn open_records<C>(
     path: &Path,
     options: &ImportOptions,
-    progress: &mut dyn FnMut(u64),
-) -> Result<ImportReport> {
-    let mut report = ImportReport::default();
+    report: &mut ImportReport<C>,
+) -> Result<Option<Records<Box<dyn Read>>>> {
     let cap = options.max_problems;
     let scan = encoding::scan(
         BufReader::new(open(path)?),
@@ -133,7 +131,7 @@ pub fn import_projects(
     .map_err(|e| Error::io(path, e))?;
     if scan.bytes == 0 {
         report.push(file_problem(None, "empty file".into()), cap);
-        return Ok(report);
+        return Ok(None);
     }
     if let Some((line, byte, sjis)) = scan.not_utf8 {
         let hint = if sjis {
@@ -145,24 +143,13 @@ pub fn import_projects(
             file_problem(Some(line), format!("not UTF-8 at byte {byte}: {hint}")),
             cap,
         );
-        return Ok(report);
+        return Ok(None);
     }
     if scan.bom && options.encoding == Encoding::ShiftJis {
         let message = "the file starts with a UTF-8 byte-order mark: it is UTF-8, leave out --encoding shift_jis";
         report.push(file_problem(Some(1), message.into()), cap);
-        return Ok(report);
+        return Ok(None);
     }
-    let labels = Labels::new(&store.reference()?);
-    let kaken = match options.format {
-        Format::Kaken => match options.kaken.resolve(&labels) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                report.push(file_problem(None, m), cap);
-                return Ok(report);
-            }
-        },
-        Format::Amed => None,
-    };
     let mut file = BufReader::new(open(path)?);
     if scan.bom {
         file.read_exact(&mut [0u8; 3])
@@ -172,8 +159,12 @@ pub fn import_projects(
         Encoding::Utf8 => Box::new(file),
         Encoding::ShiftJis => Box::new(ShiftJisReader::new(file)),
     };
-    let mut records = Records::new(input);
-    let stop_problem = |stop: Stop| match stop {
+    Ok(Some(Records::new(input)))
+}
+
+/// Why reading stopped, as a problem on its line.
+pub(super) fn stop_problem(stop: Stop) -> Problem {
+    match stop {
         Stop::RunAway { line } => file_problem(
             Some(line),
             format!(
@@ -189,6 +180,33 @@ pub fn import_projects(
             Some(line),
             format!("cannot read CSV: {}", sanitize_line(&message)),
         ),
+    }
+}
+
+/// Checks `path` and, unless `options.dry_run` or a problem was found, imports its rows in one
+/// transaction. I/O failures are errors; everything wrong with the file's content is in the
+/// report. `progress` is called with the running row count every 1,000 rows.
+pub fn import_projects(
+    store: &mut Store,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let cap = options.max_problems;
+    let Some(mut records) = open_records(path, options, &mut report)? else {
+        return Ok(report);
+    };
+    let labels = Labels::new(&store.reference()?);
+    let kaken = match options.format {
+        Format::Kaken => match options.kaken.resolve(&labels) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                report.push(file_problem(None, m), cap);
+                return Ok(report);
+            }
+        },
+        Format::Amed => None,
     };
     let head = match records.next_record() {
         Ok(Some(head)) => head,

@@ -2,9 +2,11 @@
 //! Excel-safe file: UTF-8 with BOM, CRLF, RFC 4180 quoting by the `csv` crate, formula cells
 //! neutralised. Import reads a whole file, checks every row (encoding, header, fields, dates,
 //! names, ids), and writes all rows in one transaction or none, with a line-numbered report.
+//! Fiscal-year budgets go both ways in a long format, one row per project and 年度.
 //!
 //! Layering: `model ← store ← csv_io ← cli`; SQL stays in `store` (`export_*`, `import_projects`).
 
+mod budgets;
 pub mod columns;
 pub mod dates;
 pub mod encoding;
@@ -19,6 +21,7 @@ pub mod read;
 mod validate;
 mod write;
 
+pub use budgets::import_budgets;
 pub use columns::{Column, Field};
 pub use encoding::Encoding;
 pub use export::{ExportKind, ExportOptions, export};

@@ -260,11 +260,17 @@ impl<'a> Row<'a> {
 
     /// An amount: digits (thousands separators allowed), not negative; `Ok(None)` when empty.
     pub fn amount(&mut self, field: Field) -> Result<Option<i64>, ()> {
+        self.amount_in(field, None)
+    }
+
+    /// [`Row::amount`], also accepting the amount followed by `unit` (`12,345千円`).
+    pub fn amount_in(&mut self, field: Field, unit: Option<&str>) -> Result<Option<i64>, ()> {
         let Some(raw) = self.raw(field) else {
             return Ok(None);
         };
         let folded: String = raw.nfkc().collect();
         let t = folded.trim();
+        let t = unit.and_then(|u| t.strip_suffix(u)).unwrap_or(t).trim_end();
         if t.is_empty() {
             return Ok(None);
         }

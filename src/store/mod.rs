@@ -4,6 +4,7 @@
 mod analytics;
 mod audit;
 mod backup;
+mod budget_import;
 mod bulk;
 pub mod busy;
 mod dashboard;
@@ -23,6 +24,7 @@ mod projects;
 mod reference;
 mod workflow;
 
+pub use budget_import::{BudgetImportCounts, BudgetRecord, BudgetRow};
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
 pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use doctor::DoctorReport;

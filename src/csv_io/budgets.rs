@@ -1,0 +1,245 @@
+//! Import of fiscal-year budgets: the long format `課題管理番号,年度,配分額(千円)`, one row per
+//! project and 年度. Same standards as the project import: the whole file is checked first
+//! (encoding, header, every cell, pairs repeated in the file, ids against the database), then
+//! every row is written in one transaction — or nothing, with every problem by line and column.
+
+use super::Problem;
+use super::columns::{self, Field};
+use super::import::{ImportOptions, ImportReport, file_problem, open_records, stop_problem};
+use super::read::run_away_field;
+use super::validate::{Header, Row, header};
+use crate::Result;
+use crate::model::{FiscalYear, fold_key};
+use crate::store::{BudgetImportCounts, BudgetRow, Store};
+use crate::text::sanitize_line;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The largest allocation accepted (千円), as the schema checks.
+const MAX_KYEN: i64 = 100_000_000;
+
+/// What the 年度 column accepts, for messages.
+const EXPECTED_YEAR: &str = "a fiscal year such as 2024, FY2024 or 令和6年度";
+
+/// One checked row, before its 課題管理番号 is looked up.
+struct Checked {
+    line: u64,
+    amed_id: String,
+    year: FiscalYear,
+    kyen: i64,
+}
+
+/// The header of `field` as written in the file.
+fn column_name(header: &Header, field: Field) -> String {
+    header
+        .columns
+        .iter()
+        .position(|c| c.is_some_and(|c| c.field == field))
+        .map_or_else(String::new, |i| header.names[i].clone())
+}
+
+/// A 4-digit year (`1989`, `FY2101`, `2101年度`) that `FiscalYear::parse` refused for its range
+/// only: worth a message of its own.
+fn out_of_range_year(text: &str) -> Option<i32> {
+    let folded = fold_key(text);
+    let t = folded.trim();
+    let t = t.strip_suffix("年度").unwrap_or(t);
+    let t = t.strip_prefix("fy").unwrap_or(t);
+    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// The cells of one row; problems are left in `row.problems`. Also returns the 課題管理番号 when
+/// that cell is valid, so that an unknown one is reported even on a row with other problems.
+fn check_row(row: &mut Row<'_>) -> (Option<String>, Option<Checked>) {
+    let amed_id = row
+        .required(Field::AmedId, 64)
+        .map(|s| s.trim().to_string());
+    let year = row
+        .token(Field::FiscalYear)
+        .and_then(|t| match FiscalYear::parse(&t) {
+            Some(y) => Some(y),
+            None => {
+                let value = sanitize_line(&t);
+                let message = match out_of_range_year(&t) {
+                    _ if t.is_empty() => format!("empty; expected {EXPECTED_YEAR}"),
+                    Some(_) => format!(
+                        "expected a fiscal year between {} and {}, found '{value}'",
+                        FiscalYear::MIN,
+                        FiscalYear::MAX
+                    ),
+                    None => format!("expected {EXPECTED_YEAR}, found '{value}'"),
+                };
+                row.problem(Field::FiscalYear, message);
+                None
+            }
+        });
+    let kyen = match row.amount_in(Field::Allocation, Some("千円")) {
+        Ok(Some(n)) if n > MAX_KYEN => {
+            row.problem(
+                Field::Allocation,
+                format!("{n} is more than 100,000,000 (thousand yen)"),
+            );
+            None
+        }
+        Ok(Some(n)) => Some(n),
+        Ok(None) => {
+            row.problem(
+                Field::Allocation,
+                "empty; expected an amount in thousand yen such as 12345 or 12,345",
+            );
+            None
+        }
+        Err(()) => None,
+    };
+    let checked = match (&amed_id, year, kyen) {
+        (Some(id), Some(year), Some(kyen)) => Some(Checked {
+            line: row.line,
+            amed_id: id.clone(),
+            year,
+            kyen,
+        }),
+        _ => None,
+    };
+    (amed_id, checked)
+}
+
+/// Checks `path` and, unless `options.dry_run` or a problem was found, writes its allocations in
+/// one transaction (a (project, 年度) already stored is replaced). I/O failures are errors;
+/// everything wrong with the file's content is in the report. `progress` is called with the
+/// running row count every 1,000 rows.
+pub fn import_budgets(
+    store: &mut Store,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport<BudgetImportCounts>> {
+    let mut report = ImportReport::default();
+    let cap = options.max_problems;
+    let Some(mut records) = open_records(path, options, &mut report)? else {
+        return Ok(report);
+    };
+    let head = match records.next_record() {
+        Ok(Some(head)) => head,
+        Ok(None) => {
+            report.push(file_problem(None, "empty file".into()), cap);
+            return Ok(report);
+        }
+        Err(stop) => {
+            report.push(stop_problem(stop), cap);
+            return Ok(report);
+        }
+    };
+    let (header, problems) = header(
+        &head.fields,
+        columns::BUDGETS,
+        options.allow_extra_columns,
+        head.line,
+    );
+    if !header.ignored.is_empty() {
+        report
+            .notes
+            .push(format!("ignored columns: {}", header.ignored.join(", ")));
+    }
+    if !problems.is_empty() {
+        for p in problems {
+            report.push(p, cap);
+        }
+        return Ok(report);
+    }
+    let columns = header.columns.len();
+    let id_column = column_name(&header, Field::AmedId);
+    let year_column = column_name(&header, Field::FiscalYear);
+    let mut rows: Vec<Checked> = Vec::new();
+    // Every valid 課題管理番号 with its line, looked up in the database at the end.
+    let mut named: Vec<(u64, String)> = Vec::new();
+    let mut seen: HashMap<(String, FiscalYear), u64> = HashMap::new();
+    let mut empty_rows = 0u64;
+    loop {
+        let record = match records.next_record() {
+            Ok(Some(r)) => r,
+            Ok(None) => break,
+            Err(stop) => {
+                report.push(stop_problem(stop), cap);
+                break;
+            }
+        };
+        if record.fields.iter().all(|f| f.trim().is_empty()) {
+            empty_rows += 1;
+            continue;
+        }
+        report.rows += 1;
+        if report.rows % 1000 == 0 {
+            progress(report.rows);
+        }
+        if let Some((i, line)) = run_away_field(&record, columns, |_| false) {
+            report.push(Problem { line: Some(line), column: header.names.get(i).cloned(), message:
+                "a quote opened here runs on over the following lines (unbalanced \"); the rest of the file was not read".into() }, cap);
+            break;
+        }
+        if record.fields.len() != columns {
+            let message = format!(
+                "{} fields, but the header has {columns}",
+                record.fields.len()
+            );
+            report.push(file_problem(Some(record.line), message), cap);
+            continue;
+        }
+        let mut row = Row::new(record.line, &header, &record.fields);
+        let (amed_id, checked) = check_row(&mut row);
+        for p in row.problems {
+            report.push(p, cap);
+        }
+        if let Some(id) = amed_id {
+            named.push((record.line, id));
+        }
+        let Some(checked) = checked else { continue };
+        let key = (checked.amed_id.clone(), checked.year);
+        if let Some(first) = seen.insert(key, checked.line) {
+            let id = sanitize_line(&checked.amed_id);
+            let message = format!(
+                "duplicate 課題管理番号 and 年度 '{id}' {}: lines {first} and {} both have it",
+                checked.year.label(crate::Lang::Ja),
+                checked.line
+            );
+            report.push(Problem::at(checked.line, &year_column, message), cap);
+            continue;
+        }
+        rows.push(checked);
+    }
+    if empty_rows > 0 {
+        report
+            .notes
+            .push(format!("{empty_rows} empty rows skipped"));
+    }
+    if report.problem_count() == 0 && report.rows == 0 {
+        report.notes.push("0 data rows".into());
+        report.counts = Some(BudgetImportCounts::default());
+        return Ok(report);
+    }
+    let mut ids: Vec<&str> = named.iter().map(|(_, id)| id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let projects = store.project_ids_for(&ids)?;
+    for (line, amed_id) in named.iter().filter(|(_, id)| !projects.contains_key(id)) {
+        let id = sanitize_line(amed_id);
+        let message = format!(
+            "unknown 課題管理番号 '{id}': no such project in the database (import the project list first)"
+        );
+        report.push(Problem::at(*line, &id_column, message), cap);
+    }
+    if report.problem_count() > 0 {
+        return Ok(report);
+    }
+    let resolved: Vec<BudgetRow> = rows
+        .iter()
+        .filter_map(|r| Some((*projects.get(&r.amed_id)?, r.year, r.kyen)))
+        .collect();
+    report.counts = Some(if options.dry_run {
+        store.plan_budgets(&resolved)?
+    } else {
+        store.import_budgets(&resolved)?
+    });
+    Ok(report)
+}
