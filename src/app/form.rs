@@ -53,6 +53,11 @@ pub enum FormKind {
     },
     /// Import a project list from a CSV file.
     Import,
+    /// Export the budget pivot as shown (rows × fiscal years, with totals).
+    ExportPivot {
+        pivot: Box<crate::model::BudgetPivot>,
+        suggested: String,
+    },
 }
 
 impl FormKind {
@@ -66,7 +71,7 @@ impl FormKind {
             | FormKind::Phase { project_id, .. }
             | FormKind::Gate { project_id } => Some(*project_id),
             FormKind::Flag { project_ids, .. } => project_ids.first().copied(),
-            FormKind::Export { .. } | FormKind::Import => None,
+            FormKind::Export { .. } | FormKind::Import | FormKind::ExportPivot { .. } => None,
         }
     }
 }

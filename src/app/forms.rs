@@ -158,7 +158,7 @@ impl App {
                     Field::text("reason", "理由", "Reason", ""),
                 ]
             }
-            FormKind::Export { suggested, .. } => {
+            FormKind::Export { suggested, .. } | FormKind::ExportPivot { suggested, .. } => {
                 vec![Field::text("file", "書き出し先", "Write to", suggested)]
             }
             FormKind::Import => vec![

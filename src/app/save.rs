@@ -54,6 +54,11 @@ pub enum Save {
         columns: String,
         path: String,
     },
+    /// The budget pivot to a new CSV file.
+    ExportPivot {
+        pivot: Box<crate::model::BudgetPivot>,
+        path: String,
+    },
     /// A project list from a CSV file.
     Import {
         path: String,
@@ -216,7 +221,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 },
             }
         }
-        FormKind::Export { ids, columns, .. } => {
+        FormKind::Export { .. } | FormKind::ExportPivot { .. } => {
             let path = form.text("file");
             if path.is_empty() {
                 return Err(tr(
@@ -226,10 +231,17 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 )
                 .into());
             }
-            Save::Export {
-                ids: ids.clone(),
-                columns: columns.clone(),
-                path,
+            match &form.kind {
+                FormKind::ExportPivot { pivot, .. } => Save::ExportPivot {
+                    pivot: pivot.clone(),
+                    path,
+                },
+                FormKind::Export { ids, columns, .. } => Save::Export {
+                    ids: ids.clone(),
+                    columns: columns.clone(),
+                    path,
+                },
+                _ => unreachable!("matched above"),
             }
         }
         FormKind::Import => {

@@ -342,6 +342,23 @@ impl App {
     /// `e` on a list: export the selected rows, or every listed row when none is selected, with
     /// the columns on screen, in the list's order.
     pub fn open_export_form(&mut self) -> Vec<Effect> {
+        if let Screen::Budget(b) = self.screen() {
+            let Some(pivot) = b.pivot.clone() else {
+                return Vec::new();
+            };
+            let heading = format!(
+                "{} {}",
+                tr(self.lang, "CSV書き出し:", "CSV export:"),
+                tr(self.lang, "年度別配分額", "budget by fiscal year")
+            );
+            let suggested = format!("seedline-budget-{}.csv", self.today.format("%Y%m%d"));
+            let kind = FormKind::ExportPivot {
+                pivot: Box::new(pivot),
+                suggested,
+            };
+            let form = self.build_form(kind, heading);
+            return self.show_form(form);
+        }
         let Screen::List(list) = self.screen() else {
             return self.not_here();
         };

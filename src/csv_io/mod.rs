@@ -28,7 +28,7 @@ pub use export::{ExportKind, ExportOptions, export};
 pub use file::AtomicFile;
 pub use import::{Format, ImportOptions, ImportReport, import_projects};
 pub use kaken::KakenOptions;
-pub use write::{Cell, CsvWriter};
+pub use write::{Cell, CsvWriter, write_budget_pivot};
 
 use crate::text::sanitize_line;
 

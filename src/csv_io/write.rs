@@ -33,6 +33,41 @@ fn io_error(e: csv::Error) -> io::Error {
     }
 }
 
+/// Writes the budget pivot as shown: a header of the row kind, the fiscal years and 計, one line
+/// per row and a totals line (amounts in 千円, bare numbers). Returns the data lines written.
+pub fn write_budget_pivot<W: Write>(
+    out: W,
+    pivot: &crate::model::BudgetPivot,
+    lang: crate::Lang,
+) -> io::Result<u64> {
+    let mut w = CsvWriter::new(out, true)?;
+    let years: Vec<String> = pivot.years.iter().map(|y| y.label(lang)).collect();
+    let total = crate::tr(lang, "計", "Total");
+    let mut header: Vec<&str> = vec![pivot.rows_by.label(lang)];
+    header.extend(years.iter().map(String::as_str));
+    header.push(total);
+    w.header(&header)?;
+    let mut lines = 0;
+    for row in &pivot.rows {
+        let name = if lang == crate::Lang::Ja {
+            &row.name_ja
+        } else {
+            &row.name_en
+        };
+        let mut cells = vec![Cell::text(name)];
+        cells.extend(row.amounts.iter().map(|a| Cell::Number(Some(*a))));
+        cells.push(Cell::Number(Some(row.total)));
+        w.row(&cells)?;
+        lines += 1;
+    }
+    let mut cells = vec![Cell::text(total)];
+    cells.extend(pivot.column_totals.iter().map(|a| Cell::Number(Some(*a))));
+    cells.push(Cell::Number(Some(pivot.total)));
+    w.row(&cells)?;
+    w.finish()?;
+    Ok(lines + 1)
+}
+
 /// Writes records to `W` (buffered by the `csv` crate).
 pub struct CsvWriter<W: Write> {
     csv: csv::Writer<W>,

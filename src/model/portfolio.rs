@@ -5,7 +5,9 @@ use super::{Date, Phase};
 use chrono::Datelike;
 
 /// 年度: a Japanese fiscal year, April 1 to March 31, named by the calendar year it starts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct FiscalYear(pub i32);
 
 impl FiscalYear {
@@ -253,7 +255,9 @@ pub fn due_board(items: &[DueItem], today: Date) -> (Vec<DueBoardRow>, [i64; 4])
 }
 
 /// Rows of the budget pivot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum BudgetRows {
     /// 統合プロジェクト.
     #[default]
@@ -296,7 +300,7 @@ impl BudgetRows {
 }
 
 /// One row of the budget pivot: amounts per fiscal year (千円), in the pivot's year order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BudgetRow {
     pub name_ja: String,
     pub name_en: String,
@@ -305,7 +309,7 @@ pub struct BudgetRow {
 }
 
 /// Allocations (千円) summed per row and fiscal year, with totals.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct BudgetPivot {
     pub rows_by: BudgetRows,
     pub years: Vec<FiscalYear>,

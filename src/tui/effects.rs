@@ -200,6 +200,16 @@ fn write(
                 Vec::new(),
             )
         }
+        Save::ExportPivot { pivot, path } => {
+            let rows = export_pivot(store, lang, &pivot, &path)?;
+            (
+                format!(
+                    "{rows} {} {path}",
+                    t("件を書き出しました:", "rows written to")
+                ),
+                Vec::new(),
+            )
+        }
         Save::Export { ids, columns, path } => {
             let rows = export_csv(store, lang, &ids, &columns, &path)?;
             (
@@ -315,6 +325,24 @@ fn export_csv(
     )?;
     out.commit()?;
     crate::log::event("export", &[("rows", rows as i64)]);
+    Ok(rows)
+}
+
+/// Writes the budget pivot as shown to a new file at `path` (0600, via a temporary file, audited).
+fn export_pivot(
+    store: &mut Store,
+    lang: Lang,
+    pivot: &crate::model::BudgetPivot,
+    path: &str,
+) -> crate::Result<u64> {
+    use crate::csv_io::AtomicFile;
+    let target = std::path::Path::new(path);
+    let mut out = AtomicFile::create(target, false)?;
+    let rows = crate::csv_io::write_budget_pivot(&mut out, pivot, lang)
+        .map_err(|e| Error::io(target, e))?;
+    let file = std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf());
+    store.record_export("budget_pivot", rows, &file.display().to_string())?;
+    out.commit()?;
     Ok(rows)
 }
 
