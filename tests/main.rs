@@ -2,6 +2,7 @@
 
 mod architecture;
 mod cli;
+mod cli_portfolio;
 mod common;
 mod csv;
 mod demo;

@@ -53,7 +53,7 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
         fit(tr(lang, "超過", "Late"), 5),
         fit(tr(lang, "担当", "Officer"), 12),
         fit(tr(lang, "課題管理番号", "AMED id"), 14),
-        tr(lang, "課題名／記録・期限", "Project / note or deadline")
+        tr(lang, "内容 / 課題名", "What / project")
     );
     frame.render_widget(Line::styled(fit(&head, w), theme.column_header()), row(1));
     if due.loaded && due.items.is_empty() {
@@ -86,13 +86,12 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
         let rest = w.saturating_sub(2 + 11 + 6 + 13 + 15);
         let what = match item.source {
             DueSource::FollowUp(_, kind) => kind.label(lang).to_string(),
-            DueSource::Deadline(_, kind) => format!("⏰{}", kind.label(lang)),
+            DueSource::Deadline(_, kind) => kind.label(lang).to_string(),
         };
-        let text = format!(
-            "{} / {what}: {}",
-            sanitize_line(&item.title),
-            sanitize_line(&item.summary)
-        );
+        // What is due comes first: the kind and its text survive a narrow terminal.
+        let summary = sanitize_line(&item.summary);
+        let sep = if summary.is_empty() { "" } else { " " };
+        let text = format!("{what}{sep}{summary} / {}", sanitize_line(&item.title));
         let owners = sanitize_line(&item.owners.join(", ")).into_owned();
         let spans = vec![
             Span::raw("  "),
