@@ -209,3 +209,34 @@ fn pi_overview_and_links_from_the_detail() {
     t.keys(&[K('j'), Key::Enter]);
     assert!(matches!(t.app.screen(), Screen::Detail(_)));
 }
+
+#[test]
+fn deadlines_and_links_are_added_from_the_detail() {
+    let mut t = harness();
+    t.keys(&[Key::Tab, K('g'), Key::Enter]); // project 1
+    t.keys(&[K('d')]);
+    t.keys(&[Key::Right]); // 中間評価
+    t.keys(&[Key::Tab]);
+    t.type_text("2026-12-15");
+    t.keys(&[Key::Tab]);
+    t.type_text("中間評価ヒアリング");
+    t.keys(&[Key::Ctrl('s')]);
+    let deadlines = t.store.project_detail(1).unwrap().deadlines;
+    assert_eq!(deadlines.len(), 1, "{:?}", t.app.status);
+    assert_eq!(deadlines[0].kind, DeadlineKind::InterimEvaluation);
+    assert_eq!(deadlines[0].due_on, "2026-12-15");
+    assert!(t.screen_text().contains("中間評価"));
+    t.keys(&[K('L'), K('a')]);
+    t.type_text("https://docs.example.amed.go.jp/minutes/2026-11.pdf");
+    t.keys(&[Key::Tab]);
+    t.type_text("班会議議事録");
+    t.keys(&[Key::Ctrl('s')]);
+    let links = t.store.attachments(1).unwrap();
+    assert_eq!(links.len(), 1, "{:?}", t.app.status);
+    assert_eq!(links[0].label, "班会議議事録");
+    assert!(
+        t.screen_text().contains("班会議議事録"),
+        "{}",
+        t.screen_text()
+    );
+}

@@ -88,11 +88,15 @@ pub enum Command {
     InstitutionOverview,
     /// The project's links (attachments).
     Links,
+    /// Add a report / evaluation / stage-gate deadline to the project.
+    AddDeadline,
+    /// Add a file link (path or URL) to the project.
+    AddLink,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 47] = [
+    pub const ALL: [Command; 49] = [
         Command::Open,
         Command::Portfolio,
         Command::BudgetView,
@@ -102,6 +106,8 @@ impl Command {
         Command::ToggleWatch,
         Command::ToggleBudget,
         Command::Links,
+        Command::AddDeadline,
+        Command::AddLink,
         Command::ReviseCriteria,
         Command::Export,
         Command::Import,
@@ -261,6 +267,12 @@ impl Command {
                 ("institution", "機関の全課題", "the institution's projects")
             }
             Command::Links => ("links", "添付リンク一覧", "links (attachments)"),
+            Command::AddDeadline => (
+                "add_deadline",
+                "期限（年次報告・評価・ステージゲート）を追加",
+                "add a deadline (report, evaluation, stage gate)",
+            ),
+            Command::AddLink => ("add_link", "添付リンクを追加", "add a file link"),
         }
     }
 

@@ -53,6 +53,10 @@ pub enum FormKind {
     },
     /// Import a project list from a CSV file.
     Import,
+    /// A report, evaluation or stage-gate deadline on a project.
+    Deadline { project_id: i64 },
+    /// A file link (path or URL) on a project.
+    Attach { project_id: i64 },
     /// Export the budget pivot as shown (rows × fiscal years, with totals).
     ExportPivot {
         pivot: Box<crate::model::BudgetPivot>,
@@ -69,7 +73,9 @@ impl FormKind {
             | FormKind::FlagMove { project_id, .. }
             | FormKind::Criteria { project_id, .. }
             | FormKind::Phase { project_id, .. }
-            | FormKind::Gate { project_id } => Some(*project_id),
+            | FormKind::Gate { project_id }
+            | FormKind::Deadline { project_id }
+            | FormKind::Attach { project_id } => Some(*project_id),
             FormKind::Flag { project_ids, .. } => project_ids.first().copied(),
             FormKind::Export { .. } | FormKind::Import | FormKind::ExportPivot { .. } => None,
         }

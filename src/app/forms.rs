@@ -4,7 +4,8 @@
 use super::App;
 use super::form::{Choice, Field, Form, FormKind, Value};
 use crate::model::{
-    Coded, CriterionStatus, FlagStatus, GateDecision, NoteKind, Phase, next_flag_statuses,
+    AttachmentKind, Coded, CriterionStatus, DeadlineKind, FlagStatus, GateDecision, NoteKind,
+    Phase, next_flag_statuses,
 };
 use crate::tr;
 
@@ -171,6 +172,17 @@ impl App {
                     yes_no(),
                     0,
                 ),
+            ],
+            FormKind::Deadline { .. } => vec![
+                Field::choice("kind", "種別", "Kind", choices(DeadlineKind::ALL), 0),
+                Field::date("due", "期限", "Due", None, true),
+                Field::text("title", "件名", "Title", ""),
+            ],
+            FormKind::Attach { .. } => vec![
+                Field::text("target", "パスまたはURL", "Path or URL", ""),
+                Field::text("label", "ラベル", "Label", ""),
+                Field::choice("kind", "種別", "Kind", choices(AttachmentKind::ALL), 0),
+                Field::date("date", "日付", "Date", Some(self.today), false),
             ],
             FormKind::Gate { .. } => vec![
                 Field::text("gate", "ゲート", "Gate", "SG"),

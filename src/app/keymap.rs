@@ -229,6 +229,8 @@ impl Default for Keymap {
             (M::Detail, K::Char('P'), C::PiOverview, false),
             (M::Detail, K::Char('I'), C::InstitutionOverview, false),
             (M::Detail, K::Char('L'), C::Links, false),
+            (M::Detail, K::Char('d'), C::AddDeadline, false),
+            (M::Links, K::Char('a'), C::AddLink, true),
             (M::Budget, K::Char('t'), C::TogglePivot, true),
             (M::Budget, K::Char('e'), C::Export, true),
             (M::Pi, K::Char('t'), C::TogglePivot, true),

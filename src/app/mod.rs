@@ -446,6 +446,10 @@ impl App {
             }
             C::ToggleWatch => self.toggle_watch(),
             C::Links => self.push_links(),
+            C::AddDeadline => {
+                self.open_project_form(|project_id| FormKind::Deadline { project_id })
+            }
+            C::AddLink => self.open_project_form(|project_id| FormKind::Attach { project_id }),
         }
     }
 

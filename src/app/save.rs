@@ -54,6 +54,14 @@ pub enum Save {
         columns: String,
         path: String,
     },
+    Deadline {
+        project_id: i64,
+        deadline: crate::model::NewDeadline,
+    },
+    Attach {
+        project_id: i64,
+        attachment: crate::model::NewAttachment,
+    },
     /// The budget pivot to a new CSV file.
     ExportPivot {
         pivot: Box<crate::model::BudgetPivot>,
@@ -258,6 +266,41 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 path,
                 upsert: form.choice("mode") == Some("upsert"),
                 dry_run: form.choice("dry_run") == Some("yes"),
+            }
+        }
+        FormKind::Deadline { project_id } => Save::Deadline {
+            project_id: *project_id,
+            deadline: crate::model::NewDeadline {
+                kind: crate::model::DeadlineKind::parse(&need(form.choice("kind"), "kind")?)
+                    .unwrap_or(crate::model::DeadlineKind::AnnualReport),
+                title: form.text("title"),
+                due_on: form.date("due")?.ok_or_else(|| {
+                    tr(lang, "期限の日付を入力してください", "type the due date").to_string()
+                })?,
+            },
+        },
+        FormKind::Attach { project_id } => {
+            let (target, label) = (form.text("target"), form.text("label"));
+            if target.trim().is_empty() || label.trim().is_empty() {
+                return Err(tr(
+                    lang,
+                    "パス（またはURL）とラベルを入力してください",
+                    "type a path (or URL) and a label",
+                )
+                .into());
+            }
+            Save::Attach {
+                project_id: *project_id,
+                attachment: crate::model::NewAttachment {
+                    note_id: None,
+                    flag_id: None,
+                    target,
+                    label,
+                    kind: crate::model::AttachmentKind::parse(&need(form.choice("kind"), "kind")?)
+                        .unwrap_or(crate::model::AttachmentKind::Other),
+                    dated_on: form.date("date")?,
+                    sha256: None,
+                },
             }
         }
         FormKind::Gate { project_id } => Save::Gate {

@@ -242,12 +242,17 @@ impl App {
     }
 
     /// `a`: record a stage-gate decision.
-    pub fn open_gate_form(&mut self) -> Vec<Effect> {
+    /// A form about the focused project (deadline, link).
+    pub(crate) fn open_project_form(&mut self, kind: impl FnOnce(i64) -> FormKind) -> Vec<Effect> {
         let Some(project_id) = self.focused_project() else {
             return self.not_here();
         };
-        let form = self.build_form(FormKind::Gate { project_id }, self.heading_for(project_id));
+        let form = self.build_form(kind(project_id), self.heading_for(project_id));
         self.show_form(form)
+    }
+
+    pub fn open_gate_form(&mut self) -> Vec<Effect> {
+        self.open_project_form(|project_id| FormKind::Gate { project_id })
     }
 
     /// `e`: edit the focused note of the detail screen.

@@ -200,6 +200,28 @@ fn write(
                 Vec::new(),
             )
         }
+        Save::Deadline {
+            project_id,
+            deadline,
+        } => {
+            store.add_deadline(project_id, &deadline, author)?;
+            (
+                format!(
+                    "{} {} {}",
+                    deadline.kind.label(lang),
+                    deadline.due_on,
+                    t("を追加しました", "added")
+                ),
+                Vec::new(),
+            )
+        }
+        Save::Attach {
+            project_id,
+            attachment,
+        } => {
+            store.add_attachment(project_id, &attachment, author)?;
+            (t("添付リンクを追加しました", "link added"), Vec::new())
+        }
         Save::ExportPivot { pivot, path } => {
             let rows = export_pivot(store, lang, &pivot, &path)?;
             (
