@@ -87,6 +87,16 @@ impl App {
         self.load_current()
     }
 
+    /// The due board over the current screen: everyone's, or only what I owe.
+    pub fn push_due(&mut self, mine: bool, by_officer: bool) -> Vec<Effect> {
+        self.stack.push(Screen::Due(Box::new(super::DueState {
+            mine,
+            by_officer,
+            ..Default::default()
+        })));
+        self.load_current()
+    }
+
     /// The overview of one PI or institution by name (`seedline show pi NAME`).
     pub fn push_pi_named(&mut self, key: PiKey) -> Vec<Effect> {
         self.stack.push(Screen::Pi(Box::new(PiState {

@@ -2,7 +2,6 @@
 //! and tests. The same state machine and drawing code as the TUI, into an off-screen buffer.
 
 use super::RunContext;
-use crate::app::DueState;
 use crate::app::{Action, App, Command, Effect, ListKind, Screen};
 use crate::model::{BudgetRows, FiscalYear, PiKey};
 use crate::store::Store;
@@ -182,12 +181,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
             by_officer,
         } => {
             let effects = chain(store, &mut app, effects, |app| {
-                app.stack.push(Screen::Due(Box::new(DueState {
-                    mine,
-                    by_officer,
-                    ..DueState::default()
-                })));
-                app.load_current()
+                app.push_due(mine, by_officer)
             });
             (size, effects)
         }
