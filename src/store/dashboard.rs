@@ -210,6 +210,9 @@ impl Store {
             ),
             None => String::new(),
         };
+        // For follow-ups the open-follow-up index must drive the query: with a bare `p.id IN`,
+        // SQLite starts from my projects and reads all their notes (0.6 s at 100,000 projects).
+        let narrow_late = narrow.replacen("p.id IN", "+p.id IN", 1);
         let mut queries = vec![
             (
                 Figure::Projects,
@@ -231,7 +234,7 @@ impl Store {
                     "SELECT {key}, p.phase, count(DISTINCT p.id) FROM note n
                      JOIN project p ON p.id = n.project_id {join}
                      WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL
-                       AND n.deleted_at IS NULL AND n.follow_up_on <= ?1 {narrow} GROUP BY 1, 2"
+                       AND n.deleted_at IS NULL AND n.follow_up_on <= ?1 {narrow_late} GROUP BY 1, 2"
                 ),
             ),
         ];
