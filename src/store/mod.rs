@@ -5,6 +5,7 @@ mod analytics;
 mod audit;
 mod backup;
 mod bulk;
+mod bulk_portfolio;
 pub mod busy;
 mod dashboard;
 mod detail;
@@ -24,6 +25,7 @@ mod reference;
 mod workflow;
 
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
+pub use bulk_portfolio::{BulkAttachment, BulkDeadline};
 pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
