@@ -128,37 +128,55 @@ fn every_project_has_a_budget_for_each_fiscal_year_summing_near_its_total() {
     assert_eq!(summary.budgets, written);
 }
 
+/// Open deadlines on the due board as of `anchor`, per bucket (most urgent first), and their kinds.
+fn deadline_buckets(
+    store: &seedline::store::Store,
+    anchor: seedline::model::Date,
+) -> ([usize; 4], std::collections::BTreeSet<String>) {
+    let until = anchor.checked_add_days(chrono::Days::new(30)).unwrap();
+    let mut counts = [0; 4];
+    let mut kinds = std::collections::BTreeSet::new();
+    for item in store.due_items(Some(until), None).unwrap() {
+        let DueSource::Deadline(_, kind) = item.source else {
+            continue;
+        };
+        assert!(
+            !item.owners.is_empty(),
+            "{} has officers to chase it",
+            item.amed_id
+        );
+        let bucket = AgingBucket::of(parse_date(&item.due_on).unwrap(), anchor);
+        if let Some(slot) = AgingBucket::BOARD.iter().position(|b| *b == bucket) {
+            counts[slot] += 1;
+            kinds.insert(format!("{kind:?}"));
+        }
+    }
+    (counts, kinds)
+}
+
 #[test]
 fn the_default_demo_fills_every_bucket_of_the_due_board_with_deadlines() {
     let home = Home::new();
     let mut store = home.store("h.db");
     let summary = generate(&mut store, &DemoOptions::new(today()), &mut |_, _, _| {}).unwrap();
     assert!(summary.deadlines > summary.projects, "{summary:?}");
-    let until = today().checked_add_days(chrono::Days::new(30)).unwrap();
-    let items = store.due_items(Some(until), None).unwrap();
-    let mut kinds = std::collections::BTreeSet::new();
-    for bucket in AgingBucket::BOARD {
-        let deadlines = items
-            .iter()
-            .filter(|i| matches!(i.source, DueSource::Deadline(..)))
-            .filter(|i| AgingBucket::of(parse_date(&i.due_on).unwrap(), today()) == bucket)
-            .inspect(|i| {
-                if let DueSource::Deadline(_, kind) = i.source {
-                    kinds.insert(format!("{kind:?}"));
-                }
-                assert!(
-                    !i.owners.is_empty(),
-                    "{} has officers to chase it",
-                    i.amed_id
-                );
-            })
-            .count();
-        assert!(deadlines > 0, "no open deadline in {bucket:?}");
-    }
+    let (counts, kinds) = deadline_buckets(&store, today());
+    assert!(counts.iter().all(|n| *n > 0), "{counts:?}");
     assert!(
         kinds.len() >= 3,
         "open deadlines of several kinds: {kinds:?}"
     );
+    // Whatever day the demo is generated on.
+    for (k, day) in ["2026-04-10", "2026-07-15", "2027-02-01"]
+        .iter()
+        .enumerate()
+    {
+        let anchor = parse_date(day).unwrap();
+        let mut other = home.store(&format!("h{k}.db"));
+        generate(&mut other, &DemoOptions::new(anchor), &mut |_, _, _| {}).unwrap();
+        let (counts, _) = deadline_buckets(&other, anchor);
+        assert!(counts.iter().all(|n| *n > 0), "{day}: {counts:?}");
+    }
     let conn = raw(&home.path("h.db"));
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT count(DISTINCT kind) FROM deadline"), 4);
