@@ -2,6 +2,7 @@
 
 use crate::common::{Home, raw, today};
 use seedline::demo::{DemoOptions, generate};
+use seedline::model::{AgingBucket, DueSource, FiscalYear, officer_key, parse_date};
 
 fn small(seed: u64) -> DemoOptions {
     DemoOptions {
@@ -32,6 +33,28 @@ fn dump(path: &std::path::Path) -> Vec<String> {
     out
 }
 
+/// Every budget, deadline, link and watch row, all columns, in order.
+fn portfolio_dump(path: &std::path::Path) -> Vec<String> {
+    let conn = raw(path);
+    let mut out = Vec::new();
+    for sql in [
+        "SELECT project_id || '|' || fiscal_year || '|' || amount_kyen FROM budget_allocation ORDER BY 1",
+        "SELECT concat_ws('|', id, project_id, kind, title, due_on, done_on, done_by, created_by, created_at)
+         FROM deadline ORDER BY id",
+        "SELECT concat_ws('|', id, project_id, flag_id, target, label, kind, dated_on, sha256, added_by, added_at)
+         FROM attachment ORDER BY id",
+        "SELECT concat_ws('|', officer, project_id, added_at) FROM watch ORDER BY 1",
+    ] {
+        let mut stmt = conn.prepare(sql).unwrap();
+        out.extend(
+            stmt.query_map([], |r| r.get::<_, String>(0))
+                .unwrap()
+                .map(Result::unwrap),
+        );
+    }
+    out
+}
+
 #[test]
 fn the_same_seed_gives_the_same_database_and_another_seed_does_not() {
     let home = Home::new();
@@ -47,6 +70,200 @@ fn the_same_seed_gives_the_same_database_and_another_seed_does_not() {
     assert_eq!(a.len(), 300 + 900 + 60);
     assert_eq!(a, b);
     assert_ne!(a, c);
+    // Budgets, deadlines (timestamps included), links and the watch list too.
+    let (a, b, c) = (
+        portfolio_dump(&home.path("a.db")),
+        portfolio_dump(&home.path("b.db")),
+        portfolio_dump(&home.path("c.db")),
+    );
+    assert!(a.len() > 300 * 4, "budgets and deadlines for every project");
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+}
+
+#[test]
+fn every_project_has_a_budget_for_each_fiscal_year_summing_near_its_total() {
+    let home = Home::new();
+    let mut store = home.store("g.db");
+    let summary = generate(&mut store, &small(5), &mut |_, _, _| {}).unwrap();
+    let conn = raw(&home.path("g.db"));
+    let mut stmt = conn
+        .prepare(
+            "SELECT p.amed_id, p.start_date, p.end_date, p.budget_total_kyen,
+               coalesce((SELECT group_concat(fiscal_year) FROM
+                 (SELECT fiscal_year FROM budget_allocation b WHERE b.project_id = p.id ORDER BY 1)), ''),
+               coalesce((SELECT sum(amount_kyen) FROM budget_allocation b WHERE b.project_id = p.id), 0)
+             FROM project p ORDER BY p.id",
+        )
+        .unwrap();
+    let rows: Vec<(String, String, String, i64, String, i64)> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 300);
+    let cap = FiscalYear::of(today()).0 + 1;
+    let mut written = 0;
+    for (amed_id, start, end, total, years, sum) in rows {
+        let first = FiscalYear::of(parse_date(&start).unwrap()).0;
+        let last = FiscalYear::of(parse_date(&end).unwrap()).0.min(cap);
+        let expected: Vec<String> = (first..=last).map(|y| y.to_string()).collect();
+        assert_eq!(years, expected.join(","), "{amed_id}: {start}..{end}");
+        let ratio = sum as f64 / total as f64;
+        assert!(
+            (0.8..=1.2).contains(&ratio),
+            "{amed_id}: allocations sum to {sum} of {total} 千円"
+        );
+        written += expected.len();
+    }
+    assert_eq!(summary.budgets, written);
+}
+
+/// Open deadlines on the due board as of `anchor`, per bucket (most urgent first), and their kinds.
+fn deadline_buckets(
+    store: &seedline::store::Store,
+    anchor: seedline::model::Date,
+) -> ([usize; 4], std::collections::BTreeSet<String>) {
+    let until = anchor.checked_add_days(chrono::Days::new(30)).unwrap();
+    let mut counts = [0; 4];
+    let mut kinds = std::collections::BTreeSet::new();
+    for item in store.due_items(Some(until), None).unwrap() {
+        let DueSource::Deadline(_, kind) = item.source else {
+            continue;
+        };
+        assert!(
+            !item.owners.is_empty(),
+            "{} has officers to chase it",
+            item.amed_id
+        );
+        let bucket = AgingBucket::of(parse_date(&item.due_on).unwrap(), anchor);
+        if let Some(slot) = AgingBucket::BOARD.iter().position(|b| *b == bucket) {
+            counts[slot] += 1;
+            kinds.insert(format!("{kind:?}"));
+        }
+    }
+    (counts, kinds)
+}
+
+#[test]
+fn the_default_demo_fills_every_bucket_of_the_due_board_with_deadlines() {
+    let home = Home::new();
+    let mut store = home.store("h.db");
+    let summary = generate(&mut store, &DemoOptions::new(today()), &mut |_, _, _| {}).unwrap();
+    assert!(summary.deadlines > summary.projects, "{summary:?}");
+    let (counts, kinds) = deadline_buckets(&store, today());
+    assert!(counts.iter().all(|n| *n > 0), "{counts:?}");
+    assert!(
+        kinds.len() >= 3,
+        "open deadlines of several kinds: {kinds:?}"
+    );
+    // Whatever day the demo is generated on.
+    for (k, day) in ["2026-04-10", "2026-07-15", "2027-02-01"]
+        .iter()
+        .enumerate()
+    {
+        let anchor = parse_date(day).unwrap();
+        let mut other = home.store(&format!("h{k}.db"));
+        generate(&mut other, &DemoOptions::new(anchor), &mut |_, _, _| {}).unwrap();
+        let (counts, _) = deadline_buckets(&other, anchor);
+        assert!(counts.iter().all(|n| *n > 0), "{day}: {counts:?}");
+    }
+    let conn = raw(&home.path("h.db"));
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(DISTINCT kind) FROM deadline"), 4);
+    assert!(count("SELECT count(*) FROM deadline WHERE done_on IS NOT NULL") > 0);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM deadline d WHERE done_by IS NOT NULL AND done_by NOT IN
+               (SELECT o.name FROM project_officer po JOIN officer o ON o.id = po.officer_id
+                WHERE po.project_id = d.project_id)"
+        ),
+        0,
+        "deadlines are done by one of the project's officers"
+    );
+    assert_eq!(
+        count(&format!(
+            "SELECT count(*) FROM deadline WHERE done_on > '{}' OR created_at > '{}T99'",
+            today(),
+            today()
+        )),
+        0,
+        "nothing done or registered after today"
+    );
+}
+
+#[test]
+fn recommended_and_accepted_flags_carry_their_recommendation_letter() {
+    let home = Home::new();
+    let mut store = home.store("i.db");
+    let summary = generate(&mut store, &small(9), &mut |_, _, _| {}).unwrap();
+    let conn = raw(&home.path("i.db"));
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert!(
+        count("SELECT count(*) FROM highway_flag WHERE status IN ('recommended', 'accepted')") > 0
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM highway_flag f WHERE f.status IN ('recommended', 'accepted')
+               AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.flag_id = f.id AND a.project_id = f.project_id
+                 AND a.kind = 'recommendation' AND a.label LIKE '推薦書%' AND a.dated_on IS NOT NULL
+                 AND (a.target LIKE '/srv/amed/%' OR a.target LIKE 'https://docs.example.amed.go.jp/%'))"
+        ),
+        0
+    );
+    assert!(
+        count(
+            "SELECT count(*) FROM attachment WHERE flag_id IS NULL AND kind IN ('report', 'minutes')"
+        ) > 0
+    );
+    assert!(count("SELECT count(*) FROM attachment WHERE sha256 IS NOT NULL") > 0);
+    assert_eq!(
+        count("SELECT count(*) FROM attachment") as usize,
+        summary.attachments
+    );
+    // The links a recommended flag shows in the app.
+    let (project_id, flag_id): (i64, i64) = conn
+        .query_row(
+            "SELECT project_id, id FROM highway_flag WHERE status = 'accepted' ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let links = store.attachments(project_id).unwrap();
+    assert!(
+        links.iter().any(|a| a.flag_id == Some(flag_id)),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn the_demo_persona_is_the_os_account_with_a_watch_list() {
+    let home = Home::new();
+    let mut store = home.store("j.db");
+    generate(&mut store, &small(4), &mut |_, _, _| {}).unwrap();
+    let login = seedline::identity::os_user();
+    let (name, role) = store.officer_for_login(&login).unwrap().expect("persona");
+    assert_eq!((name.as_str(), role.as_str()), ("岩崎 美紀", "PO"));
+    let conn = raw(&home.path("j.db"));
+    let watched: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM watch WHERE officer = ?1",
+            [officer_key(&name)],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(watched, 5);
+    let me = store.me(&name).unwrap();
+    assert_eq!(me.officer_ids.len(), 1);
 }
 
 #[test]

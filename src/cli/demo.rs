@@ -38,13 +38,16 @@ pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let summary = generate(&mut store, &options, &mut progress_printer())?;
     println!(
-        "{}: {} projects, {} notes, {} highway flags, {} stage gates, {} outcomes in {:.1} s",
+        "{}: {} projects, {} notes, {} highway flags, {} stage gates, {} outcomes, {} budget rows, {} deadlines, {} links in {:.1} s",
         path.display(),
         summary.projects,
         summary.notes,
         summary.flags,
         summary.gates,
         summary.outcomes,
+        summary.budgets,
+        summary.deadlines,
+        summary.attachments,
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)

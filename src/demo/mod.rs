@@ -5,6 +5,7 @@
 
 mod approvals;
 mod compose;
+mod portfolio;
 mod records;
 mod rng;
 mod vocab;
@@ -52,6 +53,12 @@ pub struct DemoSummary {
     pub flags: usize,
     pub gates: usize,
     pub outcomes: usize,
+    /// 年度別配分額 rows.
+    pub budgets: usize,
+    /// Annual reports, evaluations and scheduled stage gates.
+    pub deadlines: usize,
+    /// Links to 推薦書, 報告書 and 議事録.
+    pub attachments: usize,
 }
 
 /// Progress callback: (stage, done, total).
@@ -96,8 +103,11 @@ fn fill(
     progress: Progress<'_>,
 ) -> Result<DemoSummary> {
     let mut rng = Rng::new(options.seed);
+    // The portfolio records (schema v4) draw from a stream of their own, so that they did not
+    // change the projects, notes and flags a seed gave before them.
+    let mut extra = Rng::new(options.seed ^ PORTFOLIO_STREAM);
     let mut summary = DemoSummary::default();
-    let officers = officers(loader)?;
+    let officers = officers(loader, &crate::identity::os_user())?;
     let mut plans: Vec<ProjectPlan> = Vec::with_capacity(options.projects);
     for (i, approval) in approvals::APPROVALS.iter().enumerate() {
         plans.push(compose::approval_plan(
@@ -120,6 +130,12 @@ fn fill(
         loader.assign(id, po.0, plan.project.start_date)?;
         summary.gates += records::write_gates(loader, id, plan, ps.1, &mut rng)?;
         summary.outcomes += records::write_outcomes(loader, id, plan, &mut rng)?;
+        let anchor = options.anchor;
+        summary.budgets += portfolio::write_budgets(loader, id, plan, anchor, &mut extra)?;
+        summary.deadlines +=
+            portfolio::write_deadlines(loader, plan, (id, ps, po), anchor, &mut extra)?;
+        summary.attachments +=
+            portfolio::write_project_link(loader, plan, (id, ps, po), anchor, &mut extra)?;
         ids.push((id, ps, po));
         if i % 1000 == 999 {
             progress("projects", i + 1, plans.len());
@@ -127,7 +143,13 @@ fn fill(
     }
     summary.projects = plans.len();
     progress("projects", plans.len(), plans.len());
-    summary.flags = records::write_flags(loader, &plans, &ids, reference, options, &mut rng)?;
+    let flags = records::write_flags(loader, &plans, &ids, reference, options, &mut rng)?;
+    summary.flags = flags.len();
+    summary.attachments +=
+        portfolio::write_recommendations(loader, &flags, &plans, &ids, reference, &mut extra)?;
+    if let Some(persona) = officers.po.first() {
+        portfolio::write_watch(loader, *persona, &ids, options.anchor, &mut extra)?;
+    }
     progress("flags", summary.flags, options.flags);
     let mut body = String::new();
     for n in 0..options.notes {
@@ -162,7 +184,12 @@ impl Officers {
     }
 }
 
-fn officers(loader: &mut BulkLoader<'_>) -> Result<Officers> {
+/// Seed of the portfolio records' random stream (XORed with the demo's seed).
+const PORTFOLIO_STREAM: u64 = 0x504F_5254_464F_4C49;
+
+/// Writes the fictional officers. The first PO is the demo persona: their `login` is the OS
+/// account running the generator, so that `mine` finds "me" in the demo database.
+fn officers(loader: &mut BulkLoader<'_>, login: &str) -> Result<Officers> {
     use crate::model::Coded;
     let mut out = Officers {
         ps: Vec::new(),
@@ -170,7 +197,8 @@ fn officers(loader: &mut BulkLoader<'_>) -> Result<Officers> {
     };
     for (name, role) in vocab::OFFICERS {
         let role = OfficerRole::parse(role).unwrap_or(OfficerRole::Po);
-        let id = loader.officer(name, role, None)?;
+        let persona = role == OfficerRole::Po && out.po.is_empty();
+        let id = loader.officer(name, role, persona.then_some(login))?;
         match role {
             OfficerRole::Ps => out.ps.push((id, *name)),
             OfficerRole::Po => out.po.push((id, *name)),

@@ -137,6 +137,18 @@ pub fn write_outcomes(
     Ok(n)
 }
 
+/// A written highway flag, for the links attached to it.
+pub struct WrittenFlag {
+    pub id: i64,
+    /// Index of the flagged project in the plans.
+    pub plan: usize,
+    pub status: FlagStatus,
+    /// Code of the successor program it was flagged for.
+    pub target: String,
+    /// The day it was recommended (推薦), if it was.
+    pub recommended_on: Option<Date>,
+}
+
 /// Highway flags on projects not yet in practical use, with status histories in every status.
 pub fn write_flags(
     loader: &mut BulkLoader<'_>,
@@ -145,18 +157,18 @@ pub fn write_flags(
     reference: &Reference,
     options: &DemoOptions,
     rng: &mut Rng,
-) -> Result<usize> {
+) -> Result<Vec<WrittenFlag>> {
     use FlagStatus::*;
     let eligible: Vec<usize> = (0..plans.len())
         .filter(|&k| plans[k].project.phase < Phase::Practical)
         .collect();
+    let mut written = Vec::with_capacity(options.flags);
     if eligible.is_empty() {
-        return Ok(0);
+        return Ok(written);
     }
     let mut open = vec![false; plans.len()];
-    let mut written = 0;
     let mut attempts = 0;
-    while written < options.flags && attempts < options.flags * 4 {
+    while written.len() < options.flags && attempts < options.flags * 4 {
         attempts += 1;
         let k = *rng.pick(&eligible);
         let status = *rng.weighted(&[
@@ -208,6 +220,7 @@ pub fn write_flags(
             Withdrawn => &[Candidate, Withdrawn],
         };
         let mut at = created;
+        let mut recommended_on = None;
         let mut moves = Vec::new();
         for (step, s) in path.iter().enumerate() {
             if step > 0 {
@@ -221,6 +234,9 @@ pub fn write_flags(
                 Declined => (ps.1, "知財ポートフォリオが不十分のため見送り"),
                 Withdrawn => (po.1, "研究計画の変更により取り下げ"),
             };
+            if *s == Recommended {
+                recommended_on = Some(at);
+            }
             moves.push((*s, format!("{at}T09:00:00.000Z"), by, why));
         }
         let c = |good: bool, rng: &mut Rng| -> CriterionStatus {
@@ -248,7 +264,7 @@ pub fn write_flags(
             ),
             (c(good, rng), "独立した2施設で再現性を確認"),
         ];
-        loader.flag(&BulkFlag {
+        let flag_id = loader.flag(&BulkFlag {
             project_id: id,
             target_program: target,
             reason: "非臨床POC取得の見込みが高く、後継事業での開発加速が期待できる",
@@ -257,7 +273,13 @@ pub fn write_flags(
             moves,
         })?;
         open[k] |= status.is_open();
-        written += 1;
+        written.push(WrittenFlag {
+            id: flag_id,
+            plan: k,
+            status,
+            target: target.to_string(),
+            recommended_on,
+        });
     }
     Ok(written)
 }

@@ -39,7 +39,7 @@ pub struct BulkFlag<'a> {
 
 /// Writes rows inside one open transaction; obtained from [`Store::bulk_load`].
 pub struct BulkLoader<'t> {
-    tx: &'t Transaction<'t>,
+    pub(super) tx: &'t Transaction<'t>,
     codes: Codes,
     actor: String,
     now: String,

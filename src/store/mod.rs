@@ -6,6 +6,7 @@ mod audit;
 mod backup;
 mod budget_import;
 mod bulk;
+mod bulk_portfolio;
 pub mod busy;
 mod dashboard;
 mod detail;
@@ -26,6 +27,7 @@ mod workflow;
 
 pub use budget_import::{BudgetImportCounts, BudgetRecord, BudgetRow};
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
+pub use bulk_portfolio::{BulkAttachment, BulkDeadline};
 pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
