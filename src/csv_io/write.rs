@@ -49,12 +49,7 @@ pub fn write_budget_pivot<W: Write>(
     w.header(&header)?;
     let mut lines = 0;
     for row in &pivot.rows {
-        let name = if lang == crate::Lang::Ja {
-            &row.name_ja
-        } else {
-            &row.name_en
-        };
-        let mut cells = vec![Cell::text(name)];
+        let mut cells = vec![Cell::owned(row.label(lang))];
         cells.extend(row.amounts.iter().map(|a| Cell::Number(Some(*a))));
         cells.push(Cell::Number(Some(row.total)));
         w.row(&cells)?;

@@ -302,10 +302,27 @@ impl BudgetRows {
 /// One row of the budget pivot: amounts per fiscal year (千円), in the pivot's year order.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BudgetRow {
+    /// For integrated projects, the period (2 or 3): their names repeat across periods; else 0.
+    pub period: i64,
     pub name_ja: String,
     pub name_en: String,
     pub amounts: Vec<i64>,
     pub total: i64,
+}
+
+impl BudgetRow {
+    /// The row's name, led by "2期 " / "P2 " for a 2nd-period integrated project.
+    pub fn label(&self, lang: crate::Lang) -> String {
+        let name = if lang == crate::Lang::Ja {
+            &self.name_ja
+        } else {
+            &self.name_en
+        };
+        match self.period {
+            2 => format!("{}{name}", crate::tr(lang, "2期 ", "P2 ")),
+            _ => name.clone(),
+        }
+    }
 }
 
 /// Allocations (千円) summed per row and fiscal year, with totals.

@@ -79,20 +79,20 @@ impl Store {
         };
         let years: Vec<FiscalYear> = (first.0..=last.0).map(FiscalYear).collect();
         let reference = self.reference()?;
-        let labels: Vec<(i64, String, String)> = match rows_by {
+        let labels: Vec<(i64, i64, String, String)> = match rows_by {
             BudgetRows::IntegratedProject => reference
                 .integrated_projects
                 .iter()
-                .map(|p| (p.id, p.name_ja.clone(), p.name_en.clone()))
+                .map(|p| (p.id, p.period, p.name_ja.clone(), p.name_en.clone()))
                 .collect(),
             BudgetRows::Program => reference
                 .programs
                 .iter()
-                .map(|p| (p.id, p.name_ja.clone(), p.name_en.clone()))
+                .map(|p| (p.id, 0, p.name_ja.clone(), p.name_en.clone()))
                 .collect(),
             BudgetRows::Phase => Phase::ALL
                 .iter()
-                .map(|p| (p.ord(), p.name_ja().to_string(), p.name_en().to_string()))
+                .map(|p| (p.ord(), 0, p.name_ja().to_string(), p.name_en().to_string()))
                 .collect(),
         };
         let mut pivot = BudgetPivot {
@@ -101,7 +101,7 @@ impl Store {
             years,
             ..BudgetPivot::default()
         };
-        for (id, name_ja, name_en) in labels {
+        for (id, period, name_ja, name_en) in labels {
             let amounts: Vec<i64> = pivot
                 .years
                 .iter()
@@ -116,6 +116,7 @@ impl Store {
             }
             pivot.total += total;
             pivot.rows.push(BudgetRow {
+                period,
                 name_ja,
                 name_en,
                 amounts,

@@ -88,7 +88,7 @@ pub fn draw_budget(frame: &mut Frame<'_>, area: Rect, app: &App, b: &BudgetState
     let body_rows = (area.height as usize).saturating_sub(lines.len() + 1);
     for row in pivot.rows.iter().skip(b.scroll).take(body_rows) {
         let mut spans = vec![Span::raw(fit(
-            &format!(" {}", name(lang, &row.name_ja, &row.name_en)),
+            &format!(" {}", sanitize_line(&row.label(lang))),
             label_w,
         ))];
         for &i in &shown {
