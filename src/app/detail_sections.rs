@@ -2,7 +2,7 @@
 //! deadlines (reports, evaluations, scheduled stage gates) and links.
 
 use super::detail::{DetailLine, Tone, field, heading};
-use crate::model::{Coded, ProjectDetail, parse_date};
+use crate::model::{Coded, ProjectDetail, deadline_text, parse_date};
 use crate::text::{sanitize_line, thousands};
 use crate::{Lang, tr};
 
@@ -52,11 +52,7 @@ pub(super) fn deadlines_and_links(
         heading(out, tr(lang, "期限（報告・評価）", "Deadlines").into());
     }
     for dl in &d.deadlines {
-        let title = if dl.title.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", sanitize_line(&dl.title))
-        };
+        let what = sanitize_line(&deadline_text(dl.kind, &dl.title, lang)).into_owned();
         let (tone, state) = match &dl.done {
             Some((on, by)) => (
                 Tone::Dim,
@@ -68,10 +64,7 @@ pub(super) fn deadlines_and_links(
             None => (Tone::Normal, tr(lang, "未了", "open").into()),
         };
         out.push(DetailLine(vec![
-            (
-                Tone::Normal,
-                format!("  {}  {}{title}  ", dl.due_on, dl.kind.label(lang)),
-            ),
+            (Tone::Normal, format!("  {}  {what}  ", dl.due_on)),
             (tone, state),
         ]));
     }

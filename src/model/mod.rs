@@ -15,7 +15,7 @@ pub use phase::Phase;
 pub use portfolio::{
     AgingBucket, AttachmentView, BudgetPivot, BudgetRow, BudgetRows, DueBoardRow, DueItem,
     DueSource, FiscalYear, Funnel, FunnelStep, NewAttachment, NewDeadline, PhaseDurations, PiKey,
-    PiOverview, PiProject, Scope, due_board, officer_key,
+    PiOverview, PiProject, Scope, deadline_text, due_board, officer_key,
 };
 pub use project::NewProject;
 pub use views::{

@@ -216,6 +216,20 @@ impl DueItem {
     }
 }
 
+/// A deadline as one phrase: its kind, then its title unless the title already names the kind
+/// (`年次報告 2025年度成果報告`, but `2025年度 年次報告` alone).
+pub fn deadline_text(kind: super::DeadlineKind, title: &str, lang: crate::Lang) -> String {
+    use super::Coded;
+    let title = title.trim();
+    if title.is_empty() {
+        kind.label(lang).to_string()
+    } else if title.contains(kind.name_ja()) || title.contains(kind.name_en()) {
+        title.to_string()
+    } else {
+        format!("{} {title}", kind.label(lang))
+    }
+}
+
 /// One row of a due board summary: an owner's item counts per bucket (in [`AgingBucket::BOARD`] order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueBoardRow {
@@ -519,6 +533,21 @@ mod tests {
                 assert_eq!(AgingBucket::of(day, today), bucket, "{day}");
             }
         }
+    }
+
+    #[test]
+    fn a_deadline_title_naming_its_kind_is_not_repeated() {
+        use super::super::DeadlineKind as K;
+        let ja = crate::Lang::Ja;
+        assert_eq!(
+            deadline_text(K::AnnualReport, "2025年度 年次報告", ja),
+            "2025年度 年次報告"
+        );
+        assert_eq!(deadline_text(K::InterimEvaluation, "", ja), "中間評価");
+        assert_eq!(
+            deadline_text(K::StageGate, "非臨床POC判定", ja),
+            "ステージゲート 非臨床POC判定"
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use super::theme::Theme;
 use super::tr;
 use crate::app::{App, DueState, HistoryState};
-use crate::model::{AgingBucket, Coded, DueBoardRow, DueSource, due_board, parse_date};
+use crate::model::{
+    AgingBucket, Coded, DueBoardRow, DueSource, deadline_text, due_board, parse_date,
+};
 use crate::text::{fit, fit_right, sanitize_line, thousands};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -86,10 +88,15 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
         let rest = w.saturating_sub(2 + 11 + 6 + 13 + 15);
         let what = match item.source {
             DueSource::FollowUp(_, kind) => kind.label(lang).to_string(),
-            DueSource::Deadline(_, kind) => kind.label(lang).to_string(),
+            DueSource::Deadline(_, kind) => {
+                sanitize_line(&deadline_text(kind, &item.summary, lang)).into_owned()
+            }
         };
         // What is due comes first: the kind and its text survive a narrow terminal.
-        let summary = sanitize_line(&item.summary);
+        let summary = match item.source {
+            DueSource::FollowUp(..) => sanitize_line(&item.summary),
+            DueSource::Deadline(..) => Default::default(),
+        };
         let sep = if summary.is_empty() { "" } else { " " };
         let text = format!("{what}{sep}{summary} / {}", sanitize_line(&item.title));
         let owners = sanitize_line(&item.owners.join(", ")).into_owned();
