@@ -42,6 +42,13 @@ pub struct PiState {
     pub offset: usize,
 }
 
+impl PiState {
+    /// The project under the cursor.
+    pub fn cursor_project(&self) -> Option<&crate::model::PiProject> {
+        self.overview.as_ref()?.projects.get(self.cursor)
+    }
+}
+
 /// A project's links (attachments).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinksState {
@@ -121,9 +128,7 @@ impl App {
                 .and_then(|id| l.rows.get(&id))
                 .map(|r| (r.pi_name.clone(), r.institution.clone())),
             Screen::Pi(p) => p
-                .overview
-                .as_ref()
-                .and_then(|o| o.projects.get(p.cursor))
+                .cursor_project()
                 .map(|r| (r.pi_name.clone(), r.institution.clone())),
             _ => None,
         };
@@ -178,7 +183,7 @@ impl App {
                 None => return Vec::new(),
             },
             Screen::Detail(d) => (vec![d.id], None),
-            Screen::Pi(p) => match p.overview.as_ref().and_then(|o| o.projects.get(p.cursor)) {
+            Screen::Pi(p) => match p.cursor_project() {
                 Some(r) => (vec![r.id], None),
                 None => return Vec::new(),
             },
@@ -236,14 +241,10 @@ impl App {
                 Vec::new()
             }
             (Screen::Pi(p), Command::TogglePivot) => {
-                let name = p
-                    .overview
-                    .as_ref()
-                    .and_then(|o| o.projects.get(p.cursor))
-                    .map(|r| match &p.key {
-                        PiKey::Pi(_) => PiKey::Institution(r.institution.clone()),
-                        PiKey::Institution(_) => PiKey::Pi(r.pi_name.clone()),
-                    });
+                let name = p.cursor_project().map(|r| match &p.key {
+                    PiKey::Pi(_) => PiKey::Institution(r.institution.clone()),
+                    PiKey::Institution(_) => PiKey::Pi(r.pi_name.clone()),
+                });
                 if let Some(key) = name {
                     p.key = key;
                     p.overview = None;
@@ -296,7 +297,7 @@ impl App {
     pub(crate) fn open_portfolio_item(&mut self) -> Option<Vec<Effect>> {
         match self.screen() {
             Screen::Pi(p) => {
-                let id = p.overview.as_ref()?.projects.get(p.cursor)?.id;
+                let id = p.cursor_project()?.id;
                 Some(self.push_detail(id))
             }
             Screen::Links(l) => {

@@ -17,11 +17,7 @@ impl App {
             Screen::Due(d) => d.items.get(d.cursor).map(|i| i.project_id),
             Screen::History(h) => Some(h.project_id),
             Screen::Links(l) => Some(l.project_id),
-            Screen::Pi(p) => p
-                .overview
-                .as_ref()
-                .and_then(|o| o.projects.get(p.cursor))
-                .map(|r| r.id),
+            Screen::Pi(p) => p.cursor_project().map(|r| r.id),
             Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) => None,
         }
     }

@@ -283,17 +283,7 @@ impl Store {
     pub fn remove_attachment(&mut self, attachment_id: i64, author: &Author) -> Result<()> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            let project_id: i64 = tx
-                .query_row(
-                    "SELECT project_id FROM attachment WHERE id = ?1 AND removed_at IS NULL",
-                    [attachment_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or_else(|| Error::NotFound {
-                    what: "attachment",
-                    key: format!("#{attachment_id}"),
-                })?;
+            let project_id = live_attachment_project(tx, attachment_id)?;
             tx.execute(
                 "UPDATE attachment SET removed_at = ?2, removed_by = ?3 WHERE id = ?1",
                 params![attachment_id, now_ts(), author.name],
@@ -337,18 +327,7 @@ impl Store {
 
     /// One attachment by id (also a removed one is not found).
     pub fn attachment(&self, attachment_id: i64) -> Result<AttachmentView> {
-        let project_id: i64 = self
-            .conn
-            .query_row(
-                "SELECT project_id FROM attachment WHERE id = ?1 AND removed_at IS NULL",
-                [attachment_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                what: "attachment",
-                key: format!("#{attachment_id}"),
-            })?;
+        let project_id = live_attachment_project(&self.conn, attachment_id)?;
         self.attachments(project_id)?
             .into_iter()
             .find(|a| a.id == attachment_id)
@@ -357,6 +336,20 @@ impl Store {
                 key: format!("#{attachment_id}"),
             })
     }
+}
+
+/// The project of an attachment that is not removed, or NotFound.
+fn live_attachment_project(conn: &rusqlite::Connection, attachment_id: i64) -> Result<i64> {
+    conn.query_row(
+        "SELECT project_id FROM attachment WHERE id = ?1 AND removed_at IS NULL",
+        [attachment_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        what: "attachment",
+        key: format!("#{attachment_id}"),
+    })
 }
 
 /// A budget figure the schema accepts: a fiscal year 1990–2100 and 0..=100,000,000 千円.
