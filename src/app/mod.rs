@@ -10,6 +10,7 @@ pub mod detail;
 mod detail_sections;
 mod due;
 pub mod editor;
+mod filter_line;
 pub mod form;
 mod forms;
 mod input;
@@ -37,7 +38,6 @@ pub use portfolio::{BudgetState, FunnelState, LinksState, PiState, dashboard_mod
 pub use save::{Save, SaveOutcome, Undo};
 
 use crate::model::{Author, Date};
-use crate::query;
 use crate::store::Reference;
 use crate::{Lang, tr};
 use keymap::{Key, Keymap, Mode};
@@ -519,45 +519,6 @@ impl App {
                 Vec::new()
             }
             Overlay::Help | Overlay::None => Vec::new(),
-        }
-    }
-
-    /// Narrows the list as the officer types; a term that does not parse shows its hint and keeps
-    /// the previous results.
-    fn apply_filter(&mut self, text: &str) -> Vec<Effect> {
-        match query::resolve(query::settled(text), &self.reference) {
-            Ok(filter) => {
-                self.status = None;
-                let lang = self.lang;
-                if let Some(Screen::List(list)) = self.stack.last_mut() {
-                    list.query = text.to_string();
-                    // A dashboard cell's name stops being true once its filter is edited.
-                    list.label = if list.query.trim() == list.opened.0.trim() {
-                        list.opened.1.clone()
-                    } else {
-                        match list.kind {
-                            ListKind::Projects | ListKind::Portfolio => {
-                                tr(lang, "課題一覧（絞り込み）", "Projects (filtered)").into()
-                            }
-                            ListKind::Highway => tr(
-                                lang,
-                                "ハイウェイ支援キュー（絞り込み）",
-                                "Highway queue (filtered)",
-                            )
-                            .into(),
-                        }
-                    };
-                    if list.filter == filter {
-                        return Vec::new();
-                    }
-                    list.filter = filter;
-                }
-                self.reload_list()
-            }
-            Err(e) => {
-                self.status = Some(e.to_string());
-                Vec::new()
-            }
         }
     }
 
