@@ -6,6 +6,7 @@ mod cli_portfolio;
 mod common;
 mod csv;
 mod demo;
+mod list_head;
 mod portfolio;
 mod pty;
 mod pty_drafts;

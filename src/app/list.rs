@@ -34,6 +34,8 @@ pub struct ListState {
     pub ids: Vec<i64>,
     /// Whether `ids` answers the current filter (false while loading).
     pub loaded: bool,
+    /// `ids` is only the first screen of the answer; the whole list is on its way.
+    pub partial: bool,
     pub cursor: usize,
     /// First row on screen.
     pub offset: usize,
@@ -67,6 +69,7 @@ impl ListState {
             sort,
             ids: Vec::new(),
             loaded: false,
+            partial: false,
             cursor: 0,
             offset: 0,
             selected: BTreeSet::new(),
@@ -93,6 +96,7 @@ impl ListState {
     /// Takes a new answer: keeps the cursor on the same project when it is still listed, and the
     /// selection to projects still listed.
     pub fn set_ids(&mut self, ids: Vec<i64>, page: usize) {
+        self.partial = false;
         let keep = self.cursor_id();
         let listed: std::collections::HashSet<i64> = ids.iter().copied().collect();
         self.selected.retain(|id| listed.contains(id));
@@ -102,6 +106,16 @@ impl ListState {
             .and_then(|id| self.ids.iter().position(|x| *x == id))
             .unwrap_or(self.cursor)
             .min(self.ids.len().saturating_sub(1));
+        self.anchor = self.anchor.filter(|a| *a < self.ids.len());
+        self.scroll_into_view(page);
+    }
+
+    /// Stores the first screen of the answer (the selection is kept: the rest is coming).
+    pub fn set_head(&mut self, ids: Vec<i64>, page: usize) {
+        self.ids = ids;
+        self.loaded = true;
+        self.partial = true;
+        self.cursor = self.cursor.min(self.ids.len().saturating_sub(1));
         self.anchor = self.anchor.filter(|a| *a < self.ids.len());
         self.scroll_into_view(page);
     }

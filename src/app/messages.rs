@@ -32,6 +32,11 @@ pub enum Action {
         request: u64,
         ids: Vec<i64>,
     },
+    /// The first screen of a list; the whole list follows after the frame.
+    ListHeadLoaded {
+        request: u64,
+        ids: Vec<i64>,
+    },
     RowsLoaded(Vec<ProjectRow>),
     DetailLoaded(Box<ProjectDetail>),
     DueLoaded(Vec<DueItem>),
@@ -69,6 +74,16 @@ pub enum Effect {
         ids: Vec<i64>,
         scope: Scope,
     },
+    /// The first `limit` ids of a list (see `Store::project_ids_head`), else the whole list.
+    LoadListHead {
+        request: u64,
+        filter: Filter,
+        sort: Sort,
+        scope: Scope,
+        limit: usize,
+    },
+    /// An effect to perform after the next frame is drawn (the TUI shows what it has first).
+    Later(Box<Effect>),
     LoadDetail {
         id: i64,
         /// Whose watch list the detail's ★ reflects.

@@ -274,6 +274,24 @@ impl App {
                 }
                 self.rows_effects()
             }
+            Action::ListHeadLoaded { request, ids } => {
+                let page = self.list_page();
+                let scope = self.scope();
+                let mut effects = Vec::new();
+                if let Some(Screen::List(list)) = self.stack.last_mut()
+                    && list.request == request
+                {
+                    list.set_head(ids, page);
+                    effects.push(Effect::Later(Box::new(Effect::LoadList {
+                        request,
+                        filter: list.effective_filter(),
+                        sort: list.sort,
+                        scope,
+                    })));
+                }
+                effects.extend(self.rows_effects());
+                effects
+            }
             Action::RowsLoaded(rows) => {
                 if let Some(Screen::List(list)) = self.stack.last_mut() {
                     list.add_rows(rows);

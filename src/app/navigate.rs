@@ -178,17 +178,21 @@ impl App {
         self.next_request += 1;
         let request = self.next_request;
         let scope = self.scope();
+        let page = self.list_page();
         match self.stack.last_mut() {
             Some(Screen::List(list)) => {
                 list.request = request;
                 list.loaded = false;
                 // Rows may have changed too (a save, another session): fetch them again.
                 list.rows.clear();
-                vec![Effect::LoadList {
+                // The first screen first (enough for where the cursor is), the rest after the frame.
+                let limit = (list.offset + 2 * page).min(1_000);
+                vec![Effect::LoadListHead {
                     request,
                     filter: list.effective_filter(),
                     sort: list.sort,
                     scope,
+                    limit,
                 }]
             }
             _ => Vec::new(),

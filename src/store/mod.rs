@@ -17,6 +17,7 @@ mod filter;
 mod flags;
 mod import;
 mod list;
+mod list_head;
 mod migrate;
 mod notes;
 mod open;

@@ -5,13 +5,29 @@ use crate::model::{Author, Coded, FlagStatus, PhaseMove};
 use crate::store::{MatrixOptions, Store};
 use crate::{Error, Lang, tr};
 
-/// Runs effects until none are left (an effect's answer may ask for more).
+/// Runs effects until none are left (an effect's answer may ask for more), the ones meant for
+/// after a frame included, last: for `show`, tests and scripts, which want the whole answer.
 pub fn run_all(store: &mut Store, app: &mut App, effects: Vec<Effect>) {
+    let mut effects = effects;
+    while !effects.is_empty() {
+        effects = run_until_frame(store, app, effects);
+    }
+}
+
+/// Runs effects until none are left but those meant for after the next frame, which it returns
+/// (the TUI draws, then runs them).
+pub fn run_until_frame(store: &mut Store, app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut later = Vec::new();
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
+        if let Effect::Later(effect) = effect {
+            later.push(*effect);
+            continue;
+        }
         let action = perform(store, &app.author, app.lang, effect);
         queue.extend(app.update(action));
     }
+    later
 }
 
 /// Performs one effect; a failure becomes a message in the status line, never a panic.
@@ -43,6 +59,21 @@ pub fn perform(store: &mut Store, author: &Author, lang: Lang, effect: Effect) -
         } => store
             .project_ids(&filter, sort, &scope)
             .map(|ids| Action::ListLoaded { request, ids }),
+        Effect::LoadListHead {
+            request,
+            filter,
+            sort,
+            scope,
+            limit,
+        } => match store.project_ids_head(&filter, sort, &scope, limit) {
+            Ok(Some(ids)) => Ok(Action::ListHeadLoaded { request, ids }),
+            Ok(None) => store
+                .project_ids(&filter, sort, &scope)
+                .map(|ids| Action::ListLoaded { request, ids }),
+            Err(e) => Err(e),
+        },
+        // Performed by the caller after its frame (`run_until_frame`); here at once.
+        Effect::Later(effect) => return perform(store, author, lang, *effect),
         Effect::LoadRows { ids, scope } => store.project_rows(&ids, &scope).map(Action::RowsLoaded),
         Effect::LoadDetail { id, me } => store.project_detail(id).and_then(|mut d| {
             d.watched = store.is_watched(id, &me)?;

@@ -76,6 +76,8 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     let mut last_draft_save = Instant::now();
     let mut forms_may_have_changed = false;
     let mut unsaved: Option<Vec<crate::app::DraftRecord>> = None;
+    // Effects meant for after a frame: the full list once its first screen is drawn.
+    let mut after_frame: Vec<crate::app::Effect> = Vec::new();
     let code = loop {
         // A signal first: after a hang-up the terminal is gone, so do not draw into it.
         let sig = signal.load(Ordering::SeqCst);
@@ -96,6 +98,12 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
             }
         }
         term.draw(|frame| ui::draw(frame, &app, theme))?;
+        if !after_frame.is_empty() {
+            // Keys typed meanwhile wait in the terminal's buffer and are read next.
+            let effects = std::mem::take(&mut after_frame);
+            after_frame = effects::run_until_frame(&mut store, &mut app, effects);
+            continue;
+        }
         // Keep the drafts on disk a few seconds behind the keyboard at most. Forms change only
         // through input (or a retried save), so idle frames do not copy a megabyte of note text.
         if std::mem::take(&mut forms_may_have_changed) {
@@ -133,7 +141,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
             };
             if let Some(action) = action {
                 let effects = app.update(action);
-                effects::run_all(&mut store, &mut app, effects);
+                after_frame.extend(effects::run_until_frame(&mut store, &mut app, effects));
             }
             if app.should_quit || signal.load(Ordering::SeqCst) != 0 {
                 break;
@@ -152,7 +160,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
                     effects.extend(app.update(Action::ExternalChange));
                 }
             }
-            effects::run_all(&mut store, &mut app, effects);
+            after_frame.extend(effects::run_until_frame(&mut store, &mut app, effects));
         }
     };
     terminal::restore();

@@ -84,8 +84,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
     };
     // Info line: the filter, matches / total, selection, sort.
     let count = if list.loaded {
+        // While only the first screen is in, the count is what is known so far.
+        let more = if list.partial { "+" } else { "" };
         format!(
-            "{} / {}",
+            "{}{more} / {}",
             thousands(list.ids.len() as i64),
             thousands(app.total_projects)
         )
