@@ -62,10 +62,6 @@ pub struct GateRecord {
     pub recorded_by: String,
 }
 
-fn list(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-}
-
 fn date(field: &str, text: &str) -> Result<Date> {
     parse_date(text)
         .ok_or_else(|| Error::invalid(field, format!("stored date '{text}' is invalid")))
@@ -75,25 +71,62 @@ fn coded<T: Coded>(field: &str, text: &str) -> Result<T> {
     T::parse(text).ok_or_else(|| Error::invalid(field, format!("stored code '{text}' is unknown")))
 }
 
+/// `ids` as a JSON array, the one parameter of the chunk statements (`json_each(?1)`): the
+/// statements stay the same from chunk to chunk and are prepared once.
+fn json_ids(ids: &[i64]) -> String {
+    let mut out = String::with_capacity(ids.len() * 8 + 2);
+    out.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&id.to_string());
+    }
+    out.push(']');
+    out
+}
+
+/// A text column read without an owned copy (codes and dates are parsed, not kept).
+/// Like `get::<String>`, NULL or another type is an error.
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(_) => text_or_null(r, i).map(Option::unwrap_or_default),
+        other => Err(wrong_type(r, i, other.data_type())),
+    }
+}
+
+/// A nullable text column read without an owned copy; another type is an error.
+fn text_or_null<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    let value = r.get_ref(i)?;
+    value
+        .as_str_or_null()
+        .map_err(|_| wrong_type(r, i, value.data_type()))
+}
+
+fn wrong_type(r: &rusqlite::Row<'_>, i: usize, found: rusqlite::types::Type) -> Error {
+    let name = r.as_ref().column_name(i).unwrap_or("?").to_string();
+    Error::Sqlite(rusqlite::Error::InvalidColumnType(i, name, found))
+}
+
 /// The projects with these row ids in the order given (missing ids left out), with disease areas
 /// in reference display order. `ids` should be one chunk: everything is read into memory.
 pub(super) fn load_projects(conn: &Connection, ids: &[i64]) -> Result<Vec<(i64, ProjectRecord)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let json = json_ids(ids);
     let mut areas: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(
         "SELECT x.project_id, a.code FROM project_disease_area x JOIN disease_area a ON a.id = x.disease_area_id
          LEFT JOIN disease_area parent ON parent.id = a.parent_id
-         WHERE x.project_id IN ({})
+         WHERE x.project_id IN (SELECT value FROM json_each(?1))
          ORDER BY x.project_id, coalesce(parent.sort_order, a.sort_order), a.parent_id IS NOT NULL, a.sort_order",
-        list(ids)
-    ))?;
-    let mut rows = stmt.query([])?;
+    )?;
+    let mut rows = stmt.query([&json])?;
     while let Some(r) = rows.next()? {
         areas.entry(r.get(0)?).or_default().push(r.get(1)?);
     }
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.amed_id, p.title, p.summary, p.pi_name, p.pi_title, p.institution, g.code, i.code,
            p.modality, p.phase, p.start_date, p.end_date, p.budget_total_kyen, p.partner_company,
            p.licensing_status,
@@ -101,15 +134,14 @@ pub(super) fn load_projects(conn: &Connection, ids: &[i64]) -> Result<Vec<(i64, 
               AND f.status IN ('candidate', 'recommended') LIMIT 1)
          FROM project p JOIN program g ON g.id = p.program_id
          JOIN integrated_project i ON i.id = p.integrated_project_id
-         WHERE p.id IN ({})",
-        list(ids)
-    ))?;
+         WHERE p.id IN (SELECT value FROM json_each(?1))",
+    )?;
     let mut by_id: HashMap<i64, ProjectRecord> = HashMap::with_capacity(ids.len());
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query([&json])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let end: Option<String> = r.get(12)?;
-        let flag: Option<String> = r.get(16)?;
+        let end = text_or_null(r, 12)?;
+        let flag = text_or_null(r, 16)?;
         let project = NewProject {
             amed_id: r.get(1)?,
             title: r.get(2)?,
@@ -119,20 +151,17 @@ pub(super) fn load_projects(conn: &Connection, ids: &[i64]) -> Result<Vec<(i64, 
             institution: r.get(6)?,
             program: r.get(7)?,
             integrated_project: r.get(8)?,
-            modality: coded::<Modality>("modality", &r.get::<_, String>(9)?)?,
+            modality: coded::<Modality>("modality", text(r, 9)?)?,
             phase: Phase::from_ord(r.get(10)?)
                 .ok_or_else(|| Error::invalid("phase", "stored phase is unknown"))?,
-            start_date: date("start_date", &r.get::<_, String>(11)?)?,
-            end_date: end.map(|e| date("end_date", &e)).transpose()?,
+            start_date: date("start_date", text(r, 11)?)?,
+            end_date: end.map(|e| date("end_date", e)).transpose()?,
             budget_total_kyen: r.get(13)?,
             partner_company: r.get(14)?,
-            licensing_status: coded::<LicensingStatus>(
-                "licensing_status",
-                &r.get::<_, String>(15)?,
-            )?,
+            licensing_status: coded::<LicensingStatus>("licensing_status", text(r, 15)?)?,
             disease_areas: areas.remove(&id).unwrap_or_default(),
         };
-        let open_flag = flag.map(|f| coded::<FlagStatus>("flag", &f)).transpose()?;
+        let open_flag = flag.map(|f| coded::<FlagStatus>("flag", f)).transpose()?;
         by_id.insert(id, ProjectRecord { project, open_flag });
     }
     Ok(ids
@@ -149,8 +178,8 @@ fn chunk_rows<T>(
     read: impl Fn(&rusqlite::Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
     let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut stmt = conn.prepare(&sql.replace("{ids}", &list(ids)))?;
-    let mut rows = stmt.query([])?;
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([json_ids(ids)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let project: i64 = r.get(0)?;
@@ -193,7 +222,7 @@ impl Store {
         let sql = "SELECT n.project_id, p.amed_id, n.occurred_on, n.kind, n.author, n.author_role, n.body,
                      n.follow_up_on, n.follow_up_done_at, n.follow_up_done_by
                    FROM note n JOIN project p ON p.id = n.project_id
-                   WHERE n.project_id IN ({ids}) AND n.deleted_at IS NULL ORDER BY n.occurred_on, n.id";
+                   WHERE n.project_id IN (SELECT value FROM json_each(?1)) AND n.deleted_at IS NULL ORDER BY n.occurred_on, n.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {
@@ -229,7 +258,7 @@ impl Store {
                      f.flagged_by, f.created_at, f.decided_at, f.decision_note
                    FROM highway_flag f JOIN project p ON p.id = f.project_id
                    JOIN program g ON g.id = f.target_program_id
-                   WHERE f.project_id IN ({ids}) ORDER BY f.created_at, f.id";
+                   WHERE f.project_id IN (SELECT value FROM json_each(?1)) ORDER BY f.created_at, f.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {
@@ -264,7 +293,7 @@ impl Store {
     ) -> Result<u64> {
         let sql = "SELECT s.project_id, p.amed_id, s.gate, s.decided_on, s.decision, s.note, s.recorded_by
                    FROM stage_gate s JOIN project p ON p.id = s.project_id
-                   WHERE s.project_id IN ({ids}) ORDER BY s.decided_on, s.id";
+                   WHERE s.project_id IN (SELECT value FROM json_each(?1)) ORDER BY s.decided_on, s.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {
