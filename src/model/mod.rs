@@ -38,6 +38,15 @@ pub trait Coded: Sized + Copy + 'static {
         if let Some(v) = Self::ALL.iter().copied().find(|v| v.code() == text) {
             return Some(v);
         }
+        // So do the labels export writes (and most imported cells): every label of every value
+        // folds to its own value only (a test checks), so an exact match is the folded answer.
+        if let Some(v) = Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.name_ja() == text || v.name_en() == text)
+        {
+            return Some(v);
+        }
         let wanted = fold_key(text);
         Self::ALL.iter().copied().find(|v| {
             fold_key(v.code()) == wanted
