@@ -122,8 +122,26 @@ pub fn fit_right(s: &str, cells: usize) -> String {
 /// The form text takes in the full-text index and in queries: NFKC (full-width ASCII and
 /// half-width kana folded) and lower-cased, so `ＣＲＥＳＴ`, `crest` and `CREST` match.
 pub fn search_fold(s: &str) -> String {
+    // Most text is already in NFKC (the quick check says so without normalising) and mostly
+    // kana and kanji, which have no lower case: both steps are skipped where they change nothing.
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if CASELESS.contains(&c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        return out;
+    }
     s.nfkc().flat_map(char::to_lowercase).collect()
 }
+
+/// CJK punctuation, kana and ideographs: no character here has a lower-case form (a test checks).
+const CASELESS: std::ops::RangeInclusive<char> = '\u{3000}'..='\u{9FFF}';
 
 /// Formats a count with thousands separators: `1204` → `1,204`.
 pub fn thousands(n: i64) -> String {
@@ -163,6 +181,32 @@ pub fn check_field(field: &str, value: &str, max: usize, required: bool) -> crat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_fold_fast_path_folds_as_nfkc_then_lower_case() {
+        for c in CASELESS {
+            assert!(c.to_lowercase().eq([c]), "{c:?} has a lower case");
+        }
+        for s in [
+            "",
+            "がん",
+            "ＣＲＥＳＴ",
+            "CREST iPS細胞",
+            "ｶﾞﾝ",
+            "ガン研究",
+            "Ǆ ǅ ǆ ΣΑΣ İ",
+            "①②",
+            "㈱東京",
+            "e\u{301}",
+            "Å",
+            "ﬁ",
+            "JP16ra0100000",
+            "難治性疾患実用化研究事業",
+        ] {
+            let slow: String = s.nfkc().flat_map(char::to_lowercase).collect();
+            assert_eq!(search_fold(s), slow, "{s:?}");
+        }
+    }
 
     #[test]
     fn escape_sequences_become_visible_placeholders() {

@@ -353,3 +353,79 @@ fn the_matrix_counts_projects_flags_and_due_follow_ups_per_cell() {
         "a parent counts its sub-areas' projects"
     );
 }
+
+/// The projects `instr()` finds for one- and two-character words, as SQL answered before the
+/// in-memory copy: every short word in the short text, 課題管理番号 order.
+fn short_words_by_sql(path: &std::path::Path, words: &[&str], extra: &str) -> Vec<i64> {
+    let conn = raw(path);
+    let mut sql = format!("SELECT p.id FROM project p WHERE {extra}");
+    for _ in words {
+        sql.push_str(" AND p.id IN (SELECT id FROM project_short WHERE instr(text, ?) > 0)");
+    }
+    sql.push_str(" ORDER BY p.amed_id");
+    let mut stmt = conn.prepare(&sql).unwrap();
+    stmt.query_map(rusqlite::params_from_iter(words), |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn short_words_match_exactly_what_sql_instr_matches_and_follow_every_write() {
+    use seedline::model::{Coded, Sort, SortKey};
+    let home = Home::new();
+    let path = crate::common::fixture::build(&home, "s.db");
+    let mut store = Store::open(&path, OpenOptions { create: false }).unwrap();
+    let reference = store.reference().unwrap();
+    let ids = |store: &Store, query: &str, descending: bool| {
+        let filter = seedline::query::resolve(query, &reference).unwrap();
+        let sort = Sort {
+            key: SortKey::AmedId,
+            descending,
+        };
+        store
+            .project_ids(
+                &filter,
+                sort,
+                &seedline::model::Scope::new(today(), "fixture"),
+            )
+            .unwrap()
+    };
+    let mut any = 0;
+    for word in [
+        "が", "がん", "東京", "大", "の", "細胞", "JP", "fx", "ｶﾞ", "zz", "学 研",
+    ] {
+        let folded = seedline::query::resolve(word, &reference).unwrap().words;
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let expected = short_words_by_sql(&path, &words, "1");
+        any += expected.len();
+        assert_eq!(ids(&store, word, false), expected, "{word}");
+        let mut reversed = expected.clone();
+        reversed.reverse();
+        assert_eq!(ids(&store, word, true), reversed, "{word} descending");
+        // With another condition, through SQL with the id list.
+        let phase = seedline::model::Phase::ALL[2].ord();
+        let expected = short_words_by_sql(&path, &words, &format!("p.phase = {phase}"));
+        let query = format!("{word} phase:{}", seedline::model::Phase::ALL[2].name_ja());
+        assert_eq!(ids(&store, &query, false), expected, "{query}");
+    }
+    assert!(any > 0, "the fixture has short-word matches");
+    assert!(ids(&store, "ゑ", false).is_empty());
+    // This store's own write is seen at once.
+    let mut p = project("JP25zz0000001", "drug", "cancer-practical", Phase::Basic);
+    p.title = "ゑびす研究".into();
+    let id = store.insert_project(&p).unwrap();
+    assert_eq!(ids(&store, "ゑ", false), [id]);
+    // So is another connection's commit.
+    raw(&path)
+        .execute(
+            "UPDATE project_short SET text = text || 'ゑ' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        ids(&store, "ゑ", false),
+        short_words_by_sql(&path, &["ゑ"], "1")
+    );
+    assert_eq!(ids(&store, "ゑ", false).len(), 2);
+}

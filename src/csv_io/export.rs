@@ -5,9 +5,10 @@
 use super::columns::{self, Column, Field};
 use super::labels::Labels;
 use super::write::{Cell, CsvWriter};
-use crate::model::Coded;
+use crate::model::{Coded, Date};
 use crate::store::{BudgetRecord, FlagRecord, GateRecord, NoteRecord, ProjectRecord, Store};
 use crate::{Error, Lang, Result};
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// What an export holds.
@@ -72,7 +73,34 @@ impl ExportOptions {
     }
 }
 
-fn project_cell<'a>(field: Field, r: &'a ProjectRecord, labels: &'a Labels) -> Cell<'a> {
+/// `d` as `YYYY-MM-DD` into `out` (cleared first): chrono's own format, without its formatter for
+/// the years every stored date has.
+fn iso_date(d: Date, out: &mut String) {
+    use chrono::Datelike;
+    out.clear();
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if (0..=9999).contains(&y) {
+        let y = y.unsigned_abs();
+        let digits = [y / 1000, y / 100, y / 10, y, m / 10, m, day / 10, day];
+        for (i, n) in digits.into_iter().enumerate() {
+            if i == 4 || i == 6 {
+                out.push('-');
+            }
+            out.push(char::from(b'0' + (n % 10) as u8));
+        }
+    } else {
+        let _ = write!(out, "{d}");
+    }
+}
+
+/// The cell of `field` for a project; text made for the cell (dates, disease areas) is built in
+/// `scratch`, which the cell borrows.
+fn project_cell<'a>(
+    field: Field,
+    r: &'a ProjectRecord,
+    labels: &'a Labels,
+    scratch: &'a mut String,
+) -> Cell<'a> {
     let p = &r.project;
     match field {
         Field::AmedId => Cell::text(&p.amed_id),
@@ -82,18 +110,30 @@ fn project_cell<'a>(field: Field, r: &'a ProjectRecord, labels: &'a Labels) -> C
         Field::Institution => Cell::text(&p.institution),
         Field::PiName => Cell::text(&p.pi_name),
         Field::PiTitle => Cell::text(&p.pi_title),
-        Field::StartDate => Cell::owned(p.start_date.to_string()),
-        Field::EndDate => Cell::owned(p.end_date.map(|d| d.to_string()).unwrap_or_default()),
+        Field::StartDate => {
+            iso_date(p.start_date, scratch);
+            Cell::text(scratch)
+        }
+        Field::EndDate => {
+            scratch.clear();
+            if let Some(d) = p.end_date {
+                iso_date(d, scratch);
+            }
+            Cell::text(scratch)
+        }
         Field::Budget => Cell::Number(p.budget_total_kyen),
         Field::Phase => Cell::text(p.phase.name_ja()),
         Field::Modality => Cell::text(p.modality.name_ja()),
-        Field::DiseaseAreas => Cell::owned(
-            p.disease_areas
-                .iter()
-                .map(|a| labels.area_label(a))
-                .collect::<Vec<_>>()
-                .join(";"),
-        ),
+        Field::DiseaseAreas => {
+            scratch.clear();
+            for (i, a) in p.disease_areas.iter().enumerate() {
+                if i > 0 {
+                    scratch.push(';');
+                }
+                scratch.push_str(labels.area_label(a));
+            }
+            Cell::text(scratch)
+        }
         Field::Summary => Cell::text(&p.summary),
         Field::Licensing => Cell::text(p.licensing_status.name_ja()),
         Field::Partner => Cell::text(p.partner_company.as_deref().unwrap_or("")),
@@ -159,8 +199,34 @@ fn budget_cell(field: Field, b: &BudgetRecord) -> Cell<'_> {
     }
 }
 
-/// Writes the header and the rows of `ids` (in that order; budgets by 課題管理番号 then 年度) to
-/// `out`, one chunk of projects at a time; `progress` is called with the running row count after every row. Returns the number of
+/// Writes one row: the cell of every field, straight to the writer.
+fn write_row<'r, W: Write>(
+    writer: &mut CsvWriter<W>,
+    fields: &[Field],
+    mut cell: impl FnMut(Field) -> Cell<'r>,
+) -> std::io::Result<()> {
+    for (i, f) in fields.iter().enumerate() {
+        writer.cell(i == 0, &cell(*f))?;
+    }
+    writer.end_row(fields.len())
+}
+
+/// [`write_row`] for a project, whose made-up cells share one scratch string.
+fn project_row<W: Write>(
+    writer: &mut CsvWriter<W>,
+    fields: &[Field],
+    r: &ProjectRecord,
+    labels: &Labels,
+    scratch: &mut String,
+) -> std::io::Result<()> {
+    for (i, f) in fields.iter().enumerate() {
+        writer.cell(i == 0, &project_cell(*f, r, labels, scratch))?;
+    }
+    writer.end_row(fields.len())
+}
+
+/// Writes the header and the rows of `ids` (in that order) to `out`, one chunk of projects at a
+/// time; `progress` is called with the running row count after every row. Returns the number of
 /// rows written and the output. A failed write is an [`Error::Io`] naming `options.output`
 /// (a closed pipe keeps its `BrokenPipe` kind).
 pub fn export<W: Write>(
@@ -181,32 +247,56 @@ pub fn export<W: Write>(
     writer.header(&names).map_err(fail)?;
     let fields: Vec<Field> = options.columns.iter().map(|c| c.field).collect();
     let mut count = 0u64;
-    let mut put = |cells: Vec<Cell<'_>>| -> Result<()> {
-        writer.row(&cells).map_err(fail)?;
+    let mut scratch = String::new();
+    let mut done = |result: std::io::Result<()>| -> Result<()> {
+        result.map_err(fail)?;
         count += 1;
         progress(count);
         Ok(())
     };
+    let w = &mut writer;
+    let fields = &fields[..];
     match options.kind {
         ExportKind::Projects => store.export_projects(ids, |r| {
-            put(fields
-                .iter()
-                .map(|f| project_cell(*f, r, &labels))
-                .collect())
+            done(project_row(w, fields, r, &labels, &mut scratch))
         })?,
-        ExportKind::Notes => store.export_notes(ids, |n| {
-            put(fields.iter().map(|f| note_cell(*f, n)).collect())
-        })?,
+        ExportKind::Notes => {
+            store.export_notes(ids, |n| done(write_row(w, fields, |f| note_cell(f, n))))?
+        }
         ExportKind::Flags => store.export_flags(ids, |r| {
-            put(fields.iter().map(|f| flag_cell(*f, r, &labels)).collect())
+            done(write_row(w, fields, |f| flag_cell(f, r, &labels)))
         })?,
-        ExportKind::Gates => store.export_gates(ids, |g| {
-            put(fields.iter().map(|f| gate_cell(*f, g)).collect())
-        })?,
-        ExportKind::Budgets => store.export_budgets(ids, |b| {
-            put(fields.iter().map(|f| budget_cell(*f, b)).collect())
-        })?,
+        ExportKind::Gates => {
+            store.export_gates(ids, |g| done(write_row(w, fields, |f| gate_cell(f, g))))?
+        }
+        ExportKind::Budgets => {
+            store.export_budgets(ids, |b| done(write_row(w, fields, |f| budget_cell(f, b))))?
+        }
     };
     let out = writer.finish().map_err(fail)?;
     Ok((count, out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iso_date;
+
+    #[test]
+    fn iso_dates_read_as_chrono_writes_them() {
+        let mut out = String::new();
+        for (y, m, d) in [
+            (2024, 4, 1),
+            (1000, 12, 31),
+            (1099, 1, 9),
+            (99, 2, 28),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 3, 4),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            iso_date(date, &mut out);
+            assert_eq!(out, date.to_string());
+        }
+    }
 }

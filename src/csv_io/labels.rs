@@ -15,6 +15,9 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 struct Vocabulary {
     codes: HashMap<String, String>,
+    /// Each name as given → the code its folded form resolves to (names as exported, and most
+    /// imported cells, are found without folding).
+    exact: HashMap<String, String>,
     labels: HashMap<String, String>,
     /// Names offered in "did you mean" hints.
     names: Vec<String>,
@@ -24,14 +27,21 @@ impl Vocabulary {
     /// Adds `names` for `code` (a name already taken by an earlier code keeps that code).
     fn add(&mut self, code: &str, names: &[&str]) {
         for name in names {
-            self.codes
+            let resolved = self
+                .codes
                 .entry(fold_key(name))
                 .or_insert_with(|| code.to_string());
+            self.exact
+                .entry(name.to_string())
+                .or_insert_with(|| resolved.clone());
         }
         self.names.extend(names.iter().map(|n| n.to_string()));
     }
 
     fn resolve(&self, text: &str, what: &str) -> Result<&str, String> {
+        if let Some(code) = self.exact.get(text) {
+            return Ok(code);
+        }
         if let Some(code) = self.codes.get(&fold_key(text)) {
             return Ok(code);
         }

@@ -88,14 +88,25 @@ impl<W: Write> CsvWriter<W> {
 
     /// Writes one row.
     pub fn row(&mut self, cells: &[Cell<'_>]) -> io::Result<()> {
-        for cell in cells {
-            match cell {
-                Cell::Text(text) => self.csv.write_field(neutralize(text).as_bytes()),
-                Cell::Number(Some(n)) => self.csv.write_field(n.to_string()),
-                Cell::Number(None) => self.csv.write_field(""),
-            }
-            .map_err(io_error)?;
+        for (i, cell) in cells.iter().enumerate() {
+            self.cell(i == 0, cell)?;
         }
+        self.end_row(cells.len())
+    }
+
+    /// Writes one cell of the current row (the `csv` crate places the separators; `_first` is
+    /// kept for callers that write cell by cell).
+    pub fn cell(&mut self, _first: bool, cell: &Cell<'_>) -> io::Result<()> {
+        match cell {
+            Cell::Text(text) => self.csv.write_field(neutralize(text).as_bytes()),
+            Cell::Number(Some(n)) => self.csv.write_field(n.to_string()),
+            Cell::Number(None) => self.csv.write_field(""),
+        }
+        .map_err(io_error)
+    }
+
+    /// Ends the current row.
+    pub fn end_row(&mut self, _cells: usize) -> io::Result<()> {
         self.csv.write_record(None::<&[u8]>).map_err(io_error)
     }
 

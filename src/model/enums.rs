@@ -216,6 +216,36 @@ impl LicensingStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fold_key;
+
+    /// `Coded::parse` takes an exact code or label without folding: that is only the folded
+    /// answer when no label folds to another value's name.
+    fn labels_fold_to_their_own_value<T: Coded + PartialEq + std::fmt::Debug>() {
+        for v in T::ALL {
+            for name in [v.code(), v.name_ja(), v.name_en()] {
+                let first = T::ALL.iter().copied().find(|u| {
+                    [u.code(), u.name_ja(), u.name_en()]
+                        .iter()
+                        .any(|n| fold_key(n) == fold_key(name))
+                });
+                assert_eq!(first, Some(*v), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn exact_labels_parse_as_folded_ones() {
+        labels_fold_to_their_own_value::<Modality>();
+        labels_fold_to_their_own_value::<Ministry>();
+        labels_fold_to_their_own_value::<OfficerRole>();
+        labels_fold_to_their_own_value::<NoteKind>();
+        labels_fold_to_their_own_value::<FlagStatus>();
+        labels_fold_to_their_own_value::<CriterionStatus>();
+        labels_fold_to_their_own_value::<GateDecision>();
+        labels_fold_to_their_own_value::<OutcomeKind>();
+        labels_fold_to_their_own_value::<LicensingStatus>();
+        labels_fold_to_their_own_value::<crate::model::Phase>();
+    }
 
     #[test]
     fn note_kinds_accept_cli_names_and_japanese() {

@@ -46,7 +46,7 @@ impl Store {
         years: Option<(FiscalYear, FiscalYear)>,
     ) -> Result<BudgetPivot> {
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me);
+        let cond = condition(filter, scope, &me, &Default::default());
         let key = match rows_by {
             BudgetRows::IntegratedProject => "p.integrated_project_id",
             BudgetRows::Program => "p.program_id",
@@ -132,7 +132,7 @@ impl Store {
     /// ended (whenever), in days.
     pub fn funnel(&self, year: FiscalYear, filter: &Filter, scope: &Scope) -> Result<Funnel> {
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me);
+        let cond = condition(filter, scope, &me, &Default::default());
         let sql = format!(
             "SELECT c.project_id, p.integrated_project_id, c.to_phase, c.changed_on
              FROM phase_change c JOIN project p ON p.id = c.project_id
@@ -222,7 +222,7 @@ impl Store {
             stalled: Some(true),
             ..filter.clone()
         };
-        let cond = condition(&stalled, scope, &me);
+        let cond = condition(&stalled, scope, &me, &Default::default());
         funnel.stalled = self
             .conn
             .prepare_cached(&format!(

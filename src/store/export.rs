@@ -10,7 +10,7 @@ use crate::{Error, Result};
 use rusqlite::Connection;
 use std::collections::HashMap;
 
-/// Projects read per statement.
+/// Projects read per statement (larger chunks were slower: more memory touched per chunk).
 const CHUNK: usize = 500;
 
 /// A project as exported: its fields as entered, and the status of its open highway flag.
@@ -62,10 +62,6 @@ pub struct GateRecord {
     pub recorded_by: String,
 }
 
-fn list(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-}
-
 fn date(field: &str, text: &str) -> Result<Date> {
     parse_date(text)
         .ok_or_else(|| Error::invalid(field, format!("stored date '{text}' is invalid")))
@@ -75,70 +71,195 @@ fn coded<T: Coded>(field: &str, text: &str) -> Result<T> {
     T::parse(text).ok_or_else(|| Error::invalid(field, format!("stored code '{text}' is unknown")))
 }
 
+/// `ids` as a JSON array, the one parameter of the chunk statements (`json_each(?1)`): the
+/// statements stay the same from chunk to chunk and are prepared once.
+fn json_ids(ids: &[i64]) -> String {
+    let mut out = String::with_capacity(ids.len() * 8 + 2);
+    out.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&id.to_string());
+    }
+    out.push(']');
+    out
+}
+
+/// A text column read without an owned copy (codes and dates are parsed, not kept).
+/// Like `get::<String>`, NULL or another type is an error.
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(_) => text_or_null(r, i).map(Option::unwrap_or_default),
+        other => Err(wrong_type(r, i, other.data_type())),
+    }
+}
+
+/// A nullable text column read without an owned copy; another type is an error.
+fn text_or_null<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    let value = r.get_ref(i)?;
+    value
+        .as_str_or_null()
+        .map_err(|_| wrong_type(r, i, value.data_type()))
+}
+
+fn wrong_type(r: &rusqlite::Row<'_>, i: usize, found: rusqlite::types::Type) -> Error {
+    let name = r.as_ref().column_name(i).unwrap_or("?").to_string();
+    Error::Sqlite(rusqlite::Error::InvalidColumnType(i, name, found))
+}
+
 /// The projects with these row ids in the order given (missing ids left out), with disease areas
 /// in reference display order. `ids` should be one chunk: everything is read into memory.
 pub(super) fn load_projects(conn: &Connection, ids: &[i64]) -> Result<Vec<(i64, ProjectRecord)>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut areas: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT x.project_id, a.code FROM project_disease_area x JOIN disease_area a ON a.id = x.disease_area_id
-         LEFT JOIN disease_area parent ON parent.id = a.parent_id
-         WHERE x.project_id IN ({})
-         ORDER BY x.project_id, coalesce(parent.sort_order, a.sort_order), a.parent_id IS NOT NULL, a.sort_order",
-        list(ids)
-    ))?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        areas.entry(r.get(0)?).or_default().push(r.get(1)?);
-    }
-    let mut stmt = conn.prepare(&format!(
-        "SELECT p.id, p.amed_id, p.title, p.summary, p.pi_name, p.pi_title, p.institution, g.code, i.code,
-           p.modality, p.phase, p.start_date, p.end_date, p.budget_total_kyen, p.partner_company,
-           p.licensing_status,
-           (SELECT f.status FROM highway_flag f WHERE f.project_id = p.id
-              AND f.status IN ('candidate', 'recommended') LIMIT 1)
-         FROM project p JOIN program g ON g.id = p.program_id
-         JOIN integrated_project i ON i.id = p.integrated_project_id
-         WHERE p.id IN ({})",
-        list(ids)
-    ))?;
-    let mut by_id: HashMap<i64, ProjectRecord> = HashMap::with_capacity(ids.len());
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let end: Option<String> = r.get(12)?;
-        let flag: Option<String> = r.get(16)?;
-        let project = NewProject {
-            amed_id: r.get(1)?,
-            title: r.get(2)?,
-            summary: r.get(3)?,
-            pi_name: r.get(4)?,
-            pi_title: r.get(5)?,
-            institution: r.get(6)?,
-            program: r.get(7)?,
-            integrated_project: r.get(8)?,
-            modality: coded::<Modality>("modality", &r.get::<_, String>(9)?)?,
-            phase: Phase::from_ord(r.get(10)?)
-                .ok_or_else(|| Error::invalid("phase", "stored phase is unknown"))?,
-            start_date: date("start_date", &r.get::<_, String>(11)?)?,
-            end_date: end.map(|e| date("end_date", &e)).transpose()?,
-            budget_total_kyen: r.get(13)?,
-            partner_company: r.get(14)?,
-            licensing_status: coded::<LicensingStatus>(
-                "licensing_status",
-                &r.get::<_, String>(15)?,
-            )?,
-            disease_areas: areas.remove(&id).unwrap_or_default(),
-        };
-        let open_flag = flag.map(|f| coded::<FlagStatus>("flag", &f)).transpose()?;
-        by_id.insert(id, ProjectRecord { project, open_flag });
-    }
-    Ok(ids
-        .iter()
-        .filter_map(|id| by_id.remove(id).map(|p| (*id, p)))
+    let mut chunk = Chunk::default();
+    let order = chunk.read(conn, ids, None)?;
+    let mut slots: Vec<Option<ProjectRecord>> = chunk.records.into_iter().map(Some).collect();
+    Ok(order
+        .into_iter()
+        .filter_map(|i| slots[i].take().map(|r| (chunk.record_ids[i], r)))
         .collect())
+}
+
+/// The open flag of every project that has one (a partial unique index allows one per project):
+/// read once for a large export instead of one subquery per project.
+fn open_flags(conn: &Connection) -> Result<HashMap<i64, FlagStatus>> {
+    let mut stmt = conn.prepare(
+        "SELECT project_id, status FROM highway_flag WHERE status IN ('candidate', 'recommended')",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.insert(r.get(0)?, coded::<FlagStatus>("flag", text(r, 1)?)?);
+    }
+    Ok(out)
+}
+
+/// Copies `value` into `field`, reusing its allocation.
+fn set(field: &mut String, value: &str) {
+    field.clear();
+    field.push_str(value);
+}
+
+/// A record whose every field [`Chunk::read`] overwrites.
+fn blank() -> ProjectRecord {
+    ProjectRecord {
+        project: NewProject {
+            amed_id: String::new(),
+            title: String::new(),
+            summary: String::new(),
+            pi_name: String::new(),
+            pi_title: String::new(),
+            institution: String::new(),
+            program: String::new(),
+            integrated_project: String::new(),
+            modality: Modality::ALL[0],
+            phase: Phase::ALL[0],
+            start_date: Date::default(),
+            end_date: None,
+            budget_total_kyen: None,
+            partner_company: None,
+            licensing_status: LicensingStatus::ALL[0],
+            disease_areas: Vec::new(),
+        },
+        open_flag: None,
+    }
+}
+
+/// The projects of one chunk, in records reused from chunk to chunk (their strings keep their
+/// memory: an export of 100,000 projects no longer allocates ten strings per project).
+#[derive(Default)]
+struct Chunk {
+    records: Vec<ProjectRecord>,
+    /// The row id of each record.
+    record_ids: Vec<i64>,
+    by_id: HashMap<i64, usize>,
+    areas: HashMap<i64, Vec<String>>,
+}
+
+impl Chunk {
+    /// Reads the projects with these row ids, taking open flags from `flags` when given; returns
+    /// the indices of their records in the order of `ids` (missing ids left out, a repeated one
+    /// once).
+    fn read(
+        &mut self,
+        conn: &Connection,
+        ids: &[i64],
+        flags: Option<&HashMap<i64, FlagStatus>>,
+    ) -> Result<Vec<usize>> {
+        self.by_id.clear();
+        self.areas.clear();
+        self.record_ids.clear();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let json = json_ids(ids);
+        let mut stmt = conn.prepare_cached(
+            "SELECT x.project_id, a.code FROM project_disease_area x JOIN disease_area a ON a.id = x.disease_area_id
+             LEFT JOIN disease_area parent ON parent.id = a.parent_id
+             WHERE x.project_id IN (SELECT value FROM json_each(?1))
+             ORDER BY x.project_id, coalesce(parent.sort_order, a.sort_order), a.parent_id IS NOT NULL, a.sort_order",
+        )?;
+        let mut rows = stmt.query([&json])?;
+        while let Some(r) = rows.next()? {
+            self.areas.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+        let flag_column = match flags {
+            Some(_) => "NULL",
+            None => {
+                "(SELECT f.status FROM highway_flag f WHERE f.project_id = p.id
+                  AND f.status IN ('candidate', 'recommended') LIMIT 1)"
+            }
+        };
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT p.id, p.amed_id, p.title, p.summary, p.pi_name, p.pi_title, p.institution, g.code, i.code,
+               p.modality, p.phase, p.start_date, p.end_date, p.budget_total_kyen, p.partner_company,
+               p.licensing_status, {flag_column}
+             FROM project p JOIN program g ON g.id = p.program_id
+             JOIN integrated_project i ON i.id = p.integrated_project_id
+             WHERE p.id IN (SELECT value FROM json_each(?1))"
+        ))?;
+        let mut rows = stmt.query([&json])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let n = self.record_ids.len();
+            if n == self.records.len() {
+                self.records.push(blank());
+            }
+            let record = &mut self.records[n];
+            let p = &mut record.project;
+            set(&mut p.amed_id, text(r, 1)?);
+            set(&mut p.title, text(r, 2)?);
+            set(&mut p.summary, text(r, 3)?);
+            set(&mut p.pi_name, text(r, 4)?);
+            set(&mut p.pi_title, text(r, 5)?);
+            set(&mut p.institution, text(r, 6)?);
+            set(&mut p.program, text(r, 7)?);
+            set(&mut p.integrated_project, text(r, 8)?);
+            p.modality = coded::<Modality>("modality", text(r, 9)?)?;
+            p.phase = Phase::from_ord(r.get(10)?)
+                .ok_or_else(|| Error::invalid("phase", "stored phase is unknown"))?;
+            p.start_date = date("start_date", text(r, 11)?)?;
+            p.end_date = text_or_null(r, 12)?
+                .map(|e| date("end_date", e))
+                .transpose()?;
+            p.budget_total_kyen = r.get(13)?;
+            match (text_or_null(r, 14)?, &mut p.partner_company) {
+                (Some(value), Some(old)) => set(old, value),
+                (value, old) => *old = value.map(str::to_string),
+            }
+            p.licensing_status = coded::<LicensingStatus>("licensing_status", text(r, 15)?)?;
+            p.disease_areas = self.areas.remove(&id).unwrap_or_default();
+            record.open_flag = match flags {
+                Some(flags) => flags.get(&id).copied(),
+                None => text_or_null(r, 16)?
+                    .map(|f| coded::<FlagStatus>("flag", f))
+                    .transpose()?,
+            };
+            self.record_ids.push(id);
+            self.by_id.entry(id).or_insert(n);
+        }
+        Ok(ids.iter().filter_map(|id| self.by_id.remove(id)).collect())
+    }
 }
 
 /// Rows of a per-project table for one chunk, ordered by the chunk's project order, then `order`.
@@ -149,8 +270,8 @@ fn chunk_rows<T>(
     read: impl Fn(&rusqlite::Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
     let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut stmt = conn.prepare(&sql.replace("{ids}", &list(ids)))?;
-    let mut rows = stmt.query([])?;
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([json_ids(ids)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let project: i64 = r.get(0)?;
@@ -174,9 +295,15 @@ impl Store {
         mut each: impl FnMut(&ProjectRecord) -> Result<()>,
     ) -> Result<u64> {
         let mut n = 0;
+        let flags = if ids.len() > CHUNK {
+            Some(open_flags(&self.conn)?)
+        } else {
+            None
+        };
+        let mut rows = Chunk::default();
         for chunk in ids.chunks(CHUNK) {
-            for (_, record) in load_projects(&self.conn, chunk)? {
-                each(&record)?;
+            for i in rows.read(&self.conn, chunk, flags.as_ref())? {
+                each(&rows.records[i])?;
                 n += 1;
             }
         }
@@ -193,7 +320,7 @@ impl Store {
         let sql = "SELECT n.project_id, p.amed_id, n.occurred_on, n.kind, n.author, n.author_role, n.body,
                      n.follow_up_on, n.follow_up_done_at, n.follow_up_done_by
                    FROM note n JOIN project p ON p.id = n.project_id
-                   WHERE n.project_id IN ({ids}) AND n.deleted_at IS NULL ORDER BY n.occurred_on, n.id";
+                   WHERE n.project_id IN (SELECT value FROM json_each(?1)) AND n.deleted_at IS NULL ORDER BY n.occurred_on, n.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {
@@ -229,7 +356,7 @@ impl Store {
                      f.flagged_by, f.created_at, f.decided_at, f.decision_note
                    FROM highway_flag f JOIN project p ON p.id = f.project_id
                    JOIN program g ON g.id = f.target_program_id
-                   WHERE f.project_id IN ({ids}) ORDER BY f.created_at, f.id";
+                   WHERE f.project_id IN (SELECT value FROM json_each(?1)) ORDER BY f.created_at, f.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {
@@ -264,7 +391,7 @@ impl Store {
     ) -> Result<u64> {
         let sql = "SELECT s.project_id, p.amed_id, s.gate, s.decided_on, s.decision, s.note, s.recorded_by
                    FROM stage_gate s JOIN project p ON p.id = s.project_id
-                   WHERE s.project_id IN ({ids}) ORDER BY s.decided_on, s.id";
+                   WHERE s.project_id IN (SELECT value FROM json_each(?1)) ORDER BY s.decided_on, s.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {

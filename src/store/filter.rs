@@ -36,13 +36,28 @@ fn fts_phrase(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }
 
+/// Whether `word` is too short for the trigram index (one or two characters).
+pub(crate) fn is_short(word: &str) -> bool {
+    word.chars().count() < 3
+}
+
 /// Builds the condition for `filter` in `scope` (today, who "me" is: `me` as resolved by
-/// [`Store::me`](super::Store::me)); `1` when nothing is constrained.
-pub(crate) fn condition(filter: &Filter, scope: &Scope, me: &Me) -> Condition {
+/// [`Store::me`](super::Store::me)); `1` when nothing is constrained. `short_ids` holds, for each
+/// short word, the JSON array of the projects whose `project_short` text contains it (see
+/// `store::short`): such words become an id list.
+pub(crate) fn condition(
+    filter: &Filter,
+    scope: &Scope,
+    me: &Me,
+    short_ids: &std::collections::HashMap<&str, String>,
+) -> Condition {
     let mut parts: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     for word in &filter.words {
-        if word.chars().count() >= 3 {
+        if let Some(json) = short_ids.get(word.as_str()) {
+            parts.push("p.id IN (SELECT value FROM json_each(?))".into());
+            params.push(Value::Text(json.clone()));
+        } else if !is_short(word) {
             parts.push(
                 "(p.id IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)
                   OR p.id IN (SELECT n.project_id FROM note n

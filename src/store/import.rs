@@ -7,8 +7,8 @@ use super::projects::{self, Codes, SearchBatch};
 use super::{Store, audit, now_ts};
 use crate::model::{Coded, Date, NewProject};
 use crate::{Error, Result};
-use rusqlite::{OptionalExtension, Transaction, params};
-use std::collections::HashMap;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::collections::{HashMap, HashSet};
 
 /// What an import does with a 課題管理番号 that is already in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,6 +70,17 @@ pub fn same_project(a: &NewProject, b: &NewProject) -> bool {
         ..p.clone()
     };
     strip(a) == strip(b)
+}
+
+/// The row ids of those of these 課題管理番号 that are stored, in one statement (one chunk).
+fn ids_by_amed_id(conn: &Connection, amed_ids: &[&str]) -> Result<HashMap<String, i64>> {
+    let json =
+        serde_json::to_string(amed_ids).map_err(|e| Error::invalid("amed_id", e.to_string()))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT amed_id, id FROM project WHERE amed_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([json], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn existing_id(tx: &Transaction<'_>, amed_id: &str) -> Result<Option<i64>> {
@@ -165,19 +176,8 @@ impl Store {
     /// no transaction stays open.
     pub fn projects_by_amed_id(&self, amed_ids: &[&str]) -> Result<HashMap<String, NewProject>> {
         let mut out = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM project WHERE amed_id = ?1")?;
         for chunk in amed_ids.chunks(500) {
-            let mut ids = Vec::with_capacity(chunk.len());
-            for amed_id in chunk {
-                if let Some(id) = stmt
-                    .query_row([amed_id], |r| r.get::<_, i64>(0))
-                    .optional()?
-                {
-                    ids.push(id);
-                }
-            }
+            let ids: Vec<i64> = ids_by_amed_id(&self.conn, chunk)?.into_values().collect();
             for (_, ProjectRecord { project, .. }) in load_projects(&self.conn, &ids)? {
                 out.insert(project.amed_id.clone(), project);
             }
@@ -201,15 +201,28 @@ impl Store {
         // A larger page cache keeps index pages of a big import in memory (about 256 MB at most).
         self.conn.pragma_update(None, "cache_size", -262_144)?;
         let actor = self.actor.clone();
-        let result = self.write(|tx| {
+        let result = self.write(|tx| projects::bulk_fts(tx, || {
             let codes = Codes::load(tx)?;
             let mut counts = ImportCounts::default();
             let mut search = SearchBatch::default();
+            // The stored ids of all rows, read a chunk at a time before the writes; a row whose
+            // 課題管理番号 an earlier row of this import wrote is looked up again.
+            let mut stored: HashMap<String, i64> = HashMap::new();
+            let all: Vec<&str> = rows.iter().map(|p| p.amed_id.as_str()).collect();
+            for chunk in all.chunks(500) {
+                stored.extend(ids_by_amed_id(tx, chunk)?);
+            }
+            let mut written: HashSet<&str> = HashSet::new();
             for p in rows {
                 if search.is_full() {
                     search.flush(tx)?;
                 }
-                match existing_id(tx, &p.amed_id)? {
+                let id = if written.insert(&p.amed_id) {
+                    stored.get(&p.amed_id).copied()
+                } else {
+                    existing_id(tx, &p.amed_id)?
+                };
+                match id {
                     None => {
                         projects::insert(tx, &codes, &actor, p, &[], &mut search)?;
                         counts.inserted += 1;
@@ -241,7 +254,7 @@ impl Store {
             });
             audit::record(tx, &actor, "import", "database", None, detail)?;
             Ok(counts)
-        });
+        }));
         self.conn.pragma_update(None, "cache_size", -2000)?;
         result
     }

@@ -2,7 +2,7 @@
 //! rows of just the ids on screen.
 
 use super::Store;
-use super::filter::condition;
+use super::filter::{condition, is_short};
 use crate::Result;
 use crate::model::{
     Coded, FlagStatus, Modality, Phase, ProjectRow, Scope, Sort, SortKey, officer_key,
@@ -40,10 +40,41 @@ fn order_by(key: SortKey) -> Vec<&'static str> {
 
 impl Store {
     /// Row ids of the projects matching `filter` in `scope`, in `sort` order (ties by
-    /// 課題管理番号). Reads in one statement; no transaction stays open afterwards.
+    /// 課題管理番号). Reads in one statement; no transaction stays open afterwards. Words of one or
+    /// two characters are matched in memory from the second such search on (see `store::short`).
     pub fn project_ids(&self, filter: &Filter, sort: Sort, scope: &Scope) -> Result<Vec<i64>> {
+        let short: Vec<&str> = filter
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| is_short(w))
+            .collect();
+        // Only short words, in 課題管理番号 order: the in-memory matches are the answer.
+        let only_words = || {
+            *filter
+                == Filter {
+                    words: filter.words.clone(),
+                    ..Filter::default()
+                }
+        };
+        let ready = !short.is_empty() && self.short_texts_ready()?;
+        if ready && short.len() == filter.words.len() && sort.key == SortKey::AmedId && only_words()
+        {
+            let mut ids = self.short_matches(&short);
+            if sort.descending {
+                ids.reverse();
+            }
+            return Ok(ids);
+        }
+        let mut short_ids = HashMap::new();
+        for word in short.into_iter().filter(|_| ready) {
+            let ids = self.short_matches(&[word]);
+            let json = serde_json::to_string(&ids)
+                .map_err(|e| crate::Error::invalid("filter", e.to_string()))?;
+            short_ids.insert(word, json);
+        }
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me);
+        let cond = condition(filter, scope, &me, &short_ids);
         let direction = if sort.descending { "DESC" } else { "ASC" };
         let order: Vec<String> = order_by(sort.key)
             .iter()

@@ -23,11 +23,14 @@ impl Store {
         scope: &Scope,
         limit: usize,
     ) -> Result<Option<Vec<i64>>> {
-        if sort.key != SortKey::AmedId || limit == 0 {
+        // Short words are answered from memory by `project_ids` (see `store::short`): faster than
+        // any window.
+        let short_words = filter.words.iter().any(|w| super::filter::is_short(w));
+        if sort.key != SortKey::AmedId || limit == 0 || short_words {
             return Ok(None);
         }
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me);
+        let cond = condition(filter, scope, &me, &Default::default());
         let direction = if sort.descending { "DESC" } else { "ASC" };
         // CROSS JOIN keeps the window first: SQLite walks it in order and tests each project.
         let sql = format!(

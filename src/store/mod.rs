@@ -24,6 +24,7 @@ mod open;
 mod portfolio;
 mod projects;
 mod reference;
+mod short;
 mod workflow;
 
 pub use budget_import::{BudgetImportCounts, BudgetRecord, BudgetRow};
@@ -49,6 +50,13 @@ pub struct Store {
     actor: String,
     read_only: bool,
     begin_retries: u32,
+    /// Transactions this store committed or tried (see `short`: its own writes do not move
+    /// `PRAGMA data_version`).
+    writes: std::cell::Cell<u64>,
+    /// `project_short` in memory for one- and two-character words (see `short`).
+    short: std::cell::RefCell<Option<short::ShortTexts>>,
+    /// Whether a short word was searched before.
+    short_used: std::cell::Cell<bool>,
 }
 
 impl Store {
@@ -86,6 +94,7 @@ impl Store {
                 ),
             ));
         }
+        self.writes.set(self.writes.get() + 1);
         // The write lock is taken here; a lock held past the busy wait is retried `begin_retries`
         // times (scripts), or reported at once so that the TUI can say so and retry itself.
         let mut attempt = 0;

@@ -137,6 +137,9 @@ impl Store {
             actor: crate::identity::os_user(),
             read_only,
             begin_retries: 2,
+            writes: Default::default(),
+            short: Default::default(),
+            short_used: Default::default(),
         })
     }
 
