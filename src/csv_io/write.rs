@@ -74,9 +74,11 @@ impl<W: Write> CsvWriter<W> {
         if bom {
             out.write_all(BOM)?;
         }
+        // A 64 KiB buffer: a 100,000-project export is ~40 MB, in 640 writes instead of 5,000.
         let csv = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .quote_style(csv::QuoteStyle::NonNumeric)
+            .buffer_capacity(64 * 1024)
             .from_writer(out);
         Ok(CsvWriter { csv })
     }
