@@ -207,6 +207,22 @@ fn scroll_list_one_row(bencher: Bencher) {
         });
 }
 
+/// Tab twice from the dashboard: the all-projects list, then the highway queue (every open flag,
+/// oldest first), its first frame.
+#[divan::bench(sample_count = 20)]
+fn open_highway_queue(bencher: Bencher) {
+    let mut store = common::open_store();
+    let mut app = dashboard_app(&mut store, 80, 24);
+    step(&mut store, &mut app, Action::Command(Command::NextScreen));
+    bencher
+        .with_inputs(shown(&app, 80, 24))
+        .bench_local_values(|(mut app, mut term)| {
+            step(&mut store, &mut app, Action::Command(Command::NextScreen));
+            draw(&mut term, &app);
+            (app, term)
+        });
+}
+
 #[divan::bench(args = ["typical", "1000_notes"])]
 fn open_detail(bencher: Bencher, project: &str) {
     let mut store = common::open_store();

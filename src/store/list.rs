@@ -32,8 +32,10 @@ fn order_by(key: SortKey) -> Vec<&'static str> {
             "coalesce((SELECT -julianday(e.entered_on) FROM phase_entered e WHERE e.project_id = p.id), 0)"
         }
         SortKey::FlagAge => {
+            // `+f.status`: left to itself SQLite answers min(created_at) from the (status,
+            // created_at) index, scanning every open flag for each project (58 s at 100,000).
             "coalesce((SELECT min(f.created_at) FROM highway_flag f
-               WHERE f.project_id = p.id AND f.status IN ('candidate', 'recommended')), '9999')"
+               WHERE f.project_id = p.id AND +f.status IN ('candidate', 'recommended')), '9999')"
         }
     }]
 }
