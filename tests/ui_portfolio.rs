@@ -240,3 +240,22 @@ fn deadlines_and_links_are_added_from_the_detail() {
         t.screen_text()
     );
 }
+
+#[test]
+fn dashboard_sums_too_wide_for_a_cell_switch_to_million_yen() {
+    let mut t = harness();
+    for id in [11, 12, 13] {
+        t.store
+            .set_budget(id, FiscalYear(2026), 100_000_000)
+            .unwrap();
+    }
+    t.act(Action::ExternalChange);
+    t.keys(&[K('b')]);
+    let text = t.screen_text();
+    // 300,043,700 千円 does not fit ten cells: 300,044 百万円 does.
+    assert!(
+        text.contains("300,044") && text.contains("百万円"),
+        "{text}"
+    );
+    assert!(!text.contains("300,043,700"), "{text}");
+}

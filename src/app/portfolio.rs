@@ -342,7 +342,7 @@ pub fn dashboard_mode(lang: Lang, mine: Option<&str>, budget: Option<FiscalYear>
         parts.push(format!(
             "{} {}",
             year.label(lang),
-            tr(lang, "配分額（千円）", "budget (k¥)")
+            tr(lang, "配分額", "budget")
         ));
     }
     parts.join(" · ")

@@ -79,10 +79,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     } else {
         lines.push(Line::styled(format!(" ▶ {mode}"), theme.selected()));
     }
-    let budget = data.matrix.options.budget_year.is_some();
-
     // Counts with their markers first (ten cells at 80 columns); names get the rest.
     let col_w = (w.saturating_sub(30) / 6).clamp(10, 14).min(w / 8).max(4);
+    // Budget mode: 千円, or 百万円 when the grand total would not fit a cell.
+    let budget = data.matrix.options.budget_year.map(|_| {
+        if text::width(&thousands(data.matrix.total.budget_kyen)) > col_w - 1 {
+            1_000
+        } else {
+            1
+        }
+    });
+
     let label_w = w.saturating_sub(col_w * 6).max(4);
     let pivot_name = match state.pivot {
         Pivot::IntegratedProject => tr(lang, "統合プロジェクト", "Integrated project"),
@@ -166,13 +173,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             theme.dim(),
         ));
     }
-    let legend = if budget {
-        tr(
-            lang,
-            " 数値は今年度の配分額（千円）。b で課題数に戻る",
-            " Figures are this fiscal year's budget (thousand yen); b for counts",
+    let legend = if let Some(unit) = budget {
+        let unit = match unit {
+            1 => tr(lang, "千円", "thousand yen"),
+            _ => tr(lang, "百万円", "million yen"),
+        };
+        format!(
+            " {} ({unit}){}",
+            tr(
+                lang,
+                "数値は今年度の配分額",
+                "Figures are this fiscal year's budget"
+            ),
+            tr(lang, "。b で課題数に戻る", "; b for counts")
         )
-        .to_string()
     } else {
         format!(
             " {FLAG}n {}   !n {}",
@@ -222,16 +236,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 }
 
 /// `123 ⚑4 !2` right-aligned: count, open flags, follow-ups due (zero parts left out; the markers
-/// dropped first when the column is narrow). In budget mode: the 千円 sum alone.
+/// dropped first when the column is narrow). In budget mode (`Some(unit)`, 1 for 千円, 1,000 for
+/// 百万円): the sum alone, rounded to the unit.
 fn cell_span(
     cell: &MatrixCell,
     width: usize,
     cursor: bool,
-    budget: bool,
+    budget: Option<i64>,
     theme: Theme,
 ) -> Span<'static> {
     let room = width.saturating_sub(1);
-    if budget {
+    if let Some(unit) = budget {
         let style = if cursor {
             theme.cursor()
         } else if cell.budget_kyen == 0 {
@@ -240,7 +255,10 @@ fn cell_span(
             Style::new()
         };
         return Span::styled(
-            format!(" {}", fit_right(&thousands(cell.budget_kyen), room)),
+            format!(
+                " {}",
+                fit_right(&thousands((cell.budget_kyen + unit / 2) / unit), room)
+            ),
             style,
         );
     }
