@@ -159,8 +159,8 @@ impl AgingBucket {
             lang,
             match self {
                 AgingBucket::Overdue61Plus => "超過61日+",
-                AgingBucket::Overdue31To60 => "超過31–60日",
-                AgingBucket::Overdue1To30 => "超過1–30日",
+                AgingBucket::Overdue31To60 => "超過31-60日",
+                AgingBucket::Overdue1To30 => "超過1-30日",
                 AgingBucket::DueWithin30 => "30日以内",
                 AgingBucket::Later => "31日以降",
             },

@@ -140,7 +140,7 @@ fn draw_board(
     let lang = app.lang;
     let w = area.width as usize;
     let cell = 12;
-    let name_w = w.saturating_sub(2 + (cell + 1) * 4).max(8);
+    let name_w = w.saturating_sub(3 + (cell + 1) * 4).max(8);
     let mut head = format!("  {} ", fit(tr(lang, "担当", "Officer"), name_w));
     for bucket in AgingBucket::BOARD {
         head.push_str(&format!("{} ", fit_right(bucket.label(lang), cell)));
