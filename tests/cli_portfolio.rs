@@ -41,7 +41,7 @@ fn watch_then_show_portfolio() {
     assert_eq!(listed.lines().count(), 2, "{listed}");
     let shown = run(&home, &["show", "portfolio"]);
     assert!(shown.contains("24 / 45"), "{shown}");
-    assert!(shown.contains("★"), "watched projects are marked");
+    assert!(shown.contains("✦"), "watched projects are marked");
     // An unknown id changes nothing.
     home.seedline()
         .args(["--db", "f.db", "watch", "add", "JP25fx0000005", "JP99xx"])

@@ -73,7 +73,7 @@ fn my_portfolio_lists_assigned_and_watched_projects_and_w_toggles() {
     };
     assert_eq!(list.ids.len(), 22, "the even projects are 岩崎 美紀's");
     assert_eq!(list.query, "mine:watch");
-    // Watch project 1 from the full list, then it is in the portfolio with a ★.
+    // Watch project 1 from the full list, then it is in the portfolio with a ✦.
     t.keys(&[Key::Esc, Key::Tab]);
     t.keys(&[K('g'), K('w')]);
     assert!(t.app.notice.as_deref().unwrap_or("").contains("ウォッチ"));
@@ -83,7 +83,7 @@ fn my_portfolio_lists_assigned_and_watched_projects_and_w_toggles() {
     };
     assert_eq!(list.ids.len(), 23);
     assert_eq!(list.ids[0], 1, "sorted by 課題管理番号: project 1 first");
-    assert!(t.screen_text().contains("★"), "{}", t.screen_text());
+    assert!(t.screen_text().contains("✦"), "{}", t.screen_text());
     snap("portfolio_80x24", &t);
     // From the detail, w takes it off again.
     t.keys(&[K('g'), Key::Enter]);

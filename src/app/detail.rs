@@ -183,7 +183,7 @@ pub fn layout(
     if d.watched {
         out.push(DetailLine::plain(
             Tone::Flag,
-            tr(lang, "★ ウォッチ中（w で解除）", "★ watched (w to stop)"),
+            tr(lang, "✦ ウォッチ中（w で解除）", "✦ watched (w to stop)"),
         ));
     }
     wrap(&mut out, &d.title, 0, cols, Tone::Heading);

@@ -23,7 +23,7 @@ pub(super) fn time_in_phase(d: &ProjectDetail, lang: Lang, today: &str) -> Strin
     )
 }
 
-/// `2024年度 30,000 · 2025年度 28,000` (千円).
+/// `2024年度 30,000 | 2025年度 28,000` (千円).
 pub(super) fn budgets(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, cols: usize) {
     if d.budgets.is_empty() {
         return;
@@ -36,7 +36,7 @@ pub(super) fn budgets(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, 
     field(
         out,
         tr(lang, "年度別配分額", "By fiscal year"),
-        &format!("{} ({})", years.join(" · "), tr(lang, "千円", "k yen")),
+        &format!("{} ({})", years.join(" | "), tr(lang, "千円", "k yen")),
         cols,
     );
 }

@@ -86,7 +86,7 @@ pub enum Effect {
     Later(Box<Effect>),
     LoadDetail {
         id: i64,
-        /// Whose watch list the detail's ★ reflects.
+        /// Whose watch list the detail's ✦ reflects.
         me: String,
     },
     /// The due board up to 30 days ahead; `mine`: only what `scope.me` owes.

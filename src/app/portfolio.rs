@@ -345,5 +345,5 @@ pub fn dashboard_mode(lang: Lang, mine: Option<&str>, budget: Option<FiscalYear>
             tr(lang, "配分額", "budget")
         ));
     }
-    parts.join(" · ")
+    parts.join(" | ")
 }

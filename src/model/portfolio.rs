@@ -250,7 +250,7 @@ pub fn due_board(items: &[DueItem], today: Date) -> (Vec<DueBoardRow>, [i64; 4])
         };
         all[slot] += 1;
         if item.owners.is_empty() {
-            by_owner.entry("—").or_default()[slot] += 1;
+            by_owner.entry("-").or_default()[slot] += 1;
         }
         for owner in &item.owners {
             by_owner.entry(owner.as_str()).or_default()[slot] += 1;

@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     if mode.is_empty() {
         lines.push(Line::raw(""));
     } else {
-        lines.push(Line::styled(format!(" ▶ {mode}"), theme.selected()));
+        lines.push(Line::styled(format!(" ▸ {mode}"), theme.selected()));
     }
     // Counts with their markers first (ten cells at 80 columns); names get the rest.
     let col_w = (w.saturating_sub(30) / 6).clamp(10, 14).min(w / 8).max(4);

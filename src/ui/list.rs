@@ -31,7 +31,7 @@ fn header(key: SortKey, lang: Lang) -> &'static str {
 fn cell(row: &ProjectRow, key: SortKey, lang: Lang, today: Date) -> String {
     match key {
         SortKey::AmedId => sanitize_line(&row.amed_id).into_owned(),
-        SortKey::Title if row.watched => format!("★{}", sanitize_line(&row.title)),
+        SortKey::Title if row.watched => format!("✦{}", sanitize_line(&row.title)),
         SortKey::Title => sanitize_line(&row.title).into_owned(),
         SortKey::DaysInPhase => row
             .days_in_phase(today)

@@ -40,12 +40,16 @@ pub fn draw_budget(frame: &mut Frame<'_>, area: Rect, app: &App, b: &BudgetState
     let w = area.width as usize;
     let mut lines = vec![Line::styled(
         format!(
-            " {} ({}) · {} {} {}",
+            " {} ({}) | {} {} {}",
             tr(lang, "年度別配分額", "Budget by fiscal year"),
             tr(lang, "千円", "thousand yen"),
             tr(lang, "総額", "total"),
             thousands(pivot.total),
-            tr(lang, "· t 行切替 · ←/→ 年度", "· t rows · ←/→ years"),
+            tr(
+                lang,
+                "| t 行切替 | 左右キー 年度",
+                "| t rows | Left/Right years"
+            ),
         ),
         theme.label(),
     )];
@@ -131,11 +135,11 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
     let mut lines = vec![
         Line::styled(
             format!(
-                " {} ({}〜{}) · ←/→ {}",
+                " {} ({}〜{}) | {}",
                 f.year.label(lang),
                 funnel.from,
                 funnel.to,
-                tr(lang, "年度", "year")
+                tr(lang, "左右キーで年度", "Left/Right: year")
             ),
             theme.label(),
         ),
@@ -188,7 +192,8 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
         let step = &funnel.steps[i];
         let next = Phase::ALL.get(i + 1);
         let label = match next {
-            Some(n) => format!("{}→{}", phase.short_label(lang), n.short_label(lang)),
+            // U+203A is one cell everywhere (an arrow is ambiguous-width in CJK terminals).
+            Some(n) => format!("{}›{}", phase.short_label(lang), n.short_label(lang)),
             None => phase.short_label(lang).to_string(),
         };
         let moved = if next.is_some() {
@@ -202,9 +207,9 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
         };
         let rate = match (next, step.rate_percent()) {
             (Some(_), Some(r)) => format!("{r:.1}%"),
-            _ => "—".into(),
+            _ => "-".into(),
         };
-        let median = step.median_days.map_or("—".into(), thousands);
+        let median = step.median_days.map_or("-".into(), thousands);
         let len = (step.in_phase as f64 / max_in as f64 * bar_room as f64).round() as usize;
         lines.push(Line::from(vec![
             Span::raw(format!(
@@ -265,7 +270,7 @@ pub fn draw_funnel(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState
         for (median, _) in ip.median_days {
             spans.push(Span::raw(format!(
                 " {}",
-                fit_right(&median.map_or("—".into(), thousands), cell)
+                fit_right(&median.map_or("-".into(), thousands), cell)
             )));
         }
         lines.push(Line::from(spans));
@@ -289,7 +294,7 @@ pub fn draw_pi(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme:
         Line::styled(fit(&format!(" {who}"), w), theme.label()),
         Line::from(vec![
             Span::raw(format!(
-                " {} {} · {} {} · {} {} · ",
+                " {} {} | {} {} | {} {} | ",
                 thousands(o.projects.len() as i64),
                 tr(lang, "課題", "projects"),
                 thousands(o.programs),
@@ -312,7 +317,7 @@ pub fn draw_pi(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme:
             ),
         ]),
         Line::raw(format!(
-            " {} {} · {} {} ({})",
+            " {} {} | {} {} ({})",
             tr(lang, "総額", "total"),
             thousands(o.budget_kyen),
             tr(lang, "今年度", "this year"),
@@ -341,7 +346,7 @@ pub fn draw_pi(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme:
             r.end_date.as_deref().map(month).unwrap_or_default()
         );
         let mut line = Line::from(vec![
-            Span::styled(if r.active { "● " } else { "  " }, theme.ok()),
+            Span::styled(if r.active { "◉ " } else { "  " }, theme.ok()),
             Span::styled(
                 format!("{} ", fit(&sanitize_line(&r.amed_id), 14)),
                 theme.dim(),
@@ -370,8 +375,8 @@ pub fn draw_links(frame: &mut Frame<'_>, area: Rect, app: &App, l: &LinksState, 
         fit(
             tr(
                 lang,
-                " Enter で開く（画面のない SSH では場所を表示） · seedline attach で追加",
-                " Enter opens (over SSH without a display: shows where) · seedline attach adds",
+                " Enter で開く（画面のない SSH では場所を表示） | seedline attach で追加",
+                " Enter opens (over SSH without a display: shows where) | seedline attach adds",
             ),
             w,
         ),
