@@ -186,7 +186,7 @@ impl App {
                 // Rows may have changed too (a save, another session): fetch them again.
                 list.rows.clear();
                 // The first screen first (enough for where the cursor is), the rest after the frame.
-                let limit = (list.offset + 2 * page).min(1_000);
+                let limit = (list.offset + page + 1).min(1_000);
                 vec![Effect::LoadListHead {
                     request,
                     filter: list.effective_filter(),
