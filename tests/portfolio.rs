@@ -374,3 +374,37 @@ fn attachments_are_links_on_a_project_its_notes_or_flags() {
         "already removed"
     );
 }
+
+#[test]
+fn a_gate_decision_settles_the_scheduled_stage_gate() {
+    let (_home, mut s) = open();
+    let gate = |due: &str| NewDeadline {
+        kind: DeadlineKind::StageGate,
+        title: String::new(),
+        due_on: date(due),
+    };
+    let first = s.add_deadline(3, &gate("2026-12-10"), &author()).unwrap();
+    let second = s.add_deadline(3, &gate("2027-06-10"), &author()).unwrap();
+    let decision = seedline::model::NewGate {
+        gate: "SG3".into(),
+        decided_on: date("2026-11-20"),
+        decision: seedline::model::GateDecision::Go,
+        note: String::new(),
+    };
+    s.add_gate(3, &decision, &author()).unwrap();
+    let deadlines = s.project_detail(3).unwrap().deadlines;
+    let done: Vec<(i64, Option<String>)> = deadlines
+        .iter()
+        .map(|d| (d.id, d.done.as_ref().map(|(on, _)| on.clone())))
+        .collect();
+    assert!(
+        done.contains(&(first, Some("2026-11-20".into()))),
+        "{done:?}"
+    );
+    assert!(
+        done.contains(&(second, None)),
+        "only the earliest: {done:?}"
+    );
+    // A project without a scheduled gate records the decision as before.
+    s.add_gate(4, &decision, &author()).unwrap();
+}
