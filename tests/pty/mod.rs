@@ -512,3 +512,33 @@ fn a_tiny_terminal_shows_a_notice_and_the_dashboard_returns_when_it_grows() {
     tui.assert_exit_code(0);
     assert_restored(&tui.raw, mark);
 }
+
+#[test]
+fn portfolio_screens_by_keyboard_in_a_real_terminal() {
+    // The demo's first PO has the login of whoever generated it: `mine` is theirs here.
+    let (home, db) = demo_home();
+    let mut cmd = command(&home, seedline_bin());
+    cmd.arg("--db").arg(&db);
+    let mut tui = Tui::spawn(home, cmd, 80, 24);
+    wait_dashboard(&mut tui);
+    tui.send("M");
+    let (mine, total) = tui.wait_count("my portfolio (N / 200)", |n, t| t == 200 && n > 0);
+    assert!(mine < total, "my portfolio is part of the projects: {mine}");
+    assert!(tui.screen.row(0).contains("マイポートフォリオ"));
+    tui.send("F");
+    tui.wait_text("停滞（現在）");
+    let this_year = tui.screen.row(1);
+    tui.send("h");
+    tui.wait_for("the funnel of the year before", |s| s.row(1) != this_year);
+    tui.send("B");
+    tui.wait_text("年度別配分額");
+    tui.wait_for("fiscal-year columns", |s| {
+        s.contains("年度 ") && s.contains("計")
+    });
+    tui.send("\x1b");
+    tui.wait_for("the dashboard again", |s| {
+        !s.row(0).contains("年度別配分額")
+    });
+    tui.send("q");
+    tui.assert_exit_code(0);
+}
