@@ -5,8 +5,9 @@
 
 use super::Problem;
 use super::columns::{self, Field};
-use super::import::{ImportOptions, ImportReport, file_problem, open_records, stop_problem};
-use super::read::run_away_field;
+use super::import::{
+    DataRows, ImportOptions, ImportReport, file_problem, open_records, stop_problem,
+};
 use super::validate::{Header, Row, header};
 use crate::Result;
 use crate::model::{FiscalYear, fold_key};
@@ -148,44 +149,19 @@ pub fn import_budgets(
         }
         return Ok(report);
     }
-    let columns = header.columns.len();
     let id_column = column_name(&header, Field::AmedId);
     let year_column = column_name(&header, Field::FiscalYear);
     let mut rows: Vec<Checked> = Vec::new();
     // Every valid 課題管理番号 with its line, looked up in the database at the end.
     let mut named: Vec<(u64, String)> = Vec::new();
     let mut seen: HashMap<(String, FiscalYear), u64> = HashMap::new();
-    let mut empty_rows = 0u64;
-    loop {
-        let record = match records.next_record() {
-            Ok(Some(r)) => r,
-            Ok(None) => break,
-            Err(stop) => {
-                report.push(stop_problem(stop), cap);
-                break;
-            }
-        };
-        if record.fields.iter().all(|f| f.trim().is_empty()) {
-            empty_rows += 1;
-            continue;
-        }
-        report.rows += 1;
-        if report.rows % 1000 == 0 {
-            progress(report.rows);
-        }
-        if let Some((i, line)) = run_away_field(&record, columns, |_| false) {
-            report.push(Problem { line: Some(line), column: header.names.get(i).cloned(), message:
-                "a quote opened here runs on over the following lines (unbalanced \"); the rest of the file was not read".into() }, cap);
-            break;
-        }
-        if record.fields.len() != columns {
-            let message = format!(
-                "{} fields, but the header has {columns}",
-                record.fields.len()
-            );
-            report.push(file_problem(Some(record.line), message), cap);
-            continue;
-        }
+    let mut data = DataRows {
+        records,
+        names: &header.names,
+        multiline_ok: |_| false,
+        empty_rows: 0,
+    };
+    while let Some(record) = data.next_row(&mut report, cap, progress) {
         let mut row = Row::new(record.line, &header, &record.fields);
         let (amed_id, checked) = check_row(&mut row);
         for p in row.problems {
@@ -208,11 +184,7 @@ pub fn import_budgets(
         }
         rows.push(checked);
     }
-    if empty_rows > 0 {
-        report
-            .notes
-            .push(format!("{empty_rows} empty rows skipped"));
-    }
+    data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {
         report.notes.push("0 data rows".into());
         report.counts = Some(BudgetImportCounts::default());

@@ -8,7 +8,7 @@ use super::encoding::{self, Encoding, ShiftJisReader};
 use super::kaken::{KakenOptions, kaken_project};
 use super::labels::Labels;
 use super::merge::{keep_absent_columns, keep_officer_fields};
-use super::read::{Records, Stop, run_away_field};
+use super::read::{Record, Records, Stop, run_away_field};
 use super::validate::{Header, Row, amed_project, header};
 use crate::model::{Date, NewProject};
 use crate::store::{ImportCounts, ImportMode, Store};
@@ -163,6 +163,73 @@ pub(super) fn open_records<C>(
 }
 
 /// Why reading stopped, as a problem on its line.
+/// The data rows of an import, one at a time, as every CSV import reads them: empty rows are
+/// skipped (and counted for a note), rows are counted with `progress` every 1,000, a quote that
+/// never closes or an unreadable byte ends the reading with its problem, and a row with the wrong
+/// number of fields is reported and passed over.
+pub(super) struct DataRows<'h, R, M> {
+    pub records: Records<R>,
+    /// Columns of the header, and their names for problems.
+    pub names: &'h [String],
+    /// Columns whose cells may hold line breaks (a quote running on there is not a run-away).
+    pub multiline_ok: M,
+    pub empty_rows: u64,
+}
+
+impl<R: std::io::Read, M: Fn(usize) -> bool> DataRows<'_, R, M> {
+    /// The next data row with as many fields as the header, or `None` at the end.
+    pub(super) fn next_row<C>(
+        &mut self,
+        report: &mut ImportReport<C>,
+        cap: usize,
+        progress: &mut dyn FnMut(u64),
+    ) -> Option<Record> {
+        let columns = self.names.len();
+        loop {
+            let record = match self.records.next_record() {
+                Ok(Some(r)) => r,
+                Ok(None) => return None,
+                Err(stop) => {
+                    report.push(stop_problem(stop), cap);
+                    return None;
+                }
+            };
+            if record.fields.iter().all(|f| f.trim().is_empty()) {
+                self.empty_rows += 1;
+                continue;
+            }
+            report.rows += 1;
+            if report.rows % 1000 == 0 {
+                progress(report.rows);
+            }
+            if let Some((i, line)) = run_away_field(&record, columns, &self.multiline_ok) {
+                let column = self.names.get(i).cloned();
+                report.push(Problem { line: Some(line), column, message:
+                    "a quote opened here runs on over the following lines (unbalanced \"); the rest of the file was not read".into() }, cap);
+                return None;
+            }
+            if record.fields.len() != columns {
+                let message = format!(
+                    "{} fields, but the header has {columns}",
+                    record.fields.len()
+                );
+                report.push(file_problem(Some(record.line), message), cap);
+                continue;
+            }
+            return Some(record);
+        }
+    }
+
+    /// Notes what was passed over without a problem.
+    pub(super) fn note_skipped<C>(&self, report: &mut ImportReport<C>) {
+        if self.empty_rows > 0 {
+            report
+                .notes
+                .push(format!("{} empty rows skipped", self.empty_rows));
+        }
+    }
+}
+
 pub(super) fn stop_problem(stop: Stop) -> Problem {
     match stop {
         Stop::RunAway { line } => file_problem(
@@ -237,7 +304,6 @@ pub fn import_projects(
         }
         return Ok(report);
     }
-    let columns = header.columns.len();
     let multiline_ok = |i: usize| {
         header
             .columns
@@ -253,43 +319,13 @@ pub fn import_projects(
     let mut highway_values = 0u64;
     let mut rows: Vec<(u64, NewProject)> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut empty_rows = 0u64;
-    loop {
-        let record = match records.next_record() {
-            Ok(Some(r)) => r,
-            Ok(None) => break,
-            Err(stop) => {
-                report.push(stop_problem(stop), cap);
-                break;
-            }
-        };
-        if record.fields.iter().all(|f| f.trim().is_empty()) {
-            empty_rows += 1;
-            continue;
-        }
-        report.rows += 1;
-        if report.rows % 1000 == 0 {
-            progress(report.rows);
-        }
-        if let Some((i, line)) = run_away_field(&record, columns, multiline_ok) {
-            let name = header.names.get(i).cloned();
-            report.push(Problem { line: Some(line), column: name, message:
-                "a quote opened here runs on over the following lines (unbalanced \"); the rest of the file was not read".into() }, cap);
-            break;
-        }
-        if record.fields.len() != columns {
-            report.push(
-                file_problem(
-                    Some(record.line),
-                    format!(
-                        "{} fields, but the header has {columns}",
-                        record.fields.len()
-                    ),
-                ),
-                cap,
-            );
-            continue;
-        }
+    let mut data = DataRows {
+        records,
+        names: &header.names,
+        multiline_ok,
+        empty_rows: 0,
+    };
+    while let Some(record) = data.next_row(&mut report, cap, progress) {
         if highway.is_some_and(|i| !record.fields[i].trim().is_empty()) {
             highway_values += 1;
         }
@@ -324,11 +360,7 @@ pub fn import_projects(
             "{highway_values} ハイウェイ values not imported (highway flags are recorded with `seedline flag`, not by import)"
         ));
     }
-    if empty_rows > 0 {
-        report
-            .notes
-            .push(format!("{empty_rows} empty rows skipped"));
-    }
+    data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {
         report.notes.push("0 data rows".into());
         report.counts = Some(ImportCounts::default());
