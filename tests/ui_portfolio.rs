@@ -125,7 +125,7 @@ fn budget_pivot_and_funnel_screens() {
     assert_eq!(pivot.total, 78_700);
     assert!(t.screen_text().contains("78,700"));
     snap("budget_80x24", &t);
-    // e writes the pivot as shown: Excel-ready CSV (BOM, CRLF), amounts as bare numbers.
+    // e writes the pivot as shown: Excel-ready CSV (BOM, CRLF, every cell quoted), amounts as digits.
     let file = t.home.path("pivot.csv");
     t.keys(&[K('e'), Key::Ctrl('u')]);
     t.type_text(file.to_str().unwrap());
@@ -135,9 +135,9 @@ fn budget_pivot_and_funnel_screens() {
     assert_eq!(
         text,
         "\u{feff}\"統合プロジェクト\",\"2024年度\",\"2025年度\",\"2026年度\",\"計\"\r\n\
-         \"医薬品プロジェクト\",12000,15000,30000,57000\r\n\
-         \"医療機器・ヘルスケアプロジェクト\",0,8000,13700,21700\r\n\
-         \"計\",12000,23000,43700,78700\r\n"
+         \"医薬品プロジェクト\",\"12000\",\"15000\",\"30000\",\"57000\"\r\n\
+         \"医療機器・ヘルスケアプロジェクト\",\"0\",\"8000\",\"13700\",\"21700\"\r\n\
+         \"計\",\"12000\",\"23000\",\"43700\",\"78700\"\r\n"
     );
     t.keys(&[K('t')]);
     assert!(t.screen_text().contains("事業"), "t: rows by program");

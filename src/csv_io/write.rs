@@ -1,6 +1,7 @@
 //! The CSV writer of every export: UTF-8 with a byte-order mark by default (Excel on Japanese
-//! Windows needs it to read UTF-8), CRLF line ends, quoting by the `csv` crate (every text cell in
-//! quotes, numbers bare), text cells neutralised against formula injection.
+//! Windows needs it to read UTF-8), CRLF line ends, quoting by the `csv` crate (every cell in
+//! quotes: Excel still reads a quoted number as a number, and the crate skips testing each text
+//! cell for a number), text cells neutralised against formula injection.
 
 use super::encoding::BOM;
 use super::neutralize::neutralize;
@@ -77,7 +78,7 @@ impl<W: Write> CsvWriter<W> {
         // A 64 KiB buffer: a 100,000-project export is ~40 MB, in 640 writes instead of 5,000.
         let csv = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
-            .quote_style(csv::QuoteStyle::NonNumeric)
+            .quote_style(csv::QuoteStyle::Always)
             .buffer_capacity(64 * 1024)
             .from_writer(out);
         Ok(CsvWriter { csv })

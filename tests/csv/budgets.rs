@@ -90,14 +90,14 @@ const MIXED: &str = "fiscal_year,amount_kyen,amed_id\r\n\
     R7,\"1,000千円\",JP25fx0000001\r\n\
     2024年度,７７,\"JP25fx0000001\"\r\n";
 
-/// What export writes for [`MIXED`]: BOM, Japanese headers, text quoted, numbers bare, CRLF,
-/// sorted by 課題管理番号 (`=` before `J`) then 年度, the formula-like id neutralised.
+/// What export writes for [`MIXED`]: BOM, Japanese headers, every cell quoted, CRLF, sorted by
+/// 課題管理番号 (`=` before `J`) then 年度, the formula-like id neutralised, numbers as digits.
 const CANONICAL: &str = "\u{FEFF}\"課題管理番号\",\"年度\",\"配分額(千円)\"\r\n\
-    \"'=JP26eq0000001\",2025,0\r\n\
-    \"JP25fx0000001\",2024,77\r\n\
-    \"JP25fx0000001\",2025,1000\r\n\
-    \"JP25fx0000002\",2023,500\r\n\
-    \"JP25fx0000002\",2024,12345\r\n";
+    \"'=JP26eq0000001\",\"2025\",\"0\"\r\n\
+    \"JP25fx0000001\",\"2024\",\"77\"\r\n\
+    \"JP25fx0000001\",\"2025\",\"1000\"\r\n\
+    \"JP25fx0000002\",\"2023\",\"500\"\r\n\
+    \"JP25fx0000002\",\"2024\",\"12345\"\r\n";
 
 #[test]
 fn a_good_file_imports_exactly_and_round_trips_to_identical_bytes() {

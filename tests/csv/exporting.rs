@@ -49,8 +49,8 @@ fn export_bytes_have_a_bom_crlf_quotes_and_neutralised_formulas() {
         assert!(text.contains(cell), "{cell} in {text}");
     }
     assert!(
-        text.contains("\"行1\n行2\",12000\r\n"),
-        "multi-line summary stays one quoted field; budget a bare number"
+        text.contains("\"行1\n行2\",\"12000\"\r\n"),
+        "multi-line summary stays one quoted field; the budget is digits only"
     );
     // Every record ends in CRLF: the only bare LF is the one inside the quoted summary.
     assert_eq!(text.matches("\r\n").count(), titles.len() + 1);
@@ -73,7 +73,8 @@ fn a_negative_number_in_a_numeric_column_stays_a_number() {
     let mut w = CsvWriter::new(Vec::new(), false).unwrap();
     w.row(&[Cell::text("-5"), Cell::Number(Some(-5)), Cell::Number(None)])
         .unwrap();
-    assert_eq!(w.finish().unwrap(), b"\"'-5\",-5,\"\"\r\n");
+    // Every cell is quoted; only the text is neutralised (Excel reads a quoted -5 as a number).
+    assert_eq!(w.finish().unwrap(), b"\"'-5\",\"-5\",\"\"\r\n");
 }
 
 #[test]
