@@ -89,7 +89,10 @@ fn attachments_record_links_and_checksums_tell_a_changed_file() {
         .stdout(predicate::str::contains("CHANGED"));
     // Without a display the place is printed, never opened.
     let opened = run(&home, &["attach", "open", "1"]);
-    assert!(opened.contains("推薦書.pdf"), "{opened}");
+    assert!(
+        opened.starts_with("場所:") && opened.contains("推薦書.pdf"),
+        "{opened}"
+    );
     // A flag of another project is refused.
     home.seedline()
         .args([

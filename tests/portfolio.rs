@@ -50,7 +50,7 @@ fn mine_watch_and_my_portfolio_are_filter_terms() {
     assert_eq!(ids(&s, "mine:no", &me()).len(), 23);
     assert!(ids(&s, "watch:yes", &me()).is_empty());
     for id in [1, 3, 2] {
-        assert!(s.toggle_watch(id, "岩崎 美紀").unwrap(), "now watched");
+        assert!(s.set_watch(id, "岩崎 美紀", None).unwrap(), "now watched");
     }
     assert_eq!(ids(&s, "watch:yes", &me()), [1, 2, 3]);
     assert_eq!(
@@ -59,7 +59,10 @@ fn mine_watch_and_my_portfolio_are_filter_terms() {
         "22 assigned + 2 watched"
     );
     assert_eq!(ids(&s, "mine watch:no", &me()).len(), 21);
-    assert!(!s.toggle_watch(3, "岩崎美紀").unwrap(), "toggled off again");
+    assert!(
+        !s.set_watch(3, "岩崎美紀", None).unwrap(),
+        "toggled off again"
+    );
     assert_eq!(ids(&s, "watch:yes", &me()), [1, 2]);
     let other = Scope::new(today(), "野口 健太");
     assert!(

@@ -2,7 +2,7 @@
 //! aging buckets, with who owes them; optionally only mine, or as counts per officer.
 
 use super::Command;
-use crate::model::DueItem;
+use crate::model::{Date, DueBoardRow, DueItem, due_board};
 
 /// State of the due view.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,11 +15,15 @@ pub struct DueState {
     pub mine: bool,
     /// Show the counts per officer and aging bucket instead of the items (`t`).
     pub by_officer: bool,
+    /// Counts per officer and aging bucket, and for everyone: tallied once per load, not per frame.
+    pub board: Vec<DueBoardRow>,
+    pub totals: [i64; 4],
 }
 
 impl DueState {
-    pub fn set_items(&mut self, items: Vec<DueItem>, page: usize) {
+    pub fn set_items(&mut self, items: Vec<DueItem>, page: usize, today: Date) {
         let keep = self.items.get(self.cursor).map(|i| i.source);
+        (self.board, self.totals) = due_board(&items, today);
         self.items = items;
         self.loaded = true;
         self.cursor = keep

@@ -110,6 +110,31 @@ impl ListState {
         self.scroll_into_view(page);
     }
 
+    /// The effect that loads this list's answer: its first `head` ids, or all of them.
+    pub fn load_effect(
+        &self,
+        request: u64,
+        scope: crate::model::Scope,
+        head: Option<usize>,
+    ) -> super::Effect {
+        let (filter, sort) = (self.effective_filter(), self.sort);
+        match head {
+            Some(limit) => super::Effect::LoadListHead {
+                request,
+                filter,
+                sort,
+                scope,
+                limit,
+            },
+            None => super::Effect::LoadList {
+                request,
+                filter,
+                sort,
+                scope,
+            },
+        }
+    }
+
     /// Stores the first screen of the answer (the selection is kept: the rest is coming).
     pub fn set_head(&mut self, ids: Vec<i64>, page: usize) {
         self.ids = ids;

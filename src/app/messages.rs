@@ -3,8 +3,8 @@
 
 use super::{Command, DashboardData, Edit, Save, SaveOutcome};
 use crate::model::{
-    BudgetPivot, BudgetRows, Date, DueItem, FiscalYear, Funnel, HistoryEntry, PiKey, PiOverview,
-    ProjectDetail, ProjectRow, Scope, Sort,
+    AttachmentView, BudgetPivot, BudgetRows, Date, DueItem, FiscalYear, Funnel, HistoryEntry,
+    PiKey, PiOverview, ProjectDetail, ProjectRow, Scope, Sort,
 };
 use crate::query::Filter;
 use crate::store::Pivot;
@@ -44,6 +44,10 @@ pub enum Action {
     BudgetLoaded(Box<BudgetPivot>),
     FunnelLoaded(Box<Funnel>),
     PiLoaded(Box<PiOverview>),
+    LinksLoaded {
+        project_id: i64,
+        links: Vec<AttachmentView>,
+    },
     /// A notice to show (e.g. where a link is when it cannot be opened here).
     Notice(String),
     /// Total projects in the database (for `37 / 1,204`).
@@ -107,6 +111,10 @@ pub enum Effect {
     LoadPi {
         key: PiKey,
         today: Date,
+    },
+    /// A project's links (the links screen).
+    LoadLinks {
+        project_id: i64,
     },
     /// Opens a link with the system opener (`xdg-open`), or says where it is.
     OpenLink {

@@ -282,12 +282,8 @@ impl App {
                     && list.request == request
                 {
                     list.set_head(ids, page);
-                    effects.push(Effect::Later(Box::new(Effect::LoadList {
-                        request,
-                        filter: list.effective_filter(),
-                        sort: list.sort,
-                        scope,
-                    })));
+                    let full = list.load_effect(request, scope, None);
+                    effects.push(Effect::Later(Box::new(full)));
                 }
                 effects.extend(self.rows_effects());
                 effects
@@ -300,22 +296,17 @@ impl App {
             }
             Action::DetailLoaded(detail) => {
                 let (lang, today, cols) = (self.lang, self.today.to_string(), self.size.0 as usize);
-                match self.stack.last_mut() {
-                    Some(Screen::Detail(d)) if d.id == detail.id => {
-                        d.set_detail(detail, lang, cols, &today)
-                    }
-                    Some(Screen::Links(l)) if l.project_id == detail.id => {
-                        l.links = detail.attachments;
-                        l.cursor = l.cursor.min(l.links.len().saturating_sub(1));
-                    }
-                    _ => {}
+                if let Some(Screen::Detail(d)) = self.stack.last_mut()
+                    && d.id == detail.id
+                {
+                    d.set_detail(detail, lang, cols, &today);
                 }
                 Vec::new()
             }
             Action::DueLoaded(items) => {
                 let page = self.list_page();
                 if let Some(Screen::Due(d)) = self.stack.last_mut() {
-                    d.set_items(items, page);
+                    d.set_items(items, page, self.today);
                 }
                 Vec::new()
             }
@@ -348,6 +339,15 @@ impl App {
                 {
                     p.cursor = p.cursor.min(overview.projects.len().saturating_sub(1));
                     p.overview = Some(*overview);
+                }
+                Vec::new()
+            }
+            Action::LinksLoaded { project_id, links } => {
+                if let Some(Screen::Links(l)) = self.stack.last_mut()
+                    && l.project_id == project_id
+                {
+                    l.cursor = l.cursor.min(links.len().saturating_sub(1));
+                    l.links = links;
                 }
                 Vec::new()
             }
@@ -457,8 +457,10 @@ impl App {
                 self.load_current()
             }
             C::Portfolio => self.push_portfolio(),
-            C::BudgetView => self.push_budget(),
-            C::Funnel => self.push_funnel(),
+            C::BudgetView => self.push_budget(Default::default(), Default::default()),
+            C::Funnel => {
+                self.push_funnel(crate::model::FiscalYear::of(self.today), Default::default())
+            }
             C::PiOverview | C::InstitutionOverview => {
                 self.push_pi(command == C::InstitutionOverview)
             }

@@ -37,10 +37,7 @@ impl App {
         match next {
             1 => self.push_list(ListKind::Projects, String::new(), String::new()),
             2 => self.push_list(ListKind::Highway, String::new(), String::new()),
-            3 => {
-                self.stack.push(Screen::Due(Box::default()));
-                self.load_current()
-            }
+            3 => self.push_due(false, false),
             _ => self.load_current(),
         }
     }
@@ -187,13 +184,7 @@ impl App {
                 list.rows.clear();
                 // The first screen first (enough for where the cursor is), the rest after the frame.
                 let limit = (list.offset + page + 1).min(1_000);
-                vec![Effect::LoadListHead {
-                    request,
-                    filter: list.effective_filter(),
-                    sort: list.sort,
-                    scope,
-                    limit,
-                }]
+                vec![list.load_effect(request, scope, Some(limit))]
             }
             _ => Vec::new(),
         }
@@ -238,9 +229,8 @@ impl App {
                 mine: d.mine,
                 scope: self.scope(),
             }],
-            Screen::Links(l) => vec![Effect::LoadDetail {
-                id: l.project_id,
-                me: self.author.name.clone(),
+            Screen::Links(l) => vec![Effect::LoadLinks {
+                project_id: l.project_id,
             }],
             Screen::History(h) => vec![Effect::LoadHistory {
                 project_id: h.project_id,

@@ -71,25 +71,29 @@ impl App {
     /// `M`: my portfolio: projects assigned to me or on my watch list.
     pub(crate) fn push_portfolio(&mut self) -> Vec<Effect> {
         self.stack.truncate(1);
-        let label = tr(self.lang, "マイポートフォリオ", "My portfolio").to_string();
-        self.push_list(ListKind::Portfolio, "mine:watch".into(), label)
+        self.push_list(ListKind::Portfolio, "mine:watch".into(), String::new())
     }
 
     /// `B`: the budget pivot.
-    pub(crate) fn push_budget(&mut self) -> Vec<Effect> {
+    /// (`show budget --rows --query` chooses the rows and the projects summed.)
+    pub fn push_budget(&mut self, rows_by: BudgetRows, filter: Filter) -> Vec<Effect> {
         self.stack.truncate(1);
-        self.stack.push(Screen::Budget(Box::default()));
+        self.stack.push(Screen::Budget(Box::new(BudgetState {
+            rows_by,
+            filter,
+            ..BudgetState::default()
+        })));
         self.load_current()
     }
 
-    /// `F`: the funnel for the current fiscal year.
-    pub(crate) fn push_funnel(&mut self) -> Vec<Effect> {
+    /// `F`: the funnel for a fiscal year (the current one from the key; `show funnel --fy`).
+    pub fn push_funnel(&mut self, year: FiscalYear, filter: Filter) -> Vec<Effect> {
         self.stack.truncate(1);
         self.stack.push(Screen::Funnel(Box::new(FunnelState {
-            year: FiscalYear::of(self.today),
+            year,
             funnel: None,
             scroll: 0,
-            filter: Filter::default(),
+            filter,
         })));
         self.load_current()
     }
@@ -135,18 +139,11 @@ impl App {
         let Some((pi, inst)) = names else {
             return self.not_here();
         };
-        let key = if institution {
+        self.push_pi_named(if institution {
             PiKey::Institution(inst)
         } else {
             PiKey::Pi(pi)
-        };
-        self.stack.push(Screen::Pi(Box::new(PiState {
-            key,
-            overview: None,
-            cursor: 0,
-            offset: 0,
-        })));
-        self.load_current()
+        })
     }
 
     /// `L`: the focused project's links.
@@ -198,7 +195,6 @@ impl App {
     /// Commands of the portfolio screens; `None` when the command is not theirs.
     pub(crate) fn portfolio_command(&mut self, command: Command) -> Option<Vec<Effect>> {
         let page = self.list_page();
-        let lang = self.lang;
         let today = self.today;
         let effects = match (self.stack.last_mut()?, command) {
             (Screen::Budget(b), Command::TogglePivot) => {
@@ -266,7 +262,6 @@ impl App {
             }
             _ => return None,
         };
-        let _ = lang;
         Some(effects)
     }
 

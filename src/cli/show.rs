@@ -147,15 +147,12 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
                 anyhow!("--rows: '{rows}' unknown; expected ip, program or phase")
             })?;
             let filter = resolve(&query, &app)?;
-            let effects = chain(store, &mut app, effects, |app| app.push_budget());
-            if let Some(Screen::Budget(b)) = app.stack.last_mut() {
-                b.rows_by = rows_by;
-                b.filter = filter;
-            }
-            {
-                drop(effects);
-                (size, app.load_current())
-            }
+            (
+                size,
+                chain(store, &mut app, effects, |app| {
+                    app.push_budget(rows_by, filter)
+                }),
+            )
         }
         View::Funnel { size, fy, query } => {
             let year = match fy {
@@ -165,15 +162,12 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
                 None => FiscalYear::of(ctx.today),
             };
             let filter = resolve(&query, &app)?;
-            let effects = chain(store, &mut app, effects, |app| app.push_funnel());
-            if let Some(Screen::Funnel(f)) = app.stack.last_mut() {
-                f.year = year;
-                f.filter = filter;
-            }
-            {
-                drop(effects);
-                (size, app.load_current())
-            }
+            (
+                size,
+                chain(store, &mut app, effects, |app| {
+                    app.push_funnel(year, filter)
+                }),
+            )
         }
         View::Due {
             size,

@@ -6,7 +6,7 @@
 use super::Problem;
 use super::columns::{self, Field};
 use super::import::{
-    DataRows, ImportOptions, ImportReport, file_problem, open_records, stop_problem,
+    DataRows, ImportOptions, ImportReport, accept_header, file_problem, open_records, stop_problem,
 };
 use super::validate::{Header, Row, header};
 use crate::Result;
@@ -132,23 +132,15 @@ pub fn import_budgets(
             return Ok(report);
         }
     };
-    let (header, problems) = header(
+    let parsed = header(
         &head.fields,
         columns::BUDGETS,
         options.allow_extra_columns,
         head.line,
     );
-    if !header.ignored.is_empty() {
-        report
-            .notes
-            .push(format!("ignored columns: {}", header.ignored.join(", ")));
-    }
-    if !problems.is_empty() {
-        for p in problems {
-            report.push(p, cap);
-        }
+    let Some(header) = accept_header(parsed, &mut report, cap) else {
         return Ok(report);
-    }
+    };
     let id_column = column_name(&header, Field::AmedId);
     let year_column = column_name(&header, Field::FiscalYear);
     let mut rows: Vec<Checked> = Vec::new();

@@ -163,6 +163,25 @@ pub(super) fn open_records<C>(
 }
 
 /// Why reading stopped, as a problem on its line.
+/// A file's header as read: ignored columns noted, problems reported; `None` when the header is
+/// refused (nothing else is read then).
+pub(super) fn accept_header<C>(
+    (header, problems): (Header, Vec<Problem>),
+    report: &mut ImportReport<C>,
+    cap: usize,
+) -> Option<Header> {
+    if !header.ignored.is_empty() {
+        report
+            .notes
+            .push(format!("ignored columns: {}", header.ignored.join(", ")));
+    }
+    let refused = !problems.is_empty();
+    for p in problems {
+        report.push(p, cap);
+    }
+    (!refused).then_some(header)
+}
+
 /// The data rows of an import, one at a time, as every CSV import reads them: empty rows are
 /// skipped (and counted for a note), rows are counted with `progress` every 1,000, a quote that
 /// never closes or an unreadable byte ends the reading with its problem, and a row with the wrong
@@ -292,18 +311,13 @@ pub fn import_projects(
         columns::PROJECTS
     };
     let allow_extra = options.allow_extra_columns || kaken.is_some();
-    let (header, problems) = header(&head.fields, table, allow_extra, head.line);
-    if !header.ignored.is_empty() {
-        report
-            .notes
-            .push(format!("ignored columns: {}", header.ignored.join(", ")));
-    }
-    if !problems.is_empty() {
-        for p in problems {
-            report.push(p, cap);
-        }
+    let Some(header) = accept_header(
+        header(&head.fields, table, allow_extra, head.line),
+        &mut report,
+        cap,
+    ) else {
         return Ok(report);
-    }
+    };
     let multiline_ok = |i: usize| {
         header
             .columns

@@ -60,11 +60,6 @@ impl Store {
             .optional()?)
     }
 
-    /// Adds or removes `project_id` from `me`'s watch list; returns whether it is now watched.
-    pub fn toggle_watch(&mut self, project_id: i64, me: &str) -> Result<bool> {
-        self.set_watch(project_id, me, None)
-    }
-
     /// Puts `project_id` on (`true`) or off `me`'s watch list; `None` toggles. Returns the new state.
     pub fn set_watch(&mut self, project_id: i64, me: &str, on: Option<bool>) -> Result<bool> {
         let key = officer_key(me);

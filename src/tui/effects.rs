@@ -105,6 +105,9 @@ pub fn perform(store: &mut Store, author: &Author, lang: Lang, effect: Effect) -
         Effect::LoadPi { key, today } => store
             .pi_overview(&key, today)
             .map(|o| Action::PiLoaded(Box::new(o))),
+        Effect::LoadLinks { project_id } => store
+            .attachments(project_id)
+            .map(|links| Action::LinksLoaded { project_id, links }),
         Effect::OpenLink { target } => Ok(Action::Notice(crate::opener::open(&target, lang))),
         Effect::LoadHistory { project_id } => store.history(project_id).map(Action::HistoryLoaded),
         Effect::CountProjects => store.project_count().map(Action::TotalLoaded),

@@ -4,9 +4,7 @@
 use super::theme::Theme;
 use super::tr;
 use crate::app::{App, DueState, HistoryState};
-use crate::model::{
-    AgingBucket, Coded, DueBoardRow, DueSource, deadline_text, due_board, parse_date,
-};
+use crate::model::{AgingBucket, Coded, DueBoardRow, DueSource, deadline_text, parse_date};
 use crate::text::{fit, fit_right, sanitize_line, thousands};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +19,6 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
         height: 1,
         ..area
     };
-    let (board, all) = due_board(&due.items, app.today);
     let whose = if due.mine {
         format!(
             "{} {}",
@@ -33,7 +30,7 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
     };
     // The aging buckets, most overdue first; overdue ones in the alert colour when not empty.
     let mut info = vec![Span::styled(format!(" {whose} "), theme.label())];
-    for (bucket, n) in AgingBucket::BOARD.iter().zip(all) {
+    for (bucket, n) in AgingBucket::BOARD.iter().zip(due.totals) {
         let style = if n > 0 && *bucket != AgingBucket::DueWithin30 {
             theme.alert()
         } else {
@@ -46,7 +43,7 @@ pub fn draw_due(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, th
     }
     frame.render_widget(Line::from(info), row(0));
     if due.by_officer {
-        draw_board(frame, area, app, &board, all, theme);
+        draw_board(frame, area, app, &due.board, due.totals, theme);
         return;
     }
     let head = format!(
