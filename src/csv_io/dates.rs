@@ -6,15 +6,7 @@
 use crate::model::Date;
 use unicode_normalization::UnicodeNormalization;
 
-/// A calendar day as (year, month, day).
-type Ymd = (i32, u32, u32);
-
-/// Japanese eras: name, first day, last day.
-const ERAS: [(&str, Ymd, Ymd); 3] = [
-    ("令和", (2019, 5, 1), (9999, 12, 31)),
-    ("平成", (1989, 1, 8), (2019, 4, 30)),
-    ("昭和", (1926, 12, 25), (1989, 1, 7)),
-];
+use crate::model::ERAS;
 
 /// What the date cells accept, for messages.
 pub const EXPECTED: &str = "a date such as 2024-04-01, 2024/4/1 or 令和6年4月1日";
@@ -50,7 +42,7 @@ fn slashed(t: &str) -> Option<Date> {
 
 /// `令和6年4月1日`, `令和元年5月1日`.
 fn era(t: &str) -> Option<Date> {
-    let (name, first, last) = ERAS.iter().find(|(name, _, _)| t.starts_with(name))?;
+    let (name, _, first, last) = ERAS.iter().find(|(name, ..)| t.starts_with(name))?;
     let rest = &t[name.len()..];
     let (year, rest) = rest.split_once('年')?;
     let (month, rest) = rest.split_once('月')?;

@@ -27,6 +27,17 @@ pub use workflow::{
     flag_move_allowed, next_flag_statuses, validate_body,
 };
 
+/// A calendar day as (year, month, day).
+pub type Ymd = (i32, u32, u32);
+
+/// Japanese eras, newest first: name, its initial as written folded (`R6`, `H30`), first day and
+/// last day as (year, month, day). Era dates of imported cells and era fiscal years both read it.
+pub const ERAS: [(&str, &str, Ymd, Ymd); 3] = [
+    ("令和", "r", (2019, 5, 1), (9999, 12, 31)),
+    ("平成", "h", (1989, 1, 8), (2019, 4, 30)),
+    ("昭和", "s", (1926, 12, 25), (1989, 1, 7)),
+];
+
 /// A value that has a stable code (stored in the database) and Japanese / English labels.
 pub trait Coded: Sized + Copy + 'static {
     /// Every value, in display order.

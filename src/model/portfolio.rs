@@ -38,13 +38,14 @@ impl FiscalYear {
         let t = folded.trim();
         let t = t.strip_suffix("年度").unwrap_or(t);
         let t = t.strip_prefix("fy").unwrap_or(t);
-        let era = [("令和", 2018), ("r", 2018), ("平成", 1988), ("h", 1988)];
-        let year = era
+        // Year 1 of an era is the calendar year it began in (令和元年度 = 2019).
+        let year = super::ERAS
             .iter()
-            .find_map(|(prefix, base)| {
+            .flat_map(|(name, initial, (first, _, _), _)| [(*name, *first), (*initial, *first)])
+            .find_map(|(prefix, first)| {
                 let rest = t.strip_prefix(prefix)?;
                 let n: i32 = if rest == "元" { 1 } else { rest.parse().ok()? };
-                (n >= 1).then_some(base + n)
+                (n >= 1).then_some(first - 1 + n)
             })
             .or_else(|| {
                 (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
