@@ -200,9 +200,10 @@ impl Store {
         } else {
             "count(DISTINCT p.id)"
         };
-        let narrow = match &q.options.officers {
+        // `column IN (my projects)`, or nothing when the matrix is everyone's.
+        let narrow_on = |column: &str| match &q.options.officers {
             Some(ids) => format!(
-                "AND p.id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
+                "AND {column} IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
                 ids.iter()
                     .map(i64::to_string)
                     .collect::<Vec<_>>()
@@ -210,9 +211,11 @@ impl Store {
             ),
             None => String::new(),
         };
+        let narrow = narrow_on("p.id");
         // For follow-ups the open-follow-up index must drive the query: with a bare `p.id IN`,
-        // SQLite starts from my projects and reads all their notes (0.6 s at 100,000 projects).
-        let narrow_late = narrow.replacen("p.id IN", "+p.id IN", 1);
+        // SQLite starts from my projects and reads all their notes (0.6 s at 100,000 projects);
+        // `+p.id` keeps the term from choosing the plan.
+        let narrow_late = narrow_on("+p.id");
         let mut queries = vec![
             (
                 Figure::Projects,

@@ -44,7 +44,12 @@ impl Store {
             .query_map(rusqlite::params_from_iter(cond.params.iter()), |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
         // Fewer than asked: the answer may continue past the window, unless it held everything.
-        if ids.len() == limit || self.project_count()? <= WINDOW as i64 {
+        // (Whether projects lie past the window: one bounded step, not a count of all of them.)
+        let beyond_window = self
+            .conn
+            .prepare_cached(&format!("SELECT 1 FROM project LIMIT 1 OFFSET {WINDOW}"))?
+            .exists([])?;
+        if ids.len() == limit || !beyond_window {
             Ok(Some(ids))
         } else {
             Ok(None)
