@@ -5,67 +5,41 @@
 
 mod columns;
 mod command;
-mod dashboard;
-pub mod detail;
-mod detail_sections;
-mod due;
 pub mod editor;
 mod filter_line;
 pub mod form;
 mod forms;
 mod input;
 pub mod keymap;
-mod list;
 mod messages;
 mod navigate;
 mod overlay;
-mod portfolio;
 mod save;
+pub mod screens;
+mod watch;
 pub mod workflow;
 
 pub use columns::{export_columns, visible_columns};
 pub use command::Command;
-pub use dashboard::{COLUMNS, DashboardData, DashboardState};
-pub use detail::DetailState;
-pub use due::{DueState, HistoryState};
 pub use form::{Form, FormKind};
 pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
-pub use list::{ListKind, ListState};
 pub use messages::{Action, Effect};
 pub use overlay::{Overlay, PaletteEntry, PaletteState, palette_entries};
-pub use portfolio::{BudgetState, FunnelState, LinksState, PiState, dashboard_mode};
 pub use save::{Save, SaveOutcome, Undo};
+pub use screens::dashboard::dashboard_mode;
+pub use screens::detail;
+pub use screens::{
+    BudgetState, COLUMNS, Ctx, DashboardData, DashboardState, DetailState, DueState, FunnelState,
+    HistoryState, LinksState, ListKind, ListState, PiState, Screen,
+};
 
-use crate::model::{Author, Date};
+use crate::model::{Author, Date, Scope};
 use crate::store::Reference;
 use crate::{Lang, tr};
 use keymap::{Key, Keymap, Mode};
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// A screen on the back stack.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Screen {
-    /// The pipeline matrix (home).
-    Dashboard,
-    /// A project list or the highway queue.
-    List(Box<ListState>),
-    /// One project.
-    Detail(Box<DetailState>),
-    /// Pending follow-ups.
-    Due(Box<DueState>),
-    /// One project's history.
-    History(Box<HistoryState>),
-    /// Allocations per fiscal year.
-    Budget(Box<BudgetState>),
-    /// Phase transitions and time in phase.
-    Funnel(Box<FunnelState>),
-    /// A PI's or institution's projects.
-    Pi(Box<PiState>),
-    /// A project's links.
-    Links(Box<LinksState>),
-}
 
 /// The whole UI state.
 #[derive(Debug, Clone)]
@@ -101,11 +75,6 @@ pub struct App {
     next_request: u64,
     ticks: u32,
 }
-
-/// Rows of chrome around a list: title, filter/info line, column header, status line.
-pub const LIST_CHROME: u16 = 4;
-/// Rows of chrome around the detail: title and status line.
-pub const DETAIL_CHROME: u16 = 2;
 
 impl App {
     /// A new app on the dashboard, with the effects that load it.
@@ -149,26 +118,35 @@ impl App {
 
     /// The keymap mode of the current screen.
     pub fn mode(&self) -> Mode {
-        match self.screen() {
-            Screen::Dashboard => Mode::Dashboard,
-            Screen::List(_) => Mode::List,
-            Screen::Detail(_) => Mode::Detail,
-            Screen::Due(_) => Mode::Due,
-            Screen::History(_) => Mode::History,
-            Screen::Budget(_) => Mode::Budget,
-            Screen::Funnel(_) => Mode::Funnel,
-            Screen::Pi(_) => Mode::Pi,
-            Screen::Links(_) => Mode::Links,
+        self.screen().mode()
+    }
+
+    /// What "me", today and the stall threshold are for the store.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            today: self.today,
+            me: self.author.name.clone(),
+            stall_days: self.stall_days,
         }
     }
 
-    /// Rows of the list on screen.
-    pub fn list_page(&self) -> usize {
-        self.size.1.saturating_sub(LIST_CHROME).max(1) as usize
+    /// What the screens may know of the app, with a fresh request id.
+    pub fn ctx(&mut self) -> Ctx {
+        self.next_request += 1;
+        Ctx {
+            lang: self.lang,
+            today: self.today,
+            size: self.size,
+            scope: self.scope(),
+            request: self.next_request,
+            status: None,
+        }
     }
 
-    fn detail_page(&self) -> usize {
-        self.size.1.saturating_sub(DETAIL_CHROME).max(1) as usize
+    /// Rows of a list on screen.
+    pub fn list_page(&self) -> usize {
+        let rows = self.size.1.saturating_sub(screens::CHROME).max(1) as usize;
+        rows.saturating_sub(screens::list::LIST_HEAD).max(1)
     }
 
     /// What a key means now: text editing while an input line or form is open, the help closes on
@@ -266,27 +244,18 @@ impl App {
                 Vec::new()
             }
             Action::ListLoaded { request, ids } => {
-                let page = self.list_page();
-                if let Some(Screen::List(list)) = self.stack.last_mut()
-                    && list.request == request
-                {
-                    list.set_ids(ids, page);
+                let ctx = self.ctx();
+                match self.stack.last_mut() {
+                    Some(Screen::List(list)) => list.loaded_ids(request, ids, &ctx),
+                    _ => Vec::new(),
                 }
-                self.rows_effects()
             }
             Action::ListHeadLoaded { request, ids } => {
-                let page = self.list_page();
-                let scope = self.scope();
-                let mut effects = Vec::new();
-                if let Some(Screen::List(list)) = self.stack.last_mut()
-                    && list.request == request
-                {
-                    list.set_head(ids, page);
-                    let full = list.load_effect(request, scope, None);
-                    effects.push(Effect::Later(Box::new(full)));
+                let ctx = self.ctx();
+                match self.stack.last_mut() {
+                    Some(Screen::List(list)) => list.loaded_head(request, ids, &ctx),
+                    _ => Vec::new(),
                 }
-                effects.extend(self.rows_effects());
-                effects
             }
             Action::RowsLoaded(rows) => {
                 if let Some(Screen::List(list)) = self.stack.last_mut() {
@@ -318,36 +287,26 @@ impl App {
             }
             Action::SaveDone(outcome) => self.saved(outcome),
             Action::BudgetLoaded(pivot) => {
-                if let Some(Screen::Budget(b)) = self.stack.last_mut()
-                    && b.rows_by == pivot.rows_by
-                {
-                    b.pivot = Some(*pivot);
+                if let Some(Screen::Budget(b)) = self.stack.last_mut() {
+                    b.loaded(*pivot);
                 }
                 Vec::new()
             }
             Action::FunnelLoaded(funnel) => {
-                if let Some(Screen::Funnel(f)) = self.stack.last_mut()
-                    && funnel.year == Some(f.year)
-                {
-                    f.funnel = Some(*funnel);
+                if let Some(Screen::Funnel(f)) = self.stack.last_mut() {
+                    f.loaded(*funnel);
                 }
                 Vec::new()
             }
             Action::PiLoaded(overview) => {
-                if let Some(Screen::Pi(p)) = self.stack.last_mut()
-                    && p.key == overview.key
-                {
-                    p.cursor = p.cursor.min(overview.projects.len().saturating_sub(1));
-                    p.overview = Some(*overview);
+                if let Some(Screen::Pi(p)) = self.stack.last_mut() {
+                    p.loaded(*overview);
                 }
                 Vec::new()
             }
             Action::LinksLoaded { project_id, links } => {
-                if let Some(Screen::Links(l)) = self.stack.last_mut()
-                    && l.project_id == project_id
-                {
-                    l.cursor = l.cursor.min(links.len().saturating_sub(1));
-                    l.links = links;
+                if let Some(Screen::Links(l)) = self.stack.last_mut() {
+                    l.loaded(project_id, links);
                 }
                 Vec::new()
             }
@@ -358,11 +317,25 @@ impl App {
         }
     }
 
+    /// A command: the current screen first, then the app's global commands.
     fn command(&mut self, command: Command) -> Vec<Effect> {
-        use Command as C;
-        if let Some(effects) = self.portfolio_command(command) {
-            return effects;
+        let mut ctx = self.ctx();
+        let handled = match self.stack.last_mut() {
+            Some(Screen::Dashboard) | None => self.dashboard.command(command, &ctx),
+            Some(screen) => screen.command(command, &mut ctx),
+        };
+        if let Some(status) = ctx.status {
+            self.status = Some(status);
         }
+        match handled {
+            Some(effects) => effects,
+            None => self.global_command(command),
+        }
+    }
+
+    /// Commands that mean the same on every screen, or that open another screen or a form.
+    fn global_command(&mut self, command: Command) -> Vec<Effect> {
+        use Command as C;
         match command {
             C::ForceQuit => {
                 self.should_quit = true;
@@ -372,7 +345,6 @@ impl App {
                 self.should_quit = command == C::Quit;
                 Vec::new()
             }
-            C::Back if self.cancel_range() => Vec::new(),
             C::Quit | C::Back => {
                 self.stack.pop();
                 self.load_current()
@@ -388,46 +360,7 @@ impl App {
             }
             C::NextScreen => self.next_screen(),
             C::Filter => self.open_filter(),
-            C::TogglePivot => match self.stack.last_mut() {
-                Some(Screen::Due(d)) => {
-                    d.by_officer = !d.by_officer;
-                    Vec::new()
-                }
-                Some(Screen::Dashboard) => {
-                    self.dashboard.toggle_pivot();
-                    self.load_current()
-                }
-                _ => Vec::new(),
-            },
             C::Open => self.open(),
-            C::Up | C::Down | C::Left | C::Right | C::Top | C::Bottom | C::PageUp | C::PageDown => {
-                let (list_page, detail_page) = (self.list_page(), self.detail_page());
-                match self.stack.last_mut() {
-                    Some(Screen::List(list)) => list.move_cursor(command, list_page),
-                    Some(Screen::Detail(d)) => d.scroll(command, detail_page),
-                    Some(Screen::Due(d)) => d.scroll(command, list_page),
-                    Some(Screen::History(h)) => {
-                        // The history has a heading line above its entries.
-                        h.scroll = command.scroll(
-                            h.scroll,
-                            h.entries.len(),
-                            detail_page.saturating_sub(1),
-                        );
-                    }
-                    _ => self.dashboard.move_cursor(command),
-                }
-                self.rows_effects()
-            }
-            C::NextNote | C::PrevNote => {
-                let page = self.detail_page();
-                if let Some(Screen::Detail(d)) = self.stack.last_mut() {
-                    d.focus_note(command == C::NextNote, page);
-                }
-                Vec::new()
-            }
-            C::ToggleSelect | C::SelectRange | C::SelectAll | C::SortNext | C::SortReverse => {
-                self.list_command(command)
-            }
             C::NewNote => self.open_note_form(),
             C::EditNote => self.open_edit_note_form(),
             C::DeleteNote => self.delete_focused_note(),
@@ -441,21 +374,6 @@ impl App {
             C::Export => self.open_export_form(),
             C::ReviseCriteria => self.open_criteria_form(),
             C::Import => self.open_import_form(),
-            C::ToggleMine => {
-                match self.stack.last_mut() {
-                    Some(Screen::Due(d)) => d.mine = !d.mine,
-                    Some(Screen::Dashboard) => self.dashboard.mine = !self.dashboard.mine,
-                    _ => return Vec::new(),
-                }
-                self.load_current()
-            }
-            C::ToggleBudget => {
-                if !matches!(self.screen(), Screen::Dashboard) {
-                    return Vec::new();
-                }
-                self.dashboard.budget = !self.dashboard.budget;
-                self.load_current()
-            }
             C::Portfolio => self.push_portfolio(),
             C::BudgetView => self.push_budget(Default::default(), Default::default()),
             C::Funnel => {
@@ -470,40 +388,26 @@ impl App {
                 self.open_project_form(|project_id| FormKind::Deadline { project_id })
             }
             C::AddLink => self.open_project_form(|project_id| FormKind::Attach { project_id }),
+            // Keys that only mean something on a screen that did not take them.
+            C::Up
+            | C::Down
+            | C::Left
+            | C::Right
+            | C::Top
+            | C::Bottom
+            | C::PageUp
+            | C::PageDown
+            | C::NextNote
+            | C::PrevNote
+            | C::ToggleSelect
+            | C::SelectRange
+            | C::SelectAll
+            | C::SortNext
+            | C::SortReverse
+            | C::TogglePivot
+            | C::ToggleMine
+            | C::ToggleBudget => Vec::new(),
         }
-    }
-
-    /// Selection and sort commands of a list.
-    fn list_command(&mut self, command: Command) -> Vec<Effect> {
-        let page = self.list_page();
-        let lang = self.lang;
-        let Some(Screen::List(list)) = self.stack.last_mut() else {
-            return Vec::new();
-        };
-        match command {
-            Command::ToggleSelect => list.toggle_select(page),
-            Command::SelectRange if !list.select_range() => {
-                self.status = Some(
-                    tr(
-                        lang,
-                        "範囲選択: 終点へ移動して v",
-                        "range: move to the end and press v",
-                    )
-                    .into(),
-                );
-            }
-            Command::SelectAll => list.select_all(),
-            Command::SortNext | Command::SortReverse => {
-                if command == Command::SortNext {
-                    list.sort_next();
-                } else {
-                    list.sort.descending = !list.sort.descending;
-                }
-                return self.reload_list();
-            }
-            _ => {}
-        }
-        self.rows_effects()
     }
 
     fn edit(&mut self, edit: Edit) -> Vec<Effect> {

@@ -1,24 +1,13 @@
 //! Moving between screens: the back stack, drilling down from the dashboard, Tab between the
 //! top-level screens, and (re)loading what the current screen shows.
 
+use super::screens::{BudgetState, DueState, FunnelState, HistoryState, LinksState, PiState};
 use super::{App, DetailState, Effect, InputLine, ListKind, ListState, Overlay, Screen};
-use crate::model::{Coded, Phase};
-use crate::query;
-use crate::store::Pivot;
-use crate::{Lang, tr};
+use crate::model::{BudgetRows, FiscalYear, PiKey};
+use crate::query::{self, Filter};
+use crate::tr;
 
 impl App {
-    /// Esc first abandons a started range selection.
-    pub(crate) fn cancel_range(&mut self) -> bool {
-        if let Some(Screen::List(list)) = self.stack.last_mut()
-            && list.anchor.is_some()
-        {
-            list.anchor = None;
-            return true;
-        }
-        false
-    }
-
     /// Tab: dashboard → all projects → highway queue → due follow-ups → dashboard. From a screen
     /// opened deeper (a cell's list, a detail) Tab goes to the top-level screen after it.
     pub(crate) fn next_screen(&mut self) -> Vec<Effect> {
@@ -46,7 +35,7 @@ impl App {
     pub(crate) fn open(&mut self) -> Vec<Effect> {
         let target = match self.screen() {
             Screen::Dashboard => {
-                let Some((query, label)) = self.cell_query() else {
+                let Some((query, label)) = self.dashboard.cell_query(self.lang) else {
                     return Vec::new();
                 };
                 return self.push_list(ListKind::Projects, query, label);
@@ -55,8 +44,14 @@ impl App {
             Screen::Due(due) => due.items.get(due.cursor).map(|i| i.project_id),
             // The PI line heads the detail: Enter opens the PI's projects across programs.
             Screen::Detail(_) => return self.push_pi(false),
-            Screen::Pi(_) | Screen::Links(_) => {
-                return self.open_portfolio_item().unwrap_or_default();
+            Screen::Pi(p) => p.cursor_project().map(|r| r.id),
+            Screen::Links(l) => {
+                return match l.links.get(l.cursor) {
+                    Some(link) => vec![Effect::OpenLink {
+                        target: link.target.clone(),
+                    }],
+                    None => Vec::new(),
+                };
             }
             Screen::History(_) | Screen::Budget(_) | Screen::Funnel(_) => None,
         };
@@ -89,45 +84,13 @@ impl App {
         }
         .unwrap_or_else(|| format!("#{project_id}"));
         let label = format!("{label} {}", tr(self.lang, "履歴", "history"));
-        self.stack
-            .push(Screen::History(Box::new(super::HistoryState {
-                project_id,
-                label,
-                entries: Vec::new(),
-                scroll: 0,
-            })));
+        self.stack.push(Screen::History(Box::new(HistoryState {
+            project_id,
+            label,
+            entries: Vec::new(),
+            scroll: 0,
+        })));
         self.load_current()
-    }
-
-    /// The filter and breadcrumb label for the dashboard cell under the cursor.
-    pub(crate) fn cell_query(&self) -> Option<(String, String)> {
-        let data = self.dashboard.data.as_ref()?;
-        let mut terms = Vec::new();
-        let mut label = Vec::new();
-        if let Some(row) = data.matrix.rows.get(self.dashboard.row) {
-            let field = match data.matrix.pivot {
-                Pivot::IntegratedProject => "ip",
-                Pivot::DiseaseArea => "area",
-            };
-            terms.push(format!("{field}:{}", row.code));
-            label.push(if self.lang == Lang::Ja {
-                row.name_ja.clone()
-            } else {
-                row.name_en.clone()
-            });
-        }
-        if let Some(phase) = Phase::ALL.get(self.dashboard.col) {
-            terms.push(format!("phase:{}", phase.code()));
-            label.push(phase.label(self.lang).to_string());
-        }
-        if label.is_empty() {
-            label.push(tr(self.lang, "全課題", "All projects").into());
-        }
-        if self.dashboard.mine {
-            terms.push("mine".into());
-            label.push(tr(self.lang, "担当", "mine").into());
-        }
-        Some((terms.join(" "), label.join(" × ")))
     }
 
     /// Opens a list over the current screen (the filter must resolve; a bad one sets the status
@@ -171,71 +134,122 @@ impl App {
         effects
     }
 
+    /// Loads the list on top again (a new filter, a new sort).
     pub(crate) fn reload_list(&mut self) -> Vec<Effect> {
-        self.next_request += 1;
-        let request = self.next_request;
-        let scope = self.scope();
-        let page = self.list_page();
+        let ctx = self.ctx();
         match self.stack.last_mut() {
-            Some(Screen::List(list)) => {
-                list.request = request;
-                list.loaded = false;
-                // Rows may have changed too (a save, another session): fetch them again.
-                list.rows.clear();
-                // The first screen first (enough for where the cursor is), the rest after the frame.
-                let limit = (list.offset + page + 1).min(1_000);
-                vec![list.load_effect(request, scope, Some(limit))]
-            }
+            Some(Screen::List(list)) => list.load(&ctx),
             _ => Vec::new(),
         }
     }
 
     /// Fetches the display rows that came on screen.
-    pub(crate) fn rows_effects(&self) -> Vec<Effect> {
+    pub(crate) fn rows_effects(&mut self) -> Vec<Effect> {
+        let ctx = self.ctx();
         match self.screen() {
-            Screen::List(list) if list.loaded => {
-                let ids = list.missing_rows(self.list_page());
-                if ids.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Effect::LoadRows {
-                        ids,
-                        scope: self.scope(),
-                    }]
-                }
-            }
+            Screen::List(list) => list.rows_effect(&ctx),
             _ => Vec::new(),
         }
     }
 
     /// The effects that (re)load the current screen's data.
     pub(crate) fn load_current(&mut self) -> Vec<Effect> {
-        match self.screen() {
-            Screen::Dashboard => vec![Effect::LoadDashboard {
-                pivot: self.dashboard.pivot,
-                today: self.today,
-                mine: self.dashboard.mine.then(|| self.author.name.clone()),
-                budget_year: self
-                    .dashboard
-                    .budget
-                    .then(|| crate::model::FiscalYear::of(self.today)),
-            }],
-            Screen::List(_) => self.reload_list(),
-            Screen::Detail(d) => vec![Effect::LoadDetail {
-                id: d.id,
-                me: self.author.name.clone(),
-            }],
-            Screen::Due(d) => vec![Effect::LoadDue {
-                mine: d.mine,
-                scope: self.scope(),
-            }],
-            Screen::Links(l) => vec![Effect::LoadLinks {
-                project_id: l.project_id,
-            }],
-            Screen::History(h) => vec![Effect::LoadHistory {
-                project_id: h.project_id,
-            }],
-            Screen::Budget(_) | Screen::Funnel(_) | Screen::Pi(_) => self.load_portfolio_screen(),
+        let ctx = self.ctx();
+        match self.stack.last_mut() {
+            Some(Screen::Dashboard) | None => self.dashboard.load(&ctx),
+            Some(screen) => screen.load(&ctx),
         }
+    }
+
+    /// `M`: my portfolio: projects assigned to me or on my watch list.
+    pub(crate) fn push_portfolio(&mut self) -> Vec<Effect> {
+        self.stack.truncate(1);
+        self.push_list(ListKind::Portfolio, "mine:watch".into(), String::new())
+    }
+
+    /// `B`: the budget pivot.
+    /// (`show budget --rows --query` chooses the rows and the projects summed.)
+    pub fn push_budget(&mut self, rows_by: BudgetRows, filter: Filter) -> Vec<Effect> {
+        self.stack.truncate(1);
+        self.stack.push(Screen::Budget(Box::new(BudgetState {
+            rows_by,
+            filter,
+            ..BudgetState::default()
+        })));
+        self.load_current()
+    }
+
+    /// `F`: the funnel for a fiscal year (the current one from the key; `show funnel --fy`).
+    pub fn push_funnel(&mut self, year: FiscalYear, filter: Filter) -> Vec<Effect> {
+        self.stack.truncate(1);
+        self.stack.push(Screen::Funnel(Box::new(FunnelState {
+            year,
+            funnel: None,
+            scroll: 0,
+            filter,
+        })));
+        self.load_current()
+    }
+
+    /// The due board over the current screen: everyone's, or only what I owe.
+    pub fn push_due(&mut self, mine: bool, by_officer: bool) -> Vec<Effect> {
+        self.stack.push(Screen::Due(Box::new(DueState {
+            mine,
+            by_officer,
+            ..Default::default()
+        })));
+        self.load_current()
+    }
+
+    /// The overview of one PI or institution by name (`seedline show pi NAME`).
+    pub fn push_pi_named(&mut self, key: PiKey) -> Vec<Effect> {
+        self.stack.push(Screen::Pi(Box::new(PiState::new(key))));
+        self.load_current()
+    }
+
+    /// `P` / `I` (and Enter on the detail's PI line): the overview of the focused project's PI or
+    /// institution.
+    pub(crate) fn push_pi(&mut self, institution: bool) -> Vec<Effect> {
+        let names = match self.screen() {
+            Screen::Detail(d) => d
+                .detail
+                .as_ref()
+                .map(|d| (d.pi_name.clone(), d.institution.clone())),
+            Screen::List(l) => l
+                .cursor_id()
+                .and_then(|id| l.rows.get(&id))
+                .map(|r| (r.pi_name.clone(), r.institution.clone())),
+            Screen::Pi(p) => p
+                .cursor_project()
+                .map(|r| (r.pi_name.clone(), r.institution.clone())),
+            _ => None,
+        };
+        let Some((pi, inst)) = names else {
+            return self.not_here();
+        };
+        self.push_pi_named(if institution {
+            PiKey::Institution(inst)
+        } else {
+            PiKey::Pi(pi)
+        })
+    }
+
+    /// `L`: the focused project's links.
+    pub(crate) fn push_links(&mut self) -> Vec<Effect> {
+        let Screen::Detail(d) = self.screen() else {
+            return self.not_here();
+        };
+        let Some(detail) = &d.detail else {
+            return Vec::new();
+        };
+        let state = LinksState {
+            project_id: detail.id,
+            label: format!("{} {}", detail.amed_id, tr(self.lang, "添付", "links")),
+            links: detail.attachments.clone(),
+            cursor: 0,
+            offset: 0,
+        };
+        self.stack.push(Screen::Links(Box::new(state)));
+        Vec::new()
     }
 }

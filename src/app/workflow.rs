@@ -11,15 +11,7 @@ use crate::tr;
 impl App {
     /// The project the officer is looking at: the detail's, the list's cursor row, the due item's.
     pub fn focused_project(&self) -> Option<i64> {
-        match self.screen() {
-            Screen::Detail(d) => Some(d.id),
-            Screen::List(l) => l.cursor_id(),
-            Screen::Due(d) => d.items.get(d.cursor).map(|i| i.project_id),
-            Screen::History(h) => Some(h.project_id),
-            Screen::Links(l) => Some(l.project_id),
-            Screen::Pi(p) => p.cursor_project().map(|r| r.id),
-            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) => None,
-        }
+        self.screen().focused_project()
     }
 
     fn heading_for(&self, project_id: i64) -> String {

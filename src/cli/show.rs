@@ -209,26 +209,17 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     if let Some(status) = &app.status {
         bail!("{status}");
     }
+    // Without a height: the whole content (lists up to LIST_ROWS rows), title and status line
+    // included; the dashboard is drawn as tall as any matrix gets.
     let height = match (size.height, app.screen()) {
         (Some(h), _) => h,
-        (None, Screen::List(list)) => (list.ids.len().min(LIST_ROWS) + 4) as u16,
-        (None, Screen::Detail(d)) => (d.lines.len() + 2).min(u16::MAX as usize) as u16,
-        (None, Screen::Dashboard) => 60,
-        (None, Screen::Due(d)) if d.by_officer => 60,
-        (None, Screen::Due(d)) => (d.items.len().min(LIST_ROWS) + 4) as u16,
-        (None, Screen::History(h)) => (h.entries.len() + 3).min(u16::MAX as usize) as u16,
-        (None, Screen::Budget(b)) => b.pivot.as_ref().map_or(4, |p| p.rows.len() + 5) as u16,
-        (None, Screen::Funnel(f)) => {
-            f.funnel
-                .as_ref()
-                .map_or(4, |x| x.by_integrated_project.len() + 14) as u16
-        }
-        (None, Screen::Pi(p)) => {
-            p.overview
-                .as_ref()
-                .map_or(4, |o| o.projects.len().min(LIST_ROWS) + 6) as u16
-        }
-        (None, Screen::Links(l)) => (l.links.len() + 4) as u16,
+        (None, Screen::List(_) | Screen::Due(_) | Screen::Pi(_)) => chrome(
+            app.screen()
+                .content_height()
+                .unwrap_or(0)
+                .min(LIST_ROWS + 4),
+        ),
+        (None, screen) => screen.content_height().map_or(60, chrome),
     }
     // Below the smallest size every screen draws at, only a "too small" notice would print.
     .max(if size.height.is_some() {
@@ -248,6 +239,11 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
         other => other?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A screen's height with its title and status line, in terminal rows.
+fn chrome(content: usize) -> u16 {
+    (content + usize::from(crate::app::screens::CHROME)).min(u16::MAX as usize) as u16
 }
 
 /// Runs what a view over the dashboard needs of the start-up effects (the project count, not the

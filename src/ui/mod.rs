@@ -1,17 +1,13 @@
 //! Rendering only: draws `&App` into a ratatui frame. Every string from the database passes through
 //! `text::sanitize_line` / `sanitize_multiline` and is cut by display width before it is drawn.
 
-mod dashboard;
-mod detail;
-mod due;
 mod form;
-mod list;
 mod overlay;
 pub mod plain;
-mod portfolio;
+mod screens;
 pub mod theme;
 
-use crate::app::{App, Overlay, Screen};
+use crate::app::{App, Overlay};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -54,17 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         ..area
     };
     draw_title(frame, title, app, theme);
-    match app.screen() {
-        Screen::Dashboard => dashboard::draw(frame, body, app, theme),
-        Screen::List(list) => list::draw(frame, body, app, list, theme),
-        Screen::Detail(d) => detail::draw(frame, body, d, theme),
-        Screen::Due(d) => due::draw_due(frame, body, app, d, theme),
-        Screen::History(h) => due::draw_history(frame, body, app, h, theme),
-        Screen::Budget(b) => portfolio::draw_budget(frame, body, app, b, theme),
-        Screen::Funnel(f) => portfolio::draw_funnel(frame, body, app, f, theme),
-        Screen::Pi(p) => portfolio::draw_pi(frame, body, app, p, theme),
-        Screen::Links(l) => portfolio::draw_links(frame, body, app, l, theme),
-    }
+    screens::draw(frame, body, app, theme);
     draw_status(frame, status, app, theme);
     match &app.overlay {
         Overlay::Help => overlay::draw_help(frame, body, app, theme),
@@ -94,22 +80,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     }
 }
 
-fn screen_name(app: &App, screen: &Screen) -> String {
-    match screen {
-        Screen::Dashboard => tr(app.lang, "ダッシュボード", "Dashboard").into(),
-        Screen::List(list) => list.label.clone(),
-        Screen::Detail(d) => d
-            .detail
-            .as_ref()
-            .map_or_else(|| format!("#{}", d.id), |detail| detail.amed_id.clone()),
-        Screen::Due(_) => tr(app.lang, "期限ボード", "Due board").into(),
-        Screen::History(h) => h.label.clone(),
-        other => app.portfolio_screen_name(other).unwrap_or_default(),
-    }
-}
-
 fn draw_title(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let crumbs: Vec<String> = app.stack.iter().map(|s| screen_name(app, s)).collect();
+    let crumbs: Vec<String> = app.stack.iter().map(|s| s.name(app.lang)).collect();
     let left = text::sanitize_line(&format!(" seedline › {}", crumbs.join(" › "))).into_owned();
     let right = format!("{} ", app.today);
     let w = area.width as usize;

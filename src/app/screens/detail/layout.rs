@@ -1,107 +1,11 @@
-//! The project detail screen: the loaded project laid out as lines (wrapped to the width, every
-//! string sanitised) and a scroll position. Pure, so `seedline show project` prints the same.
+//! The detail's text layout: the loaded project as styled lines wrapped to the width, every string
+//! sanitised. It lives with the screen's state, not in `ui/`, because scrolling and the note focus
+//! (J / K) need to know where each line falls; `ui/screens/detail.rs` only paints the lines.
 
-use super::Command;
+use super::{DetailLine, Tone};
 use crate::Lang;
 use crate::model::{Coded, ProjectDetail};
 use crate::text::{sanitize_line, sanitize_multiline, thousands, width};
-
-/// How a piece of a line is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Normal,
-    Heading,
-    Label,
-    Dim,
-    Flag,
-    Alert,
-}
-
-/// One screen line: styled pieces.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailLine(pub Vec<(Tone, String)>);
-
-impl DetailLine {
-    pub(super) fn plain(tone: Tone, text: impl Into<String>) -> DetailLine {
-        DetailLine(vec![(tone, text.into())])
-    }
-
-    /// The line's text without styles.
-    pub fn text(&self) -> String {
-        self.0.iter().map(|(_, s)| s.as_str()).collect()
-    }
-}
-
-/// State of the detail screen.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DetailState {
-    pub id: i64,
-    pub detail: Option<Box<ProjectDetail>>,
-    pub lines: Vec<DetailLine>,
-    pub scroll: usize,
-    /// Index into `detail.notes` of the note that `e`, `x` and `c` act on.
-    pub note_focus: Option<usize>,
-    /// Line where each note starts, in `detail.notes` order.
-    pub note_starts: Vec<usize>,
-}
-
-impl DetailState {
-    pub fn new(id: i64) -> DetailState {
-        DetailState {
-            id,
-            detail: None,
-            lines: Vec::new(),
-            scroll: 0,
-            note_focus: None,
-            note_starts: Vec::new(),
-        }
-    }
-
-    /// Takes the loaded project and lays it out for `cols` columns.
-    pub fn set_detail(&mut self, detail: Box<ProjectDetail>, lang: Lang, cols: usize, today: &str) {
-        // Keep the focus on the same note across reloads (another session may have added one).
-        let focused = self
-            .note_focus
-            .and_then(|i| self.detail.as_ref()?.notes.get(i).map(|n| n.id));
-        (self.lines, self.note_starts) = layout(&detail, lang, cols, today);
-        self.note_focus = focused.and_then(|id| detail.notes.iter().position(|n| n.id == id));
-        self.detail = Some(detail);
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
-    }
-
-    /// Moves the note focus (J / K) and scrolls the focused note into view.
-    pub fn focus_note(&mut self, forward: bool, page: usize) {
-        let count = self.note_starts.len();
-        if count == 0 {
-            return;
-        }
-        self.note_focus = Some(match (self.note_focus, forward) {
-            (None, _) => 0,
-            (Some(i), true) => (i + 1).min(count - 1),
-            (Some(i), false) => i.saturating_sub(1),
-        });
-        if let Some(&line) = self.note_focus.and_then(|i| self.note_starts.get(i)) {
-            if line < self.scroll || line >= self.scroll + page.saturating_sub(2) {
-                self.scroll = line
-                    .saturating_sub(2)
-                    .min(self.lines.len().saturating_sub(page));
-            }
-        }
-    }
-
-    /// Lays out again after a resize.
-    pub fn relayout(&mut self, lang: Lang, cols: usize, today: &str) {
-        if let Some(d) = &self.detail {
-            (self.lines, self.note_starts) = layout(d, lang, cols, today);
-        }
-    }
-
-    /// Scrolls for a navigation command; `page` is the number of lines on screen.
-    pub fn scroll(&mut self, command: Command, page: usize) {
-        self.scroll = command.scroll(self.scroll, self.lines.len(), page);
-    }
-}
-
 use crate::tr;
 
 /// First-fit wrapping: the same lines as textwrap's optimal fit for Japanese text (breaks fall
@@ -127,7 +31,7 @@ fn wrap(out: &mut Vec<DetailLine>, text: &str, indent: usize, cols: usize, tone:
     }
 }
 
-pub(super) fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, cols: usize) {
+pub(in crate::app) fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, cols: usize) {
     let label_w = 16;
     let label = crate::text::fit(label, label_w);
     let value = sanitize_line(value);
@@ -152,7 +56,7 @@ pub(super) fn field(out: &mut Vec<DetailLine>, label: &str, value: &str, cols: u
     }
 }
 
-pub(super) fn heading(out: &mut Vec<DetailLine>, title: String) {
+pub(in crate::app) fn heading(out: &mut Vec<DetailLine>, title: String) {
     out.push(DetailLine::plain(Tone::Normal, ""));
     // U+25B8 is East Asian "neutral": one cell in every terminal.
     out.push(DetailLine::plain(Tone::Heading, format!("▸ {title}")));
@@ -206,7 +110,7 @@ pub fn layout(
             d.phase.label(lang),
             tr(lang, "モダリティ", "modality"),
             d.modality.label(lang),
-            super::detail_sections::time_in_phase(d, lang, today)
+            super::sections::time_in_phase(d, lang, today)
         ),
         cols,
     );
@@ -226,7 +130,7 @@ pub fn layout(
         &budget,
         cols,
     );
-    super::detail_sections::budgets(&mut out, d, lang, cols);
+    super::sections::budgets(&mut out, d, lang, cols);
     let licensing = format!(
         "{}  {}",
         d.licensing_status.label(lang),
@@ -300,7 +204,7 @@ pub fn layout(
         ]));
     }
 
-    super::detail_sections::deadlines_and_links(&mut out, d, lang, today);
+    super::sections::deadlines_and_links(&mut out, d, lang, today);
     heading(
         &mut out,
         tr(lang, "ハイウェイ支援", "Highway support").into(),

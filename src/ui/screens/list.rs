@@ -2,12 +2,12 @@
 //! rows on screen. Columns are dropped by priority when the terminal is narrow; the title takes
 //! what is left.
 
-use super::theme::Theme;
-use super::tr;
 use crate::Lang;
 use crate::app::{App, ListState};
 use crate::model::{Coded, Date, Phase, ProjectRow, SortKey};
 use crate::text::{self, fit, fit_right, sanitize_line, thousands};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

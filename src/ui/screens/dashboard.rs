@@ -1,13 +1,13 @@
 //! The pipeline dashboard: headline strip, the matrix (rows × 基礎…実用化 + total) with open-flag
 //! (⚑) and due follow-up (!) markers, and a per-phase bar chart when there is room.
 
-use super::theme::Theme;
-use super::tr;
 use crate::Lang;
 use crate::app::App;
 use crate::model::{Coded, Phase};
 use crate::store::{MatrixCell, Pivot};
 use crate::text::{self, fit, fit_right, thousands};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

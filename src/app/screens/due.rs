@@ -1,7 +1,8 @@
 //! The due board: pending follow-ups and open deadlines up to 30 days ahead, oldest first, in
 //! aging buckets, with who owes them; optionally only mine, or as counts per officer.
 
-use super::Command;
+use super::{Ctx, list};
+use crate::app::{Command, Effect};
 use crate::model::{Date, DueBoardRow, DueItem, due_board};
 
 /// State of the due view.
@@ -21,6 +22,38 @@ pub struct DueState {
 }
 
 impl DueState {
+    /// Cursor, `t` (counts per officer ⇄ items) and `o` (only mine ⇄ everyone's).
+    pub fn command(&mut self, command: Command, ctx: &Ctx) -> Option<Vec<Effect>> {
+        match command {
+            _ if command.is_navigation() => self.scroll(command, list::page(ctx)),
+            Command::TogglePivot => self.by_officer = !self.by_officer,
+            Command::ToggleMine => {
+                self.mine = !self.mine;
+                return Some(self.load(ctx));
+            }
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+
+    /// The effect that loads what is due (30 days ahead), everyone's or only mine.
+    pub fn load(&self, ctx: &Ctx) -> Vec<Effect> {
+        vec![Effect::LoadDue {
+            mine: self.mine,
+            scope: ctx.scope.clone(),
+        }]
+    }
+
+    /// The info line, the column header, then the items (or the line saying there are none);
+    /// per officer: a row per officer and one for everyone.
+    pub fn content_height(&self) -> usize {
+        if self.by_officer {
+            list::LIST_HEAD + self.board.len() + 1
+        } else {
+            list::LIST_HEAD + self.items.len().max(1)
+        }
+    }
+
     pub fn set_items(&mut self, items: Vec<DueItem>, page: usize, today: Date) {
         let keep = self.items.get(self.cursor).map(|i| i.source);
         (self.board, self.totals) = due_board(&items, today);
@@ -52,13 +85,4 @@ impl DueState {
             self.offset = self.cursor + 1 - page;
         }
     }
-}
-
-/// State of a project's history screen.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HistoryState {
-    pub project_id: i64,
-    pub label: String,
-    pub entries: Vec<crate::model::HistoryEntry>,
-    pub scroll: usize,
 }

@@ -1,8 +1,8 @@
 //! The project detail: the lines laid out by `app::detail`, from the scroll position.
 
-use super::theme::Theme;
 use crate::app::DetailState;
 use crate::app::detail::Tone;
+use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,10 +1,15 @@
 //! A project list (all projects, a dashboard cell, the highway queue): the matching ids in order,
 //! a cursor and scroll offset, the selection, and the display rows of what is on screen.
 
-use super::Command;
+use super::Ctx;
+use crate::app::{Command, Effect};
 use crate::model::{ProjectRow, Sort, SortKey};
 use crate::query::Filter;
+use crate::tr;
 use std::collections::{BTreeSet, HashMap};
+
+/// Rows of the list body above its rows: the filter/info line and the column header.
+pub const LIST_HEAD: usize = 2;
 
 /// Which list this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +56,100 @@ pub struct ListState {
 /// Rows kept in the cache before it is emptied (a few screens' worth).
 const ROW_CACHE: usize = 2_000;
 
+/// Rows of projects on screen for a terminal of `ctx`'s size.
+pub fn page(ctx: &Ctx) -> usize {
+    ctx.body_rows().saturating_sub(LIST_HEAD).max(1)
+}
+
 impl ListState {
+    /// Cursor, selection and sort; Esc first abandons a started range selection.
+    pub fn command(&mut self, command: Command, ctx: &mut Ctx) -> Option<Vec<Effect>> {
+        let page = page(ctx);
+        match command {
+            Command::Back if self.anchor.is_some() => {
+                self.anchor = None;
+                return Some(Vec::new());
+            }
+            _ if command.is_navigation() => self.move_cursor(command, page),
+            Command::ToggleSelect => self.toggle_select(page),
+            Command::SelectRange => {
+                if !self.select_range() {
+                    ctx.status = Some(
+                        tr(
+                            ctx.lang,
+                            "範囲選択: 終点へ移動して v",
+                            "range: move to the end and press v",
+                        )
+                        .into(),
+                    );
+                }
+            }
+            Command::SelectAll => self.select_all(),
+            Command::SortNext => {
+                self.sort_next();
+                return Some(self.load(ctx));
+            }
+            Command::SortReverse => {
+                self.sort.descending = !self.sort.descending;
+                return Some(self.load(ctx));
+            }
+            _ => return None,
+        }
+        Some(self.rows_effect(ctx))
+    }
+
+    /// Loads the list again under a fresh request: the first screen first (enough for where the
+    /// cursor is), the rest after the frame. Rows are fetched again too (a save or another
+    /// session may have changed them).
+    pub fn load(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        self.request = ctx.request;
+        self.loaded = false;
+        self.rows.clear();
+        let limit = (self.offset + page(ctx) + 1).min(1_000);
+        vec![self.load_effect(ctx.request, ctx.scope.clone(), Some(limit))]
+    }
+
+    /// The whole answer arrived (older requests are ignored).
+    pub fn loaded_ids(&mut self, request: u64, ids: Vec<i64>, ctx: &Ctx) -> Vec<Effect> {
+        if self.request == request {
+            self.set_ids(ids, page(ctx));
+        }
+        self.rows_effect(ctx)
+    }
+
+    /// The first screen of the answer arrived: show it, and ask for the whole after the frame.
+    pub fn loaded_head(&mut self, request: u64, ids: Vec<i64>, ctx: &Ctx) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if self.request == request {
+            self.set_head(ids, page(ctx));
+            let full = self.load_effect(request, ctx.scope.clone(), None);
+            effects.push(Effect::Later(Box::new(full)));
+        }
+        effects.extend(self.rows_effect(ctx));
+        effects
+    }
+
+    /// Fetches the display rows that came on screen.
+    pub fn rows_effect(&self, ctx: &Ctx) -> Vec<Effect> {
+        if !self.loaded {
+            return Vec::new();
+        }
+        let ids = self.missing_rows(page(ctx));
+        if ids.is_empty() {
+            Vec::new()
+        } else {
+            vec![Effect::LoadRows {
+                ids,
+                scope: ctx.scope.clone(),
+            }]
+        }
+    }
+
+    /// The info line, the column header and every listed project.
+    pub fn content_height(&self) -> usize {
+        LIST_HEAD + self.ids.len()
+    }
+
     pub fn new(kind: ListKind, label: String, query: String, filter: Filter) -> ListState {
         let sort = match kind {
             ListKind::Projects | ListKind::Portfolio => Sort::default(),
@@ -116,17 +214,17 @@ impl ListState {
         request: u64,
         scope: crate::model::Scope,
         head: Option<usize>,
-    ) -> super::Effect {
+    ) -> Effect {
         let (filter, sort) = (self.effective_filter(), self.sort);
         match head {
-            Some(limit) => super::Effect::LoadListHead {
+            Some(limit) => Effect::LoadListHead {
                 request,
                 filter,
                 sort,
                 scope,
                 limit,
             },
-            None => super::Effect::LoadList {
+            None => Effect::LoadList {
                 request,
                 filter,
                 sort,

@@ -1,7 +1,8 @@
 //! The detail's portfolio sections: time in the current phase, allocations per fiscal year,
 //! deadlines (reports, evaluations, scheduled stage gates) and links.
 
-use super::detail::{DetailLine, Tone, field, heading};
+use super::layout::{field, heading};
+use super::{DetailLine, Tone};
 use crate::model::{Coded, ProjectDetail, deadline_text, parse_date};
 use crate::text::{sanitize_line, thousands};
 use crate::{Lang, tr};

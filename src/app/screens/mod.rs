@@ -1,0 +1,177 @@
+//! The screens of the back stack, one module each. A screen owns its state, the commands it
+//! handles (asked before the app's global ones), the effects that load it, how it takes its
+//! loaded data, and how tall its content is (what scrolling and `seedline show` both use).
+//! Drawing lives beside it in `ui/screens/`, one file per screen.
+
+pub mod budget;
+pub mod dashboard;
+pub mod detail;
+pub mod due;
+pub mod funnel;
+pub mod history;
+pub mod links;
+pub mod list;
+pub mod pi;
+
+use super::keymap::Mode;
+use super::{Command, Effect};
+use crate::model::{Date, Scope};
+use crate::{Lang, tr};
+
+pub use budget::BudgetState;
+pub use dashboard::{COLUMNS, DashboardData, DashboardState};
+pub use detail::DetailState;
+pub use due::DueState;
+pub use funnel::FunnelState;
+pub use history::HistoryState;
+pub use links::LinksState;
+pub use list::{ListKind, ListState};
+pub use pi::PiState;
+
+/// Rows around every screen's body: the title (breadcrumb) above, the status line below.
+pub const CHROME: u16 = 2;
+
+/// A screen on the back stack. The dashboard's state is kept by the app, not here: it lies
+/// beneath every stack and keeps its cursor, pivot and modes while other screens come and go.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    /// The pipeline matrix (home).
+    Dashboard,
+    /// A project list or the highway queue.
+    List(Box<ListState>),
+    /// One project.
+    Detail(Box<DetailState>),
+    /// Pending follow-ups and deadlines.
+    Due(Box<DueState>),
+    /// One project's history.
+    History(Box<HistoryState>),
+    /// Allocations per fiscal year.
+    Budget(Box<BudgetState>),
+    /// Phase transitions and time in phase.
+    Funnel(Box<FunnelState>),
+    /// A PI's or institution's projects.
+    Pi(Box<PiState>),
+    /// A project's links.
+    Links(Box<LinksState>),
+}
+
+/// What a screen may know of the app while it handles a command or loads, and the one thing it
+/// may say back (a hint for the status line).
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub today: Date,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Today, "me" and the stall threshold, as the store wants them.
+    pub scope: Scope,
+    /// A fresh request id, for a load whose older answers must be ignored.
+    pub request: u64,
+    /// Set by a screen to show a hint in the status line.
+    pub status: Option<String>,
+}
+
+impl Ctx {
+    /// Rows between the title and the status line.
+    pub fn body_rows(&self) -> usize {
+        self.size.1.saturating_sub(CHROME).max(1) as usize
+    }
+
+    /// Columns of the terminal.
+    pub fn cols(&self) -> usize {
+        self.size.0 as usize
+    }
+}
+
+impl Screen {
+    /// The keymap mode of this screen (which bindings the footer and `?` show).
+    pub fn mode(&self) -> Mode {
+        match self {
+            Screen::Dashboard => Mode::Dashboard,
+            Screen::List(_) => Mode::List,
+            Screen::Detail(_) => Mode::Detail,
+            Screen::Due(_) => Mode::Due,
+            Screen::History(_) => Mode::History,
+            Screen::Budget(_) => Mode::Budget,
+            Screen::Funnel(_) => Mode::Funnel,
+            Screen::Pi(_) => Mode::Pi,
+            Screen::Links(_) => Mode::Links,
+        }
+    }
+
+    /// The commands this screen handles itself; `None` hands the command to the app. (The
+    /// dashboard's are its state's: see `DashboardState::command`.)
+    pub fn command(&mut self, command: Command, ctx: &mut Ctx) -> Option<Vec<Effect>> {
+        match self {
+            Screen::Dashboard => None,
+            Screen::List(s) => s.command(command, ctx),
+            Screen::Detail(s) => s.command(command, ctx),
+            Screen::Due(s) => s.command(command, ctx),
+            Screen::History(s) => s.command(command, ctx),
+            Screen::Budget(s) => s.command(command, ctx),
+            Screen::Funnel(s) => s.command(command, ctx),
+            Screen::Pi(s) => s.command(command, ctx),
+            Screen::Links(s) => s.command(command, ctx),
+        }
+    }
+
+    /// The effects that (re)load what this screen shows. (The dashboard's: its state's `load`.)
+    pub fn load(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        match self {
+            Screen::Dashboard => Vec::new(),
+            Screen::List(s) => s.load(ctx),
+            Screen::Detail(s) => s.load(ctx),
+            Screen::Due(s) => s.load(ctx),
+            Screen::History(s) => s.load(),
+            Screen::Budget(s) => s.load(ctx),
+            Screen::Funnel(s) => s.load(ctx),
+            Screen::Pi(s) => s.load(ctx),
+            Screen::Links(s) => s.load(),
+        }
+    }
+
+    /// Rows the whole content takes in the body (between title and status line), as drawn at the
+    /// width it was laid out for: what scrolling stops at and what `seedline show` prints.
+    /// `None` for the dashboard, whose height is its matrix's (see `DashboardState`).
+    pub fn content_height(&self) -> Option<usize> {
+        Some(match self {
+            Screen::Dashboard => return None,
+            Screen::List(s) => s.content_height(),
+            Screen::Detail(s) => s.content_height(),
+            Screen::Due(s) => s.content_height(),
+            Screen::History(s) => s.content_height(),
+            Screen::Budget(s) => s.content_height(),
+            Screen::Funnel(s) => s.content_height(),
+            Screen::Pi(s) => s.content_height(),
+            Screen::Links(s) => s.content_height(),
+        })
+    }
+
+    /// The screen's name in the breadcrumb.
+    pub fn name(&self, lang: Lang) -> String {
+        match self {
+            Screen::Dashboard => tr(lang, "ダッシュボード", "Dashboard").into(),
+            Screen::List(s) => s.label.clone(),
+            Screen::Detail(s) => s.name(),
+            Screen::Due(_) => tr(lang, "期限ボード", "Due board").into(),
+            Screen::History(s) => s.label.clone(),
+            Screen::Budget(s) => s.name(lang),
+            Screen::Funnel(s) => s.name(lang),
+            Screen::Pi(s) => s.name(lang),
+            Screen::Links(s) => s.label.clone(),
+        }
+    }
+
+    /// The project the screen is about, or the one under its cursor.
+    pub fn focused_project(&self) -> Option<i64> {
+        match self {
+            Screen::List(l) => l.cursor_id(),
+            Screen::Detail(d) => Some(d.id),
+            Screen::Due(d) => d.items.get(d.cursor).map(|i| i.project_id),
+            Screen::Pi(p) => p.cursor_project().map(|r| r.id),
+            Screen::History(h) => Some(h.project_id),
+            Screen::Links(l) => Some(l.project_id),
+            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) => None,
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! A PI's or institution's overview: counts, overlapping periods, budgets and the projects.
+
+use super::{loading, name, put_lines};
+use crate::app::{App, PiState};
+use crate::model::PiKey;
+use crate::text::{fit, fit_right, sanitize_line, thousands};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme: Theme) {
+    let lang = app.lang;
+    let Some(o) = &p.overview else {
+        return put_lines(frame, area, vec![loading(lang, theme)]);
+    };
+    let w = area.width as usize;
+    let who = match &p.key {
+        PiKey::Pi(n) => format!("{} {}", tr(lang, "研究代表者", "PI"), sanitize_line(n)),
+        PiKey::Institution(n) => {
+            format!("{} {}", tr(lang, "機関", "Institution"), sanitize_line(n))
+        }
+    };
+    let mut lines = vec![
+        Line::styled(fit(&format!(" {who}"), w), theme.label()),
+        Line::from(vec![
+            Span::raw(format!(
+                " {} {} | {} {} | {} {} | ",
+                thousands(o.projects.len() as i64),
+                tr(lang, "課題", "projects"),
+                thousands(o.programs),
+                tr(lang, "事業", "programs"),
+                tr(lang, "実施中", "active"),
+                thousands(o.active),
+            )),
+            Span::styled(
+                format!(
+                    "{} {}{}",
+                    tr(lang, "期間重複", "overlapping:"),
+                    thousands(o.overlapping_pairs),
+                    tr(lang, "組", " pairs")
+                ),
+                if o.overlapping_pairs > 0 {
+                    theme.warn()
+                } else {
+                    Style::new()
+                },
+            ),
+        ]),
+        Line::raw(format!(
+            " {} {} | {} {} ({})",
+            tr(lang, "総額", "total"),
+            thousands(o.budget_kyen),
+            tr(lang, "今年度", "this year"),
+            thousands(o.budget_this_year_kyen),
+            tr(lang, "千円", "thousand yen"),
+        )),
+    ];
+    let head = format!(
+        "  {} {} {} {} {} {}",
+        fit(tr(lang, "課題管理番号", "AMED id"), 14),
+        fit(tr(lang, "期間", "Period"), 16),
+        fit(tr(lang, "事業", "Program"), 14),
+        fit(tr(lang, "段階", "Phase"), 6),
+        fit_right(tr(lang, "総額(千円)", "k yen"), 11),
+        tr(lang, "課題名", "Title")
+    );
+    lines.push(Line::styled(fit(&head, w), theme.column_header()));
+    let page = (area.height as usize).saturating_sub(lines.len());
+    let rest = w.saturating_sub(2 + 15 + 17 + 15 + 7 + 12);
+    // Year and month are enough to see overlaps; the detail has the days.
+    let month = |d: &str| d.get(..7).unwrap_or(d).to_string();
+    for (k, r) in o.projects.iter().enumerate().skip(p.offset).take(page) {
+        let period = format!(
+            "{}〜{}",
+            month(&r.start_date),
+            r.end_date.as_deref().map(month).unwrap_or_default()
+        );
+        let mut line = Line::from(vec![
+            Span::styled(if r.active { "◉ " } else { "  " }, theme.ok()),
+            Span::styled(
+                format!("{} ", fit(&sanitize_line(&r.amed_id), 14)),
+                theme.dim(),
+            ),
+            Span::raw(format!(
+                "{} {} {} {} {}",
+                fit(&period, 16),
+                fit(&name(lang, &r.program_ja, &r.program_en), 14),
+                fit(r.phase.short_label(lang), 6),
+                fit_right(&thousands(r.budget_kyen), 11),
+                fit(&sanitize_line(&r.title), rest)
+            )),
+        ]);
+        if k == p.cursor {
+            line = line.style(theme.cursor());
+        }
+        lines.push(line);
+    }
+    put_lines(frame, area, lines);
+}
