@@ -2,6 +2,7 @@
 //! string sanitised), a scroll position and the focused note. Pure, so `seedline show project`
 //! prints the same.
 
+mod flags;
 mod layout;
 mod sections;
 

@@ -2,9 +2,9 @@
 //! (⚑) and due follow-up (!) markers, and a per-phase bar chart when there is room.
 
 use crate::Lang;
-use crate::app::App;
+use crate::app::{App, DashboardState};
 use crate::model::{Coded, Phase};
-use crate::store::{MatrixCell, Pivot};
+use crate::store::{Headline, Matrix, MatrixCell, Pivot};
 use crate::text::{self, fit, fit_right, thousands};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
@@ -27,8 +27,55 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         return;
     };
     let w = area.width as usize;
-    let mut lines: Vec<Line<'_>> = Vec::new();
-    let h = &data.headline;
+    let mut lines = headline(&data.headline, lang, theme);
+    let mode = crate::app::dashboard_mode(
+        lang,
+        data.matrix
+            .options
+            .officers
+            .is_some()
+            .then_some(app.author.name.as_str()),
+        data.matrix.options.budget_year,
+    );
+    if mode.is_empty() {
+        lines.push(Line::raw(""));
+    } else {
+        lines.push(Line::styled(format!(" ▸ {mode}"), theme.selected()));
+    }
+    // Counts with their markers first (ten cells at 80 columns); names get the rest.
+    let col_w = (w.saturating_sub(30) / 6).clamp(10, 14).min(w / 8).max(4);
+    let columns = Columns {
+        col_w,
+        label_w: w.saturating_sub(col_w * 6).max(4),
+        // Budget mode: 千円, or 百万円 when the grand total would not fit a cell.
+        budget: data.matrix.options.budget_year.map(|_| {
+            if text::width(&thousands(data.matrix.total.budget_kyen)) > col_w - 1 {
+                1_000
+            } else {
+                1
+            }
+        }),
+    };
+    lines.push(header(state.pivot, &columns, lang, theme));
+    matrix(&mut lines, state, &data.matrix, &columns, lang, theme);
+    legend(&mut lines, state.pivot, columns.budget, lang, theme);
+    if (area.height as usize).saturating_sub(lines.len()) >= 7 {
+        phase_bars(&mut lines, &data.matrix, columns.label_w, w, lang, theme);
+    }
+    super::put_lines(frame, area, lines);
+}
+
+/// How the matrix columns are laid out: the name column, the count cells, the budget unit.
+struct Columns {
+    label_w: usize,
+    col_w: usize,
+    /// Budget mode's unit (1 for 千円, 1,000 for 百万円); `None` for counts.
+    budget: Option<i64>,
+}
+
+/// The two headline lines: projects per phase, then licensing, approvals, flags and overdue.
+fn headline(h: &Headline, lang: Lang, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     let mut strip = vec![Span::styled(
         tr(lang, " 課題 ", " Projects "),
         theme.label(),
@@ -65,33 +112,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             },
         ),
     ]));
-    let mode = crate::app::dashboard_mode(
-        lang,
-        data.matrix
-            .options
-            .officers
-            .is_some()
-            .then_some(app.author.name.as_str()),
-        data.matrix.options.budget_year,
-    );
-    if mode.is_empty() {
-        lines.push(Line::raw(""));
-    } else {
-        lines.push(Line::styled(format!(" ▸ {mode}"), theme.selected()));
-    }
-    // Counts with their markers first (ten cells at 80 columns); names get the rest.
-    let col_w = (w.saturating_sub(30) / 6).clamp(10, 14).min(w / 8).max(4);
-    // Budget mode: 千円, or 百万円 when the grand total would not fit a cell.
-    let budget = data.matrix.options.budget_year.map(|_| {
-        if text::width(&thousands(data.matrix.total.budget_kyen)) > col_w - 1 {
-            1_000
-        } else {
-            1
-        }
-    });
+    lines
+}
 
-    let label_w = w.saturating_sub(col_w * 6).max(4);
-    let pivot_name = match state.pivot {
+/// The column header: the pivot's name, the phases and the total.
+fn header(pivot: Pivot, columns: &Columns, lang: Lang, theme: Theme) -> Line<'static> {
+    let (label_w, col_w) = (columns.label_w, columns.col_w);
+    let pivot_name = match pivot {
         Pivot::IntegratedProject => tr(lang, "統合プロジェクト", "Integrated project"),
         Pivot::DiseaseArea => tr(lang, "疾患領域", "Disease area"),
     };
@@ -109,10 +136,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         format!(" {}", fit_right(tr(lang, "計", "Total"), col_w - 1)),
         theme.column_header(),
     ));
-    lines.push(Line::from(header));
+    Line::from(header)
+}
 
-    let total_row = data.matrix.rows.len();
-    for (r, row) in data.matrix.rows.iter().enumerate() {
+/// A row per integrated project (or disease area), then the totals row.
+fn matrix(
+    lines: &mut Vec<Line<'static>>,
+    state: &DashboardState,
+    m: &Matrix,
+    columns: &Columns,
+    lang: Lang,
+    theme: Theme,
+) {
+    let (label_w, col_w, budget) = (columns.label_w, columns.col_w, columns.budget);
+    let total_row = m.rows.len();
+    for (r, row) in m.rows.iter().enumerate() {
         let name = match lang {
             Lang::Ja => short_name_ja(&row.name_ja, row.period == 2),
             Lang::En => text::sanitize_line(&row.name_en).into_owned(),
@@ -143,7 +181,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         }
         lines.push(Line::from(spans));
     }
-    let m = &data.matrix;
     let mut spans = vec![Span::styled(
         fit(tr(lang, " 計", " Total"), label_w),
         theme.totals(),
@@ -163,7 +200,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         ));
     }
     lines.push(Line::from(spans));
-    if state.pivot == Pivot::DiseaseArea {
+}
+
+/// What the figures mean (and, by disease area, how projects in several areas count).
+fn legend(
+    lines: &mut Vec<Line<'static>>,
+    pivot: Pivot,
+    budget: Option<i64>,
+    lang: Lang,
+    theme: Theme,
+) {
+    if pivot == Pivot::DiseaseArea {
         lines.push(Line::styled(
             tr(
                 lang,
@@ -195,43 +242,39 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         )
     };
     lines.push(Line::styled(legend, theme.dim()));
+}
 
-    let room = (area.height as usize).saturating_sub(lines.len());
-    if room >= 7 {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            tr(lang, " フェーズ別課題数", " Projects per phase"),
-            theme.label(),
-        ));
-        let max = m
-            .column_totals
-            .iter()
-            .map(|c| c.projects)
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        let bar_room = w.saturating_sub(label_w + 10).max(1);
-        for phase in Phase::ALL {
-            let n = m.column_totals[phase.index()].projects;
-            let len = ((n as f64 / max as f64) * bar_room as f64).round() as usize;
-            lines.push(Line::from(vec![
-                Span::raw(fit(&format!(" {}", phase.label(lang)), label_w)),
-                // U+25AE is East Asian "neutral": one cell in every terminal.
-                Span::styled("▮".repeat(len.max(usize::from(n > 0))), theme.bar()),
-                Span::raw(format!(" {}", thousands(n))),
-            ]));
-        }
-    }
-    for (i, line) in lines.into_iter().enumerate() {
-        if i >= area.height as usize {
-            break;
-        }
-        let row = Rect {
-            y: area.y + i as u16,
-            height: 1,
-            ..area
-        };
-        frame.render_widget(line, row);
+/// Projects per phase as bars, when the terminal has room under the matrix.
+fn phase_bars(
+    lines: &mut Vec<Line<'static>>,
+    m: &Matrix,
+    label_w: usize,
+    w: usize,
+    lang: Lang,
+    theme: Theme,
+) {
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        tr(lang, " フェーズ別課題数", " Projects per phase"),
+        theme.label(),
+    ));
+    let max = m
+        .column_totals
+        .iter()
+        .map(|c| c.projects)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let bar_room = w.saturating_sub(label_w + 10).max(1);
+    for phase in Phase::ALL {
+        let n = m.column_totals[phase.index()].projects;
+        let len = ((n as f64 / max as f64) * bar_room as f64).round() as usize;
+        lines.push(Line::from(vec![
+            Span::raw(fit(&format!(" {}", phase.label(lang)), label_w)),
+            // U+25AE is East Asian "neutral": one cell in every terminal.
+            Span::styled("▮".repeat(len.max(usize::from(n > 0))), theme.bar()),
+            Span::raw(format!(" {}", thousands(n))),
+        ]));
     }
 }
 

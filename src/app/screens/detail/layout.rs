@@ -17,7 +17,7 @@ fn wrap_options(width: usize) -> textwrap::Options<'static> {
 }
 
 /// Wraps sanitised text to `cols` cells (Japanese breaks between characters), each line indented.
-fn wrap(out: &mut Vec<DetailLine>, text: &str, indent: usize, cols: usize, tone: Tone) {
+pub(super) fn wrap(out: &mut Vec<DetailLine>, text: &str, indent: usize, cols: usize, tone: Tone) {
     let room = cols.saturating_sub(indent).max(8);
     let pad = " ".repeat(indent);
     for paragraph in sanitize_multiline(text).split('\n') {
@@ -70,8 +70,20 @@ pub fn layout(
     today: &str,
 ) -> (Vec<DetailLine>, Vec<usize>) {
     let cols = cols.max(20);
-    let ja = lang == Lang::Ja;
     let mut out = Vec::new();
+    fields(&mut out, d, lang, cols, today);
+    phase_history_and_gates(&mut out, d, lang);
+    super::sections::deadlines_and_links(&mut out, d, lang, today);
+    super::flags::flags(&mut out, d, lang, cols);
+    outcomes(&mut out, d, lang);
+    let note_starts = notes(&mut out, d, lang, cols, today);
+    clip(&mut out, cols);
+    (out, note_starts)
+}
+
+/// The head: 課題管理番号, program, title and the project's fields.
+fn fields(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, cols: usize, today: &str) {
+    let ja = lang == Lang::Ja;
     let (ip, program) = if ja {
         (&d.integrated_project_ja, &d.program_ja)
     } else {
@@ -90,20 +102,20 @@ pub fn layout(
             tr(lang, "✦ ウォッチ中（w で解除）", "✦ watched (w to stop)"),
         ));
     }
-    wrap(&mut out, &d.title, 0, cols, Tone::Heading);
+    wrap(out, &d.title, 0, cols, Tone::Heading);
     let pi = if d.pi_title.is_empty() {
         d.pi_name.clone()
     } else {
         format!("{}（{}）", d.pi_name, d.pi_title)
     };
     field(
-        &mut out,
+        out,
         tr(lang, "研究開発代表者", "PI"),
         &format!("{pi}  {}", d.institution),
         cols,
     );
     field(
-        &mut out,
+        out,
         tr(lang, "フェーズ", "Phase"),
         &format!(
             "{}   {} {}{}",
@@ -119,25 +131,20 @@ pub fn layout(
         d.start_date,
         d.end_date.as_deref().unwrap_or("?")
     );
-    field(&mut out, tr(lang, "期間", "Period"), &period, cols);
+    field(out, tr(lang, "期間", "Period"), &period, cols);
     let budget = d.budget_total_kyen.map_or_else(
         || "-".to_string(),
         |b| format!("{} {}", thousands(b), tr(lang, "千円", "thousand yen")),
     );
-    field(
-        &mut out,
-        tr(lang, "総配分額", "Total budget"),
-        &budget,
-        cols,
-    );
-    super::sections::budgets(&mut out, d, lang, cols);
+    field(out, tr(lang, "総配分額", "Total budget"), &budget, cols);
+    super::sections::budgets(out, d, lang, cols);
     let licensing = format!(
         "{}  {}",
         d.licensing_status.label(lang),
         d.partner_company.as_deref().unwrap_or("")
     );
     field(
-        &mut out,
+        out,
         tr(lang, "企業導出・並走", "Licensing"),
         licensing.trim_end(),
         cols,
@@ -148,7 +155,7 @@ pub fn layout(
         .map(|(j, e)| if ja { j.as_str() } else { e.as_str() })
         .collect();
     field(
-        &mut out,
+        out,
         tr(lang, "疾患領域", "Disease areas"),
         &areas.join(", "),
         cols,
@@ -159,17 +166,20 @@ pub fn layout(
         .map(|(name, role)| format!("{role} {name}"))
         .collect();
     field(
-        &mut out,
+        out,
         tr(lang, "担当", "Officers"),
         &officers.join(" / "),
         cols,
     );
     if !d.summary.is_empty() {
-        heading(&mut out, tr(lang, "概要", "Summary").into());
-        wrap(&mut out, &d.summary, 2, cols, Tone::Normal);
+        heading(out, tr(lang, "概要", "Summary").into());
+        wrap(out, &d.summary, 2, cols, Tone::Normal);
     }
+}
 
-    heading(&mut out, tr(lang, "フェーズ履歴", "Phase history").into());
+/// Phase moves and stage-gate decisions.
+fn phase_history_and_gates(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang) {
+    heading(out, tr(lang, "フェーズ履歴", "Phase history").into());
     for step in &d.phase_history {
         let moved = match step.from {
             Some(from) => format!("{} › {}", from.label(lang), step.to.label(lang)),
@@ -181,7 +191,7 @@ pub fn layout(
         ]));
     }
 
-    heading(&mut out, tr(lang, "ステージゲート", "Stage gates").into());
+    heading(out, tr(lang, "ステージゲート", "Stage gates").into());
     if d.gates.is_empty() {
         out.push(DetailLine::plain(
             Tone::Dim,
@@ -203,90 +213,11 @@ pub fn layout(
             (Tone::Dim, format!("  {}", sanitize_line(&g.note))),
         ]));
     }
+}
 
-    super::sections::deadlines_and_links(&mut out, d, lang, today);
-    heading(
-        &mut out,
-        tr(lang, "ハイウェイ支援", "Highway support").into(),
-    );
-    if d.flags.is_empty() {
-        out.push(DetailLine::plain(
-            Tone::Dim,
-            format!("  {}", tr(lang, "フラグなし", "no flag")),
-        ));
-    }
-    let criteria_names = [
-        tr(lang, "競合優位性", "Competitive advantage"),
-        tr(lang, "知財ポートフォリオ", "IP portfolio"),
-        tr(
-            lang,
-            "有効性・安全性・再現性",
-            "Efficacy/safety/reproducibility",
-        ),
-    ];
-    for f in &d.flags {
-        let target = if ja { &f.target_ja } else { &f.target_en };
-        let tone = if f.status.is_open() {
-            Tone::Flag
-        } else {
-            Tone::Dim
-        };
-        out.push(DetailLine(vec![
-            (
-                tone,
-                format!("  ⚑ {} › {}", f.status.label(lang), sanitize_line(target)),
-            ),
-            (
-                Tone::Dim,
-                format!(
-                    "  {} {}",
-                    &f.created_at.get(..10).unwrap_or(&f.created_at),
-                    sanitize_line(&f.flagged_by)
-                ),
-            ),
-        ]));
-        wrap(&mut out, &f.reason, 4, cols, Tone::Normal);
-        for (name, (status, note)) in criteria_names.iter().zip(&f.criteria) {
-            let tone = match status {
-                crate::model::CriterionStatus::Insufficient => Tone::Alert,
-                crate::model::CriterionStatus::NotAssessed => Tone::Dim,
-                _ => Tone::Normal,
-            };
-            out.push(DetailLine(vec![
-                (Tone::Label, format!("    {}", crate::text::fit(name, 24))),
-                (tone, crate::text::fit(status.label(lang), 10)),
-                (
-                    Tone::Dim,
-                    crate::text::truncate(&sanitize_line(note), cols.saturating_sub(40))
-                        .into_owned(),
-                ),
-            ]));
-        }
-        for (from, to, by, at, why) in &f.moves {
-            let step = match from {
-                Some(from) => format!("{} › {}", from.label(lang), to.label(lang)),
-                None => to.label(lang).to_string(),
-            };
-            out.push(DetailLine::plain(
-                Tone::Dim,
-                crate::text::truncate(
-                    &format!(
-                        "    {} {step}  {}  {}",
-                        at.get(..10).unwrap_or(at),
-                        sanitize_line(by),
-                        sanitize_line(why)
-                    ),
-                    cols,
-                )
-                .into_owned(),
-            ));
-        }
-        if !f.decision_note.is_empty() {
-            wrap(&mut out, &f.decision_note, 4, cols, Tone::Dim);
-        }
-    }
-
-    heading(&mut out, tr(lang, "成果", "Outcomes").into());
+/// Recorded outcomes (approvals, licensing, PoCs…).
+fn outcomes(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang) {
+    heading(out, tr(lang, "成果", "Outcomes").into());
     if d.outcomes.is_empty() {
         out.push(DetailLine::plain(
             Tone::Dim,
@@ -300,9 +231,18 @@ pub fn layout(
             (Tone::Normal, format!("  {}", sanitize_line(&o.detail))),
         ]));
     }
+}
 
+/// The accompaniment notes, newest first; returns the line where each note starts.
+fn notes(
+    out: &mut Vec<DetailLine>,
+    d: &ProjectDetail,
+    lang: Lang,
+    cols: usize,
+    today: &str,
+) -> Vec<usize> {
     heading(
-        &mut out,
+        out,
         format!(
             "{} ({})",
             tr(
@@ -338,14 +278,17 @@ pub fn layout(
             ));
         }
         out.push(DetailLine(head));
-        wrap(&mut out, &n.body, 4, cols, Tone::Normal);
+        wrap(out, &n.body, 4, cols, Tone::Normal);
     }
-    // Keep every line inside the width even when a label pushed it over.
-    for line in &mut out {
+    note_starts
+}
+
+/// Keeps every line inside the width even when a label pushed it over.
+fn clip(out: &mut [DetailLine], cols: usize) {
+    for line in out.iter_mut() {
         if width(&line.text()) > cols {
             let text = crate::text::truncate(&line.text(), cols).into_owned();
             *line = DetailLine::plain(line.0.first().map_or(Tone::Normal, |p| p.0), text);
         }
     }
-    (out, note_starts)
 }
