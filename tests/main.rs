@@ -11,6 +11,7 @@ mod portfolio;
 mod pty;
 mod pty_drafts;
 mod reliability;
+mod runtime;
 mod store;
 mod tui_workflow;
 mod ui;

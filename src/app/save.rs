@@ -2,6 +2,7 @@
 //! runtime answers, and reading a form into its change.
 
 use super::form::{Form, FormKind};
+use super::outcome::{Done, Failure};
 use crate::model::{
     Coded, Criteria, CriterionStatus, FlagStatus, GateDecision, NewFlag, NewGate, NewNote,
     NoteKind, Phase, PhaseMove,
@@ -53,6 +54,8 @@ pub enum Save {
         ids: Vec<i64>,
         columns: String,
         path: String,
+        /// The language of the file's headers.
+        lang: crate::Lang,
     },
     Deadline {
         project_id: i64,
@@ -66,6 +69,8 @@ pub enum Save {
     ExportPivot {
         pivot: Box<crate::model::BudgetPivot>,
         path: String,
+        /// The language of the file's headers and labels.
+        lang: crate::Lang,
     },
     /// A project list from a CSV file.
     Import {
@@ -112,12 +117,13 @@ pub enum Undo {
 /// What a performed save reports back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveOutcome {
+    /// Written: what was done (the app words it) and how to undo it.
     Saved {
-        message: String,
+        done: Done,
         undo: Vec<Undo>,
     },
     /// Another session changed the record; the officer's text stays in the form. `latest` is
-    /// the record's version now (a note's), for saving on top of it.
+    /// the record's version now (a note's), for saving on top of it. `message`: the store's text.
     Conflict {
         message: String,
         latest: Option<i64>,
@@ -126,9 +132,7 @@ pub enum SaveOutcome {
     Busy {
         retry: Box<Save>,
     },
-    Failed {
-        message: String,
-    },
+    Failed(Failure),
 }
 
 /// The three licensing criteria of a flag or criteria form.
@@ -243,11 +247,13 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 FormKind::ExportPivot { pivot, .. } => Save::ExportPivot {
                     pivot: pivot.clone(),
                     path,
+                    lang,
                 },
                 FormKind::Export { ids, columns, .. } => Save::Export {
                     ids: ids.clone(),
                     columns: columns.clone(),
                     path,
+                    lang,
                 },
                 _ => unreachable!("matched above"),
             }

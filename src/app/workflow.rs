@@ -454,14 +454,14 @@ impl App {
     pub fn saved(&mut self, outcome: SaveOutcome) -> Vec<Effect> {
         self.saving = false;
         match outcome {
-            SaveOutcome::Saved { message, undo } => {
+            SaveOutcome::Saved { done, undo } => {
                 if matches!(self.overlay, Overlay::Form(_)) {
                     self.overlay = Overlay::None;
                 }
                 self.pending_save = None;
                 self.undo_stack.extend(undo);
                 self.status = None;
-                self.notice = Some(message);
+                self.notice = Some(done.message(self.lang));
                 let mut effects = self.load_current();
                 effects.push(Effect::CountProjects);
                 effects
@@ -492,9 +492,9 @@ impl App {
                 );
                 Vec::new()
             }
-            SaveOutcome::Failed { message } => {
+            SaveOutcome::Failed(failure) => {
                 self.pending_save = None;
-                self.status = Some(message);
+                self.status = Some(failure.message(self.lang));
                 Vec::new()
             }
         }

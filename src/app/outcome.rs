@@ -1,0 +1,181 @@
+//! What a performed save did, as typed figures ([`Done`]) or why it failed ([`Failure`]), and the
+//! words the officer reads for each, in both languages. The runtime reports; the app words.
+
+use super::save::Undo;
+use crate::model::{Coded, Date, DeadlineKind, FlagStatus, GateDecision, Phase};
+use crate::{Lang, tr};
+
+/// What a save wrote, with the figures its message names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    NoteSaved,
+    /// A note's text replaced (the earlier text stays in the history).
+    NoteUpdated,
+    /// `count` projects flagged for highway support; `skipped` already had an open flag.
+    Flagged {
+        count: usize,
+        skipped: usize,
+    },
+    CriteriaUpdated,
+    FlagMoved {
+        from: FlagStatus,
+        to: FlagStatus,
+    },
+    PhaseMoved {
+        from: Phase,
+        to: Phase,
+    },
+    GateRecorded {
+        gate: String,
+        decision: GateDecision,
+    },
+    DeadlineAdded {
+        kind: DeadlineKind,
+        due_on: Date,
+    },
+    LinkAdded,
+    /// `rows` rows written to the file at `path` (as the officer typed it).
+    Exported {
+        rows: u64,
+        path: String,
+    },
+    /// A project list imported (or only checked, `dry_run`).
+    Imported {
+        dry_run: bool,
+        inserted: u64,
+        updated: u64,
+        unchanged: u64,
+    },
+    NoteDeleted,
+    FollowUpDone,
+    DeadlineDone,
+    /// The watch of `projects` projects set; `watched` of them are watched now.
+    Watched {
+        projects: usize,
+        watched: i64,
+    },
+    /// This triage action was taken back.
+    Undone(Undo),
+}
+
+/// Why a save wrote nothing (a conflict and a busy database are their own outcomes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// A store or file error, as its text (`crate::Error` is not `Clone`).
+    Error(String),
+    /// An import file refused: how many problems, and the first one's line.
+    ImportRefused {
+        path: String,
+        problems: u64,
+        first: String,
+    },
+}
+
+impl Done {
+    /// The notice that tells the officer what happened.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = |ja: &'static str, en: &'static str| tr(lang, ja, en);
+        match self {
+            Done::NoteSaved => t("記録を保存しました", "note saved").into(),
+            Done::NoteUpdated => t(
+                "記録を更新しました（以前の版は履歴に保存）",
+                "note updated (the earlier text is kept)",
+            )
+            .into(),
+            Done::Flagged { count, skipped } => {
+                let mut message = format!(
+                    "{count} {}",
+                    t(
+                        "件にハイウェイ支援フラグを立てました",
+                        "project(s) flagged for highway support"
+                    )
+                );
+                if *skipped > 0 {
+                    message.push_str(&format!(
+                        " ({skipped} {})",
+                        t("件は既に未決フラグあり", "already had an open flag")
+                    ));
+                }
+                message
+            }
+            Done::CriteriaUpdated => {
+                t("導出基準の評価を更新しました", "licensing criteria updated").into()
+            }
+            Done::FlagMoved { from, to } => format!("{} › {}", from.label(lang), to.label(lang)),
+            Done::PhaseMoved { from, to } => format!("{} › {}", from.label(lang), to.label(lang)),
+            Done::GateRecorded { gate, decision } => format!("{gate} {}", decision.label(lang)),
+            Done::DeadlineAdded { kind, due_on } => format!(
+                "{} {due_on} {}",
+                kind.label(lang),
+                t("を追加しました", "added")
+            ),
+            Done::LinkAdded => t("添付リンクを追加しました", "link added").into(),
+            Done::Exported { rows, path } => format!(
+                "{rows} {} {path}",
+                t("件を書き出しました:", "rows written to")
+            ),
+            Done::Imported {
+                dry_run,
+                inserted,
+                updated,
+                unchanged,
+            } => format!(
+                "{}{} {inserted} / {} {updated} / {} {unchanged}",
+                if *dry_run {
+                    t("確認のみ: ", "dry run: ")
+                } else {
+                    ""
+                },
+                t("新規", "inserted"),
+                t("更新", "updated"),
+                t("変更なし", "unchanged"),
+            ),
+            Done::NoteDeleted => t(
+                "記録を削除しました（u で取り消し）",
+                "note deleted (u undoes)",
+            )
+            .into(),
+            Done::FollowUpDone => t("フォローアップを完了にしました", "follow-up done").into(),
+            Done::DeadlineDone => t("期限を完了にしました", "deadline done").into(),
+            Done::Watched { projects, watched } => match (projects, watched) {
+                (1, 1) => t("ウォッチリストに追加しました", "added to my watch list").into(),
+                (1, _) => t("ウォッチリストから外しました", "removed from my watch list").into(),
+                (n, w) => format!(
+                    "{n} {} ({w} {})",
+                    t("件のウォッチを更新", "projects updated"),
+                    t("件ウォッチ中", "watched")
+                ),
+            },
+            Done::Undone(_) => t(
+                "取り消しました（履歴に記録）",
+                "undone (recorded in the history)",
+            )
+            .into(),
+        }
+    }
+}
+
+impl Failure {
+    /// The status line that says what went wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Failure::Error(text) => text.clone(),
+            Failure::ImportRefused {
+                path,
+                problems,
+                first,
+            } => crate::Error::invalid(
+                path.as_str(),
+                format!(
+                    "{problems} {} {first}",
+                    tr(
+                        lang,
+                        "件の問題、何も書き込んでいません。最初の問題:",
+                        "problems, nothing written; first:"
+                    )
+                ),
+            )
+            .to_string(),
+        }
+    }
+}

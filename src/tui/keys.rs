@@ -1,0 +1,42 @@
+//! Terminal key events into the keymap's keys.
+
+use crate::app::keymap::Key;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// In debug builds with `SEEDLINE_DEBUG_PANIC=1`, F12 panics: the tests check that a panic
+/// restores the terminal and keeps the drafts.
+pub(super) fn debug_panic_trigger(key: KeyEvent) {
+    if cfg!(debug_assertions)
+        && key.code == KeyCode::F(12)
+        && std::env::var_os("SEEDLINE_DEBUG_PANIC").is_some_and(|v| v == "1")
+    {
+        panic!("debug panic requested with F12");
+    }
+}
+
+/// Translates a terminal key event; Alt combinations are ignored on purpose (they break over SSH).
+pub fn to_key(key: KeyEvent) -> Option<Key> {
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Delete => Key::Delete,
+        _ => return None,
+    })
+}

@@ -1,0 +1,234 @@
+//! The event loop's state and one turn of it ([`Runtime::step`]): signals, quitting, the
+//! background integrity answer, a frame, the effects meant for after it, the drafts on disk,
+//! input, and the idle work (a busy save's retry, other sessions' commits).
+
+use super::effects;
+use super::keys::{debug_panic_trigger, to_key};
+use super::terminal::{self, Input};
+use crate::app::{Action, App, DraftRecord, Edit, Effect};
+use crate::drafts::DraftFile;
+use crate::store::Store;
+use crate::ui::{self, theme::Theme};
+use anyhow::Result;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::{Terminal, backend::Backend};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+/// How long input is waited for before the idle work runs.
+const INPUT_WAIT: Duration = Duration::from_millis(250);
+/// Drafts reach the disk at most this long after the keyboard.
+const DRAFT_SAVE_EVERY: Duration = Duration::from_secs(2);
+/// How often other sessions' commits are looked for.
+const CHANGE_CHECK_EVERY: Duration = Duration::from_secs(1);
+
+/// Where the runtime's input comes from: the terminal, or a test's script.
+pub trait Events {
+    /// Waits up to `timeout` for input; says whether the terminal hung up.
+    fn wait(&mut self, timeout: Duration) -> Input;
+    /// The next event already there (buffered keys, pastes, resizes), without waiting.
+    fn next(&mut self) -> std::io::Result<Option<Event>>;
+}
+
+/// The real terminal's input, through crossterm.
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn wait(&mut self, timeout: Duration) -> Input {
+        terminal::wait_input(timeout)
+    }
+
+    fn next(&mut self) -> std::io::Result<Option<Event>> {
+        // Resizes arrive through crossterm's signal pipe, not through standard input.
+        if event::poll(Duration::ZERO)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// The store, the app and the loop's bookkeeping between turns.
+pub struct Runtime {
+    store: Store,
+    app: App,
+    theme: Theme,
+    /// The number of the signal that arrived (0: none), set by the signal handlers.
+    signal: Arc<AtomicUsize>,
+    drafts: DraftFile,
+    /// The drafts as last written to disk.
+    saved_drafts: Vec<DraftRecord>,
+    /// Drafts changed since they were last written, waiting for the cadence.
+    unsaved: Option<Vec<DraftRecord>>,
+    last_draft_save: Instant,
+    forms_may_have_changed: bool,
+    data_version: i64,
+    last_check: Instant,
+    /// The background quick check of a big database, until it answers.
+    integrity: Option<Receiver<Option<String>>>,
+    /// Effects meant for after a frame: the full list once its first screen is drawn.
+    after_frame: Vec<Effect>,
+}
+
+impl Runtime {
+    /// Takes over a started app; a big database's quick check starts in the background here.
+    pub fn new(
+        store: Store,
+        app: App,
+        drafts: DraftFile,
+        theme: Theme,
+        signal: Arc<AtomicUsize>,
+    ) -> Result<Runtime> {
+        let data_version = store.data_version()?;
+        let last_check = Instant::now();
+        let saved_drafts = app.draft_records();
+        // Big databases skip the check at open: run it now, without holding up the first frame.
+        let integrity = (std::fs::metadata(store.path())
+            .map(|m| m.len())
+            .unwrap_or(0)
+            > crate::store::QUICK_CHECK_LIMIT)
+            .then(|| crate::store::background_quick_check(store.path()));
+        Ok(Runtime {
+            store,
+            app,
+            theme,
+            signal,
+            drafts,
+            saved_drafts,
+            unsaved: None,
+            last_draft_save: Instant::now(),
+            forms_may_have_changed: false,
+            data_version,
+            last_check,
+            integrity,
+            after_frame: Vec::new(),
+        })
+    }
+
+    /// The app as it stands (for tests).
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn signalled(&self) -> usize {
+        self.signal.load(Ordering::SeqCst)
+    }
+
+    /// One turn of the loop; `Some(code)` when the dashboard is done (drafts saved).
+    pub fn step<B: Backend>(
+        &mut self,
+        term: &mut Terminal<B>,
+        events: &mut impl Events,
+    ) -> Result<Option<ExitCode>>
+    where
+        B::Error: std::error::Error + Send + Sync + 'static,
+    {
+        // A signal first: after a hang-up the terminal is gone, so do not draw into it.
+        let sig = self.signalled();
+        if sig != 0 {
+            self.drafts.save(&self.app.draft_records()).ok();
+            crate::log::event("tui.signal", &[("signal", sig as i64)]);
+            return Ok(Some(ExitCode::from(128 + sig as u8)));
+        }
+        if self.app.should_quit {
+            self.drafts.save(&self.app.draft_records())?;
+            return Ok(Some(ExitCode::SUCCESS));
+        }
+        self.integrity_answer();
+        term.draw(|frame| ui::draw(frame, &self.app, self.theme))?;
+        if !self.after_frame.is_empty() {
+            // Keys typed meanwhile wait in the terminal's buffer and are read next.
+            let effects = std::mem::take(&mut self.after_frame);
+            self.after_frame = effects::run_until_frame(&mut self.store, &mut self.app, effects);
+            return Ok(None);
+        }
+        self.keep_drafts()?;
+        if events.wait(INPUT_WAIT) == Input::HungUp {
+            self.drafts.save(&self.app.draft_records()).ok();
+            crate::log::event("tui.hangup", &[]);
+            return Ok(Some(ExitCode::from(129)));
+        }
+        let handled = self.input(events)?;
+        self.forms_may_have_changed |= handled;
+        if !handled {
+            self.idle()?;
+        }
+        Ok(None)
+    }
+
+    /// Shows a problem the background quick check found, once it answers.
+    fn integrity_answer(&mut self) {
+        if let Some(answer) = self.integrity.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            self.integrity = None;
+            if let Some(problem) = answer {
+                let message = crate::Error::Damaged(problem).to_string();
+                self.app.update(Action::Failed(message));
+            }
+        }
+    }
+
+    /// Keeps the drafts on disk a few seconds behind the keyboard at most. Forms change only
+    /// through input (or a retried save), so idle frames do not copy a megabyte of note text.
+    fn keep_drafts(&mut self) -> Result<()> {
+        if std::mem::take(&mut self.forms_may_have_changed) {
+            let records = self.app.draft_records();
+            if records != self.saved_drafts {
+                self.drafts.remember(&records);
+                self.unsaved = Some(records);
+            }
+        }
+        let due = self.last_draft_save.elapsed() >= DRAFT_SAVE_EVERY;
+        if let Some(records) = self.unsaved.take_if(|r| due || r.is_empty()) {
+            self.drafts.save(&records)?;
+            self.saved_drafts = records;
+            self.last_draft_save = Instant::now();
+        }
+        Ok(())
+    }
+
+    /// Handles every event there is now (one read may hold several keys); says whether any came.
+    fn input(&mut self, events: &mut impl Events) -> Result<bool> {
+        let mut handled = false;
+        while let Some(event) = events.next()? {
+            handled = true;
+            let action = match event {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    debug_panic_trigger(key);
+                    to_key(key).and_then(|k| self.app.key_action(k))
+                }
+                Event::Paste(text) => Some(Action::Edit(Edit::Paste(text))),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                let effects = self.app.update(action);
+                let later = effects::run_until_frame(&mut self.store, &mut self.app, effects);
+                self.after_frame.extend(later);
+            }
+            if self.app.should_quit || self.signalled() != 0 {
+                break;
+            }
+        }
+        Ok(handled)
+    }
+
+    /// Idle: retries a busy save, and picks up other sessions' commits (a cheap pragma).
+    fn idle(&mut self) -> Result<()> {
+        let mut effects = self.app.update(Action::Tick);
+        self.forms_may_have_changed |= !effects.is_empty();
+        if self.last_check.elapsed() >= CHANGE_CHECK_EVERY {
+            self.last_check = Instant::now();
+            let version = self.store.data_version()?;
+            if version != self.data_version {
+                self.data_version = version;
+                effects.extend(self.app.update(Action::ExternalChange));
+            }
+        }
+        let later = effects::run_until_frame(&mut self.store, &mut self.app, effects);
+        self.after_frame.extend(later);
+        Ok(())
+    }
+}
