@@ -17,6 +17,7 @@ pub mod model;
 pub mod opener;
 pub mod paths;
 pub mod query;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod tui;

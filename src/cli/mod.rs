@@ -13,8 +13,10 @@ mod workflow;
 
 use crate::config::Config;
 use crate::paths::{Paths, ensure_private_dir};
+// TEMPORARY: `tui` still names `cli::RunContext` until the integrator switches it to `session`.
+use crate::Lang;
+pub use crate::session::RunContext;
 use crate::store::{OpenOptions, Store};
-use crate::{Lang, model::Date};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -96,33 +98,6 @@ pub enum Command {
         /// 課題管理番号.
         id: String,
     },
-}
-
-/// What every subcommand needs besides its own arguments.
-pub struct RunContext {
-    pub paths: Paths,
-    pub lang: Lang,
-    pub today: Date,
-    /// The keymap, with the config file's overrides.
-    pub keymap: crate::app::keymap::Keymap,
-    /// Who writes notes and flags: the configured officer, else the OS account.
-    pub author: crate::model::Author,
-    /// `--read-only`.
-    pub read_only: bool,
-    /// Whether `author` comes from the config file (else the database may know this OS account).
-    pub officer_configured: bool,
-    /// Days in one phase before a project counts as stalled (config `stall_days`).
-    pub stall_days: i64,
-}
-
-impl RunContext {
-    /// Today and who "me" is, for `mine`, `watch:` and `stalled:`.
-    pub fn scope(&self) -> crate::model::Scope {
-        crate::model::Scope {
-            stall_days: self.stall_days,
-            ..crate::model::Scope::new(self.today, &self.author.name)
-        }
-    }
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.

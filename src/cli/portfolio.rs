@@ -2,8 +2,8 @@
 //! deadlines. `ID` is always the 課題管理番号; attachments and deadlines have row numbers as
 //! printed by the `list` subcommands and `seedline show project`.
 
-use super::RunContext;
 use crate::model::{AttachmentKind, Coded, DeadlineKind, NewAttachment, NewDeadline, parse_date};
+use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
 use anyhow::{Context, Result, anyhow, bail};
