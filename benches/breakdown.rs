@@ -23,9 +23,9 @@ use divan::Bencher;
 use seedline::Lang;
 use seedline::app::detail::layout;
 use seedline::app::{ListKind, ListState};
+use seedline::model::Pivot;
 use seedline::model::Sort;
 use seedline::query::{Filter, resolve};
-use seedline::store::Pivot;
 
 fn main() {
     if !std::env::args().any(|a| a == "--list") {

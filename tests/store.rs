@@ -2,8 +2,8 @@
 
 use crate::common::{Home, raw, today};
 use seedline::Error;
-use seedline::model::{LicensingStatus, Modality, NewProject, Phase, parse_date};
-use seedline::store::{LATEST_VERSION, OpenOptions, Pivot, SCHEMA_SQL, Store};
+use seedline::model::{LicensingStatus, Modality, NewProject, Phase, Pivot, Reference, parse_date};
+use seedline::store::{LATEST_VERSION, OpenOptions, SCHEMA_SQL, Store};
 use std::os::unix::fs::PermissionsExt;
 
 fn project(id: &str, ip: &str, program: &str, phase: Phase) -> NewProject {
@@ -428,4 +428,13 @@ fn short_words_match_exactly_what_sql_instr_matches_and_follow_every_write() {
         short_words_by_sql(&path, &["ゑ"], "1")
     );
     assert_eq!(ids(&store, "ゑ", false).len(), 2);
+}
+
+#[test]
+fn the_builtin_reference_is_what_a_new_database_holds() {
+    let home = Home::new();
+    let store = home.store("new.db");
+    let loaded = store.reference().unwrap();
+    assert!(!loaded.programs.is_empty() && !loaded.program_links.is_empty());
+    assert_eq!(loaded, Reference::builtin());
 }

@@ -1,11 +1,11 @@
 //! Officer workflow from the command line, for scripts: notes, follow-ups, highway flags, stage
 //! gates, phase moves and a project's history. `ID` is always the 課題管理番号.
 
-use super::RunContext;
 use crate::model::{
     Coded, Criteria, CriterionStatus, FlagStatus, GateDecision, MAX_NOTE_BYTES, NewFlag, NewGate,
     NewNote, NoteKind, Phase, PhaseMove, parse_date,
 };
+use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
 use anyhow::{Context, Result, anyhow, bail};
@@ -208,7 +208,7 @@ fn criterion(flag: &str, text: Option<&str>) -> Result<(CriterionStatus, String)
 }
 
 /// A program by code, exact Japanese name, or a part of its name that matches only one.
-pub fn resolve_program(store: &Store, text: &str) -> Result<crate::store::ProgramRef> {
+pub fn resolve_program(store: &Store, text: &str) -> Result<crate::model::ProgramRef> {
     let reference = store.reference()?;
     let wanted = crate::model::fold_key(text);
     if let Some(p) = reference.programs.iter().find(|p| {

@@ -2,8 +2,8 @@
 //! gates) up to 30 days ahead, oldest first, with who owes them; everyone's or mine.
 
 use super::Store;
-use super::portfolio::Me;
 use crate::Result;
+use crate::model::Me;
 use crate::model::{Coded, Date, DeadlineKind, DueItem, DueSource, NoteKind};
 use rusqlite::types::Value;
 

@@ -30,14 +30,18 @@ mod workflow;
 pub use budget_import::{BudgetImportCounts, BudgetRecord, BudgetRow};
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
 pub use bulk_portfolio::{BulkAttachment, BulkDeadline};
-pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check};
-pub use portfolio::Me;
-pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
+
+// TEMPORARY: the view types moved to `model`; src/app, src/ui and src/tui still import them from
+// here until the integrator switches their imports. Nothing else may use these paths.
+pub use crate::model::{
+    DiseaseAreaRef, Headline, IntegratedProjectRef, Matrix, MatrixCell, MatrixOptions, MatrixRow,
+    Me, Pivot, ProgramRef, Reference,
+};
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -3,23 +3,12 @@
 
 use super::{Store, audit, now_ts};
 use crate::model::{
-    AttachmentKind, AttachmentView, Author, Coded, Date, FiscalYear, NewAttachment, NewDeadline,
-    officer_key,
+    AttachmentKind, AttachmentView, Author, Coded, Date, FiscalYear, Me, NewAttachment,
+    NewDeadline, officer_key,
 };
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
-
-/// Who "me" is in the database: the officer rows whose name matches the configured one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Me {
-    /// `officer.id`s whose name matches (spaces and width ignored).
-    pub officer_ids: Vec<i64>,
-    /// The names notes are authored under: as configured and as in `officer`.
-    pub names: Vec<String>,
-    /// The folded key the watch list is stored under.
-    pub key: String,
-}
 
 /// Longest label / path accepted for an attachment (as the schema checks).
 const MAX_TARGET: usize = 4096;
