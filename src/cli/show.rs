@@ -209,6 +209,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     if let Some(status) = &app.status {
         bail!("{status}");
     }
+    // Without --height each view prints whole: every arm below is its screen's full height
+    // (content rows plus the screen's own title/header/footer rows). They repeat the screens'
+    // layouts (the funnel's `+ 14` is the `+ 9` content rows of app/portfolio.rs plus chrome) and
+    // belong with each screen's content-height function once screens own it.
     let height = match (size.height, app.screen()) {
         (Some(h), _) => h,
         (None, Screen::List(list)) => (list.ids.len().min(LIST_ROWS) + 4) as u16,
