@@ -438,3 +438,34 @@ fn the_builtin_reference_is_what_a_new_database_holds() {
     assert!(!loaded.programs.is_empty() && !loaded.program_links.is_empty());
     assert_eq!(loaded, Reference::builtin());
 }
+
+#[test]
+fn an_unknown_phase_in_the_database_is_an_error_naming_it() {
+    let home = Home::new();
+    let path = crate::common::fixture::build(&home, "bad.db");
+    let conn = raw(&path);
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         UPDATE project SET phase = 9 WHERE id = (SELECT min(id) FROM project);",
+    )
+    .unwrap();
+    let id: i64 = conn
+        .query_row("SELECT min(id) FROM project", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&path, OpenOptions { create: false }).unwrap();
+    for err in [
+        store.project_detail(id).map(|_| ()).unwrap_err(),
+        store.project_phase(id).map(|_| ()).unwrap_err(),
+        store
+            .project_rows(&[id], &seedline::model::Scope::new(today(), "me"))
+            .map(|_| ())
+            .unwrap_err(),
+    ] {
+        let text = err.to_string();
+        assert!(
+            text.contains("unknown phase code '9'") && text.contains("column"),
+            "{text}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! Attachments: file links (never contents) on a project, note or flag; add, list, remove.
 
-use super::{Store, audit, now_ts};
-use crate::model::{AttachmentKind, AttachmentView, Author, Coded, NewAttachment};
+use super::{Store, audit, codes, now_ts};
+use crate::model::{AttachmentView, Author, Coded, NewAttachment};
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
@@ -99,8 +99,7 @@ impl Store {
                 flag_id: r.get(3)?,
                 target: r.get(4)?,
                 label: r.get(5)?,
-                kind: AttachmentKind::parse(&r.get::<_, String>(6)?)
-                    .unwrap_or(AttachmentKind::Other),
+                kind: codes::coded(r, 6)?,
                 dated_on: r.get(7)?,
                 sha256: r.get(8)?,
                 added_by: r.get(9)?,

@@ -1,7 +1,7 @@
 //! The pipeline matrix (integrated project or disease area × phase) and the headline figures
 //! officers report against. A few grouped queries over covering indexes; no per-project work.
 
-use super::Store;
+use super::{Store, codes};
 use crate::Result;
 use crate::model::{
     Coded, Date, Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Phase, Pivot,
@@ -213,9 +213,8 @@ impl Store {
             .prepare_cached("SELECT phase, count(*) FROM project GROUP BY phase")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            if let Some(phase) = Phase::from_ord(r.get(0)?) {
-                h.per_phase[phase.index()] = r.get(1)?;
-            }
+            let phase = codes::phase(r, 0)?;
+            h.per_phase[phase.index()] = r.get(1)?;
         }
         h.projects = h.per_phase.iter().sum();
         let one = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<i64> {

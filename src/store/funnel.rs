@@ -1,7 +1,7 @@
 //! The phase funnel: transitions over a fiscal year and median time in each phase.
 
-use super::Store;
 use super::filter::condition;
+use super::{Store, codes};
 use crate::Result;
 use crate::model::{Date, FiscalYear, Funnel, FunnelStep, Phase, PhaseDurations, Scope};
 use crate::query::Filter;
@@ -49,7 +49,8 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let mut rows = stmt.query(rusqlite::params_from_iter(cond.params.iter()))?;
             while let Some(r) = rows.next()? {
-                let (project, ip, phase): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                let (project, ip, phase): (i64, i64, i64) =
+                    (r.get(0)?, r.get(1)?, codes::phase(r, 2)?.ord());
                 let on: String = r.get(3)?;
                 let Ok(on) = on.parse::<Date>() else { continue };
                 if let Some(last) = stays.last_mut()

@@ -9,6 +9,7 @@ mod budget_import;
 mod bulk;
 mod bulk_portfolio;
 pub mod busy;
+pub(crate) mod codes;
 mod dashboard;
 mod deadline;
 mod detail;

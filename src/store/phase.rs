@@ -1,6 +1,6 @@
 //! Phase moves and a project's current phase.
 
-use super::{Store, audit, now_ts};
+use super::{Store, audit, codes, now_ts};
 use crate::model::{Author, Coded, Phase, PhaseMove};
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, params};
@@ -69,18 +69,18 @@ impl Store {
 
     /// The project's current phase and version.
     pub fn project_phase(&self, project_id: i64) -> Result<(Phase, i64)> {
-        let (phase, version): (i64, i64) = self
+        let (phase, version): (Phase, i64) = self
             .conn
             .query_row(
                 "SELECT phase, version FROM project WHERE id = ?1",
                 [project_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((codes::phase(r, 0)?, r.get(1)?)),
             )
             .optional()?
             .ok_or_else(|| Error::NotFound {
                 what: "project",
                 key: format!("#{project_id}"),
             })?;
-        Ok((Phase::from_ord(phase).unwrap_or(Phase::Basic), version))
+        Ok((phase, version))
     }
 }

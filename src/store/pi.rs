@@ -1,8 +1,8 @@
 //! PI and institution overviews: one researcher's (or institution's) projects across programs.
 
-use super::Store;
+use super::{Store, codes};
 use crate::Result;
-use crate::model::{Date, FiscalYear, Phase, PiKey, PiOverview, PiProject};
+use crate::model::{Date, FiscalYear, PiKey, PiOverview, PiProject};
 use std::collections::HashSet;
 
 impl Store {
@@ -42,7 +42,7 @@ impl Store {
                     institution: r.get(4)?,
                     program_ja: r.get(5)?,
                     program_en: r.get(6)?,
-                    phase: Phase::from_ord(r.get(7)?).unwrap_or(Phase::Basic),
+                    phase: codes::phase(r, 7)?,
                     active: start <= today_s && end.as_ref().is_none_or(|e| *e >= today_s),
                     start_date: start,
                     end_date: end,

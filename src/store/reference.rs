@@ -1,7 +1,7 @@
 //! Loading AMED reference data from the database, and seeding the built-in tables
 //! ([`crate::model::reference::builtin`]) into every new database.
 
-use super::Store;
+use super::{Store, codes};
 use crate::Result;
 use crate::model::reference::builtin::{
     DISEASE_AREAS, INTEGRATED_PROJECTS, PROGRAM_LINKS, PROGRAMS,
@@ -58,8 +58,8 @@ impl Store {
                     name_en: r.get(3)?,
                     ministry: r.get(4)?,
                     integrated_project_id: r.get(5)?,
-                    first_phase: Phase::from_ord(r.get(6)?).unwrap_or(Phase::Basic),
-                    last_phase: Phase::from_ord(r.get(7)?).unwrap_or(Phase::Practical),
+                    first_phase: codes::phase(r, 6)?,
+                    last_phase: codes::phase(r, 7)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
