@@ -138,7 +138,6 @@ pub(crate) fn coded_text<T: Coded>(row: &Row<'_>, idx: usize, text: &str) -> rus
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::model::FlagStatus;

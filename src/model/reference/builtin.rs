@@ -3,8 +3,11 @@
 
 use crate::model::Phase;
 
+/// A reference row's code, 名称 and English name.
+pub type Names = (&'static str, &'static str, &'static str);
+
 /// 3rd period (FY2025–): code, 名称, English working name.
-pub const INTEGRATED_PROJECTS_3: &[(&str, &str, &str)] = &[
+pub const INTEGRATED_PROJECTS_3: &[Names] = &[
     (
         "drug",
         "医薬品プロジェクト",
@@ -44,7 +47,7 @@ pub const INTEGRATED_PROJECTS_3: &[(&str, &str, &str)] = &[
 ];
 
 /// 2nd period (FY2020–24).
-pub const INTEGRATED_PROJECTS_2: &[(&str, &str, &str)] = &[
+pub const INTEGRATED_PROJECTS_2: &[Names] = &[
     ("drug2", "医薬品プロジェクト", "Drug Discovery (2nd period)"),
     (
         "device2",
@@ -333,5 +336,5 @@ pub const PROGRAM_LINKS: &[(&str, &str, &str)] = &[
 ];
 
 /// Integrated projects by period, in seeding (and display) order: the 3rd period first.
-pub const INTEGRATED_PROJECTS: [(i64, &[(&str, &str, &str)]); 2] =
+pub const INTEGRATED_PROJECTS: [(i64, &[Names]); 2] =
     [(3, INTEGRATED_PROJECTS_3), (2, INTEGRATED_PROJECTS_2)];
