@@ -211,7 +211,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     }
     // Without --height each view prints whole: every arm below is its screen's full height
     // (content rows plus the screen's own title/header/footer rows). They repeat the screens'
-    // layouts (the funnel's `+ 14` is the `+ 9` content rows of app/portfolio.rs plus chrome) and
+    // layouts (compare the funnel's `+ 14` with the `+ 9` rows app/portfolio.rs scrolls over) and
     // belong with each screen's content-height function once screens own it.
     let height = match (size.height, app.screen()) {
         (Some(h), _) => h,
