@@ -16,6 +16,7 @@
 //! - `app::set_ids_100k`: the app taking a `LoadList` answer of 100,000 ids (`ListState::set_ids`).
 //! - `app::detail_layout`: wrapping a loaded project into lines for 80 columns
 //!   (`app::detail::layout`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -23,9 +24,9 @@ use divan::Bencher;
 use seedline::Lang;
 use seedline::app::detail::layout;
 use seedline::app::{ListKind, ListState};
+use seedline::model::Pivot;
 use seedline::model::Sort;
 use seedline::query::{Filter, resolve};
-use seedline::store::Pivot;
 
 fn main() {
     if !std::env::args().any(|a| a == "--list") {

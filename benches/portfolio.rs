@@ -23,6 +23,7 @@
 //!   with the reload of the matrix and the frame. Budget: the dashboard's ≤ 100 ms.
 //! - `open_screen`: from the dashboard, the key that opens the due board (everyone's or mine),
 //!   the funnel (`F`), the budget pivot (`B`) or a PI's overview, its loads and the first frame.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 // Shared with the other benches, which use parts this one does not.
 #[allow(dead_code)]

@@ -1,7 +1,12 @@
 //! seedline: a terminal dashboard for AMED program officers steering research seeds (シーズ)
 //! from basic research to practical use, over one local SQLite file.
 //!
-//! Layering: `model ← store ← demo / cli` and `model ← app ← ui`; only `tui` joins both sides.
+//! Layering: `model ← query ← store ← csv_io / demo ← cli` and `model ← app ← ui`; only `tui`
+//! joins both sides. `session` is what one run works with (built by `cli`, read by `tui`).
+
+// Tests may unwrap, expect and panic; the non-test build of every module is held to the
+// `[lints.clippy]` denials of Cargo.toml.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod app;
 pub mod cli;
@@ -17,6 +22,7 @@ pub mod model;
 pub mod opener;
 pub mod paths;
 pub mod query;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -1,5 +1,7 @@
 //! The `seedline` binary: parse the command line, run it, print errors in one clear line.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 use clap::Parser;
 use std::process::ExitCode;
 

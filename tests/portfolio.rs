@@ -12,8 +12,9 @@ use seedline::model::{
     AgingBucket, AttachmentKind, Author, BudgetRows, DeadlineKind, FiscalYear, NewAttachment,
     NewDeadline, Phase, PhaseMove, PiKey, Scope, Sort, due_board, parse_date,
 };
+use seedline::model::{MatrixOptions, Pivot};
 use seedline::query::{Filter, resolve};
-use seedline::store::{MatrixOptions, Pivot, Store};
+use seedline::store::Store;
 
 fn open() -> (Home, Store) {
     let home = Home::new();

@@ -383,7 +383,7 @@ proptest! {
 
     #[test]
     fn the_query_parser_never_panics(input in "\\PC{0,40}|[a-z:,.\\-\" 　がん臨床]{0,40}") {
-        let reference = seedline::store::Reference::default();
+        let reference = seedline::model::Reference::default();
         let _ = seedline::query::resolve(&input, &reference);
     }
 

@@ -2,8 +2,8 @@
 
 use crate::common::{Home, raw, today};
 use seedline::Error;
-use seedline::model::{LicensingStatus, Modality, NewProject, Phase, parse_date};
-use seedline::store::{LATEST_VERSION, OpenOptions, Pivot, SCHEMA_SQL, Store};
+use seedline::model::{LicensingStatus, Modality, NewProject, Phase, Pivot, Reference, parse_date};
+use seedline::store::{LATEST_VERSION, OpenOptions, SCHEMA_SQL, Store};
 use std::os::unix::fs::PermissionsExt;
 
 fn project(id: &str, ip: &str, program: &str, phase: Phase) -> NewProject {
@@ -428,4 +428,44 @@ fn short_words_match_exactly_what_sql_instr_matches_and_follow_every_write() {
         short_words_by_sql(&path, &["ゑ"], "1")
     );
     assert_eq!(ids(&store, "ゑ", false).len(), 2);
+}
+
+#[test]
+fn the_builtin_reference_is_what_a_new_database_holds() {
+    let home = Home::new();
+    let store = home.store("new.db");
+    let loaded = store.reference().unwrap();
+    assert!(!loaded.programs.is_empty() && !loaded.program_links.is_empty());
+    assert_eq!(loaded, Reference::builtin());
+}
+
+#[test]
+fn an_unknown_phase_in_the_database_is_an_error_naming_it() {
+    let home = Home::new();
+    let path = crate::common::fixture::build(&home, "bad.db");
+    let conn = raw(&path);
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         UPDATE project SET phase = 9 WHERE id = (SELECT min(id) FROM project);",
+    )
+    .unwrap();
+    let id: i64 = conn
+        .query_row("SELECT min(id) FROM project", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&path, OpenOptions { create: false }).unwrap();
+    for err in [
+        store.project_detail(id).map(|_| ()).unwrap_err(),
+        store.project_phase(id).map(|_| ()).unwrap_err(),
+        store
+            .project_rows(&[id], &seedline::model::Scope::new(today(), "me"))
+            .map(|_| ())
+            .unwrap_err(),
+    ] {
+        let text = err.to_string();
+        assert!(
+            text.contains("unknown phase code '9'") && text.contains("column"),
+            "{text}"
+        );
+    }
 }

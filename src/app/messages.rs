@@ -2,12 +2,12 @@
 //! I/O `update` asks for ([`Effect`], performed by the runtime).
 
 use super::{Command, DashboardData, Edit, Save, SaveOutcome};
+use crate::model::Pivot;
 use crate::model::{
     AttachmentView, BudgetPivot, BudgetRows, Date, DueItem, FiscalYear, Funnel, HistoryEntry,
     PiKey, PiOverview, ProjectDetail, ProjectRow, Scope, Sort,
 };
 use crate::query::Filter;
-use crate::store::Pivot;
 
 /// Something that happened: a command, an edit in the open input line or form, or an effect's result.
 #[derive(Debug, Clone)]

@@ -36,8 +36,7 @@ pub use screens::{
     HistoryState, LinksState, ListKind, ListState, PiState, Screen,
 };
 
-use crate::model::{Author, Date, Scope};
-use crate::store::Reference;
+use crate::model::{Author, Date, Reference, Scope};
 use crate::{Lang, tr};
 use keymap::{Key, Keymap, Mode};
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! `seedline demo`: fill an empty database with deterministic demo data.
 
-use super::RunContext;
 use crate::demo::{DemoOptions, generate};
+use crate::session::RunContext;
 use crate::store::{OpenOptions, Store};
 use anyhow::Result;
 use std::io::{IsTerminal, Write};

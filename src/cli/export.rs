@@ -1,9 +1,9 @@
 //! `seedline export projects|notes|flags|gates|budgets`: the chosen projects (a filter, a list of
 //! 課題管理番号, or all) as an Excel-safe CSV file or on standard output; one audit row per export.
 
-use super::RunContext;
 use crate::csv_io::{self, AtomicFile, ExportKind, ExportOptions, columns};
 use crate::model::Sort;
+use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
 use anyhow::{Context, Result, anyhow, bail};

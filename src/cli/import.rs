@@ -1,8 +1,8 @@
 //! `seedline import projects|budgets FILE`: check the whole file, then import every row in one
 //! transaction or none; problems are listed by line and column on standard error.
 
-use super::RunContext;
 use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
+use crate::session::RunContext;
 use crate::store::{ImportMode, Store};
 use crate::text::sanitize_line;
 use anyhow::{Result, bail};

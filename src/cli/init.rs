@@ -1,6 +1,6 @@
 //! `seedline init`: create the database with AMED reference data, or add missing reference rows.
 
-use super::RunContext;
+use crate::session::RunContext;
 use crate::store::{OpenOptions, Store};
 use anyhow::Result;
 use std::path::Path;

@@ -1,20 +1,28 @@
 //! The command line: global options, one module per subcommand (`Args` + `run`), and the choice of
 //! database. `seedline` alone opens the dashboard.
 
+mod args;
+mod attach;
 mod backup;
+mod deadline;
 mod demo;
 mod doctor;
 mod export;
+mod flag;
+mod gate;
+mod history;
 mod import;
 mod init;
-mod portfolio;
+mod note;
+mod phase;
 mod show;
-mod workflow;
+mod watch;
 
+use crate::Lang;
 use crate::config::Config;
 use crate::paths::{Paths, ensure_private_dir};
+use crate::session::RunContext;
 use crate::store::{OpenOptions, Store};
-use crate::{Lang, model::Date};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -68,14 +76,14 @@ pub enum Command {
     Doctor(doctor::Args),
     /// Accompaniment notes: add, edit, delete, restore, follow-up done.
     #[command(subcommand)]
-    Note(workflow::NoteCommand),
+    Note(note::Command),
     /// Flag a seed for highway support (--to), or move its open flag (--status).
-    Flag(workflow::FlagArgs),
+    Flag(flag::Args),
     /// Stage-gate decisions.
     #[command(subcommand)]
-    Gate(workflow::GateCommand),
+    Gate(gate::Command),
     /// Move a project to another phase.
-    Phase(workflow::PhaseArgs),
+    Phase(phase::Args),
     /// Write a consistent copy of the database (safe while others write).
     Backup(backup::Args),
     /// Export projects (or their notes, flags, gates, budgets) as an Excel-safe CSV file.
@@ -84,45 +92,15 @@ pub enum Command {
     Import(import::Args),
     /// My watch list: projects followed without being assigned.
     #[command(subcommand)]
-    Watch(portfolio::WatchCommand),
+    Watch(watch::Command),
     /// File links (path or URL) on a project, note or flag: add, list, open, remove.
     #[command(subcommand)]
-    Attach(portfolio::AttachCommand),
+    Attach(attach::Command),
     /// Report and evaluation deadlines (年次報告, 中間評価, 事後評価, stage gates).
     #[command(subcommand)]
-    Deadline(portfolio::DeadlineCommand),
+    Deadline(deadline::Command),
     /// Every change to a project, newest first.
-    History {
-        /// 課題管理番号.
-        id: String,
-    },
-}
-
-/// What every subcommand needs besides its own arguments.
-pub struct RunContext {
-    pub paths: Paths,
-    pub lang: Lang,
-    pub today: Date,
-    /// The keymap, with the config file's overrides.
-    pub keymap: crate::app::keymap::Keymap,
-    /// Who writes notes and flags: the configured officer, else the OS account.
-    pub author: crate::model::Author,
-    /// `--read-only`.
-    pub read_only: bool,
-    /// Whether `author` comes from the config file (else the database may know this OS account).
-    pub officer_configured: bool,
-    /// Days in one phase before a project counts as stalled (config `stall_days`).
-    pub stall_days: i64,
-}
-
-impl RunContext {
-    /// Today and who "me" is, for `mine`, `watch:` and `stalled:`.
-    pub fn scope(&self) -> crate::model::Scope {
-        crate::model::Scope {
-            stall_days: self.stall_days,
-            ..crate::model::Scope::new(self.today, &self.author.name)
-        }
-    }
+    History(history::Args),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -155,15 +133,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Demo(args)) => demo::run(&ctx, &demo_target(&cli.db, &ctx)?, args),
         Some(Command::Watch(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
-            portfolio::watch(&ctx, &mut store, command)
+            watch::run(&ctx, &mut store, command)
         }
         Some(Command::Attach(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
-            portfolio::attach(&ctx, &mut store, command)
+            attach::run(&ctx, &mut store, command)
         }
         Some(Command::Deadline(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
-            portfolio::deadline(&ctx, &mut store, command)
+            deadline::run(&ctx, &mut store, command)
         }
         Some(Command::Show(view)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
@@ -172,19 +150,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Doctor(args)) => doctor::run(&open_for_use(db, demo, &mut ctx)?, args),
         Some(Command::Note(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
-            workflow::note(&ctx, &mut store, command)
+            note::run(&ctx, &mut store, command)
         }
         Some(Command::Flag(args)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
-            workflow::flag(&mut store, &ctx, args)
+            flag::run(&mut store, &ctx, args)
         }
         Some(Command::Gate(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
-            workflow::gate(&ctx, &mut store, command)
+            gate::run(&ctx, &mut store, command)
         }
         Some(Command::Phase(args)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
-            workflow::phase(&ctx, &mut store, args)
+            phase::run(&ctx, &mut store, args)
         }
         Some(Command::Backup(args)) => backup::run(&open_for_use(db, demo, &mut ctx)?, args),
         Some(Command::Export(args)) => {
@@ -195,7 +173,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             import::run(&ctx, &mut store, args)
         }
-        Some(Command::History { id }) => workflow::history(&open_for_use(db, demo, &mut ctx)?, &id),
+        Some(Command::History(args)) => history::run(&open_for_use(db, demo, &mut ctx)?, args),
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;
             crate::tui::run(store, &ctx)

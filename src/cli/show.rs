@@ -1,9 +1,9 @@
 //! `seedline show …`: the TUI's views rendered as plain text to stdout, for quick looks, scripts
 //! and tests. The same state machine and drawing code as the TUI, into an off-screen buffer.
 
-use super::RunContext;
 use crate::app::{Action, App, Command, Effect, ListKind, Screen};
 use crate::model::{BudgetRows, FiscalYear, PiKey};
+use crate::session::RunContext;
 use crate::store::Store;
 use crate::tui::effects::run_all;
 use crate::ui::{self, plain::buffer_to_text, theme::Theme};

@@ -6,8 +6,8 @@
 //! `drug`, 3rd period, and `drug2`, 2nd period). The plain name means the current (3rd) period; the
 //! other is written with its period, `医薬品プロジェクト（第2期）`, which import reads back.
 
+use crate::model::Reference;
 use crate::model::{Coded, fold_key};
-use crate::store::Reference;
 use crate::text::sanitize_line;
 use std::collections::HashMap;
 

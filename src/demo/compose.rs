@@ -4,8 +4,8 @@
 use super::approvals::Approval;
 use super::rng::Rng;
 use super::vocab::*;
+use crate::model::Reference;
 use crate::model::{Coded, Date, LicensingStatus, Modality, NewProject, Phase};
-use crate::store::Reference;
 use chrono::{Datelike, Days};
 
 /// A project to write plus what the rows around it need.

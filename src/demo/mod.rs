@@ -98,7 +98,7 @@ pub fn generate(
 
 fn fill(
     loader: &mut BulkLoader<'_>,
-    reference: &crate::store::Reference,
+    reference: &crate::model::Reference,
     options: &DemoOptions,
     progress: Progress<'_>,
 ) -> Result<DemoSummary> {

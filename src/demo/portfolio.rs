@@ -7,8 +7,9 @@ use super::compose::{Assigned, ProjectPlan, between};
 use super::records::WrittenFlag;
 use super::rng::Rng;
 use crate::Result;
+use crate::model::Reference;
 use crate::model::{AttachmentKind, Date, DeadlineKind, FiscalYear, FlagStatus, Phase};
-use crate::store::{BulkAttachment, BulkDeadline, BulkLoader, Reference};
+use crate::store::{BulkAttachment, BulkDeadline, BulkLoader};
 use chrono::{Datelike, Days};
 
 /// Fictional document locations: a file server path or the intranet (example subdomain only).

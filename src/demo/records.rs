@@ -6,11 +6,12 @@ use super::compose::{Assigned, ProjectPlan, between};
 use super::rng::Rng;
 use super::vocab::NOTE_BODIES;
 use crate::Result;
+use crate::model::Reference;
 use crate::model::{
     Coded, CriterionStatus, Date, FlagStatus, GateDecision, Modality, NoteKind, OfficerRole,
     OutcomeKind, Phase,
 };
-use crate::store::{BulkFlag, BulkLoader, BulkNote, Reference};
+use crate::store::{BulkFlag, BulkLoader, BulkNote};
 use chrono::Days;
 
 /// Stage gates passed on the way to the current phase (per modality, from AMED's check items).

@@ -1,30 +1,47 @@
 //! Domain types of AMED's research pipeline and their validation; no I/O here.
 
+mod attachment;
+mod budget;
+mod dashboard;
+mod deadline;
+mod due;
 mod enums;
+mod fiscal_year;
+mod flag;
+mod funnel;
+mod gate;
+mod history;
+mod note;
+mod officer;
 mod phase;
-mod portfolio;
+mod pi;
 mod project;
+pub mod reference;
 mod views;
-mod workflow;
 
+pub use attachment::{AttachmentView, NewAttachment};
+pub use budget::{BudgetPivot, BudgetRow, BudgetRows};
+pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
+pub use deadline::{NewDeadline, deadline_text};
+pub use due::{AgingBucket, DueBoardRow, DueItem, DueSource, due_board};
 pub use enums::{
     AttachmentKind, CriterionStatus, DeadlineKind, FlagStatus, GateDecision, LicensingStatus,
     Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,
 };
-pub use phase::Phase;
-pub use portfolio::{
-    AgingBucket, AttachmentView, BudgetPivot, BudgetRow, BudgetRows, DueBoardRow, DueItem,
-    DueSource, FiscalYear, Funnel, FunnelStep, NewAttachment, NewDeadline, PhaseDurations, PiKey,
-    PiOverview, PiProject, Scope, deadline_text, due_board, officer_key,
-};
+pub use fiscal_year::FiscalYear;
+pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses};
+pub use funnel::{Funnel, FunnelStep, PhaseDurations};
+pub use gate::NewGate;
+pub use history::HistoryEntry;
+pub use note::{MAX_NOTE_BYTES, NewNote, validate_body};
+pub use officer::{Author, Me, Scope, officer_key};
+pub use phase::{Phase, PhaseMove};
+pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;
+pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
 pub use views::{
     DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow,
     Sort, SortKey,
-};
-pub use workflow::{
-    Author, Criteria, HistoryEntry, MAX_NOTE_BYTES, NewFlag, NewGate, NewNote, PhaseMove,
-    flag_move_allowed, next_flag_statuses, validate_body,
 };
 
 /// A calendar day as (year, month, day).

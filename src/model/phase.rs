@@ -1,6 +1,6 @@
-//! 研究開発フェーズ: the five pipeline phases, ordered.
+//! 研究開発フェーズ: the five pipeline phases, ordered, and a move between them.
 
-use super::Coded;
+use super::{Coded, Date};
 
 /// 研究開発フェーズ (research and development phase), in pipeline order.
 #[derive(
@@ -85,6 +85,14 @@ impl Coded for Phase {
             Phase::Practical => "Practical use",
         }
     }
+}
+
+/// A phase move to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhaseMove {
+    pub to: Phase,
+    pub on: Date,
+    pub reason: String,
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use super::parse::{Term, example, parse};
 use super::{DueFilter, Filter, FlagFilter, MineFilter, QueryError};
+use crate::model::Reference;
 use crate::model::{AgingBucket, Coded, FlagStatus, Modality, Phase, fold_key};
-use crate::store::Reference;
 use crate::text::search_fold;
 
 /// Parses and resolves a filter line.
@@ -237,7 +237,7 @@ fn match_names(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef};
+    use crate::model::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef};
 
     fn reference() -> Reference {
         let ip = |id, code: &str, ja: &str| IntegratedProjectRef {

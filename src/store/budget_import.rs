@@ -4,7 +4,7 @@
 //! Lists of ids go to SQLite as one JSON array read by `json_each`: one statement whatever the
 //! number of rows, instead of one query per row.
 
-use super::portfolio::check_budget;
+use super::budget::check_budget;
 use super::{Store, audit};
 use crate::Result;
 use crate::model::FiscalYear;

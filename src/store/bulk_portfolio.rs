@@ -3,7 +3,7 @@
 //! `bulk.rs` so that the two can change independently.
 
 use super::BulkLoader;
-use super::portfolio::check_budget;
+use super::budget::check_budget;
 use crate::Result;
 use crate::model::{AttachmentKind, Coded, Date, DeadlineKind, FiscalYear, officer_key};
 use rusqlite::params;

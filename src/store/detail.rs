@@ -1,17 +1,12 @@
 //! One project with everything around it, for the detail screen and `seedline show project`.
 
-use super::Store;
+use super::{Store, codes};
 use crate::model::{
-    Coded, CriterionStatus, DeadlineKind, DeadlineView, FlagStatus, FlagView, GateDecision,
-    GateView, LicensingStatus, Modality, NoteKind, NoteView, OutcomeKind, OutcomeView, Phase,
-    PhaseStep, ProjectDetail,
+    CriterionStatus, DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep,
+    ProjectDetail,
 };
 use crate::{Error, Result};
 use rusqlite::OptionalExtension;
-
-fn parse_or<T: Coded>(text: &str, fallback: T) -> T {
-    T::parse(text).unwrap_or(fallback)
-}
 
 impl Store {
     /// The project with row id `id` and its areas, officers, phase history, gates, flags (newest
@@ -41,13 +36,13 @@ impl Store {
                         program_en: r.get(8)?,
                         integrated_project_ja: r.get(9)?,
                         integrated_project_en: r.get(10)?,
-                        modality: parse_or(&r.get::<_, String>(11)?, Modality::Other),
-                        phase: Phase::from_ord(r.get(12)?).unwrap_or(Phase::Basic),
+                        modality: codes::coded(r, 11)?,
+                        phase: codes::phase(r, 12)?,
                         start_date: r.get(13)?,
                         end_date: r.get(14)?,
                         budget_total_kyen: r.get(15)?,
                         partner_company: r.get(16)?,
-                        licensing_status: parse_or(&r.get::<_, String>(17)?, LicensingStatus::None),
+                        licensing_status: codes::coded(r, 17)?,
                         updated_at: r.get(18)?,
                         version: r.get(19)?,
                         disease_areas: Vec::new(),
@@ -88,8 +83,8 @@ impl Store {
             id,
             |r| {
                 Ok(PhaseStep {
-                    from: r.get::<_, Option<i64>>(0)?.and_then(Phase::from_ord),
-                    to: Phase::from_ord(r.get(1)?).unwrap_or(Phase::Basic),
+                    from: codes::phase_opt(r, 0)?,
+                    to: codes::phase(r, 1)?,
                     on: r.get(2)?,
                     by: r.get(3)?,
                 })
@@ -103,7 +98,7 @@ impl Store {
                 Ok(GateView {
                     gate: r.get(0)?,
                     decided_on: r.get(1)?,
-                    decision: parse_or(&r.get::<_, String>(2)?, GateDecision::Go),
+                    decision: codes::coded(r, 2)?,
                     note: r.get(3)?,
                     by: r.get(4)?,
                 })
@@ -118,11 +113,11 @@ impl Store {
             id,
             |r| {
                 let c = |i: usize| -> rusqlite::Result<(CriterionStatus, String)> {
-                    Ok((parse_or(&r.get::<_, String>(i)?, CriterionStatus::NotAssessed), r.get(i + 1)?))
+                    Ok((codes::coded(r, i)?, r.get(i + 1)?))
                 };
                 Ok(FlagView {
                     id: r.get(0)?,
-                    status: parse_or(&r.get::<_, String>(1)?, FlagStatus::Candidate),
+                    status: codes::coded(r, 1)?,
                     target_ja: r.get(2)?,
                     target_en: r.get(3)?,
                     reason: r.get(4)?,
@@ -142,10 +137,8 @@ impl Store {
                 flag.id,
                 |r| {
                     Ok((
-                        r.get::<_, Option<String>>(0)?
-                            .as_deref()
-                            .and_then(FlagStatus::parse),
-                        parse_or(&r.get::<_, String>(1)?, FlagStatus::Candidate),
+                        codes::coded_opt(r, 0)?,
+                        codes::coded(r, 1)?,
                         r.get(2)?,
                         r.get(3)?,
                         r.get(4)?,
@@ -158,7 +151,7 @@ impl Store {
             id,
             |r| {
                 Ok(OutcomeView {
-                    kind: parse_or(&r.get::<_, String>(0)?, OutcomeKind::Paper),
+                    kind: codes::coded(r, 0)?,
                     on: r.get(1)?,
                     product_name: r.get(2)?,
                     detail: r.get(3)?,
@@ -177,7 +170,7 @@ impl Store {
                     id: r.get(0)?,
                     author: r.get(1)?,
                     author_role: r.get(2)?,
-                    kind: parse_or(&r.get::<_, String>(3)?, NoteKind::Other),
+                    kind: codes::coded(r, 3)?,
                     body: r.get(4)?,
                     occurred_on: r.get(5)?,
                     follow_up_on: r.get(6)?,
@@ -202,7 +195,7 @@ impl Store {
             |r| {
                 Ok(DeadlineView {
                     id: r.get(0)?,
-                    kind: parse_or(&r.get::<_, String>(1)?, DeadlineKind::AnnualReport),
+                    kind: codes::coded(r, 1)?,
                     title: r.get(2)?,
                     due_on: r.get(3)?,
                     done: match (r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?) {

@@ -1,10 +1,10 @@
 //! The due board: pending follow-ups and open deadlines (reports, evaluations, scheduled stage
 //! gates) up to 30 days ahead, oldest first, with who owes them; everyone's or mine.
 
-use super::Store;
-use super::portfolio::Me;
+use super::{Store, codes};
 use crate::Result;
-use crate::model::{Coded, Date, DeadlineKind, DueItem, DueSource, NoteKind};
+use crate::model::Me;
+use crate::model::{Date, DeadlineKind, DueItem, DueSource, NoteKind};
 use rusqlite::types::Value;
 
 /// Officers' names joined inside SQL with a separator no name contains.
@@ -54,12 +54,9 @@ impl Store {
             let text: String = r.get(7)?;
             Ok(DueItem {
                 source: if deadline == 1 {
-                    DueSource::Deadline(
-                        id,
-                        DeadlineKind::parse(&kind).unwrap_or(DeadlineKind::AnnualReport),
-                    )
+                    DueSource::Deadline(id, codes::coded_text::<DeadlineKind>(r, 9, &kind)?)
                 } else {
-                    DueSource::FollowUp(id, NoteKind::parse(&kind).unwrap_or(NoteKind::Other))
+                    DueSource::FollowUp(id, codes::coded_text::<NoteKind>(r, 9, &kind)?)
                 },
                 project_id: r.get(2)?,
                 amed_id: r.get(3)?,

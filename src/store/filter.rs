@@ -1,7 +1,7 @@
 //! Turning a [`Filter`] into an SQL condition over `project p`. Ids and codes are inlined (they
 //! come from the reference data or enums); everything typed by the user is a bound parameter.
 
-use super::portfolio::Me;
+use crate::model::Me;
 use crate::model::{Coded, Scope};
 use crate::query::{Filter, FlagFilter, MineFilter};
 use rusqlite::types::Value;

@@ -2,7 +2,7 @@
 //! who / when / why, revise the licensing criteria; every change with its audit row.
 
 use super::notes::{last_change, missing_project};
-use super::{Store, audit, now_ts};
+use super::{Store, audit, codes, now_ts};
 use crate::model::{Author, Coded, Criteria, FlagStatus, NewFlag, flag_move_allowed};
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -10,22 +10,18 @@ use serde_json::json;
 
 /// A flag's project, status and version, or NotFound.
 fn flag_row(tx: &Transaction<'_>, flag_id: i64) -> Result<(i64, FlagStatus, i64)> {
-    let row: Option<(i64, String, i64)> = tx
+    let row: Option<(i64, FlagStatus, i64)> = tx
         .query_row(
             "SELECT project_id, status, version FROM highway_flag WHERE id = ?1",
             [flag_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, codes::coded(r, 1)?, r.get(2)?)),
         )
         .optional()?;
     let (project, status, version) = row.ok_or_else(|| Error::NotFound {
         what: "highway flag",
         key: format!("#{flag_id}"),
     })?;
-    Ok((
-        project,
-        FlagStatus::parse(&status).unwrap_or(FlagStatus::Candidate),
-        version,
-    ))
+    Ok((project, status, version))
 }
 
 impl Store {
@@ -195,20 +191,13 @@ impl Store {
 
     /// The open flag of a project, if any: (flag id, status, version).
     pub fn open_flag(&self, project_id: i64) -> Result<Option<(i64, FlagStatus, i64)>> {
-        let row: Option<(i64, String, i64)> = self
+        Ok(self
             .conn
             .query_row(
                 "SELECT id, status, version FROM highway_flag WHERE project_id = ?1 AND status IN ('candidate', 'recommended')",
                 [project_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, codes::coded(r, 1)?, r.get(2)?)),
             )
-            .optional()?;
-        Ok(row.map(|(id, s, v)| {
-            (
-                id,
-                FlagStatus::parse(&s).unwrap_or(FlagStatus::Candidate),
-                v,
-            )
-        }))
+            .optional()?)
     }
 }

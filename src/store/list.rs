@@ -1,12 +1,10 @@
 //! Project lists: the ids matching a filter in a sort order (cheap, all of them), and the display
 //! rows of just the ids on screen.
 
-use super::Store;
 use super::filter::{condition, is_short};
+use super::{Store, codes};
 use crate::Result;
-use crate::model::{
-    Coded, FlagStatus, Modality, Phase, ProjectRow, Scope, Sort, SortKey, officer_key,
-};
+use crate::model::{ProjectRow, Scope, Sort, SortKey, officer_key};
 use crate::query::Filter;
 use std::collections::HashMap;
 
@@ -119,7 +117,6 @@ impl Store {
             .query_map(
                 rusqlite::params![scope.today.to_string(), officer_key(&scope.me)],
                 |r| {
-                    let status: Option<String> = r.get(9)?;
                     Ok(ProjectRow {
                         id: r.get(0)?,
                         amed_id: r.get(1)?,
@@ -128,10 +125,9 @@ impl Store {
                         institution: r.get(4)?,
                         program_ja: r.get(5)?,
                         program_en: r.get(6)?,
-                        phase: Phase::from_ord(r.get(7)?).unwrap_or(Phase::Basic),
-                        modality: Modality::parse(&r.get::<_, String>(8)?)
-                            .unwrap_or(Modality::Other),
-                        flag: status.as_deref().and_then(FlagStatus::parse),
+                        phase: codes::phase(r, 7)?,
+                        modality: codes::coded(r, 8)?,
+                        flag: codes::coded_opt(r, 9)?,
                         last_note: r.get(10)?,
                         follow_up_due: r.get(11)?,
                         open_flag: match (

@@ -1,43 +1,48 @@
 //! The only module that talks to SQLite: opening (pragmas, checks), migrations, reference data,
 //! queries and writes. Every write runs in a short `BEGIN IMMEDIATE` transaction with its audit row.
 
-mod analytics;
+mod attachment;
 mod audit;
 mod backup;
+mod budget;
 mod budget_import;
 mod bulk;
 mod bulk_portfolio;
 pub mod busy;
+pub(crate) mod codes;
 mod dashboard;
+mod deadline;
 mod detail;
 mod doctor;
 mod due;
 mod export;
 mod filter;
 mod flags;
+mod funnel;
+mod gate;
+mod history;
 mod import;
 mod list;
 mod list_head;
 mod migrate;
 mod notes;
+mod officer;
 mod open;
-mod portfolio;
+mod phase;
+mod pi;
 mod projects;
 mod reference;
 mod short;
-mod workflow;
+mod watch;
 
 pub use budget_import::{BudgetImportCounts, BudgetRecord, BudgetRow};
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
 pub use bulk_portfolio::{BulkAttachment, BulkDeadline};
-pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check};
-pub use portfolio::Me;
-pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

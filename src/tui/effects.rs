@@ -11,8 +11,9 @@ use crate::model::{
     AttachmentView, BudgetPivot, BudgetRows, Date, DueItem, FiscalYear, Funnel, HistoryEntry,
     PiKey, PiOverview, ProjectDetail, ProjectRow, Scope, Sort,
 };
+use crate::model::{MatrixOptions, Pivot};
 use crate::query::Filter;
-use crate::store::{MatrixOptions, Pivot, Store};
+use crate::store::Store;
 
 /// Runs effects until none are left (an effect's answer may ask for more), the ones meant for
 /// after a frame included, last: for `show`, tests and scripts, which want the whole answer.

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// In debug builds with `SEEDLINE_DEBUG_PANIC=1`, F12 panics: the tests check that a panic
 /// restores the terminal and keeps the drafts.
+#[allow(clippy::panic)] // the panic is the point: a test-only way to crash the real binary
 pub(super) fn debug_panic_trigger(key: KeyEvent) {
     if cfg!(debug_assertions)
         && key.code == KeyCode::F(12)

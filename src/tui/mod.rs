@@ -11,8 +11,8 @@ pub use keys::to_key;
 pub use runtime::{Events, Runtime, TerminalEvents};
 
 use crate::app::{Action, App};
-use crate::cli::RunContext;
 use crate::drafts::DraftFile;
+use crate::session::RunContext;
 use crate::store::Store;
 use crate::ui::theme::Theme;
 use anyhow::Result;
@@ -46,7 +46,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     // The TUI retries busy saves itself, with a visible message, instead of blocking silently.
     store.set_begin_retries(0);
     // A damaged database shows here, on the first queries, while the terminal is still normal.
-    store.matrix(crate::store::Pivot::IntegratedProject, ctx.today)?;
+    store.matrix(crate::model::Pivot::IntegratedProject, ctx.today)?;
     effects::run_all(&mut store, &mut app, effects);
     let drafts = DraftFile::for_db(&ctx.paths.state, store.path());
     app.restore_drafts(drafts.load()?);

@@ -3,8 +3,7 @@
 
 use super::Ctx;
 use crate::app::{Command, Effect};
-use crate::model::{Coded, FiscalYear, Phase};
-use crate::store::{Headline, Matrix, Pivot};
+use crate::model::{Coded, FiscalYear, Headline, Matrix, Phase, Pivot};
 use crate::{Lang, tr};
 
 /// Figures for the dashboard, loaded together.

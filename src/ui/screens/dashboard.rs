@@ -3,8 +3,7 @@
 
 use crate::Lang;
 use crate::app::{App, DashboardState};
-use crate::model::{Coded, Phase};
-use crate::store::{Headline, Matrix, MatrixCell, Pivot};
+use crate::model::{Coded, Headline, Matrix, MatrixCell, Phase, Pivot};
 use crate::text::{self, fit, fit_right, thousands};
 use crate::ui::theme::Theme;
 use crate::ui::tr;

@@ -1,0 +1,44 @@
+//! Readers of argument values shared by several subcommands: dates and coded values, with
+//! messages that quote the bad value and say what would work.
+
+use crate::model::{Coded, parse_date};
+use crate::session::RunContext;
+use crate::text::sanitize_line;
+use anyhow::{Result, anyhow};
+
+/// A date option (`YYYY-MM-DD`); today when not given.
+pub(super) fn date_arg(
+    ctx: &RunContext,
+    flag: &str,
+    text: Option<&str>,
+) -> Result<crate::model::Date> {
+    match text {
+        None => Ok(ctx.today),
+        Some(t) => parse_date(t).ok_or_else(|| {
+            anyhow!(
+                "{flag}: '{}' is not a date (expected YYYY-MM-DD, e.g. 2026-04-01)",
+                sanitize_line(t)
+            )
+        }),
+    }
+}
+
+/// A coded value (code, Japanese or English label) of an option.
+pub(super) fn parse_coded<T: Coded>(flag: &str, text: &str) -> Result<T> {
+    T::parse(text).ok_or_else(|| {
+        anyhow!(
+            "{flag}: '{}' is not one of {}",
+            sanitize_line(text),
+            T::codes_list()
+        )
+    })
+}
+
+/// A date option written as ISO or as a Japanese era date (`令和7年5月31日`).
+pub(super) fn era_date_arg(what: &str, text: &str) -> Result<crate::model::Date> {
+    crate::csv_io::dates::parse(text)
+        .or_else(|| parse_date(text))
+        .ok_or_else(|| {
+            anyhow!("--{what}: '{text}' is not a date (expected 2025-05-31 or 令和7年5月31日)")
+        })
+}

@@ -1,0 +1,116 @@
+//! `seedline note`: add, edit, delete and restore accompaniment notes; mark follow-ups done.
+
+use super::args::{date_arg, parse_coded};
+use crate::model::{MAX_NOTE_BYTES, NewNote, NoteKind};
+use crate::session::RunContext;
+use crate::store::Store;
+use crate::text::sanitize_line;
+use anyhow::{Context, Result, bail};
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+
+/// `seedline note …`.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Add an accompaniment note (body from --body or standard input).
+    Add {
+        /// 課題管理番号.
+        id: String,
+        /// meeting, site-visit, pmda, ip, flux, progress, evaluation, licensing, other (or 面談・助言, サイトビジット, …).
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        body: Option<String>,
+        /// When it happened (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Follow-up due date.
+        #[arg(long = "follow-up")]
+        follow_up: Option<String>,
+    },
+    /// Replace a note's text (the earlier text is kept as a revision).
+    Edit {
+        /// Note number (as shown by `seedline show project`).
+        note: i64,
+        #[arg(long)]
+        body: Option<String>,
+        /// The version you edited; a newer one in the database is refused as a conflict.
+        #[arg(long)]
+        version: i64,
+    },
+    /// Delete a note (soft: `note restore` brings it back).
+    Delete { note: i64 },
+    /// Bring back a deleted note.
+    Restore { note: i64 },
+    /// Mark a note's follow-up done.
+    Done { note: i64 },
+}
+
+/// The body from the option, or standard input (at most 1 MiB; more is refused, never cut).
+fn body_arg(body: Option<String>) -> Result<String> {
+    if let Some(b) = body {
+        return Ok(b);
+    }
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("Type the note; end with Ctrl-D.");
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(MAX_NOTE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_NOTE_BYTES {
+        bail!(
+            "body: more than {MAX_NOTE_BYTES} bytes (1 MiB) on standard input; nothing was saved"
+        );
+    }
+    let text = String::from_utf8(bytes).context("body: standard input is not UTF-8")?;
+    Ok(text.trim_end_matches('\n').to_string())
+}
+
+pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Add {
+            id,
+            kind,
+            body,
+            date,
+            follow_up,
+        } => {
+            let project = store.project_id(&id)?;
+            let note = NewNote {
+                kind: parse_coded::<NoteKind>("--kind", &kind)?,
+                body: body_arg(body)?,
+                occurred_on: date_arg(ctx, "--date", date.as_deref())?,
+                follow_up_on: follow_up
+                    .as_deref()
+                    .map(|f| date_arg(ctx, "--follow-up", Some(f)))
+                    .transpose()?,
+            };
+            let note_id = store.add_note(project, &note, &ctx.author)?;
+            println!("note {note_id} added to {}", sanitize_line(&id));
+        }
+        Command::Edit {
+            note,
+            body,
+            version,
+        } => {
+            store.edit_note(note, version, &body_arg(body)?, &ctx.author)?;
+            println!("note {note} saved (version {})", version + 1);
+        }
+        Command::Delete { note } => {
+            store.delete_note(note, &ctx.author)?;
+            println!("note {note} deleted (seedline note restore {note} brings it back)");
+        }
+        Command::Restore { note } => {
+            store.restore_note(note)?;
+            println!("note {note} restored");
+        }
+        Command::Done { note } => {
+            store.complete_follow_up(note, &ctx.author)?;
+            println!("follow-up of note {note} done");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,35 @@
+//! `seedline phase`: move a project to another phase.
+
+use super::args::{date_arg, parse_coded};
+use crate::model::{Coded, Phase, PhaseMove};
+use crate::session::RunContext;
+use crate::store::Store;
+use crate::text::sanitize_line;
+use anyhow::Result;
+use std::process::ExitCode;
+
+/// `seedline phase ID --to …`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub id: String,
+    /// 基礎, 応用, 非臨床, 臨床, 実用化 (or basic … practical).
+    #[arg(long)]
+    pub to: String,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long, default_value = "")]
+    pub reason: String,
+}
+
+pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
+    let project = store.project_id(&args.id)?;
+    let to = parse_coded::<Phase>("--to", &args.to)?;
+    let change = PhaseMove {
+        to,
+        on: date_arg(ctx, "--date", args.date.as_deref())?,
+        reason: args.reason,
+    };
+    store.move_phase(project, None, &change, &ctx.author)?;
+    println!("{} → {}", sanitize_line(&args.id), to.name_ja());
+    Ok(ExitCode::SUCCESS)
+}

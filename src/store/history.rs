@@ -1,0 +1,49 @@
+//! A project's history, read from the audit log.
+
+use super::Store;
+use crate::Result;
+use crate::model::HistoryEntry;
+
+impl Store {
+    /// Every recorded change to the project, newest first, from the append-only audit log.
+    pub fn history(&self, project_id: i64) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, actor, action, detail FROM audit_log WHERE entity = 'project' AND entity_id = ?1
+             ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([project_id], |r| {
+            let detail: String = r.get(3)?;
+            let value: serde_json::Value = serde_json::from_str(&detail).unwrap_or_default();
+            let officer = value
+                .get("officer")
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+            let summary = summarize(&value);
+            Ok(HistoryEntry {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                officer,
+                action: r.get(2)?,
+                summary,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// `key=value` pairs of an audit detail, names left out (the officer is shown on its own).
+fn summarize(value: &serde_json::Value) -> String {
+    let Some(map) = value.as_object() else {
+        return String::new();
+    };
+    map.iter()
+        .filter(|(k, v)| {
+            k.as_str() != "officer" && !v.is_null() && **v != serde_json::Value::Bool(false)
+        })
+        .map(|(k, v)| match v {
+            serde_json::Value::String(s) => format!("{k}={s}"),
+            other => format!("{k}={other}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
