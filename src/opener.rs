@@ -2,7 +2,6 @@
 //! a graphical session: over SSH it would start a text browser inside the dashboard's terminal, so
 //! there seedline says where the file is instead. The link is one argument, never shell text.
 
-use crate::{Lang, tr};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -11,32 +10,37 @@ use std::process::{Command, Stdio};
 pub enum Plan {
     /// Run this opener with this one argument.
     Open { opener: PathBuf, argument: String },
-    /// Only say where it is (no graphical session or no opener): the message.
-    Show(String),
+    /// Only say where it is, and why (no graphical session or no opener, an odd link, no file).
+    Show(Opened),
+}
+
+/// What became of a link, for the officer to read (worded by the app in the chosen language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// Handed to the system opener.
+    Opened(String),
+    /// The opener could not be started (the OS error's text).
+    Failed { target: String, error: String },
+    /// Not a http(s) or file link: never handed to an opener.
+    Refused(String),
+    /// A file path that does not exist.
+    NotFound(String),
+    /// No graphical session or no opener here: where it is.
+    At(String),
 }
 
 /// Schemes a link may have to be handed to the opener; anything else is only shown.
 const SCHEMES: [&str; 3] = ["http://", "https://", "file://"];
 
 /// Decides how to open `target`, given the environment (`DISPLAY` / `WAYLAND_DISPLAY`) and `PATH`.
-pub fn plan(target: &str, graphical: bool, path_var: Option<&str>, lang: Lang) -> Plan {
+pub fn plan(target: &str, graphical: bool, path_var: Option<&str>) -> Plan {
     let lower = target.to_ascii_lowercase();
     let is_url = lower.contains("://");
     if is_url && !SCHEMES.iter().any(|s| lower.starts_with(s)) {
-        return Plan::Show(format!(
-            "{} {target}",
-            tr(
-                lang,
-                "この形式のリンクは開きません:",
-                "not opening this kind of link:"
-            )
-        ));
+        return Plan::Show(Opened::Refused(target.to_string()));
     }
     if !is_url && !Path::new(target).exists() {
-        return Plan::Show(format!(
-            "{} {target}",
-            tr(lang, "ファイルが見つかりません:", "file not found:")
-        ));
+        return Plan::Show(Opened::NotFound(target.to_string()));
     }
     let opener = ["xdg-open", "open"].iter().find_map(|name| {
         std::env::split_paths(path_var?)
@@ -53,16 +57,16 @@ pub fn plan(target: &str, graphical: bool, path_var: Option<&str>, lang: Lang) -
                 target.to_string()
             },
         },
-        _ => Plan::Show(format!("{} {target}", tr(lang, "場所:", "at:"))),
+        _ => Plan::Show(Opened::At(target.to_string())),
     }
 }
 
-/// Opens `target` (detached, output discarded) or returns where it is; the message says which.
-pub fn open(target: &str, lang: Lang) -> String {
+/// Opens `target` (detached, output discarded) or says where it is.
+pub fn open(target: &str) -> Opened {
     let graphical = std::env::var_os("DISPLAY").is_some_and(|v| !v.is_empty())
         || std::env::var_os("WAYLAND_DISPLAY").is_some_and(|v| !v.is_empty());
     let path_var = std::env::var("PATH").ok();
-    match plan(target, graphical, path_var.as_deref(), lang) {
+    match plan(target, graphical, path_var.as_deref()) {
         Plan::Open { opener, argument } => match Command::new(&opener)
             .arg(&argument)
             .stdin(Stdio::null())
@@ -70,10 +74,13 @@ pub fn open(target: &str, lang: Lang) -> String {
             .stderr(Stdio::null())
             .spawn()
         {
-            Ok(_) => format!("{} {target}", tr(lang, "開きました:", "opened:")),
-            Err(e) => format!("{} {e}; {target}", tr(lang, "開けません:", "cannot open:")),
+            Ok(_) => Opened::Opened(target.to_string()),
+            Err(e) => Opened::Failed {
+                target: target.to_string(),
+                error: e.to_string(),
+            },
         },
-        Plan::Show(message) => message,
+        Plan::Show(shown) => shown,
     }
 }
 
@@ -91,23 +98,23 @@ mod tests {
         let path_var = dir.path().to_str().unwrap();
         let target = file.to_str().unwrap();
         assert_eq!(
-            plan(target, true, Some(path_var), Lang::En),
+            plan(target, true, Some(path_var)),
             Plan::Open {
                 opener: opener.clone(),
                 argument: target.into()
             }
         );
         assert_eq!(
-            plan(target, false, Some(path_var), Lang::En),
-            Plan::Show(format!("at: {target}"))
+            plan(target, false, Some(path_var)),
+            Plan::Show(Opened::At(target.into()))
         );
         assert_eq!(
-            plan(target, true, Some("/nonexistent"), Lang::En),
-            Plan::Show(format!("at: {target}")),
+            plan(target, true, Some("/nonexistent")),
+            Plan::Show(Opened::At(target.into())),
             "no opener: the place is shown"
         );
         assert_eq!(
-            plan("https://www.amed.go.jp/", true, Some(path_var), Lang::En),
+            plan("https://www.amed.go.jp/", true, Some(path_var)),
             Plan::Open {
                 opener,
                 argument: "https://www.amed.go.jp/".into()
@@ -117,8 +124,14 @@ mod tests {
 
     #[test]
     fn odd_links_are_never_handed_to_the_opener() {
-        let p = |t: &str| plan(t, true, Some("/usr/bin"), Lang::En);
-        assert!(matches!(p("javascript://alert(1)"), Plan::Show(m) if m.contains("not opening")));
-        assert!(matches!(p("/no/such/file.pdf"), Plan::Show(m) if m.contains("file not found")));
+        let p = |t: &str| plan(t, true, Some("/usr/bin"));
+        assert_eq!(
+            p("javascript://alert(1)"),
+            Plan::Show(Opened::Refused("javascript://alert(1)".into()))
+        );
+        assert_eq!(
+            p("/no/such/file.pdf"),
+            Plan::Show(Opened::NotFound("/no/such/file.pdf".into()))
+        );
     }
 }

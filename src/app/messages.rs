@@ -48,8 +48,8 @@ pub enum Action {
         project_id: i64,
         links: Vec<AttachmentView>,
     },
-    /// A notice to show (e.g. where a link is when it cannot be opened here).
-    Notice(String),
+    /// What became of a link (opened, or where it is when it cannot be opened here).
+    LinkOpened(crate::opener::Opened),
     /// Total projects in the database (for `37 / 1,204`).
     TotalLoaded(i64),
     SaveDone(SaveOutcome),

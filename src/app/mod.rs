@@ -311,8 +311,8 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::Notice(message) => {
-                self.notice = Some(message);
+            Action::LinkOpened(opened) => {
+                self.notice = Some(opened.message(self.lang));
                 Vec::new()
             }
         }

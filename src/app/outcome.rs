@@ -179,3 +179,32 @@ impl Failure {
         }
     }
 }
+
+impl crate::opener::Opened {
+    /// What the officer reads about a link they opened.
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::opener::Opened as O;
+        match self {
+            O::Opened(target) => format!("{} {target}", tr(lang, "開きました:", "opened:")),
+            O::Failed { target, error } => {
+                format!(
+                    "{} {error}; {target}",
+                    tr(lang, "開けません:", "cannot open:")
+                )
+            }
+            O::Refused(target) => format!(
+                "{} {target}",
+                tr(
+                    lang,
+                    "この形式のリンクは開きません:",
+                    "not opening this kind of link:"
+                )
+            ),
+            O::NotFound(target) => format!(
+                "{} {target}",
+                tr(lang, "ファイルが見つかりません:", "file not found:")
+            ),
+            O::At(target) => format!("{} {target}", tr(lang, "場所:", "at:")),
+        }
+    }
+}

@@ -135,7 +135,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let a = store.attachment(attachment)?;
             println!(
                 "{}",
-                sanitize_line(&crate::opener::open(&a.target, ctx.lang))
+                sanitize_line(&crate::opener::open(&a.target).message(ctx.lang))
             );
         }
         Command::Verify { id } => {

@@ -92,8 +92,7 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
         Effect::LoadLinks { project_id } => {
             load_links(store, project_id).map(|links| Action::LinksLoaded { project_id, links })
         }
-        // The opener words its notice itself (the CLI shares it), in the app's language.
-        Effect::OpenLink { target } => Ok(Action::Notice(crate::opener::open(&target, app.lang))),
+        Effect::OpenLink { target } => Ok(Action::LinkOpened(crate::opener::open(&target))),
         Effect::LoadHistory { project_id } => {
             load_history(store, project_id).map(Action::HistoryLoaded)
         }
