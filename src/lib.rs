@@ -3,6 +3,8 @@
 //!
 //! Layering: `model ← query ← store ← csv_io / demo ← cli` and `model ← app ← ui`; only `tui`
 //! joins both sides. `session` is what one run works with (built by `cli`, read by `tui`).
+//! The flow of a key and a map of where each behaviour lives follow.
+#![doc = include_str!("ARCHITECTURE.md")]
 
 // Tests may unwrap, expect and panic; the non-test build of every module is held to the
 // `[lints.clippy]` denials of Cargo.toml.
