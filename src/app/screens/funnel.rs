@@ -12,7 +12,7 @@ use crate::{Lang, tr};
 pub struct FunnelState {
     pub year: FiscalYear,
     pub funnel: Option<Funnel>,
-    /// Integrated-project rows scrolled past.
+    /// Lines scrolled past.
     pub scroll: usize,
     /// Which projects are counted (everyone's by default; `show funnel --query`).
     pub filter: Filter,

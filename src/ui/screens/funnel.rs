@@ -143,7 +143,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
             theme.dim(),
         ));
     }
-    for ip in funnel.by_integrated_project.iter().skip(f.scroll) {
+    for ip in &funnel.by_integrated_project {
         let mark = if ip.period == 2 {
             tr(lang, "2期 ", "P2 ")
         } else {
@@ -161,5 +161,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
         }
         lines.push(Line::from(spans));
     }
-    put_lines(frame, area, lines);
+    // The whole content scrolls: on a short terminal the per-project rows lie below the head.
+    put_lines(frame, area, lines.into_iter().skip(f.scroll).collect());
 }
