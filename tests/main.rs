@@ -1,5 +1,6 @@
 //! seedline's integration tests: one binary, one module per area.
 
+mod app_screens;
 mod architecture;
 mod cli;
 mod cli_portfolio;
