@@ -9,6 +9,7 @@ mod detail;
 mod due;
 mod funnel;
 mod global;
+mod heights;
 mod history;
 mod links;
 mod list;
