@@ -1,6 +1,7 @@
 //! seedline's integration tests: one binary, one module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod app_screens;
 mod architecture;
 mod cli;
 mod cli_portfolio;

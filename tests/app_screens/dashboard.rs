@@ -1,0 +1,316 @@
+//! The dashboard: what starting and its modes load, the cursor over the matrix, and the list
+//! that Enter on a cell opens.
+
+use super::*;
+use seedline::model::Sort;
+use seedline::query::{Filter, MineFilter};
+
+fn load_dashboard(pivot: Pivot, mine: bool, budget: bool, today: Date) -> Effect {
+    Effect::LoadDashboard {
+        pivot,
+        today,
+        mine: mine.then(|| ME.to_string()),
+        budget_year: budget.then_some(FiscalYear(2026)),
+    }
+}
+
+/// An app whose dashboard has its figures (three integrated projects).
+fn loaded() -> App {
+    let mut app = app();
+    app.update(Action::DashboardLoaded(Box::new(dashboard_data(
+        Pivot::IntegratedProject,
+        MatrixOptions::default(),
+    ))));
+    app
+}
+
+#[test]
+fn starting_loads_the_integrated_project_matrix_and_the_project_count() {
+    let (app, effects) = App::new(Lang::Ja, today(), Arc::new(reference()), Keymap::default());
+    assert_eq!(
+        effects,
+        [
+            Effect::LoadDashboard {
+                pivot: Pivot::IntegratedProject,
+                today: today(),
+                mine: None,
+                budget_year: None,
+            },
+            Effect::CountProjects,
+        ]
+    );
+    assert_eq!(app.screen(), &Screen::Dashboard);
+    assert_eq!(app.screen().content_height(), None);
+}
+
+#[test]
+fn the_cursor_stays_inside_the_matrix_and_its_totals_row() {
+    let mut app = loaded();
+    assert_eq!((app.dashboard.row, app.dashboard.col), (0, 0));
+    assert_eq!(press(&mut app, ch('k')), []);
+    assert_eq!(press(&mut app, Key::Left), []);
+    assert_eq!((app.dashboard.row, app.dashboard.col), (0, 0));
+    assert_eq!(keys(&mut app, &[ch('j'); 5]), []);
+    assert_eq!(app.dashboard.row, 3, "three rows, then the totals row");
+    assert_eq!(keys(&mut app, &[ch('l'); 9]), []);
+    assert_eq!(app.dashboard.col, 5, "five phases, then the row total");
+    press(&mut app, ch('h'));
+    assert_eq!(app.dashboard.col, 4);
+    press(&mut app, ch('g'));
+    assert_eq!(app.dashboard.row, 0);
+    press(&mut app, Key::PageDown);
+    assert_eq!(app.dashboard.row, 3);
+    press(&mut app, Key::PageUp);
+    assert_eq!(app.dashboard.row, 0);
+    press(&mut app, ch('G'));
+    assert_eq!(app.dashboard.row, 3);
+    assert_eq!(app.stack.len(), 1);
+}
+
+#[test]
+fn enter_on_a_cell_opens_exactly_its_projects() {
+    let mut app = loaded();
+    keys(&mut app, &[ch('l'), ch('l')]);
+    let effects = press(&mut app, Key::Enter);
+    let l = list(&app);
+    assert_eq!(l.query, "ip:drug phase:nonclinical");
+    assert_eq!(
+        crumbs(&app),
+        ["ダッシュボード", "医薬品プロジェクト × 非臨床"]
+    );
+    let filter = Filter {
+        integrated_projects: Some(vec![1]),
+        phases: Some((Phase::NonClinical, Phase::NonClinical)),
+        ..Filter::default()
+    };
+    assert_eq!(
+        effects,
+        [Effect::LoadListHead {
+            request: l.request,
+            filter,
+            sort: Sort::default(),
+            scope: scope(),
+            limit: 21,
+        }],
+        "the first screen (20 rows at 80×24) and one more, to know whether more follow"
+    );
+    assert!(!l.loaded);
+}
+
+#[test]
+fn enter_asks_for_a_page_that_fits_a_small_terminal() {
+    let mut app = sized(40, 12);
+    app.update(Action::DashboardLoaded(Box::new(dashboard_data(
+        Pivot::IntegratedProject,
+        MatrixOptions::default(),
+    ))));
+    keys(
+        &mut app,
+        &[ch('j'), ch('j'), ch('l'), ch('l'), ch('l'), ch('l')],
+    );
+    let effects = press(&mut app, Key::Enter);
+    let Effect::LoadListHead { filter, limit, .. } = &effects[0] else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(*limit, 9, "12 rows: title, status, info, header leave 8");
+    assert_eq!(filter.integrated_projects, Some(vec![3]));
+    assert_eq!(filter.phases, Some((Phase::Practical, Phase::Practical)));
+    assert_eq!(effects.len(), 1);
+}
+
+#[test]
+fn enter_on_the_grand_total_opens_every_project() {
+    let mut app = loaded();
+    keys(
+        &mut app,
+        &[
+            ch('G'),
+            Key::End,
+            ch('l'),
+            ch('l'),
+            ch('l'),
+            ch('l'),
+            ch('l'),
+        ],
+    );
+    assert_eq!((app.dashboard.row, app.dashboard.col), (3, 5));
+    let effects = press(&mut app, Key::Enter);
+    assert_eq!(list(&app).query, "");
+    assert_eq!(crumbs(&app)[1], "全課題");
+    match &effects[..] {
+        [Effect::LoadListHead { filter, limit, .. }] => {
+            assert_eq!(filter, &Filter::default());
+            assert_eq!(*limit, 21);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn t_switches_to_disease_areas_and_ignores_the_older_answer() {
+    let mut app = loaded();
+    keys(&mut app, &[ch('j'), ch('j')]);
+    let effects = press(&mut app, ch('t'));
+    assert_eq!(
+        effects,
+        [load_dashboard(Pivot::DiseaseArea, false, false, today())]
+    );
+    assert_eq!(app.dashboard.pivot, Pivot::DiseaseArea);
+    assert_eq!(app.dashboard.row, 0, "the cursor goes to the top");
+    assert_eq!(app.dashboard.data, None);
+    // The integrated-project figures arriving late are not shown under the disease-area pivot.
+    app.update(Action::DashboardLoaded(Box::new(dashboard_data(
+        Pivot::IntegratedProject,
+        MatrixOptions::default(),
+    ))));
+    assert_eq!(app.dashboard.data, None);
+    app.update(Action::DashboardLoaded(Box::new(dashboard_data(
+        Pivot::DiseaseArea,
+        MatrixOptions::default(),
+    ))));
+    assert_eq!(app.dashboard.rows(), 2);
+    press(&mut app, Key::Enter);
+    assert_eq!(list(&app).query, "area:cancer phase:basic");
+    assert_eq!(list(&app).filter.disease_areas, Some(vec![1]));
+    assert_eq!(crumbs(&app)[1], "がん × 基礎");
+    // Back: the dashboard keeps its pivot and loads it again.
+    assert_eq!(
+        press(&mut app, Key::Esc),
+        [load_dashboard(Pivot::DiseaseArea, false, false, today())]
+    );
+    assert_eq!(app.stack.len(), 1);
+    assert_eq!(
+        press(&mut app, ch('t')),
+        [load_dashboard(
+            Pivot::IntegratedProject,
+            false,
+            false,
+            today()
+        )]
+    );
+}
+
+#[test]
+fn o_narrows_to_my_projects_and_the_cells_open_mine() {
+    let mut app = loaded();
+    let effects = press(&mut app, ch('o'));
+    assert_eq!(
+        effects,
+        [load_dashboard(
+            Pivot::IntegratedProject,
+            true,
+            false,
+            today()
+        )]
+    );
+    assert!(app.dashboard.mine);
+    // Everyone's figures answering an older request are ignored…
+    app.update(Action::DashboardLoaded(Box::new(figures(
+        Pivot::IntegratedProject,
+        MatrixOptions::default(),
+        Vec::new(),
+        99,
+    ))));
+    assert_eq!(app.dashboard.data.as_ref().unwrap().headline.projects, 45);
+    // …mine are taken.
+    let mut mine = dashboard_data(
+        Pivot::IntegratedProject,
+        MatrixOptions {
+            officers: Some(vec![7]),
+            budget_year: None,
+        },
+    );
+    mine.headline.projects = 12;
+    app.update(Action::DashboardLoaded(Box::new(mine)));
+    assert_eq!(app.dashboard.data.as_ref().unwrap().headline.projects, 12);
+    press(&mut app, Key::Enter);
+    assert_eq!(list(&app).query, "ip:drug phase:basic mine");
+    assert_eq!(list(&app).filter.mine, Some(MineFilter::Assigned));
+    assert_eq!(crumbs(&app)[1], "医薬品プロジェクト × 基礎 × 担当");
+    press(&mut app, ch('q'));
+    assert_eq!(
+        press(&mut app, ch('o')),
+        [load_dashboard(
+            Pivot::IntegratedProject,
+            false,
+            false,
+            today()
+        )]
+    );
+}
+
+#[test]
+fn b_sums_this_fiscal_years_budget() {
+    let mut app = loaded();
+    assert_eq!(
+        press(&mut app, ch('b')),
+        [load_dashboard(
+            Pivot::IntegratedProject,
+            false,
+            true,
+            today()
+        )]
+    );
+    assert_eq!(
+        press(&mut app, ch('o')),
+        [load_dashboard(
+            Pivot::IntegratedProject,
+            true,
+            true,
+            today()
+        )]
+    );
+    assert_eq!(
+        press(&mut app, ch('b')),
+        [load_dashboard(
+            Pivot::IntegratedProject,
+            true,
+            false,
+            today()
+        )]
+    );
+}
+
+#[test]
+fn the_fiscal_year_of_b_is_the_one_today_falls_in() {
+    // 2027-02-10 lies in fiscal year 2026 (April to March).
+    let day = seedline::model::parse_date("2027-02-10").unwrap();
+    let (mut app, _) = App::new(Lang::Ja, day, Arc::new(reference()), Keymap::default());
+    app.author = Author::new(Some(ME), None, "tester");
+    assert_eq!(
+        press(&mut app, ch('b')),
+        [load_dashboard(Pivot::IntegratedProject, false, true, day)]
+    );
+}
+
+/// With more rows than fit, the cursor row should stay on screen when it moves to the bottom.
+#[test]
+#[ignore = "bug: the dashboard never scrolls; at 40×12 with 8 matrix rows, G puts the cursor on the totals row, which is not drawn"]
+fn the_cursor_row_stays_on_screen_in_a_small_terminal() {
+    let mut app = sized(40, 12);
+    let rows = (1..=8)
+        .map(|i| {
+            matrix_row(
+                i,
+                &format!("ip{i}"),
+                &format!("統合{i}"),
+                &format!("IP {i}"),
+                3,
+            )
+        })
+        .collect();
+    app.update(Action::DashboardLoaded(Box::new(figures(
+        Pivot::IntegratedProject,
+        MatrixOptions::default(),
+        rows,
+        120,
+    ))));
+    press(&mut app, ch('G'));
+    assert_eq!(app.dashboard.row, 8);
+    let body = body_rows(&mut app, 40, 12);
+    assert!(
+        body.iter().any(|r| r.starts_with(" 計")),
+        "the totals row (under the cursor) is not drawn:\n{}",
+        body.join("\n")
+    );
+}
