@@ -5,7 +5,6 @@
 //! joins both sides. `session` is what one run works with (built by `cli`, read by `tui`).
 //! The flow of a key and a map of where each behaviour lives follow.
 #![doc = include_str!("ARCHITECTURE.md")]
-
 // Tests may unwrap, expect and panic; the non-test build of every module is held to the
 // `[lints.clippy]` denials of Cargo.toml.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]

@@ -214,9 +214,14 @@ impl App {
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
-                let (lang, today, cols) = (self.lang, self.today.to_string(), w as usize);
-                if let Some(Screen::Detail(d)) = self.stack.last_mut() {
-                    d.relayout(lang, cols, &today);
+                let ctx = self.ctx();
+                let today = self.today.to_string();
+                match self.stack.last_mut() {
+                    Some(Screen::Detail(d)) => {
+                        d.relayout(ctx.lang, ctx.cols(), &today, ctx.body_rows())
+                    }
+                    Some(screen) => screen.keep_in_view(&ctx),
+                    None => {}
                 }
                 self.rows_effects()
             }

@@ -13,11 +13,8 @@ impl App {
     pub(crate) fn next_screen(&mut self) -> Vec<Effect> {
         let next = match self.stack.get(1) {
             None => 1,
-            Some(Screen::List(l))
-                if l.kind == ListKind::Projects && l.query.is_empty() && self.stack.len() == 2 =>
-            {
-                2
-            }
+            // All projects (however filtered since, whatever is open over it) → the highway queue.
+            Some(Screen::List(l)) if l.kind == ListKind::Projects && l.opened.0.is_empty() => 2,
             Some(Screen::List(l)) if l.kind == ListKind::Projects => 1,
             Some(Screen::List(_)) => 3,
             _ => 0,

@@ -219,7 +219,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
                 .unwrap_or(0)
                 .min(LIST_ROWS + 4),
         ),
-        (None, screen) => screen.content_height().map_or(60, chrome),
+        (None, Screen::Dashboard) => chrome(app.dashboard.content_height()),
+        (None, screen) => chrome(screen.content_height().unwrap_or(0)),
     }
     // Below the smallest size every screen draws at, only a "too small" notice would print.
     .max(if size.height.is_some() {

@@ -285,7 +285,6 @@ fn the_fiscal_year_of_b_is_the_one_today_falls_in() {
 
 /// With more rows than fit, the cursor row should stay on screen when it moves to the bottom.
 #[test]
-#[ignore = "bug: the dashboard never scrolls; at 40×12 with 8 matrix rows, G puts the cursor on the totals row, which is not drawn"]
 fn the_cursor_row_stays_on_screen_in_a_small_terminal() {
     let mut app = sized(40, 12);
     let rows = (1..=8)

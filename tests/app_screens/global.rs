@@ -78,6 +78,33 @@ fn tab_from_a_cells_list_goes_to_all_projects() {
 }
 
 #[test]
+fn tab_from_a_detail_over_all_projects_goes_to_the_highway_queue() {
+    let mut app = app();
+    press(&mut app, Key::Tab);
+    answer_list(&mut app, 101..=103);
+    press(&mut app, Key::Enter);
+    assert_eq!(detail_state(&app).id, 101);
+    press(&mut app, Key::Tab);
+    assert_eq!(list(&app).kind, ListKind::Highway);
+    assert_eq!(app.stack.len(), 2);
+}
+
+#[test]
+fn tab_from_a_filtered_all_projects_list_goes_to_the_highway_queue() {
+    let mut app = app();
+    press(&mut app, Key::Tab);
+    answer_list(&mut app, 101..=103);
+    press(&mut app, Key::Char('/'));
+    for c in "がん".chars() {
+        press(&mut app, Key::Char(c));
+    }
+    press(&mut app, Key::Enter);
+    assert_eq!(list(&app).query, "がん");
+    press(&mut app, Key::Tab);
+    assert_eq!(list(&app).kind, ListKind::Highway);
+}
+
+#[test]
 fn tab_from_a_detail_over_the_highway_queue_goes_to_the_due_board() {
     let mut app = app();
     keys(&mut app, &[Key::Tab, Key::Tab]);

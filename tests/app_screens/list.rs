@@ -129,7 +129,6 @@ fn the_cursor_pages_and_clamps_at_40x12() {
 }
 
 #[test]
-#[ignore = "bug: a resize does not scroll the list; after G at 80×24 (cursor 29, offset 10) a resize to 40×12 shows rows 10..18 and the cursor row is off screen until the next key"]
 fn the_cursor_row_stays_on_screen_after_the_terminal_shrinks() {
     let mut app = thirty();
     app.update(Action::RowsLoaded(rows(121..=130)));

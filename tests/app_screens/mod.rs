@@ -15,8 +15,8 @@ mod links;
 mod list;
 mod pi;
 
-// Reference data (and the dashboard's matrix) live in the store today; change this line if they move.
-use seedline::store::{
+// Reference data and the dashboard's matrix are model types (plain data, no database).
+use seedline::model::{
     DiseaseAreaRef, Headline, IntegratedProjectRef, Matrix, MatrixCell, MatrixOptions, MatrixRow,
     Pivot, Reference,
 };

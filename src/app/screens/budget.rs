@@ -24,6 +24,19 @@ pub struct BudgetState {
 /// totals row below.
 pub const BUDGET_FRAME: usize = 3;
 
+/// Cells of one fiscal-year column (and of the total).
+pub const YEAR_COLUMN: usize = 12;
+
+/// Cells of the row-name column at `cols` columns.
+pub fn label_width(cols: usize) -> usize {
+    (cols / 4).clamp(12, 40)
+}
+
+/// Fiscal-year columns that fit beside the names and the total at `cols` columns (at least one).
+pub fn years_that_fit(cols: usize) -> usize {
+    (cols.saturating_sub(label_width(cols) + YEAR_COLUMN + 1) / (YEAR_COLUMN + 1)).max(1)
+}
+
 impl BudgetState {
     /// `t` (rows by integrated project / program / phase), Left / Right (years) and scrolling.
     pub fn command(&mut self, command: Command, ctx: &Ctx) -> Option<Vec<Effect>> {
@@ -35,12 +48,12 @@ impl BudgetState {
                 return Some(self.load(ctx));
             }
             Command::Left | Command::Right => {
-                let years = self.pivot.as_ref().map_or(0, |p| p.years.len());
-                let first = self.first_year.unwrap_or(years.saturating_sub(1));
+                let last_first = self.last_first_year(ctx.cols());
+                let first = self.first_year_shown(ctx.cols());
                 self.first_year = Some(if command == Command::Left {
                     first.saturating_sub(1)
                 } else {
-                    (first + 1).min(years.saturating_sub(1))
+                    (first + 1).min(last_first)
                 });
             }
             _ if command.is_navigation() => {
@@ -51,6 +64,19 @@ impl BudgetState {
             _ => return None,
         }
         Some(Vec::new())
+    }
+
+    /// The first fiscal-year column drawn at `cols` columns: the latest years come into view
+    /// first, Left / Right move the window.
+    pub fn first_year_shown(&self, cols: usize) -> usize {
+        let last_first = self.last_first_year(cols);
+        self.first_year.unwrap_or(last_first).min(last_first)
+    }
+
+    /// The first column when the window shows the latest years.
+    fn last_first_year(&self, cols: usize) -> usize {
+        let years = self.pivot.as_ref().map_or(0, |p| p.years.len());
+        years.saturating_sub(years_that_fit(cols))
     }
 
     /// The effect that loads the pivot.

@@ -43,6 +43,17 @@ impl DashboardState {
         self.row = self.row.min(self.rows().saturating_sub(1));
     }
 
+    /// Lines of the whole dashboard: the headline (two lines), the mode line, the column header,
+    /// the matrix rows, the totals row, the legend (two lines by disease area) and the phase bars
+    /// (a blank line, a heading and one bar per phase).
+    pub fn content_height(&self) -> usize {
+        let Some(data) = &self.data else {
+            return 1;
+        };
+        let legend = 1 + usize::from(self.pivot == Pivot::DiseaseArea);
+        4 + data.matrix.rows.len() + 1 + legend + 2 + Phase::ALL.len()
+    }
+
     /// Rows the cursor can visit: matrix rows plus the totals row.
     pub fn rows(&self) -> usize {
         self.data.as_ref().map_or(0, |d| d.matrix.rows.len() + 1)

@@ -74,9 +74,13 @@ impl DetailState {
         }]
     }
 
-    /// Every laid-out line.
+    /// Every laid-out line (one line, "...", while loading).
     pub fn content_height(&self) -> usize {
-        self.lines.len()
+        if self.detail.is_none() {
+            1
+        } else {
+            self.lines.len()
+        }
     }
 
     /// The breadcrumb: the 課題管理番号 once loaded.
@@ -129,11 +133,13 @@ impl DetailState {
         }
     }
 
-    /// Lays out again after a resize.
-    pub fn relayout(&mut self, lang: Lang, cols: usize, today: &str) {
+    /// Lays out again after a resize (`page`: the lines on screen now); the scroll stays inside
+    /// the new lines.
+    pub fn relayout(&mut self, lang: Lang, cols: usize, today: &str, page: usize) {
         if let Some(d) = &self.detail {
             (self.lines, self.note_starts) = layout(d, lang, cols, today);
         }
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(page));
     }
 
     /// Scrolls for a navigation command; `page` is the number of lines on screen.

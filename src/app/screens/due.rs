@@ -25,6 +25,8 @@ impl DueState {
     /// Cursor, `t` (counts per officer ⇄ items) and `o` (only mine ⇄ everyone's).
     pub fn command(&mut self, command: Command, ctx: &Ctx) -> Option<Vec<Effect>> {
         match command {
+            // The per-officer counts have no cursor: only the item list moves.
+            _ if command.is_navigation() && self.by_officer => {}
             _ if command.is_navigation() => self.scroll(command, list::page(ctx)),
             Command::TogglePivot => self.by_officer = !self.by_officer,
             Command::ToggleMine => {
@@ -50,7 +52,7 @@ impl DueState {
         if self.by_officer {
             list::LIST_HEAD + self.board.len() + 1
         } else {
-            list::LIST_HEAD + self.items.len().max(1)
+            list::LIST_HEAD + self.items.len().max(usize::from(self.loaded))
         }
     }
 

@@ -145,9 +145,10 @@ impl ListState {
         }
     }
 
-    /// The info line, the column header and every listed project.
+    /// The info line, the column header and every listed project (or the line saying none
+    /// match, once the answer is in).
     pub fn content_height(&self) -> usize {
-        LIST_HEAD + self.ids.len()
+        LIST_HEAD + self.ids.len().max(usize::from(self.loaded))
     }
 
     pub fn new(kind: ListKind, label: String, query: String, filter: Filter) -> ListState {
@@ -277,7 +278,8 @@ impl ListState {
         self.scroll_into_view(page);
     }
 
-    fn scroll_into_view(&mut self, page: usize) {
+    /// Keeps the cursor row on screen (after a move, or when the terminal changed size).
+    pub fn scroll_into_view(&mut self, page: usize) {
         let page = page.max(1);
         if self.cursor < self.offset {
             self.offset = self.cursor;

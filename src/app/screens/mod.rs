@@ -132,7 +132,7 @@ impl Screen {
 
     /// Rows the whole content takes in the body (between title and status line), as drawn at the
     /// width it was laid out for: what scrolling stops at and what `seedline show` prints.
-    /// `None` for the dashboard, whose height is its matrix's (see `DashboardState`).
+    /// `None` for the dashboard, whose state the app keeps (see `DashboardState::content_height`).
     pub fn content_height(&self) -> Option<usize> {
         Some(match self {
             Screen::Dashboard => return None,
@@ -145,6 +145,37 @@ impl Screen {
             Screen::Pi(s) => s.content_height(),
             Screen::Links(s) => s.content_height(),
         })
+    }
+
+    /// After a resize: the cursor row stays on screen and the scroll inside the content.
+    pub fn keep_in_view(&mut self, ctx: &Ctx) {
+        let body = ctx.body_rows();
+        match self {
+            Screen::List(s) => s.scroll_into_view(list::page(ctx)),
+            Screen::Due(s) => s.scroll(Command::Refresh, list::page(ctx)),
+            Screen::Pi(s) => {
+                let len = s.overview.as_ref().map_or(0, |o| o.projects.len());
+                let page = body.saturating_sub(pi::PI_HEAD);
+                (s.cursor, s.offset) = Command::Refresh.move_cursor(s.cursor, s.offset, len, page);
+            }
+            Screen::Links(s) => {
+                let page = body.saturating_sub(links::LINKS_HEAD);
+                (s.cursor, s.offset) =
+                    Command::Refresh.move_cursor(s.cursor, s.offset, s.links.len(), page);
+            }
+            Screen::History(s) => {
+                let page = body.saturating_sub(history::HISTORY_HEAD);
+                s.scroll = s.scroll.min(s.entries.len().saturating_sub(page));
+            }
+            Screen::Budget(s) => {
+                let rows = s.pivot.as_ref().map_or(0, |p| p.rows.len());
+                let page = body.saturating_sub(budget::BUDGET_FRAME);
+                s.scroll = s.scroll.min(rows.saturating_sub(page));
+            }
+            Screen::Funnel(s) => s.scroll = s.scroll.min(s.content_height().saturating_sub(body)),
+            // The detail is laid out again for the new width by the app (it needs the language).
+            Screen::Detail(_) | Screen::Dashboard => {}
+        }
     }
 
     /// The screen's name in the breadcrumb.

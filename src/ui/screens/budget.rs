@@ -2,6 +2,7 @@
 //! of years that fits, and the totals row.
 
 use super::{loading, put_lines};
+use crate::app::screens::budget;
 use crate::app::{App, BudgetState};
 use crate::text::{fit, fit_right, sanitize_line, thousands};
 use crate::ui::theme::Theme;
@@ -43,16 +44,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, b: &BudgetState, theme
         ));
         return put_lines(frame, area, lines);
     }
-    let col = 12;
-    let label_w = (w / 4).clamp(12, 40);
-    let fit_years = (w.saturating_sub(label_w + col + 1) / (col + 1)).max(1);
-    let n = pivot.years.len();
-    // The latest years first come into view; ←/→ move the window.
-    let first = b
-        .first_year
-        .unwrap_or(n.saturating_sub(fit_years))
-        .min(n.saturating_sub(fit_years.min(n)));
-    let shown: Vec<usize> = (first..n).take(fit_years).collect();
+    let col = budget::YEAR_COLUMN;
+    let label_w = budget::label_width(w);
+    let first = b.first_year_shown(w);
+    let shown: Vec<usize> = (first..pivot.years.len())
+        .take(budget::years_that_fit(w))
+        .collect();
     let mut head = vec![Span::styled(
         fit(&format!(" {}", pivot.rows_by.label(lang)), label_w),
         theme.column_header(),

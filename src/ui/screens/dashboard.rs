@@ -56,7 +56,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         }),
     };
     lines.push(header(state.pivot, &columns, lang, theme));
-    matrix(&mut lines, state, &data.matrix, &columns, lang, theme);
+    // Matrix rows that fit above the totals row and the legend; the window follows the cursor.
+    let below = 1 + legend_lines(state.pivot);
+    let room = (area.height as usize)
+        .saturating_sub(lines.len() + below)
+        .max(1);
+    matrix(&mut lines, state, &data.matrix, &columns, room, lang, theme);
     legend(&mut lines, state.pivot, columns.budget, lang, theme);
     if (area.height as usize).saturating_sub(lines.len()) >= 7 {
         phase_bars(&mut lines, &data.matrix, columns.label_w, w, lang, theme);
@@ -144,12 +149,18 @@ fn matrix(
     state: &DashboardState,
     m: &Matrix,
     columns: &Columns,
+    room: usize,
     lang: Lang,
     theme: Theme,
 ) {
     let (label_w, col_w, budget) = (columns.label_w, columns.col_w, columns.budget);
     let total_row = m.rows.len();
-    for (r, row) in m.rows.iter().enumerate() {
+    let first = state
+        .row
+        .min(total_row.saturating_sub(1))
+        .saturating_sub(room.saturating_sub(1))
+        .min(total_row.saturating_sub(room));
+    for (r, row) in m.rows.iter().enumerate().skip(first).take(room) {
         let name = match lang {
             Lang::Ja => short_name_ja(&row.name_ja, row.period == 2),
             Lang::En => text::sanitize_line(&row.name_en).into_owned(),
@@ -199,6 +210,11 @@ fn matrix(
         ));
     }
     lines.push(Line::from(spans));
+}
+
+/// Lines of the legend under the totals row.
+fn legend_lines(pivot: Pivot) -> usize {
+    1 + usize::from(pivot == Pivot::DiseaseArea)
 }
 
 /// What the figures mean (and, by disease area, how projects in several areas count).
