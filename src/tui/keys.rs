@@ -41,3 +41,39 @@ pub fn to_key(key: KeyEvent) -> Option<Key> {
         _ => return None,
     })
 }
+
+/// The keys one terminal key event stands for (stub: the old translation).
+pub fn to_keys(key: KeyEvent) -> Vec<Key> {
+    to_key(key).into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn esc_and_a_key_read_together_are_two_keys() {
+        // crossterm reads ESC q in one read as Alt-q.
+        let alt_q = event(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert_eq!(to_keys(alt_q), [Key::Esc, Key::Char('q')]);
+        let alt_ctrl_c = event(
+            KeyCode::Char('c'),
+            KeyModifiers::ALT | KeyModifiers::CONTROL,
+        );
+        assert_eq!(to_keys(alt_ctrl_c), [Key::Esc, Key::Ctrl('c')]);
+        let alt_enter = event(KeyCode::Enter, KeyModifiers::ALT);
+        assert_eq!(to_keys(alt_enter), [Key::Esc, Key::Enter]);
+        // The Esc still counts when seedline does not know the key after it.
+        assert_eq!(to_keys(event(KeyCode::F(5), KeyModifiers::ALT)), [Key::Esc]);
+        // Plain keys are one key; keys seedline does not know are none.
+        assert_eq!(
+            to_keys(event(KeyCode::Char('q'), KeyModifiers::NONE)),
+            [Key::Char('q')]
+        );
+        assert_eq!(to_keys(event(KeyCode::F(5), KeyModifiers::NONE)), []);
+    }
+}
