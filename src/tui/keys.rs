@@ -15,7 +15,8 @@ pub(super) fn debug_panic_trigger(key: KeyEvent) {
     }
 }
 
-/// Translates a terminal key event; Alt combinations are ignored on purpose (they break over SSH).
+/// Translates a terminal key event to one key; Alt combinations give none (seedline binds nothing
+/// to Alt: it breaks over SSH). The event loop uses [`to_keys`].
 pub fn to_key(key: KeyEvent) -> Option<Key> {
     if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
@@ -42,9 +43,19 @@ pub fn to_key(key: KeyEvent) -> Option<Key> {
     })
 }
 
-/// The keys one terminal key event stands for (stub: the old translation).
+/// The keys one terminal key event stands for. crossterm has no Esc timeout: ESC and a key that
+/// arrive in one read (over SSH, or tmux with `escape-time 0`) come as Alt+key. Nothing is bound to
+/// Alt, so Alt+key is read as what was typed: Esc, then the key (Esc alone when seedline does not
+/// know the key).
 pub fn to_keys(key: KeyEvent) -> Vec<Key> {
-    to_key(key).into_iter().collect()
+    if !key.modifiers.contains(KeyModifiers::ALT) {
+        return to_key(key).into_iter().collect();
+    }
+    let rest = KeyEvent {
+        modifiers: key.modifiers - KeyModifiers::ALT,
+        ..key
+    };
+    std::iter::once(Key::Esc).chain(to_key(rest)).collect()
 }
 
 #[cfg(test)]
