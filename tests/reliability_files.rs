@@ -23,7 +23,8 @@ fn init(home: &Home) {
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
-const HEADER: &str = "課題管理番号,研究開発課題名,事業名,代表研究機関,研究開発代表者,開始日,研究開発フェーズ";
+const HEADER: &str =
+    "課題管理番号,研究開発課題名,事業名,代表研究機関,研究開発代表者,開始日,研究開発フェーズ";
 
 /// A field of `n` bytes of printable ASCII: no quote, no comma, no line break.
 fn filler(n: usize) -> String {
@@ -126,7 +127,13 @@ const PROJECTS: usize = 3000;
 fn demo_db(home: &Home) {
     let out = run(
         home,
-        &["demo", "--db", "big.db", "--projects", &PROJECTS.to_string()],
+        &[
+            "demo",
+            "--db",
+            "big.db",
+            "--projects",
+            &PROJECTS.to_string(),
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
@@ -155,7 +162,10 @@ fn assert_absent_or_complete(path: &Path, round: usize) {
     let Ok(bytes) = std::fs::read(path) else {
         return;
     };
-    assert!(bytes.ends_with(b"\r\n"), "round {round}: no CRLF at the end");
+    assert!(
+        bytes.ends_with(b"\r\n"),
+        "round {round}: no CRLF at the end"
+    );
     let records = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(&bytes[..])
@@ -193,7 +203,11 @@ fn sigkill_during_an_export_leaves_no_partial_file_and_the_next_export_clears_it
     assert!(export_command(&home, true).status().unwrap().success());
     assert_absent_or_complete(&home.path("out.csv"), 20);
     assert!(home.path("out.csv").exists());
-    assert_eq!(temps(home.dir.path()), Vec::<String>::new(), "left: {left:?}");
+    assert_eq!(
+        temps(home.dir.path()),
+        Vec::<String>::new(),
+        "left: {left:?}"
+    );
 }
 
 /// Starts an export, sends `signal` once its temporary file exists, and returns the exit code.
@@ -254,9 +268,18 @@ fn a_200_mb_garbage_file_is_refused_at_the_record_cap_in_bounded_memory() {
 
     let err_path = home.path("err.txt");
     let start = Instant::now();
+    // Reaped below by wait4, which reports this child's own usage.
+    #[allow(clippy::zombie_processes)]
     let child = home
         .std_command()
-        .args(["import", "projects", "garbage.csv", "--dry-run", "--db", "t.db"])
+        .args([
+            "import",
+            "projects",
+            "garbage.csv",
+            "--dry-run",
+            "--db",
+            "t.db",
+        ])
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&err_path).unwrap())
         .spawn()
@@ -266,10 +289,18 @@ fn a_200_mb_garbage_file_is_refused_at_the_record_cap_in_bounded_memory() {
     // SAFETY: all-zero is a valid rusage; wait4 on our own child fills both out-parameters.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as i32, "{}", std::io::Error::last_os_error());
+    assert_eq!(
+        pid,
+        child.id() as i32,
+        "{}",
+        std::io::Error::last_os_error()
+    );
     let elapsed = start.elapsed();
     let err = std::fs::read_to_string(&err_path).unwrap();
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 1, "{err}");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 1,
+        "{err}"
+    );
     assert!(
         err.contains("garbage.csv:1: record longer than 1 MiB ("),
         "a clear message: {err}"
