@@ -63,12 +63,12 @@ pub enum Error {
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 
-    /// A file system failure, with the path involved.
-    #[error("{path}: {source}")]
+    /// A file system failure, with the path involved. The OS error is part of the message and
+    /// deliberately not a `source`: a chain printed with `{:#}` would repeat it.
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -87,10 +87,10 @@ impl Error {
     }
 
     /// Shorthand for an [`Error::Io`].
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            error,
         }
     }
 }

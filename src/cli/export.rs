@@ -10,6 +10,8 @@ use anyhow::{Context, Result, anyhow, bail};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -138,7 +140,7 @@ fn clear_progress(shown: bool) {
 
 /// A closed pipe (`seedline export … | head`) is how the reader says "enough".
 fn is_broken_pipe(e: &crate::Error) -> bool {
-    matches!(e, crate::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    matches!(e, crate::Error::Io { error, .. } if error.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
@@ -183,9 +185,19 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     }
     let target = args.output.clone().unwrap_or_default();
     options.output = target.display().to_string();
+    // SIGTERM/SIGINT stop the export at its next write; the temporary file is removed on the way
+    // out (the default action would leave it behind).
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
     let mut out = AtomicFile::create(&target, args.force)?;
+    out.cancel_on(Arc::clone(&signal));
     let result = csv_io::export(store, &ids, &options, &mut out, &mut progress);
     clear_progress(show_progress);
+    if let Some(code) = interrupted(&signal) {
+        return Ok(code);
+    }
     let (rows, _) = result?;
     let file = std::path::absolute(&target)
         .unwrap_or(target)
@@ -193,7 +205,19 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         .to_string();
     // Recorded before the file appears: an export that is not in the audit log never lands.
     store.record_export(kind.code(), rows, &file)?;
-    out.commit()?;
+    if let Err(e) = out.commit() {
+        return interrupted(&signal).ok_or_else(|| e.into());
+    }
     println!("{rows} rows written to {}", sanitize_line(&file));
     Ok(ExitCode::SUCCESS)
+}
+
+/// After a SIGTERM or SIGINT (its number in `signal`): says so, and the exit status 128 + signal.
+/// The output file is dropped by then, and its temporary file with it.
+fn interrupted(signal: &AtomicUsize) -> Option<ExitCode> {
+    let sig = signal.load(Ordering::SeqCst);
+    (sig != 0).then(|| {
+        eprintln!("seedline: export interrupted by a signal; no file written");
+        ExitCode::from(128 + sig as u8)
+    })
 }

@@ -5,7 +5,7 @@ use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOp
 use crate::session::RunContext;
 use crate::store::{ImportMode, Store};
 use crate::text::sanitize_line;
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -145,7 +145,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     // Each kind's counts, as the summary line words them.
     let (rows, counts) = match args.kind {
         Kind::Projects => {
-            let report = csv_io::import_projects(store, &args.file, &options, &mut progress)?;
+            let report = csv_io::import_projects(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
             let counts = report.counts.map(|c| {
                 format!(
                     "{} inserted, {} updated, {} unchanged",
@@ -155,7 +156,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             (report.rows, finish(&name, show_progress, report, counts)?)
         }
         Kind::Budgets => {
-            let report = csv_io::import_budgets(store, &args.file, &options, &mut progress)?;
+            let report = csv_io::import_budgets(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
             let counts = report.counts.map(|c| {
                 format!(
                     "{} inserted, {} replaced, {} unchanged",
@@ -175,6 +177,15 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         sanitize_line(&name)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A file that could not be read, named once with the OS's reason (the only I/O an import does
+/// is reading its file).
+fn read_error(e: crate::Error) -> anyhow::Error {
+    match e {
+        crate::Error::Io { path, error } => anyhow!("cannot read {}: {error}", path.display()),
+        other => other.into(),
+    }
 }
 
 /// Prints the report's notes, and its problems when the file was refused (then an error).

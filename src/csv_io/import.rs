@@ -73,6 +73,9 @@ pub struct ImportReport<C = ImportCounts> {
     pub counts: Option<C>,
     /// Remarks that do not stop the import (ignored columns, skipped empty rows).
     pub notes: Vec<String>,
+    /// Whether the last of `problems` is the one that ended the reading (kept even past the
+    /// cap, and listed after "… and N more": what was not checked must never be hidden).
+    pub stopped: bool,
 }
 
 impl<C> ImportReport<C> {
@@ -81,13 +84,25 @@ impl<C> ImportReport<C> {
         self.counts.is_some()
     }
 
-    /// The problems as `file:line: column: message` lines (sanitised), with the "… and N more" line.
+    /// The problems as `file:line: column: message` lines (sanitised), with the "… and N more"
+    /// line; the problem that ended the reading, if any, comes last.
     pub fn problem_lines(&self, file: &str) -> Vec<String> {
-        let mut lines: Vec<String> = self.problems.iter().map(|p| p.render(file)).collect();
+        let (listed, stop) = match self.problems.split_last() {
+            Some((stop, listed)) if self.stopped => (listed, Some(stop)),
+            _ => (&self.problems[..], None),
+        };
+        let mut lines: Vec<String> = listed.iter().map(|p| p.render(file)).collect();
         if self.more_problems > 0 {
             lines.push(format!("… and {} more", self.more_problems));
         }
+        lines.extend(stop.map(|p| p.render(file)));
         lines
+    }
+
+    /// Records the problem that ended the reading: always listed, whatever came before.
+    pub(super) fn push_stop(&mut self, problem: Problem) {
+        self.problems.push(problem);
+        self.stopped = true;
     }
 
     pub(super) fn push(&mut self, problem: Problem, cap: usize) {
@@ -209,7 +224,7 @@ impl<R: std::io::Read, M: Fn(usize) -> bool> DataRows<'_, R, M> {
                 Ok(Some(r)) => r,
                 Ok(None) => return None,
                 Err(stop) => {
-                    report.push(stop_problem(stop), cap);
+                    report.push_stop(stop_problem(stop));
                     return None;
                 }
             };
@@ -223,8 +238,8 @@ impl<R: std::io::Read, M: Fn(usize) -> bool> DataRows<'_, R, M> {
             }
             if let Some((i, line)) = run_away_field(&record, columns, &self.multiline_ok) {
                 let column = self.names.get(i).cloned();
-                report.push(Problem { line: Some(line), column, message:
-                    "a quote opened here runs on over the following lines (unbalanced \"); the rest of the file was not read".into() }, cap);
+                report.push_stop(Problem { line: Some(line), column, message:
+                    format!("a quote opened here runs on over the following lines (unbalanced \"){NOT_READ}") });
                 return None;
             }
             if record.fields.len() != columns {
@@ -249,22 +264,31 @@ impl<R: std::io::Read, M: Fn(usize) -> bool> DataRows<'_, R, M> {
     }
 }
 
+/// The end of every message of a problem that stopped the reading.
+const NOT_READ: &str = "; the rest of the file was not read";
+
 pub(super) fn stop_problem(stop: Stop) -> Problem {
+    let mib = super::read::MAX_RECORD_BYTES / (1024 * 1024);
     match stop {
         Stop::RunAway { line } => file_problem(
             Some(line),
             format!(
-                "a quoted field opened on this line does not close within {} MiB (unbalanced \"); the rest of the file was not read",
-                super::read::MAX_RECORD_BYTES / (1024 * 1024)
+                "a quoted field opened on this line does not close within {mib} MiB (unbalanced \"){NOT_READ}"
+            ),
+        ),
+        Stop::TooLong { line } => file_problem(
+            Some(line),
+            format!(
+                "record longer than {mib} MiB (no line break for that long, outside any quote: not a CSV file, or its line breaks were lost){NOT_READ}"
             ),
         ),
         Stop::NotShiftJis(e) => file_problem(
             Some(e.line),
-            format!("byte {}: not valid Shift_JIS", e.byte),
+            format!("byte {}: not valid Shift_JIS{NOT_READ}", e.byte),
         ),
         Stop::Other { line, message } => file_problem(
             Some(line),
-            format!("cannot read CSV: {}", sanitize_line(&message)),
+            format!("cannot read CSV: {}{NOT_READ}", sanitize_line(&message)),
         ),
     }
 }
@@ -301,7 +325,7 @@ pub fn import_projects(
             return Ok(report);
         }
         Err(stop) => {
-            report.push(stop_problem(stop), cap);
+            report.push_stop(stop_problem(stop));
             return Ok(report);
         }
     };

@@ -1,7 +1,8 @@
 //! Reading CSV records for import with the `csv` crate (`flexible`, so that wrong field counts are
 //! ours to report), with line numbers, a cap on one record's size (a stray `"` would otherwise
 //! swallow the rest of the file into one field, in memory), and the detection of such a run-away
-//! quoted field.
+//! quoted field. A record over the cap is a run-away quote only when it is inside a quoted field:
+//! the reader follows the quoting the way the `csv` crate does, byte by byte.
 
 use super::encoding::NotShiftJis;
 use std::cell::{Cell, RefCell};
@@ -13,10 +14,37 @@ use std::rc::Rc;
 /// most 80 KB of UTF-8), small enough to keep memory bounded whatever the file holds.
 pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 
-/// A record that ran past [`MAX_RECORD_BYTES`].
+/// A record that ran past [`MAX_RECORD_BYTES`]; `quoted`: inside a quoted field at that point.
 #[derive(Debug, thiserror::Error)]
 #[error("record too long")]
-struct TooLong;
+struct TooLong {
+    quoted: bool,
+}
+
+/// Where the bytes read so far leave the quoting, as the `csv` crate's defaults read it (`,`
+/// separates, `"` quotes a field it opens, `""` is a quote inside one, CR or LF ends a record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A `"` inside a quoted field: its end, or the first half of `""`.
+    QuoteInQuoted,
+}
+
+impl Quoting {
+    fn next(self, b: u8) -> Quoting {
+        use Quoting::*;
+        match (self, b) {
+            (Quoted, b'"') => QuoteInQuoted,
+            (Quoted, _) => Quoted,
+            (QuoteInQuoted, b'"') => Quoted,
+            (FieldStart, b'"') => Quoted,
+            (_, b',' | b'\r' | b'\n') => FieldStart,
+            _ => Unquoted,
+        }
+    }
+}
 
 /// Line numbers by byte offset. The `csv` crate's own line count lags one line behind after a
 /// CRLF, so the reader notes where every line break is; offsets the parser has passed are dropped
@@ -46,12 +74,14 @@ struct Capped<R> {
     total: u64,
     record_start: Rc<Cell<u64>>,
     lines: Rc<RefCell<Lines>>,
+    quoting: Quoting,
 }
 
 impl<R: Read> Read for Capped<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.total.saturating_sub(self.record_start.get()) > MAX_RECORD_BYTES {
-            return Err(io::Error::other(TooLong));
+            let quoted = self.quoting == Quoting::Quoted;
+            return Err(io::Error::other(TooLong { quoted }));
         }
         let n = self.inner.read(buf)?;
         let mut lines = self.lines.borrow_mut();
@@ -59,6 +89,7 @@ impl<R: Read> Read for Capped<R> {
             if *b == b'\n' {
                 lines.pending.push_back(self.total + i as u64);
             }
+            self.quoting = self.quoting.next(*b);
         }
         self.total += n as u64;
         Ok(n)
@@ -77,6 +108,9 @@ pub struct Record {
 pub enum Stop {
     /// A quoted field opened on this line never closed within [`MAX_RECORD_BYTES`].
     RunAway { line: u64 },
+    /// A record starting on this line ran past [`MAX_RECORD_BYTES`] outside any quoted field
+    /// (no line break for that long: not a CSV file, or line breaks lost).
+    TooLong { line: u64 },
     /// A byte that is not Shift_JIS (with `--encoding shift_jis`).
     NotShiftJis(NotShiftJis),
     /// Anything else the CSV reader or the file system reported.
@@ -101,6 +135,7 @@ impl<R: Read> Records<R> {
             total: 0,
             record_start: record_start.clone(),
             lines: lines.clone(),
+            quoting: Quoting::FieldStart,
         };
         let csv = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -145,8 +180,12 @@ impl<R: Read> Records<R> {
 
 fn stop_from_io(io: io::Error, line: u64) -> Stop {
     if let Some(inner) = io.get_ref() {
-        if inner.is::<TooLong>() {
-            return Stop::RunAway { line };
+        if let Some(TooLong { quoted }) = inner.downcast_ref::<TooLong>() {
+            return if *quoted {
+                Stop::RunAway { line }
+            } else {
+                Stop::TooLong { line }
+            };
         }
         if let Some(e) = inner.downcast_ref::<NotShiftJis>() {
             return Stop::NotShiftJis(*e);
@@ -225,5 +264,19 @@ mod tests {
         assert_eq!(run_away_field(&recs[2], 3, |_| true), Some((1, 3)));
         let (recs, _) = all("a,b,c\n1,\"two\nlines, here\",3\n");
         assert_eq!(run_away_field(&recs[1], 3, |_| true), None);
+    }
+
+    #[test]
+    fn a_long_record_outside_quotes_is_too_long_not_run_away() {
+        let long = "x".repeat(1_100_000);
+        let (recs, stop) = all(&format!("a,b\n1,{long}\n"));
+        assert_eq!((recs.len(), stop), (1, Some(Stop::TooLong { line: 2 })));
+        // Quotes closed (and doubled) before the long stretch, or inside an unquoted field.
+        let (_, stop) = all(&format!("a,b\n\"x\"\"y\",{long}\n"));
+        assert_eq!(stop, Some(Stop::TooLong { line: 2 }));
+        let (_, stop) = all(&format!("a,b\n5\" disk,{long}\n"));
+        assert_eq!(stop, Some(Stop::TooLong { line: 2 }));
+        let (_, stop) = all(&format!("a,b\n1,\"{long}\n"));
+        assert_eq!(stop, Some(Stop::RunAway { line: 2 }));
     }
 }

@@ -15,7 +15,8 @@ pub(super) fn debug_panic_trigger(key: KeyEvent) {
     }
 }
 
-/// Translates a terminal key event; Alt combinations are ignored on purpose (they break over SSH).
+/// Translates a terminal key event to one key; Alt combinations give none (seedline binds nothing
+/// to Alt: it breaks over SSH). The event loop uses [`to_keys`].
 pub fn to_key(key: KeyEvent) -> Option<Key> {
     if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
@@ -40,4 +41,50 @@ pub fn to_key(key: KeyEvent) -> Option<Key> {
         KeyCode::Delete => Key::Delete,
         _ => return None,
     })
+}
+
+/// The keys one terminal key event stands for. crossterm has no Esc timeout: ESC and a key that
+/// arrive in one read (over SSH, or tmux with `escape-time 0`) come as Alt+key. Nothing is bound to
+/// Alt, so Alt+key is read as what was typed: Esc, then the key (Esc alone when seedline does not
+/// know the key).
+pub fn to_keys(key: KeyEvent) -> Vec<Key> {
+    if !key.modifiers.contains(KeyModifiers::ALT) {
+        return to_key(key).into_iter().collect();
+    }
+    let rest = KeyEvent {
+        modifiers: key.modifiers - KeyModifiers::ALT,
+        ..key
+    };
+    std::iter::once(Key::Esc).chain(to_key(rest)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn esc_and_a_key_read_together_are_two_keys() {
+        // crossterm reads ESC q in one read as Alt-q.
+        let alt_q = event(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert_eq!(to_keys(alt_q), [Key::Esc, Key::Char('q')]);
+        let alt_ctrl_c = event(
+            KeyCode::Char('c'),
+            KeyModifiers::ALT | KeyModifiers::CONTROL,
+        );
+        assert_eq!(to_keys(alt_ctrl_c), [Key::Esc, Key::Ctrl('c')]);
+        let alt_enter = event(KeyCode::Enter, KeyModifiers::ALT);
+        assert_eq!(to_keys(alt_enter), [Key::Esc, Key::Enter]);
+        // The Esc still counts when seedline does not know the key after it.
+        assert_eq!(to_keys(event(KeyCode::F(5), KeyModifiers::ALT)), [Key::Esc]);
+        // Plain keys are one key; keys seedline does not know are none.
+        assert_eq!(
+            to_keys(event(KeyCode::Char('q'), KeyModifiers::NONE)),
+            [Key::Char('q')]
+        );
+        assert_eq!(to_keys(event(KeyCode::F(5), KeyModifiers::NONE)), []);
+    }
 }

@@ -3,7 +3,7 @@
 //! input, and the idle work (a busy save's retry, other sessions' commits).
 
 use super::effects;
-use super::keys::{debug_panic_trigger, to_key};
+use super::keys::{debug_panic_trigger, to_keys};
 use super::terminal::{self, Input};
 use crate::app::{Action, App, DraftRecord, Edit, Effect};
 use crate::drafts::DraftFile;
@@ -194,25 +194,36 @@ impl Runtime {
         let mut handled = false;
         while let Some(event) = events.next()? {
             handled = true;
-            let action = match event {
+            match event {
+                // One event may stand for two keys (Esc and a key read together): each is
+                // looked up in the state the one before it left.
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     debug_panic_trigger(key);
-                    to_key(key).and_then(|k| self.app.key_action(k))
+                    for k in to_keys(key) {
+                        if let Some(action) = self.app.key_action(k) {
+                            self.apply(action);
+                        }
+                        if self.app.should_quit {
+                            break;
+                        }
+                    }
                 }
-                Event::Paste(text) => Some(Action::Edit(Edit::Paste(text))),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                _ => None,
-            };
-            if let Some(action) = action {
-                let effects = self.app.update(action);
-                let later = effects::run_until_frame(&mut self.store, &mut self.app, effects);
-                self.after_frame.extend(later);
+                Event::Paste(text) => self.apply(Action::Edit(Edit::Paste(text))),
+                Event::Resize(w, h) => self.apply(Action::Resize(w, h)),
+                _ => {}
             }
             if self.app.should_quit || self.signalled() != 0 {
                 break;
             }
         }
         Ok(handled)
+    }
+
+    /// Updates the app with one action and runs its effects up to the next frame.
+    fn apply(&mut self, action: Action) {
+        let effects = self.app.update(action);
+        let later = effects::run_until_frame(&mut self.store, &mut self.app, effects);
+        self.after_frame.extend(later);
     }
 
     /// Idle: retries a busy save, and picks up other sessions' commits (a cheap pragma).
