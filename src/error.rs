@@ -59,6 +59,13 @@ pub enum Error {
     )]
     NetworkFilesystem { path: PathBuf, fs: &'static str },
 
+    /// Another connection held the write lock through every busy wait. `holders` names the
+    /// processes that have the file open, where the OS lets us see them (may be empty).
+    #[error(
+        "database is busy: another seedline (or sqlite3) is writing to {path}; try again in a moment{holders}"
+    )]
+    Busy { path: PathBuf, holders: String },
+
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -83,7 +90,11 @@ impl Error {
 
     /// Whether another session held the database lock through the whole busy timeout.
     pub fn is_busy(&self) -> bool {
-        matches!(self, Error::Sqlite(e) if crate::store::busy::is_busy(e))
+        match self {
+            Error::Busy { .. } => true,
+            Error::Sqlite(e) => crate::store::busy::is_busy(e),
+            _ => false,
+        }
     }
 
     /// Shorthand for an [`Error::Io`].

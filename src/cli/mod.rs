@@ -105,6 +105,7 @@ pub enum Command {
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    crate::store::busy::timeout_from_env();
     let paths = Paths::resolve()?;
     let today = match &cli.today {
         Some(text) => crate::model::parse_date(text)
