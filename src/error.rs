@@ -59,6 +59,13 @@ pub enum Error {
     )]
     NetworkFilesystem { path: PathBuf, fs: &'static str },
 
+    /// A 0-byte file (or a SQLite file without tables) where a database was expected: only
+    /// `seedline init` turns it into one.
+    #[error(
+        "{path}: empty file, not a seedline database (run `seedline init --db {path}` to create one there)"
+    )]
+    EmptyDatabase { path: PathBuf },
+
     /// Another connection held the write lock through every busy wait. `holders` names the
     /// processes that have the file open, where the OS lets us see them (may be empty).
     #[error(

@@ -42,7 +42,7 @@ pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
-pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check};
+pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
