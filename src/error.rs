@@ -59,6 +59,20 @@ pub enum Error {
     )]
     NetworkFilesystem { path: PathBuf, fs: &'static str },
 
+    /// A 0-byte file (or a SQLite file without tables) where a database was expected: only
+    /// `seedline init` turns it into one.
+    #[error(
+        "{path}: empty file, not a seedline database (run `seedline init --db {path}` to create one there)"
+    )]
+    EmptyDatabase { path: PathBuf },
+
+    /// Another connection held the write lock through every busy wait. `holders` names the
+    /// processes that have the file open, where the OS lets us see them (may be empty).
+    #[error(
+        "database is busy: another seedline (or sqlite3) is writing to {path}; try again in a moment{holders}"
+    )]
+    Busy { path: PathBuf, holders: String },
+
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -83,7 +97,11 @@ impl Error {
 
     /// Whether another session held the database lock through the whole busy timeout.
     pub fn is_busy(&self) -> bool {
-        matches!(self, Error::Sqlite(e) if crate::store::busy::is_busy(e))
+        match self {
+            Error::Busy { .. } => true,
+            Error::Sqlite(e) => crate::store::busy::is_busy(e),
+            _ => false,
+        }
     }
 
     /// Shorthand for an [`Error::Io`].

@@ -13,6 +13,7 @@ mod portfolio;
 mod pty;
 mod pty_drafts;
 mod reliability;
+mod reliability_db;
 mod reliability_files;
 mod runtime;
 mod store;

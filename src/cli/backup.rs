@@ -1,4 +1,5 @@
-//! `seedline backup FILE`: a consistent copy of the database while others write.
+//! `seedline backup FILE`: a consistent copy of the database while others write, published
+//! atomically (see `Store::backup_to`): FILE is either absent or complete, never overwritten.
 
 use crate::store::Store;
 use anyhow::Result;
@@ -8,7 +9,7 @@ use std::process::ExitCode;
 /// Arguments of `seedline backup`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write the copy (must not exist).
+    /// Where to write the copy (must not exist: backups never overwrite).
     pub file: PathBuf,
 }
 

@@ -1,4 +1,5 @@
-//! `seedline doctor`: integrity and foreign-key checks; non-zero exit when anything is wrong.
+//! `seedline doctor`: integrity and foreign-key checks, seedline's invariants and the modes of the
+//! `-wal` / `-shm` files; non-zero exit when anything is wrong.
 
 use crate::store::Store;
 use anyhow::Result;
@@ -31,12 +32,19 @@ pub fn run(store: &Store, _args: Args) -> Result<ExitCode> {
         .iter()
         .chain(&report.foreign_keys)
         .chain(&report.invariants)
+        .chain(&report.files)
     {
         println!("problem: {}", crate::text::sanitize_line(line));
     }
     if report.is_ok() {
         println!("ok");
         Ok(ExitCode::SUCCESS)
+    } else if report.integrity.is_empty()
+        && report.foreign_keys.is_empty()
+        && report.invariants.is_empty()
+    {
+        println!("the database is intact; fix the file modes above");
+        Ok(ExitCode::FAILURE)
     } else {
         println!("database failed integrity check");
         Ok(ExitCode::FAILURE)

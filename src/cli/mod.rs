@@ -32,11 +32,13 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "seedline", version, about, long_about = None)]
 pub struct Cli {
-    /// Database file (default: seedline.db in the per-user data directory).
-    #[arg(long, global = true, env = "SEEDLINE_DB", value_name = "PATH")]
+    /// Database file (default: $SEEDLINE_DB, else seedline.db in the per-user data directory).
+    /// `SEEDLINE_DB` is read by seedline itself, not by clap, so that `--demo` can ignore it.
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Use the demo database (generated on first use), never the officer's own.
+    /// Use the demo database (generated on first use), never the officer's own: `SEEDLINE_DB` is
+    /// ignored, and `--db` with `--demo` is an error.
     #[arg(long, global = true)]
     pub demo: bool,
 
@@ -105,6 +107,7 @@ pub enum Command {
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    crate::store::busy::timeout_from_env();
     let paths = Paths::resolve()?;
     let today = match &cli.today {
         Some(text) => crate::model::parse_date(text)
@@ -127,10 +130,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             &crate::identity::os_user(),
         ),
     };
-    let (db, demo) = (&cli.db, cli.demo);
+    let choice = DbChoice::from_args(cli.db, cli.demo, std::env::var_os(DB_ENV))?;
+    let (db, demo) = (&choice, choice == DbChoice::Demo);
     match cli.command {
-        Some(Command::Init(args)) => init::run(&ctx, &db_path(&cli.db, cli.demo, &ctx)?, args),
-        Some(Command::Demo(args)) => demo::run(&ctx, &demo_target(&cli.db, &ctx)?, args),
+        Some(Command::Init(args)) => init::run(&ctx, &db_path(&choice, &ctx)?, args),
+        Some(Command::Demo(args)) => demo::run(&ctx, &demo_target(&choice, &ctx)?, args),
         Some(Command::Watch(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             watch::run(&ctx, &mut store, command)
@@ -181,14 +185,53 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The database a command works on: `--db`, else the demo or the officer's default database (its
-/// directory created 0700).
-fn db_path(db: &Option<PathBuf>, demo: bool, ctx: &RunContext) -> Result<PathBuf> {
-    if let Some(path) = db {
+/// The environment variable naming the officer's database (like `--db`).
+pub const DB_ENV: &str = "SEEDLINE_DB";
+
+/// Which database the command line asked for, environment included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbChoice {
+    /// `--db PATH`: must exist.
+    Flag(PathBuf),
+    /// `SEEDLINE_DB`, when neither `--db` nor `--demo` is given: must exist.
+    Env(PathBuf),
+    /// `--demo`: the demo database in the data directory, whatever `SEEDLINE_DB` says.
+    Demo,
+    /// Nothing given: the officer's default database, created on first use.
+    Default,
+}
+
+impl DbChoice {
+    /// `--demo` always means the demo database: `SEEDLINE_DB` is ignored with it, and an explicit
+    /// `--db` with it is an error naming both flags. An empty `SEEDLINE_DB` counts as unset.
+    pub fn from_args(
+        db: Option<PathBuf>,
+        demo: bool,
+        env: Option<std::ffi::OsString>,
+    ) -> Result<DbChoice> {
+        match (db, demo) {
+            (Some(path), true) => anyhow::bail!(
+                "--demo and --db {} cannot be used together: --demo always opens the demo database; drop --demo to use that file, or --db to use the demo",
+                path.display()
+            ),
+            (Some(path), false) => Ok(DbChoice::Flag(path)),
+            (None, true) => Ok(DbChoice::Demo),
+            (None, false) => Ok(match env {
+                Some(path) if !path.is_empty() => DbChoice::Env(PathBuf::from(path)),
+                _ => DbChoice::Default,
+            }),
+        }
+    }
+}
+
+/// The database a command works on: the explicit path, else the demo or the officer's default
+/// database (its directory created 0700).
+fn db_path(choice: &DbChoice, ctx: &RunContext) -> Result<PathBuf> {
+    if let DbChoice::Flag(path) | DbChoice::Env(path) = choice {
         return Ok(path.clone());
     }
     ensure_private_dir(&ctx.paths.data)?;
-    Ok(if demo {
+    Ok(if *choice == DbChoice::Demo {
         ctx.paths.demo_db()
     } else {
         ctx.paths.default_db()
@@ -196,20 +239,25 @@ fn db_path(db: &Option<PathBuf>, demo: bool, ctx: &RunContext) -> Result<PathBuf
 }
 
 /// `seedline demo` writes to `--db` when given, else to the demo database — never to the
-/// officer's default database by accident.
-fn demo_target(db: &Option<PathBuf>, ctx: &RunContext) -> Result<PathBuf> {
-    db_path(db, true, ctx)
+/// officer's own database by accident (`SEEDLINE_DB` alone does not make it a target).
+fn demo_target(choice: &DbChoice, ctx: &RunContext) -> Result<PathBuf> {
+    match choice {
+        DbChoice::Flag(path) => Ok(path.clone()),
+        _ => db_path(&DbChoice::Demo, ctx),
+    }
 }
 
-/// Opens the database for viewing or editing. An explicit `--db` must exist (a typo should not
-/// create an empty database); the default and demo databases are created on first use, the demo
-/// one filled with demo data. Without a configured officer, an officer row whose `login` is this
-/// OS account becomes the author ("me").
-fn open_for_use(db: &Option<PathBuf>, demo: bool, ctx: &mut RunContext) -> Result<Store> {
-    let path = db_path(db, demo, ctx)?;
-    let create = db.is_none() && !ctx.read_only;
+/// Opens the database for viewing or editing. An explicit database (`--db`, `SEEDLINE_DB`) must
+/// exist and must not be an empty file (a typo should not create a database; only `init` does);
+/// the default and demo databases are created on first use, the demo one filled with demo data.
+/// Without a configured officer, an officer row whose `login` is this OS account becomes the
+/// author ("me").
+fn open_for_use(choice: &DbChoice, demo: bool, ctx: &mut RunContext) -> Result<Store> {
+    let path = db_path(choice, ctx)?;
+    let explicit = matches!(choice, DbChoice::Flag(_) | DbChoice::Env(_));
+    let create = !explicit && !ctx.read_only;
     let mut store = Store::open_with(&path, OpenOptions { create }, ctx.read_only)?;
-    if demo && db.is_none() && !ctx.read_only && store.project_count()? == 0 {
+    if demo && !ctx.read_only && store.project_count()? == 0 {
         eprintln!(
             "seedline: generating the demo database at {} ...",
             path.display()
@@ -223,4 +271,30 @@ fn open_for_use(db: &Option<PathBuf>, demo: bool, ctx: &mut RunContext) -> Resul
         ctx.author = crate::model::Author::new(Some(&name), Some(&role), &name);
     }
     Ok(store)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DbChoice;
+    use std::path::PathBuf;
+
+    #[test]
+    fn demo_ignores_the_environment_and_refuses_an_explicit_db() {
+        let own = Some("/srv/own.db".into());
+        assert_eq!(
+            DbChoice::from_args(None, true, own.clone()).unwrap(),
+            DbChoice::Demo
+        );
+        assert_eq!(
+            DbChoice::from_args(None, false, own).unwrap(),
+            DbChoice::Env(PathBuf::from("/srv/own.db"))
+        );
+        assert_eq!(
+            DbChoice::from_args(None, false, Some("".into())).unwrap(),
+            DbChoice::Default
+        );
+        let err = DbChoice::from_args(Some("x.db".into()), true, None).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("--demo") && text.contains("--db"), "{text}");
+    }
 }

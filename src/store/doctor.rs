@@ -12,6 +12,9 @@ pub struct DoctorReport {
     pub foreign_keys: Vec<String>,
     /// seedline's own invariants that do not hold (search index out of step, …).
     pub invariants: Vec<String>,
+    /// `-wal` / `-shm` files whose mode makes writes fail or differs from the database's, each
+    /// with its `chmod` fix.
+    pub files: Vec<String>,
     pub schema_version: i64,
     pub projects: i64,
     pub notes: i64,
@@ -20,14 +23,22 @@ pub struct DoctorReport {
 impl DoctorReport {
     /// Whether every check passed.
     pub fn is_ok(&self) -> bool {
-        self.integrity.is_empty() && self.foreign_keys.is_empty() && self.invariants.is_empty()
+        self.integrity.is_empty()
+            && self.foreign_keys.is_empty()
+            && self.invariants.is_empty()
+            && self.files.is_empty()
     }
 }
 
 impl Store {
-    /// Runs every check (reads only). Slow on big databases: a full scan of every page.
+    /// Runs every check (reads only; nothing is repaired). Slow on big databases: a full scan of
+    /// every page. Besides SQLite's checks and seedline's invariants, the modes of `-wal` / `-shm`
+    /// (see [`super::side_file_mode`]).
     pub fn doctor(&self) -> Result<DoctorReport> {
-        let mut report = DoctorReport::default();
+        let mut report = DoctorReport {
+            files: super::open::side_file_problems(&self.path),
+            ..DoctorReport::default()
+        };
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
             let line = line?;

@@ -42,7 +42,7 @@ pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
-pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check};
+pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -88,7 +88,8 @@ impl Store {
 
     /// Runs `f` inside a `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so a busy
     /// database waits for the busy timeout instead of failing half-way; commits when `f` returns
-    /// `Ok`, rolls back otherwise (audit rows included).
+    /// `Ok`, rolls back otherwise (audit rows included). A lock still held after the last retry is
+    /// [`crate::Error::Busy`], naming the file and, where the OS shows them, who holds it open.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(crate::Error::invalid(
@@ -109,6 +110,12 @@ impl Store {
                 .transaction_with_behavior(TransactionBehavior::Immediate)
             {
                 Err(e) if attempt < self.begin_retries && busy::is_busy(&e) => attempt += 1,
+                Err(e) if busy::is_busy(&e) => {
+                    return Err(crate::Error::Busy {
+                        holders: busy::holders(&self.path),
+                        path: self.path.clone(),
+                    });
+                }
                 other => break other?,
             }
         };

@@ -55,6 +55,11 @@ impl Store {
     /// seedline's, one made by a newer seedline and one readable by other users, each before writing
     /// to it; opens read-only (see [`Store::is_read_only`]) when the file is not writable; creates a
     /// new database with reference data when `create` is set and the file is missing or empty.
+    /// Without `create`, an empty file (0 bytes, or SQLite without tables) is
+    /// [`Error::EmptyDatabase`] and stays untouched. `-wal` / `-shm` files this open creates get
+    /// the mode of [`side_file_mode`] (SQLite would copy the database's, 0400 for a read-only
+    /// file, which breaks every later write); side files that were already there are left alone
+    /// (`seedline doctor` reports wrong ones).
     pub fn open(path: &Path, options: OpenOptions) -> Result<Store> {
         Store::open_with(path, options, false)
     }
@@ -63,11 +68,18 @@ impl Store {
     /// when the file is writable (`seedline --read-only`).
     pub fn open_with(path: &Path, options: OpenOptions, read_only: bool) -> Result<Store> {
         let forced = read_only;
+        let mut db_mode = 0o600;
         let read_only = match std::fs::metadata(path) {
             Ok(meta) => {
                 check_local_filesystem(path)?;
                 check_header(path)?;
                 check_not_world_accessible(path, meta.mode())?;
+                if !options.create && meta.len() == 0 && !has_wal_content(path) {
+                    return Err(Error::EmptyDatabase {
+                        path: path.to_path_buf(),
+                    });
+                }
+                db_mode = meta.mode();
                 forced || !is_writable(path)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -83,6 +95,19 @@ impl Store {
             }
             Err(e) => return Err(Error::io(path, e)),
         };
+        let side_before: Vec<bool> = side_files(path).iter().map(|p| p.exists()).collect();
+        let result = Store::connect(path, options, read_only);
+        // SQLite created any missing side file with the database's mode: give new ones ours.
+        for (side, existed) in side_files(path).iter().zip(side_before) {
+            if !existed {
+                set_mode_if_different(side, side_file_mode(db_mode));
+            }
+        }
+        result
+    }
+
+    /// The connection part of [`Store::open_with`]: pragmas, checks, schema creation or upgrade.
+    fn connect(path: &Path, options: OpenOptions, read_only: bool) -> Result<Store> {
         let flags = if read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
         } else {
@@ -92,6 +117,11 @@ impl Store {
         conn.busy_handler(Some(super::busy::handler))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let found = migrate::classify(&conn, path).map_err(|e| explain_err(path, e))?;
+        if matches!(found, Found::Empty) && !options.create {
+            return Err(Error::EmptyDatabase {
+                path: path.to_path_buf(),
+            });
+        }
         if !read_only {
             let mode: String =
                 conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -147,6 +177,69 @@ impl Store {
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         self.actor = actor.into();
     }
+}
+
+/// The `-wal` and `-shm` files SQLite keeps next to the database in WAL mode.
+pub(crate) fn side_files(path: &Path) -> [std::path::PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    })
+}
+
+/// The mode `-wal` / `-shm` must have for a database of mode `db_mode`: 0600, or 0660 when the
+/// group shares the database (README "A shared database"): always writable by the owner, since
+/// even readers write to `-shm`, and a side file the owner cannot write makes every later write
+/// fail with "attempt to write a readonly database".
+pub fn side_file_mode(db_mode: u32) -> u32 {
+    if db_mode & 0o060 != 0 { 0o660 } else { 0o600 }
+}
+
+/// Side files whose mode would make writes fail or does not match the database's, each with its
+/// fix (`chmod 600 …-shm`). For `seedline doctor`.
+pub(crate) fn side_file_problems(path: &Path) -> Vec<String> {
+    let Ok(db) = std::fs::metadata(path) else {
+        return Vec::new();
+    };
+    let want = side_file_mode(db.mode());
+    let mut problems = Vec::new();
+    for side in side_files(path) {
+        let Ok(meta) = std::fs::symlink_metadata(&side) else {
+            continue;
+        };
+        let mode = meta.mode() & 0o777;
+        let fix = format!("fix it with `chmod {want:o} {}`", side.display());
+        if mode & 0o200 == 0 {
+            problems.push(format!(
+                "{}: mode {mode:o} is not writable by its owner, so every write fails with \"attempt to write a readonly database\"; {fix}",
+                side.display()
+            ));
+        } else if mode != want {
+            problems.push(format!(
+                "{}: mode {mode:o} does not match the database's (expected {want:o}); {fix}",
+                side.display()
+            ));
+        }
+    }
+    problems
+}
+
+/// Best effort: a file we cannot chmod (another user's) is left for `doctor` to report.
+fn set_mode_if_different(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && meta.is_file()
+        && meta.mode() & 0o777 != mode
+    {
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+    }
+}
+
+/// Whether a `-wal` beside the database holds anything (then a 0-byte main file is not "empty").
+fn has_wal_content(path: &Path) -> bool {
+    let [wal, _] = side_files(path);
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
 }
 
 /// Network filesystems by `statfs` magic number: SQLite's WAL locking needs one host and a local
