@@ -43,7 +43,8 @@ CREATE TABLE disease_area (
     CHECK (parent_id IS NULL OR parent_id <> id)
 ) STRICT;
 
--- 事業: a funding program run for a ministry, funding a span of phases.
+-- 事業: a funding program run for a ministry, funding a span of phases. A retired program keeps its
+-- projects; it is no longer offered for new ones.
 CREATE TABLE program (
     id                    INTEGER PRIMARY KEY,
     code                  TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
@@ -53,6 +54,8 @@ CREATE TABLE program (
     integrated_project_id INTEGER NOT NULL REFERENCES integrated_project (id),
     first_phase           INTEGER NOT NULL REFERENCES phase (id),
     last_phase            INTEGER NOT NULL REFERENCES phase (id),
+    retired_at            TEXT,
+    version               INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     CHECK (first_phase <= last_phase)
 ) STRICT;
 
@@ -67,7 +70,8 @@ CREATE TABLE program_link (
     CHECK (preceding_program_id <> successor_program_id)
 ) STRICT;
 
--- 研究開発課題: one funded project, the carrier of a seed.
+-- 研究開発課題: one funded project, the carrier of a seed. A project entered by mistake is retired:
+-- hidden from every view and export, its notes kept, restorable.
 CREATE TABLE project (
     id                    INTEGER PRIMARY KEY,
     amed_id               TEXT NOT NULL UNIQUE CHECK (length(amed_id) BETWEEN 1 AND 64),
@@ -89,6 +93,8 @@ CREATE TABLE project (
     created_at            TEXT NOT NULL,
     updated_at            TEXT NOT NULL,
     version               INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    retired_at            TEXT,
+    retired_reason        TEXT,
     CHECK (instr(title, char(0)) = 0 AND instr(summary, char(0)) = 0 AND instr(pi_name, char(0)) = 0
            AND instr(institution, char(0)) = 0)
 ) STRICT;
@@ -112,12 +118,15 @@ CREATE TABLE phase_change (
     CHECK (from_phase IS NULL OR from_phase <> to_phase)
 ) STRICT;
 
--- PD / PS / PO / DC (疾患領域コーディネーター). `login` ties an officer to an OS account.
+-- PD / PS / PO / DC (疾患領域コーディネーター). `login` ties an officer to an OS account. A retired
+-- officer keeps their notes and past assignments; no new ones.
 CREATE TABLE officer (
     id    INTEGER PRIMARY KEY,
     name  TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
     role  TEXT NOT NULL CHECK (role IN ('PD', 'PS', 'PO', 'DC')),
     login TEXT UNIQUE,
+    retired_at TEXT,
+    version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     UNIQUE (name, role)
 ) STRICT;
 
@@ -218,7 +227,22 @@ CREATE TABLE outcome (
                                                'clinical_trial', 'paper')),
     occurred_on  TEXT NOT NULL CHECK (date(julianday(occurred_on)) IS occurred_on),
     product_name TEXT,
-    detail       TEXT NOT NULL DEFAULT ''
+    detail       TEXT NOT NULL DEFAULT '',
+    recorded_by  TEXT,
+    deleted_at   TEXT,
+    deleted_by   TEXT,
+    version      INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+) STRICT;
+
+-- 担当の履歴: an assignment that ended (who accompanied a seed, from when to when). Current
+-- assignments are in project_officer.
+CREATE TABLE assignment_history (
+    id            INTEGER PRIMARY KEY,
+    project_id    INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    officer_id    INTEGER NOT NULL REFERENCES officer (id),
+    assigned_on   TEXT CHECK (assigned_on IS NULL OR date(julianday(assigned_on)) IS assigned_on),
+    unassigned_on TEXT NOT NULL CHECK (date(julianday(unassigned_on)) IS unassigned_on),
+    CHECK (assigned_on IS NULL OR unassigned_on >= assigned_on)
 ) STRICT;
 
 -- Append-only record of every change: who (OS account), when, which entity, what changed (JSON).
@@ -268,6 +292,8 @@ CREATE INDEX highway_flag_status ON highway_flag (status, created_at);
 CREATE INDEX highway_flag_event_flag ON highway_flag_event (flag_id, moved_at);
 CREATE INDEX outcome_project ON outcome (project_id, kind);
 CREATE INDEX outcome_kind ON outcome (kind, occurred_on);
+CREATE INDEX outcome_live ON outcome (kind, occurred_on) WHERE deleted_at IS NULL;
+CREATE INDEX assignment_history_project ON assignment_history (project_id, officer_id);
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, at);
 CREATE INDEX program_link_successor ON program_link (successor_program_id);
 

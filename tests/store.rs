@@ -198,7 +198,12 @@ fn schema_of(conn: &rusqlite::Connection) -> Vec<String> {
             "{} {} {}",
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
-            sql.split_whitespace().collect::<Vec<_>>().join(" ")
+            // ALTER TABLE ADD COLUMN writes `, col` and `)` where schema.sql breaks lines.
+            sql.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(" ,", ",")
+                .replace(" )", ")")
         ))
     })
     .unwrap()

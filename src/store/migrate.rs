@@ -105,6 +105,33 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX phase_entered_on ON phase_entered (entered_on);
      INSERT INTO phase_entered (project_id, entered_on)
          SELECT project_id, max(changed_on) FROM phase_change GROUP BY project_id;",
+    // 5: real data. Programs and officers are retired, never deleted (their projects and notes keep
+    // them); program and officer rows are version-checked; an assignment that ends moves to
+    // assignment_history with its dates; outcomes are recorded by someone, version-checked and
+    // soft-deleted; a project entered by mistake is retired (hidden from every view, restorable).
+    "ALTER TABLE program ADD COLUMN retired_at TEXT;
+     ALTER TABLE program ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+     ALTER TABLE officer ADD COLUMN retired_at TEXT;
+     ALTER TABLE officer ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+     ALTER TABLE outcome ADD COLUMN recorded_by TEXT;
+     ALTER TABLE outcome ADD COLUMN deleted_at TEXT;
+     ALTER TABLE outcome ADD COLUMN deleted_by TEXT;
+     ALTER TABLE outcome ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+     ALTER TABLE project ADD COLUMN retired_at TEXT;
+     ALTER TABLE project ADD COLUMN retired_reason TEXT;
+
+     -- 担当の履歴: an assignment that ended (who accompanied a seed, from when to when).
+     CREATE TABLE assignment_history (
+         id            INTEGER PRIMARY KEY,
+         project_id    INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+         officer_id    INTEGER NOT NULL REFERENCES officer (id),
+         assigned_on   TEXT CHECK (assigned_on IS NULL OR date(julianday(assigned_on)) IS assigned_on),
+         unassigned_on TEXT NOT NULL CHECK (date(julianday(unassigned_on)) IS unassigned_on),
+         CHECK (assigned_on IS NULL OR unassigned_on >= assigned_on)
+     ) STRICT;
+
+     CREATE INDEX assignment_history_project ON assignment_history (project_id, officer_id);
+     CREATE INDEX outcome_live ON outcome (kind, occurred_on) WHERE deleted_at IS NULL;",
 ];
 
 /// The schema version this seedline writes.
