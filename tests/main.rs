@@ -12,6 +12,7 @@ mod portfolio;
 mod pty;
 mod pty_drafts;
 mod reliability;
+mod reliability_input;
 mod runtime;
 mod store;
 mod tui_workflow;

@@ -29,7 +29,7 @@ pub use enums::{
     Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,
 };
 pub use fiscal_year::FiscalYear;
-pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses};
+pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses, validate_flag_reason};
 pub use funnel::{Funnel, FunnelStep, PhaseDurations};
 pub use gate::NewGate;
 pub use history::HistoryEntry;
