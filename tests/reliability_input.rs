@@ -4,3 +4,4 @@
 //! guard for full-width signs and ideographic spaces.
 
 mod refused;
+mod terminal;
