@@ -3,5 +3,6 @@
 //! to a terminal by `export`; disease areas named as the filter line names them; the formula
 //! guard for full-width signs and ideographic spaces.
 
+mod areas;
 mod refused;
 mod terminal;

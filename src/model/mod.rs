@@ -38,7 +38,10 @@ pub use officer::{Author, Me, Scope, officer_key};
 pub use phase::{Phase, PhaseMove};
 pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;
-pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
+pub use reference::{
+    DiseaseAreaRef, IntegratedProjectRef, NameIndex, NameMatch, ProgramRef, RefKind, Reference,
+    suggest,
+};
 pub use views::{
     DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow,
     Sort, SortKey,
