@@ -4,5 +4,6 @@
 //! guard for full-width signs and ideographic spaces.
 
 mod areas;
+mod formula;
 mod refused;
 mod terminal;
