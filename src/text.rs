@@ -159,15 +159,103 @@ pub fn thousands(n: i64) -> String {
     out
 }
 
-/// Checks a short text field typed by an officer: no NUL, at most `max` characters, and not blank
-/// when `required`. The error names the field.
+/// Whether a free-text field holds one line (titles, labels, names) or several (note bodies,
+/// reasons, comments, summaries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Many,
+}
+
+/// A character that stored text may not hold, found by [`refused_char`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refused {
+    pub ch: char,
+    /// 1-based position in characters.
+    pub position: usize,
+}
+
+impl Refused {
+    /// What kind of character it is: "control character", "bidirectional control character" or
+    /// "invisible format character".
+    pub fn kind(&self) -> &'static str {
+        match self.ch {
+            c if c.is_control() => "control character",
+            '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => "bidirectional control character",
+            _ => "invisible format character",
+        }
+    }
+
+    /// `control character U+001B at character 2 is not allowed` (with a reminder that the field
+    /// is one line when the character is a tab or line break).
+    pub fn message(&self) -> String {
+        let name = match self.ch {
+            '\0' => " (NUL)",
+            '\t' => " (tab)",
+            '\n' => " (line feed)",
+            '\r' => " (carriage return)",
+            _ => "",
+        };
+        let one_line = if matches!(self.ch, '\t' | '\n') {
+            " (this field is one line)"
+        } else {
+            ""
+        };
+        format!(
+            "{} U+{:04X}{name} at character {} is not allowed{one_line}",
+            self.kind(),
+            self.ch as u32,
+            self.position
+        )
+    }
+}
+
+/// The first character of `value` that stored text may not hold: every character
+/// [`is_unsafe_char`] names (C0 controls, DEL, C1 controls U+0080–U+009F, bidi embedding /
+/// override / isolate controls and marks, line and paragraph separators, U+FEFF, interlinear
+/// annotation marks), except — in a [`Lines::Many`] field only — tab, line feed, and a carriage
+/// return directly before a line feed (a Windows line break). This is the one rule for every way
+/// text comes in: CSV import, CLI arguments, TUI forms, and the model checks the store runs.
+pub fn refused_char(value: &str, lines: Lines) -> Option<Refused> {
+    let mut chars = value.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        let allowed = lines == Lines::Many
+            && match c {
+                '\t' | '\n' => true,
+                '\r' => chars.peek().is_some_and(|(_, next)| *next == '\n'),
+                _ => false,
+            };
+        if !allowed && is_unsafe_char(c) {
+            return Some(Refused {
+                ch: c,
+                position: i + 1,
+            });
+        }
+    }
+    None
+}
+
+/// [`refused_char`] as an error naming the field:
+/// `--body: control character U+001B at character 2 is not allowed`.
+pub fn check_text(field: &str, value: &str, lines: Lines) -> crate::Result<()> {
+    match refused_char(value, lines) {
+        Some(r) => Err(crate::Error::invalid(field, r.message())),
+        None => Ok(()),
+    }
+}
+
+/// Checks a short one-line text field typed by an officer: no control or bidi character (see
+/// [`refused_char`]), at most `max` characters, and not blank when `required`. The error names
+/// the field.
 pub fn check_field(field: &str, value: &str, max: usize, required: bool) -> crate::Result<()> {
     if required && value.trim().is_empty() {
         return Err(crate::Error::invalid(field, "must not be empty"));
     }
-    if value.contains('\0') {
-        return Err(crate::Error::invalid(field, "contains a NUL character"));
-    }
+    check_text(field, value, Lines::One)?;
     let n = value.chars().count();
     if n > max {
         return Err(crate::Error::invalid(

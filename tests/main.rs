@@ -15,6 +15,7 @@ mod pty_drafts;
 mod reliability;
 mod reliability_db;
 mod reliability_files;
+mod reliability_input;
 mod runtime;
 mod store;
 mod tui_workflow;

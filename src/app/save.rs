@@ -1,12 +1,13 @@
 //! The changes a form or a quick action asks the runtime to write, how each is undone, what the
 //! runtime answers, and reading a form into its change.
 
-use super::form::{Form, FormKind};
+use super::form::{Form, FormKind, Value};
 use super::outcome::{Done, Failure};
 use crate::model::{
     Coded, Criteria, CriterionStatus, FlagStatus, GateDecision, NewFlag, NewGate, NewNote,
     NoteKind, Phase, PhaseMove,
 };
+use crate::text::{Lines, refused_char};
 use crate::tr;
 
 /// A change to write, as the runtime performs it against the store.
@@ -152,8 +153,34 @@ fn criteria_of(form: &Form) -> Criteria {
     }
 }
 
+/// Every typed field of the form passes the same character rule as the CLI and CSV import
+/// ([`crate::text::refused_char`]): one-line fields no control characters at all, the body tab
+/// and line breaks only. Typing and pasting already drop such characters; this catches text
+/// that came in another way (a restored draft file).
+fn check_form_text(form: &Form, lang: crate::Lang) -> Result<(), String> {
+    for field in &form.fields {
+        let (text, lines) = match &field.value {
+            Value::Text(line) | Value::Date { line, .. } => (line.text.clone(), Lines::One),
+            Value::Body(editor) => (editor.text(), Lines::Many),
+            Value::Choice { .. } => continue,
+        };
+        if let Some(r) = refused_char(&text, lines) {
+            let label = tr(lang, field.ja, field.en).trim();
+            return Err(match lang {
+                crate::Lang::Ja => format!(
+                    "{label}: {}文字目の制御文字 U+{:04X} は使えません",
+                    r.position, r.ch as u32
+                ),
+                crate::Lang::En => format!("{label}: {}", r.message()),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Reads a form into the change it stands for, or a message naming what is wrong.
 pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
+    check_form_text(form, lang)?;
     let need = |code: Option<&str>, what: &str| {
         code.map(str::to_string)
             .ok_or_else(|| format!("{what}: {}", tr(lang, "選択してください", "choose one")))

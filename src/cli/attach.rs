@@ -5,7 +5,7 @@ use super::args::era_date_arg;
 use crate::model::{AttachmentKind, Coded, NewAttachment};
 use crate::session::RunContext;
 use crate::store::Store;
-use crate::text::sanitize_line;
+use crate::text::{Lines, check_text, sanitize_line};
 use anyhow::{Context, Result, anyhow, bail};
 use sha2::{Digest, Sha256};
 use std::io::Read;
@@ -81,6 +81,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             flag,
             checksum,
         } => {
+            check_text("TARGET", &target, Lines::One)?;
+            check_text("--label", &label, Lines::One)?;
             let project = store.project_id(&id)?;
             let kind = AttachmentKind::parse(&kind).ok_or_else(|| {
                 anyhow!(

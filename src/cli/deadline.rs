@@ -5,7 +5,7 @@ use super::args::era_date_arg;
 use crate::model::{Coded, DeadlineKind, NewDeadline};
 use crate::session::RunContext;
 use crate::store::Store;
-use crate::text::sanitize_line;
+use crate::text::{Lines, check_text, sanitize_line};
 use anyhow::{Result, anyhow};
 use std::process::ExitCode;
 
@@ -44,6 +44,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             due,
             title,
         } => {
+            check_text("--title", &title, Lines::One)?;
             let project = store.project_id(&id)?;
             let kind = DeadlineKind::parse(&kind).ok_or_else(|| {
                 anyhow!(

@@ -132,6 +132,105 @@ fn chosen(ctx: &RunContext, store: &Store, args: &Args) -> Result<Vec<i64>> {
     })
 }
 
+/// Standard output on its way to a terminal: the CSV text with every character a terminal would
+/// act on (ESC, other C0 and C1 controls, DEL, bidi controls, a carriage return not ending a
+/// line) shown as a visible placeholder, as the TUI shows it. Data never runs as an escape
+/// sequence on the officer's terminal; a file or a pipe (`active: false`) gets the exact bytes.
+pub struct TerminalSafe<W: Write> {
+    inner: W,
+    active: bool,
+    /// Bytes of a character split between two writes.
+    pending: Vec<u8>,
+    /// A carriage return seen last: kept if a line feed follows.
+    cr: bool,
+}
+
+impl<W: Write> TerminalSafe<W> {
+    pub fn new(inner: W, active: bool) -> TerminalSafe<W> {
+        TerminalSafe {
+            inner,
+            active,
+            pending: Vec::new(),
+            cr: false,
+        }
+    }
+
+    fn push(&mut self, text: &str, out: &mut String) {
+        for c in text.chars() {
+            if std::mem::take(&mut self.cr) && c != '\n' {
+                out.push_str(&sanitize_line("\r"));
+            }
+            match c {
+                '\r' => self.cr = true,
+                '\n' => out.push_str("\r\n"),
+                '\t' => out.push('\t'),
+                c if crate::text::is_unsafe_char(c) => {
+                    out.push_str(&sanitize_line(c.encode_utf8(&mut [0; 4])))
+                }
+                c => out.push(c),
+            }
+        }
+    }
+
+    /// Writes out every whole character received (all of them, a lone CR included, at `end`).
+    fn drain(&mut self, end: bool) -> std::io::Result<()> {
+        let bytes = std::mem::take(&mut self.pending);
+        let mut out = String::with_capacity(bytes.len());
+        let mut rest = &bytes[..];
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    self.push(text, &mut out);
+                    rest = &[];
+                    break;
+                }
+                Err(e) => {
+                    let (valid, tail) = rest.split_at(e.valid_up_to());
+                    self.push(&String::from_utf8_lossy(valid), &mut out);
+                    match e.error_len() {
+                        Some(n) => {
+                            self.push("\u{FFFD}", &mut out);
+                            rest = &tail[n..];
+                        }
+                        None if end => {
+                            self.push("\u{FFFD}", &mut out);
+                            rest = &[];
+                            break;
+                        }
+                        None => {
+                            rest = tail;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        self.pending = rest.to_vec();
+        if end && std::mem::take(&mut self.cr) {
+            out.push_str(&sanitize_line("\r"));
+        }
+        self.inner.write_all(out.as_bytes())
+    }
+}
+
+impl<W: Write> Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.active {
+            return self.inner.write(buf);
+        }
+        self.pending.extend_from_slice(buf);
+        self.drain(false)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.active {
+            self.drain(true)?;
+        }
+        self.inner.flush()
+    }
+}
+
 fn clear_progress(shown: bool) {
     if shown {
         eprint!("\r\x1b[K");
@@ -166,7 +265,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         }
     };
     if to_stdout {
-        let out = std::io::BufWriter::new(std::io::stdout().lock());
+        let terminal = std::io::stdout().is_terminal();
+        // A terminal gets the text without a BOM, control characters shown as placeholders.
+        options.bom &= !terminal;
+        let out = TerminalSafe::new(std::io::BufWriter::new(std::io::stdout().lock()), terminal);
         let result = csv_io::export(store, &ids, &options, out, &mut progress).and_then(
             |(rows, mut out)| {
                 out.flush().map_err(|e| crate::Error::io("-", e))?;
@@ -220,4 +322,39 @@ fn interrupted(signal: &AtomicUsize) -> Option<ExitCode> {
         eprintln!("seedline: export interrupted by a signal; no file written");
         ExitCode::from(128 + sig as u8)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through(chunks: &[&[u8]], active: bool) -> Vec<u8> {
+        let mut w = TerminalSafe::new(Vec::new(), active);
+        for c in chunks {
+            w.write_all(c).unwrap();
+        }
+        w.flush().unwrap();
+        w.inner
+    }
+
+    #[test]
+    fn a_terminal_never_gets_escape_sequences_from_data() {
+        let cell = "x\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}y\rz\r\n".as_bytes();
+        // Split inside the two-byte C1 character and inside the CRLF.
+        let out = through(&[&cell[..11], &cell[11..16], &cell[16..]], true);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "x\u{241B}]0;pwned\u{2407}<U+009B>31m<U+202E>y\u{240D}z\r\n"
+        );
+        let plain = "がん,\"行1\n行2\"\r\n".as_bytes();
+        let out = through(&[&plain[..1], &plain[1..]], true);
+        assert_eq!(String::from_utf8(out).unwrap(), "がん,\"行1\r\n行2\"\r\n");
+    }
+
+    #[test]
+    fn files_and_pipes_get_the_exact_bytes() {
+        let bytes = "\u{feff}x\u{1b}[2J\r\n".as_bytes();
+        assert_eq!(through(&[bytes], false), bytes);
+    }
 }

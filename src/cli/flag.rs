@@ -4,7 +4,7 @@ use super::args::parse_coded;
 use crate::model::{Coded, Criteria, CriterionStatus, FlagStatus, NewFlag};
 use crate::session::RunContext;
 use crate::store::Store;
-use crate::text::sanitize_line;
+use crate::text::{Lines, check_text, sanitize_line};
 use anyhow::{Result, anyhow, bail};
 use std::process::ExitCode;
 
@@ -37,6 +37,7 @@ fn criterion(flag: &str, text: Option<&str>) -> Result<(CriterionStatus, String)
         return Ok((CriterionStatus::NotAssessed, String::new()));
     };
     let (status, comment) = text.split_once(':').unwrap_or((text, ""));
+    check_text(flag, comment, Lines::Many)?;
     Ok((
         parse_coded::<CriterionStatus>(flag, status)?,
         comment.trim().to_string(),
@@ -82,6 +83,7 @@ pub fn resolve_program(store: &Store, text: &str) -> Result<crate::model::Progra
 }
 
 pub fn run(store: &mut Store, ctx: &RunContext, args: Args) -> Result<ExitCode> {
+    check_text("--reason", &args.reason, Lines::Many)?;
     let project = store.project_id(&args.id)?;
     match &args.to {
         Some(to) => {

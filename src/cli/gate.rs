@@ -4,7 +4,7 @@ use super::args::{date_arg, parse_coded};
 use crate::model::{Coded, GateDecision, NewGate};
 use crate::session::RunContext;
 use crate::store::Store;
-use crate::text::sanitize_line;
+use crate::text::{Lines, check_text, sanitize_line};
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -35,6 +35,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
         date,
         note,
     } = command;
+    check_text("--gate", &gate, Lines::One)?;
+    check_text("--note", &note, Lines::Many)?;
     let project = store.project_id(&id)?;
     let gate = NewGate {
         gate,

@@ -4,7 +4,7 @@ use super::args::{date_arg, parse_coded};
 use crate::model::{MAX_NOTE_BYTES, NewNote, NoteKind};
 use crate::session::RunContext;
 use crate::store::Store;
-use crate::text::sanitize_line;
+use crate::text::{Lines, check_text, sanitize_line};
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
@@ -46,9 +46,11 @@ pub enum Command {
     Done { note: i64 },
 }
 
-/// The body from the option, or standard input (at most 1 MiB; more is refused, never cut).
+/// The body from the option, or standard input (at most 1 MiB; more is refused, never cut),
+/// checked for control and bidi characters (tab and line breaks are allowed).
 fn body_arg(body: Option<String>) -> Result<String> {
     if let Some(b) = body {
+        check_text("--body", &b, Lines::Many)?;
         return Ok(b);
     }
     let stdin = std::io::stdin();
@@ -66,7 +68,9 @@ fn body_arg(body: Option<String>) -> Result<String> {
         );
     }
     let text = String::from_utf8(bytes).context("body: standard input is not UTF-8")?;
-    Ok(text.trim_end_matches('\n').to_string())
+    let text = text.trim_end_matches('\n').to_string();
+    check_text("body (standard input)", &text, Lines::Many)?;
+    Ok(text)
 }
 
 pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<ExitCode> {

@@ -4,7 +4,7 @@ use super::args::{date_arg, parse_coded};
 use crate::model::{Coded, Phase, PhaseMove};
 use crate::session::RunContext;
 use crate::store::Store;
-use crate::text::sanitize_line;
+use crate::text::{Lines, check_text, sanitize_line};
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -22,6 +22,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
+    check_text("--reason", &args.reason, Lines::Many)?;
     let project = store.project_id(&args.id)?;
     let to = parse_coded::<Phase>("--to", &args.to)?;
     let change = PhaseMove {

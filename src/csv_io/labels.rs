@@ -6,8 +6,8 @@
 //! `drug`, 3rd period, and `drug2`, 2nd period). The plain name means the current (3rd) period; the
 //! other is written with its period, `医薬品プロジェクト（第2期）`, which import reads back.
 
-use crate::model::Reference;
 use crate::model::{Coded, fold_key};
+use crate::model::{NameIndex, NameMatch, RefKind, Reference, suggest};
 use crate::text::sanitize_line;
 use std::collections::HashMap;
 
@@ -53,10 +53,10 @@ impl Vocabulary {
     }
 }
 
-/// "unknown phase '第3相'; did you mean '臨床'?"
+/// "unknown phase '臨床試験'; did you mean '臨床'?" (the suggestion as the filter line makes
+/// it: [`suggest`], names containing the text first).
 pub fn unknown<'a>(what: &str, text: &str, names: impl Iterator<Item = &'a str>) -> String {
-    let key = fold_key(text);
-    let closest = names.min_by_key(|n| strsim::levenshtein(&fold_key(n), &key));
+    let closest = suggest(text, names);
     let value = sanitize_line(text);
     match closest {
         Some(name) => format!("unknown {what} '{value}'; did you mean '{name}'?"),
@@ -75,6 +75,8 @@ pub struct Labels {
     programs: Vocabulary,
     integrated_projects: Vocabulary,
     areas: Vocabulary,
+    /// Disease areas by the filter line's rule (code or name, else a part of a name).
+    area_index: NameIndex,
     /// Program code → its integrated project's code.
     program_ip: HashMap<String, String>,
 }
@@ -113,6 +115,7 @@ impl Labels {
                 labels.program_ip.insert(p.code.clone(), ip.code.clone());
             }
         }
+        labels.area_index = NameIndex::new(r, RefKind::DiseaseArea);
         for a in &r.disease_areas {
             labels
                 .areas
@@ -152,9 +155,36 @@ impl Labels {
             .map(str::to_string)
     }
 
-    /// The disease-area code a name stands for.
+    /// The disease-area code a name stands for, by the rule the filter line uses (`area:難病`):
+    /// a code or name, else the one area a part of whose name it is (`難病` → 難病・希少疾患,
+    /// `認知症` → 老年医学・認知症). A part of several names is refused, naming them.
     pub fn area(&self, text: &str) -> Result<String, String> {
-        self.areas.resolve(text, "disease area").map(str::to_string)
+        let value = sanitize_line(text);
+        let ids = match self.area_index.find(text) {
+            NameMatch::Exact(ids) => ids.into_iter().take(1).collect(),
+            NameMatch::Partial(ids) => ids,
+            NameMatch::Unknown(Some(name)) => {
+                return Err(format!(
+                    "unknown disease area '{value}'; did you mean '{name}'?"
+                ));
+            }
+            NameMatch::Unknown(None) => return Err(format!("unknown disease area '{value}'")),
+        };
+        match ids.as_slice() {
+            [id] => self
+                .area_index
+                .code(*id)
+                .map(str::to_string)
+                .ok_or_else(|| format!("unknown disease area '{value}'")),
+            many => Err(format!(
+                "disease area '{value}' is part of {} names: {}; write one of them",
+                many.len(),
+                many.iter()
+                    .filter_map(|id| self.area_index.name(*id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
     }
 
     /// The integrated project a program belongs to.

@@ -6,7 +6,7 @@ use super::columns::{Column, Field, header_key};
 use super::labels::{Labels, coded};
 use super::{dates, neutralize};
 use crate::model::{LicensingStatus, Modality, NewProject, Phase};
-use crate::text::sanitize_line;
+use crate::text::{Lines, refused_char, sanitize_line};
 use unicode_normalization::UnicodeNormalization;
 
 /// Longest title and summary (characters), as in schema.sql.
@@ -142,21 +142,21 @@ impl<'a> Row<'a> {
             .map(String::as_str)
     }
 
-    /// A text cell with export's `'` taken off, checked for control characters (tab and line
-    /// breaks only where `multiline`) and length; `None` when absent or invalid.
+    /// A text cell with export's `'` taken off, checked for control and bidi characters by the
+    /// rule every input path shares ([`refused_char`]: tab and line breaks only where
+    /// `multiline`) and length; `None` when absent or invalid.
     pub fn text(&mut self, field: Field, max_chars: usize, multiline: bool) -> Option<String> {
         let cell = neutralize::restore(self.raw(field)?);
-        let bad = cell
-            .char_indices()
-            .find(|(_, c)| c.is_control() && !(multiline && matches!(c, '\t' | '\n' | '\r')));
-        if let Some((at, c)) = bad {
-            let what = match c {
+        let lines = if multiline { Lines::Many } else { Lines::One };
+        if let Some(r) = refused_char(cell, lines) {
+            let what = match r.ch {
                 '\0' => "a NUL character".to_string(),
+                '\r' if multiline => "a carriage return not followed by a line feed".to_string(),
                 '\n' | '\r' => "a line break".to_string(),
                 '\t' => "a tab".to_string(),
-                c => format!("the control character U+{:04X}", c as u32),
+                c => format!("the {} U+{:04X}", r.kind(), c as u32),
             };
-            let position = cell[..at].chars().count() + 1;
+            let position = r.position;
             let allowed = if multiline {
                 ""
             } else {

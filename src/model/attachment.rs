@@ -29,3 +29,16 @@ pub struct NewAttachment {
     pub dated_on: Option<Date>,
     pub sha256: Option<String>,
 }
+
+/// Longest label / path accepted for an attachment (as the schema checks).
+pub const MAX_ATTACHMENT_TARGET: usize = 4096;
+pub const MAX_ATTACHMENT_LABEL: usize = 400;
+
+impl NewAttachment {
+    /// Checks the target and label: one line each, not blank, within the schema's lengths, no
+    /// control or bidi characters.
+    pub fn validate(&self) -> crate::Result<()> {
+        crate::text::check_field("target", self.target.trim(), MAX_ATTACHMENT_TARGET, true)?;
+        crate::text::check_field("label", self.label.trim(), MAX_ATTACHMENT_LABEL, true)
+    }
+}

@@ -24,6 +24,13 @@ pub struct NewDeadline {
     pub due_on: Date,
 }
 
+impl NewDeadline {
+    /// Checks the title: one line, at most 200 characters, no control or bidi characters.
+    pub fn validate(&self) -> crate::Result<()> {
+        crate::text::check_field("title", self.title.trim(), 200, false)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Highway-support flags: a new flag, its licensing criteria and the moves its status may make.
 
 use super::{CriterionStatus, FlagStatus};
+use crate::text::Lines;
 use crate::{Error, Result};
 
 /// The three licensing criteria (企業導出を見据えた共通ルール), each a status and a comment.
@@ -25,6 +26,25 @@ impl Default for Criteria {
     }
 }
 
+impl Criteria {
+    /// Checks the three comments (several lines allowed; no control or bidi characters).
+    pub fn validate(&self) -> Result<()> {
+        for (field, (_, comment)) in [
+            ("competitive", &self.competitive),
+            ("ip", &self.ip),
+            ("evidence", &self.evidence),
+        ] {
+            crate::text::check_text(field, comment, Lines::Many)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks the reason given for moving a flag (several lines allowed).
+pub fn validate_flag_reason(reason: &str) -> Result<()> {
+    crate::text::check_text("reason", reason, Lines::Many)
+}
+
 /// A new highway-support flag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewFlag {
@@ -43,9 +63,8 @@ impl NewFlag {
                 "say why this seed should get highway support",
             ));
         }
-        if self.reason.contains('\0') {
-            return Err(Error::invalid("reason", "contains a NUL character"));
-        }
+        crate::text::check_text("reason", &self.reason, Lines::Many)?;
+        self.criteria.validate()?;
         if !self.status.is_open() {
             return Err(Error::invalid(
                 "status",

@@ -1,6 +1,7 @@
 //! Stage gates: a decision to record and its checks.
 
 use super::{Date, GateDecision};
+use crate::text::Lines;
 use crate::{Error, Result};
 
 /// A stage-gate decision to record.
@@ -21,9 +22,8 @@ impl NewGate {
                 "a label of 1 to 64 characters, e.g. SG2",
             ));
         }
-        if self.note.contains('\0') || gate.contains('\0') {
-            return Err(Error::invalid("note", "contains a NUL character"));
-        }
+        crate::text::check_text("gate", &self.gate, Lines::One)?;
+        crate::text::check_text("note", &self.note, Lines::Many)?;
         Ok(())
     }
 }

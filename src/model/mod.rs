@@ -29,7 +29,7 @@ pub use enums::{
     Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,
 };
 pub use fiscal_year::FiscalYear;
-pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses};
+pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses, validate_flag_reason};
 pub use funnel::{Funnel, FunnelStep, PhaseDurations};
 pub use gate::NewGate;
 pub use history::HistoryEntry;
@@ -38,7 +38,10 @@ pub use officer::{Author, Me, Scope, officer_key};
 pub use phase::{Phase, PhaseMove};
 pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;
-pub use reference::{DiseaseAreaRef, IntegratedProjectRef, ProgramRef, Reference};
+pub use reference::{
+    DiseaseAreaRef, IntegratedProjectRef, NameIndex, NameMatch, ProgramRef, RefKind, Reference,
+    suggest,
+};
 pub use views::{
     DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow,
     Sort, SortKey,

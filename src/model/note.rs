@@ -1,6 +1,7 @@
 //! Accompaniment notes (伴走支援記録): a new note and the checks its body passes.
 
 use super::{Date, NoteKind};
+use crate::text::Lines;
 use crate::{Error, Result};
 
 /// Largest note body accepted (1 MiB); larger input is refused, never cut.
@@ -15,14 +16,13 @@ pub struct NewNote {
     pub follow_up_on: Option<Date>,
 }
 
-/// Checks a note body: not empty, no NUL, at most [`MAX_NOTE_BYTES`].
+/// Checks a note body: not empty, no control or bidi character other than tab and line break
+/// ([`crate::text::refused_char`]), at most [`MAX_NOTE_BYTES`].
 pub fn validate_body(body: &str) -> Result<()> {
     if body.trim().is_empty() {
         return Err(Error::invalid("body", "the note is empty"));
     }
-    if body.contains('\0') {
-        return Err(Error::invalid("body", "contains a NUL character"));
-    }
+    crate::text::check_text("body", body, Lines::Many)?;
     if body.len() > MAX_NOTE_BYTES {
         return Err(Error::invalid(
             "body",

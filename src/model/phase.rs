@@ -95,6 +95,13 @@ pub struct PhaseMove {
     pub reason: String,
 }
 
+impl PhaseMove {
+    /// Checks the reason (several lines allowed; no control or bidi characters).
+    pub fn validate(&self) -> crate::Result<()> {
+        crate::text::check_text("reason", &self.reason, crate::text::Lines::Many)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

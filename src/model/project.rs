@@ -1,6 +1,7 @@
 //! 研究開発課題 as entered (by import, the demo generator or a form), with its validation.
 
 use super::{Date, LicensingStatus, Modality, Phase};
+use crate::text::Lines;
 use crate::{Error, Result};
 
 /// Longest title accepted (characters); matches the schema's CHECK.
@@ -48,6 +49,19 @@ impl NewProject {
         required("pi_name", &self.pi_name, 200)?;
         required("institution", &self.institution, 400)?;
         optional("summary", &self.summary, MAX_SUMMARY_CHARS)?;
+        crate::text::check_text("summary", &self.summary, Lines::Many)?;
+        for (field, value) in [
+            ("amed_id", &self.amed_id),
+            ("title", &self.title),
+            ("pi_name", &self.pi_name),
+            ("institution", &self.institution),
+            ("pi_title", &self.pi_title),
+        ] {
+            crate::text::check_text(field, value, Lines::One)?;
+        }
+        if let Some(company) = &self.partner_company {
+            crate::text::check_text("partner_company", company, Lines::One)?;
+        }
         optional("pi_title", &self.pi_title, 200)?;
         if let Some(company) = &self.partner_company {
             optional("partner_company", company, 400)?;

@@ -2,6 +2,9 @@
 //! in-memory copy the rest of seedline resolves names against, and the built-in tables.
 
 pub mod builtin;
+pub mod names;
+
+pub use names::{NameIndex, NameMatch, RefKind, suggest};
 
 use super::Phase;
 

@@ -4,8 +4,8 @@
 
 use super::parse::{Term, example, parse};
 use super::{DueFilter, Filter, FlagFilter, MineFilter, QueryError};
-use crate::model::Reference;
 use crate::model::{AgingBucket, Coded, FlagStatus, Modality, Phase, fold_key};
+use crate::model::{NameIndex, NameMatch, RefKind, Reference};
 use crate::text::search_fold;
 
 /// Parses and resolves a filter line.
@@ -35,23 +35,13 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
         .collect();
     match field {
         "ip" => {
-            let names = r.integrated_projects.iter().map(|p| {
-                (
-                    p.id,
-                    vec![p.code.as_str(), p.name_ja.as_str(), p.name_en.as_str()],
-                )
-            });
-            let ids = match_names(&values, names.collect(), "integrated project").map_err(error)?;
+            let ids = match_names(&values, r, RefKind::IntegratedProject, "integrated project")
+                .map_err(error)?;
             extend(&mut filter.integrated_projects, ids);
         }
         "area" => {
-            let names = r.disease_areas.iter().map(|a| {
-                (
-                    a.id,
-                    vec![a.code.as_str(), a.name_ja.as_str(), a.name_en.as_str()],
-                )
-            });
-            let mut ids = match_names(&values, names.collect(), "disease area").map_err(error)?;
+            let mut ids =
+                match_names(&values, r, RefKind::DiseaseArea, "disease area").map_err(error)?;
             let children: Vec<i64> = r
                 .disease_areas
                 .iter()
@@ -62,13 +52,7 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
             extend(&mut filter.disease_areas, ids);
         }
         "program" => {
-            let names = r.programs.iter().map(|p| {
-                (
-                    p.id,
-                    vec![p.code.as_str(), p.name_ja.as_str(), p.name_en.as_str()],
-                )
-            });
-            let ids = match_names(&values, names.collect(), "program").map_err(error)?;
+            let ids = match_names(&values, r, RefKind::Program, "program").map_err(error)?;
             extend(&mut filter.programs, ids);
         }
         "phase" => {
@@ -191,45 +175,26 @@ fn extend<T>(slot: &mut Option<Vec<T>>, values: Vec<T>) {
     slot.get_or_insert_with(Vec::new).extend(values);
 }
 
-/// Ids whose code or name equals a value, else whose name contains it (folded); an unknown value
-/// is an error naming the closest valid code or name.
+/// Ids each value names by the rule CSV import shares ([`NameIndex::find`]: code or name, else a
+/// part of a name); an unknown value is an error naming the closest valid name.
 fn match_names(
     values: &[&str],
-    candidates: Vec<(i64, Vec<&str>)>,
+    r: &Reference,
+    kind: RefKind,
     what: &str,
 ) -> Result<Vec<i64>, String> {
+    let index = NameIndex::new(r, kind);
     let mut ids = Vec::new();
     for value in values {
-        let wanted = fold_key(value);
-        let strip = |s: &str| fold_key(s.strip_suffix("プロジェクト").unwrap_or(s));
-        let exact: Vec<i64> = candidates
-            .iter()
-            .filter(|(_, names)| {
-                names
-                    .iter()
-                    .any(|n| fold_key(n) == wanted || strip(n) == wanted)
-            })
-            .map(|(id, _)| *id)
-            .collect();
-        let found = if exact.is_empty() {
-            candidates
-                .iter()
-                .filter(|(_, names)| names.iter().skip(1).any(|n| fold_key(n).contains(&wanted)))
-                .map(|(id, _)| *id)
-                .collect()
-        } else {
-            exact
-        };
-        if found.is_empty() {
-            let closest = candidates
-                .iter()
-                .flat_map(|(_, names)| names.iter())
-                .min_by_key(|n| strsim::levenshtein(&fold_key(n), &wanted))
-                .map(|n| format!("; did you mean '{n}'?"))
-                .unwrap_or_default();
-            return Err(format!("unknown {what}{closest}"));
+        match index.find(value) {
+            NameMatch::Exact(found) | NameMatch::Partial(found) => ids.extend(found),
+            NameMatch::Unknown(closest) => {
+                let closest = closest
+                    .map(|n| format!("; did you mean '{n}'?"))
+                    .unwrap_or_default();
+                return Err(format!("unknown {what}{closest}"));
+            }
         }
-        ids.extend(found);
     }
     Ok(ids)
 }

@@ -112,9 +112,7 @@ impl Store {
         author: &Author,
         undo: bool,
     ) -> Result<()> {
-        if why.contains('\0') {
-            return Err(Error::invalid("reason", "contains a NUL character"));
-        }
+        crate::model::validate_flag_reason(why)?;
         let actor = self.actor.clone();
         self.write(|tx| {
             let (project_id, from, version) = flag_row(tx, flag_id)?;
@@ -165,6 +163,7 @@ impl Store {
         criteria: &Criteria,
         author: &Author,
     ) -> Result<()> {
+        criteria.validate()?;
         let actor = self.actor.clone();
         self.write(|tx| {
             let (project_id, _, version) = flag_row(tx, flag_id)?;

@@ -17,9 +17,7 @@ impl Store {
         change: &PhaseMove,
         author: &Author,
     ) -> Result<()> {
-        if change.reason.contains('\0') {
-            return Err(Error::invalid("reason", "contains a NUL character"));
-        }
+        change.validate()?;
         let actor = self.actor.clone();
         self.write(|tx| {
             let row: Option<(i64, i64, String)> = tx

@@ -121,7 +121,8 @@ fn bad_cells_are_reported_per_cell_with_the_closest_valid_value() {
     set(4, 3, "医薬品プロジェク");
     set(5, 10, "臨床試験");
     set(6, 11, "医療機");
-    set(7, 12, "がん;希少疾患");
+    // 希少疾患 names 難病・希少疾患 (as `area:希少疾患` does); 難治 is part of no area name.
+    set(7, 12, "がん;難治");
     set(8, 1, "NULを\0含む");
     set(9, 4, "機関\u{1b}[2J");
     set(10, 1, &"研".repeat(2001));
@@ -138,7 +139,7 @@ fn bad_cells_are_reported_per_cell_with_the_closest_valid_value() {
         "in.csv:5: 統合プロジェクト: unknown integrated project '医薬品プロジェク'; did you mean '医薬品プロジェクト'?",
         "in.csv:6: 研究開発フェーズ: unknown phase '臨床試験'; did you mean '臨床'?",
         "in.csv:7: 承認上の分類: unknown modality '医療機'; did you mean '医療機器'?",
-        "in.csv:8: 対象疾患: unknown disease area '希少疾患'; did you mean '難病・希少疾患'?",
+        "in.csv:8: 対象疾患: unknown disease area '難治'; did you mean '難病・希少疾患'?",
         "in.csv:9: 研究開発課題名: contains a NUL character at character 5",
         "in.csv:10: 代表研究機関: contains the control character U+001B at character 3",
         "in.csv:11: 研究開発課題名: 2001 characters; at most 2000 allowed",
