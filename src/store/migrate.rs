@@ -105,6 +105,12 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX phase_entered_on ON phase_entered (entered_on);
      INSERT INTO phase_entered (project_id, entered_on)
          SELECT project_id, max(changed_on) FROM phase_change GROUP BY project_id;",
+    // 5: values about the database itself; `reference_version` records the built-in reference
+    // data last taken in. Left empty here: the open that follows adds the missing reference rows.
+    "CREATE TABLE meta (
+         key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
+         value TEXT NOT NULL
+     ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The schema version this seedline writes.
