@@ -391,3 +391,11 @@ CREATE TABLE project_short (
     id   INTEGER PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
     text TEXT NOT NULL
 ) STRICT;
+
+-- Values seedline keeps about the database itself, by key. `reference_version`: the built-in
+-- reference data (`REFERENCE_VERSION`) this database last took in; a writable open of an older one
+-- adds the missing reference rows once.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
+    value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;

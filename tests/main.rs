@@ -12,6 +12,7 @@ mod list_head;
 mod portfolio;
 mod pty;
 mod pty_drafts;
+mod reference;
 mod reliability;
 mod reliability_db;
 mod reliability_files;

@@ -108,7 +108,8 @@ const MIGRATIONS: &[&str] = &[
     // 5: real data. Programs and officers are retired, never deleted (their projects and notes keep
     // them); program and officer rows are version-checked; an assignment that ends moves to
     // assignment_history with its dates; outcomes are recorded by someone, version-checked and
-    // soft-deleted; a project entered by mistake is retired (hidden from every view, restorable).
+    // soft-deleted; a project entered by mistake is retired (hidden from every view, restorable);
+    // `meta` keeps values about the database itself (the reference data it last took in).
     "ALTER TABLE program ADD COLUMN retired_at TEXT;
      ALTER TABLE program ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
      ALTER TABLE officer ADD COLUMN retired_at TEXT;
@@ -131,7 +132,14 @@ const MIGRATIONS: &[&str] = &[
      ) STRICT;
 
      CREATE INDEX assignment_history_project ON assignment_history (project_id, officer_id);
-     CREATE INDEX outcome_live ON outcome (kind, occurred_on) WHERE deleted_at IS NULL;",
+     CREATE INDEX outcome_live ON outcome (kind, occurred_on) WHERE deleted_at IS NULL;
+
+     -- Values about the database itself; `reference_version` records the built-in reference
+     -- data last taken in. Left empty here: the open that follows adds the missing reference rows.
+     CREATE TABLE meta (
+         key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
+         value TEXT NOT NULL
+     ) STRICT, WITHOUT ROWID;",
 ];
 
 /// The schema version this seedline writes.

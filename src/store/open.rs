@@ -161,6 +161,9 @@ impl Store {
             }
             Found::Seedline(v) => migrate::upgrade(&mut conn, v)?,
         }
+        if !read_only {
+            reference::catch_up(&mut conn)?;
+        }
         Ok(Store {
             conn,
             path: path.to_path_buf(),

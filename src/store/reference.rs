@@ -1,15 +1,16 @@
 //! Loading AMED reference data from the database, and seeding the built-in tables
-//! ([`crate::model::reference::builtin`]) into every new database.
+//! ([`crate::model::reference::builtin`]) into every new database and, once per
+//! [`REFERENCE_VERSION`], into existing ones ([`catch_up`]).
 
 use super::{Store, codes};
 use crate::Result;
 use crate::model::reference::builtin::{
-    DISEASE_AREAS, INTEGRATED_PROJECTS, PROGRAM_LINKS, PROGRAMS,
+    DISEASE_AREAS, INTEGRATED_PROJECTS, PROGRAM_LINKS, PROGRAMS, REFERENCE_VERSION,
 };
 use crate::model::{
     Coded, DiseaseAreaRef, IntegratedProjectRef, Modality, Phase, ProgramRef, Reference,
 };
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 impl Store {
     /// Loads all reference data (a few dozen rows) in display order.
@@ -83,7 +84,42 @@ impl Store {
     }
 }
 
+/// The `meta` key under which a database records the built-in reference version it took in.
+const VERSION_KEY: &str = "reference_version";
+
+/// The built-in reference version this database last took in (0: never recorded).
+fn stored_version(conn: &Connection) -> Result<i64> {
+    let value: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [VERSION_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+/// On a writable open: when the built-in reference data is newer than what this database last
+/// took in, adds the missing rows (never changing or removing existing ones, so officers' own rows
+/// and every id stay) and records the version, in one transaction. Otherwise it only reads the
+/// stored version: shared databases are opened often and must not be written on each open.
+/// Returns whether it wrote.
+pub(crate) fn catch_up(conn: &mut Connection) -> Result<bool> {
+    if stored_version(conn)? >= REFERENCE_VERSION {
+        return Ok(false);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another session may have caught up while this one waited for the lock.
+    if stored_version(&tx)? >= REFERENCE_VERSION {
+        return Ok(false);
+    }
+    seed(&tx)?;
+    tx.commit()?;
+    Ok(true)
+}
+
 /// Inserts every reference row that is missing (matched by code); never changes existing rows.
+/// Records [`REFERENCE_VERSION`] as taken in unless the database already holds a newer one.
 pub(crate) fn seed(tx: &Transaction<'_>) -> Result<()> {
     for (i, p) in Phase::ALL.iter().enumerate() {
         tx.execute(
@@ -127,6 +163,13 @@ pub(crate) fn seed(tx: &Transaction<'_>) -> Result<()> {
             "INSERT OR IGNORE INTO program_link (preceding_program_id, successor_program_id, kind)
              VALUES ((SELECT id FROM program WHERE code = ?1), (SELECT id FROM program WHERE code = ?2), ?3)",
             params![from, to, kind],
+        )?;
+    }
+    if stored_version(tx)? < REFERENCE_VERSION {
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![VERSION_KEY, REFERENCE_VERSION.to_string()],
         )?;
     }
     Ok(())
