@@ -3,6 +3,7 @@
 
 mod app_screens;
 mod architecture;
+mod audit_rows;
 mod cli;
 mod cli_portfolio;
 mod common;
