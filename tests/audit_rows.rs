@@ -113,7 +113,7 @@ fn cases() -> Vec<Case> {
             name: "note delete",
             setup: nothing,
             write: |s, _| s.delete_note(3, &author()).unwrap(),
-            expect: row("note.delete", "project", Some(2), None),
+            expect: row("note.delete", "project", Some(2), me),
         },
         Case {
             name: "note restore",
