@@ -4,6 +4,7 @@
 mod app_screens;
 mod architecture;
 mod audit_rows;
+mod boundaries;
 mod cli;
 mod cli_portfolio;
 mod common;
@@ -15,6 +16,7 @@ mod pty;
 mod pty_drafts;
 mod reliability;
 mod runtime;
+mod soft_delete;
 mod store;
 mod tui_workflow;
 mod ui;
