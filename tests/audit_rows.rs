@@ -400,10 +400,11 @@ fn last_row(path: &std::path::Path) -> Row {
 #[test]
 fn every_store_write_leaves_exactly_one_audit_row_with_its_action_entity_and_actor() {
     let home = Home::new();
+    let base = fixture::build(&home, "base.db");
     let mut failures = Vec::new();
     for (i, case) in cases().into_iter().enumerate() {
         let name = format!("a{i}.db");
-        let mut store = fixture::open(&home, &name, ACTOR);
+        let mut store = fixture::open_copy(&home, &base, &name, ACTOR);
         let path = home.path(&name);
         let id = (case.setup)(&mut store);
         let before = audit_count(&path);

@@ -164,6 +164,20 @@ pub fn open(home: &Home, name: &str, actor: &str) -> Store {
     store
 }
 
+/// A copy of the fixture database `base` (built once with [`build`]) at `name`, opened with
+/// `actor` as the audit actor: many fresh fixtures for the price of one.
+pub fn open_copy(home: &Home, base: &std::path::Path, name: &str, actor: &str) -> Store {
+    let conn = super::raw(base);
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    drop(conn);
+    let path = home.path(name);
+    std::fs::copy(base, &path).unwrap();
+    let mut store = Store::open(&path, seedline::store::OpenOptions { create: false }).unwrap();
+    store.set_actor(actor);
+    store
+}
+
 /// A project the fixture does not hold (for inserts and imports), in 医薬品 / 基礎.
 pub fn new_project(amed_id: &str, title: &str) -> NewProject {
     NewProject {
