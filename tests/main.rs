@@ -3,6 +3,8 @@
 
 mod app_screens;
 mod architecture;
+mod audit_rows;
+mod boundaries;
 mod cli;
 mod cli_portfolio;
 mod common;
@@ -18,6 +20,7 @@ mod reliability_db;
 mod reliability_files;
 mod reliability_input;
 mod runtime;
+mod soft_delete;
 mod store;
 mod tui_workflow;
 mod ui;

@@ -140,8 +140,11 @@ impl Store {
                 "UPDATE note SET deleted_at = ?2, deleted_by = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
                 params![note_id, by.map(|_| now.clone()), by.map(|a| a.name.clone()), now],
             )?;
-            let action = if by.is_some() { "note.delete" } else { "note.restore" };
-            audit::record(tx, &actor, action, "project", Some(project_id), json!({"note_id": note_id}))
+            let (action, detail) = match by {
+                Some(a) => ("note.delete", json!({"note_id": note_id, "officer": a.name})),
+                None => ("note.restore", json!({"note_id": note_id})),
+            };
+            audit::record(tx, &actor, action, "project", Some(project_id), detail)
         })
     }
 

@@ -155,3 +155,47 @@ pub fn build(home: &Home, name: &str) -> std::path::PathBuf {
     .unwrap();
     path
 }
+
+/// Builds the fixture database at `name` in `home` and opens it with `actor` as the audit actor.
+pub fn open(home: &Home, name: &str, actor: &str) -> Store {
+    let path = build(home, name);
+    let mut store = Store::open(&path, seedline::store::OpenOptions { create: false }).unwrap();
+    store.set_actor(actor);
+    store
+}
+
+/// A copy of the fixture database `base` (built once with [`build`]) at `name`, opened with
+/// `actor` as the audit actor: many fresh fixtures for the price of one.
+pub fn open_copy(home: &Home, base: &std::path::Path, name: &str, actor: &str) -> Store {
+    let conn = super::raw(base);
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    drop(conn);
+    let path = home.path(name);
+    std::fs::copy(base, &path).unwrap();
+    let mut store = Store::open(&path, seedline::store::OpenOptions { create: false }).unwrap();
+    store.set_actor(actor);
+    store
+}
+
+/// A project the fixture does not hold (for inserts and imports), in 医薬品 / 基礎.
+pub fn new_project(amed_id: &str, title: &str) -> NewProject {
+    NewProject {
+        amed_id: amed_id.into(),
+        title: title.into(),
+        summary: "監査用の課題".into(),
+        pi_name: "試験 太郎".into(),
+        pi_title: "教授".into(),
+        institution: "東京大学".into(),
+        program: "bridge".into(),
+        integrated_project: "drug".into(),
+        modality: Modality::ALL[0],
+        phase: Phase::Basic,
+        start_date: parse_date("2024-04-01").unwrap(),
+        end_date: parse_date("2027-03-31"),
+        budget_total_kyen: Some(1_000),
+        partner_company: None,
+        licensing_status: LicensingStatus::None,
+        disease_areas: vec!["cancer".into()],
+    }
+}
