@@ -10,6 +10,7 @@ mod cli_portfolio;
 mod common;
 mod csv;
 mod demo;
+mod first_run;
 mod list_head;
 mod portfolio;
 mod pty;

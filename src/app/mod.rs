@@ -73,6 +73,8 @@ pub struct App {
     pub saving: bool,
     /// Days in one phase after which a project counts as stalled (config `stall_days`).
     pub stall_days: i64,
+    /// Where the config file is (named by the first-run guide of an empty database).
+    pub config_file: String,
     next_request: u64,
     ticks: u32,
 }
@@ -104,6 +106,7 @@ impl App {
             pending_save: None,
             saving: false,
             stall_days: crate::model::Scope::DEFAULT_STALL_DAYS,
+            config_file: String::new(),
             next_request: 0,
             ticks: 0,
         };

@@ -117,6 +117,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
     app.author = ctx.author.clone();
     app.stall_days = ctx.stall_days;
+    app.config_file = ctx.paths.config_file().display().to_string();
     let (size, effects) = match view {
         View::Dashboard { size, areas } => {
             let mut effects = effects;

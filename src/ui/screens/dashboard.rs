@@ -26,6 +26,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         return;
     };
     let w = area.width as usize;
+    // A database without projects (not a narrowed view of one): say what to do first.
+    if data.headline.projects == 0 && data.matrix.options.officers.is_none() {
+        return super::put_lines(frame, area, super::first_run::lines(app, w, theme));
+    }
     let mut lines = headline(&data.headline, lang, theme);
     let mode = crate::app::dashboard_mode(
         lang,

@@ -5,6 +5,7 @@ mod budget;
 mod dashboard;
 mod detail;
 mod due;
+mod first_run;
 mod funnel;
 mod history;
 mod links;
