@@ -137,8 +137,29 @@ impl Runtime {
         self.signal.load(Ordering::SeqCst)
     }
 
-    /// One turn of the loop; `Some(code)` when the dashboard is done (drafts saved).
+    /// One turn of the loop; `Some(code)` when the dashboard is done (drafts saved). A turn that
+    /// fails still saves the drafts; when it failed because the terminal hung up between the wait
+    /// and a frame (the frame's size query or write answers EIO), it ends as a hang-up (129).
     pub fn step<B: Backend>(
+        &mut self,
+        term: &mut Terminal<B>,
+        events: &mut impl Events,
+    ) -> Result<Option<ExitCode>>
+    where
+        B::Error: std::error::Error + Send + Sync + 'static,
+    {
+        let result = self.turn(term, events);
+        if result.is_err() {
+            self.drafts.save(&self.app.draft_records()).ok();
+            if events.wait(Duration::ZERO) == Input::HungUp {
+                crate::log::event("tui.hangup", &[]);
+                return Ok(Some(ExitCode::from(129)));
+            }
+        }
+        result
+    }
+
+    fn turn<B: Backend>(
         &mut self,
         term: &mut Terminal<B>,
         events: &mut impl Events,
