@@ -103,8 +103,9 @@ fn start_without_autosave(extra_env: &[(&str, &str)]) -> Tui {
 /// Longer than the default autosave period (2 s): a draft on disk after this is the timer's.
 const LONGER_THAN_AUTOSAVE: Duration = Duration::from_millis(2500);
 
-#[test]
-fn sigterm_while_typing_keeps_the_exact_text() {
+/// Types a note with the autosave off, sends `signal` with the terminal still there (so only the
+/// signal path can save), and expects `code`, the terminal restored and exactly the typed text.
+fn signal_while_typing(signal: i32, code: i32) {
     let mut tui = start_without_autosave(&[]);
     type_a_note(&mut tui);
     let idle = Instant::now();
@@ -114,11 +115,21 @@ fn sigterm_while_typing_keeps_the_exact_text() {
     assert_no_draft_yet(&tui._home);
     let mark = tui.raw.len();
     // SAFETY: kill(2) on our own child.
-    assert_eq!(unsafe { libc::kill(tui.pid(), libc::SIGTERM) }, 0);
-    tui.assert_exit_code(143);
+    assert_eq!(unsafe { libc::kill(tui.pid(), signal) }, 0);
+    tui.assert_exit_code(code);
     assert_restored(&tui.raw, mark);
     assert_draft_is_the_typed_text(&tui._home);
     reopened(tui._home);
+}
+
+#[test]
+fn sigterm_while_typing_keeps_the_exact_text() {
+    signal_while_typing(libc::SIGTERM, 143);
+}
+
+#[test]
+fn sighup_while_typing_keeps_the_exact_text() {
+    signal_while_typing(libc::SIGHUP, 129);
 }
 
 /// Runs seedline on a pty of our own, types a note, closes every descriptor of the master side
