@@ -1,5 +1,10 @@
 //! `NO_COLOR` through the real start-up path: the binary in a pty, its byte stream searched for
 //! SGR colour parameters (foreground 30–38/90–97, background 40–48/100–107).
+//!
+//! crossterm drops colour sequences by itself when `NO_COLOR` is set, so "no colour" alone would
+//! pass even if seedline never read the variable. What only seedline's monochrome theme does is
+//! draw dim text (the footer hints) with the DIM attribute (SGR 2) instead of dark grey: that is
+//! what tells that the start-up path detected `NO_COLOR`.
 
 use super::{Tui, command, list_count, seedline_bin, wait_dashboard};
 
@@ -71,22 +76,61 @@ fn a_session(no_color: Option<&str>) -> Vec<u8> {
     tui.raw
 }
 
+/// Whether some SGR sequence in `raw` turns on DIM (a lone `2` parameter, not part of a colour).
+fn has_dim(raw: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(at) = raw[i..].windows(2).position(|w| w == b"\x1b[") {
+        let start = i + at + 2;
+        let mut end = start;
+        while end < raw.len() && (raw[end].is_ascii_digit() || raw[end] == b';') {
+            end += 1;
+        }
+        if end < raw.len() && raw[end] == b'm' {
+            let params = String::from_utf8_lossy(&raw[start..end]).into_owned();
+            let mut codes = params.split(';');
+            while let Some(code) = codes.next() {
+                match code {
+                    "38" | "48" => {
+                        let rest = if codes.next() == Some("5") { 1 } else { 3 };
+                        codes.by_ref().take(rest).for_each(drop);
+                    }
+                    "2" => return true,
+                    _ => {}
+                }
+            }
+        }
+        i = end.max(start);
+    }
+    false
+}
+
+#[test]
+fn the_dim_finder_skips_colour_sub_parameters() {
+    assert!(has_dim(b"x\x1b[2mhint"));
+    assert!(has_dim(b"\x1b[1;2m"));
+    assert!(!has_dim(b"\x1b[38;5;2m\x1b[38;2;2;2;2m\x1b[2J\x1b[22m"));
+}
+
 #[test]
 fn no_color_set_means_not_one_colour_on_the_terminal() {
     let raw = a_session(Some("1"));
     let colours = colour_parameters(&raw);
     assert!(colours.is_empty(), "colours with NO_COLOR=1: {colours:?}");
-    // Still styled without colour: reverse video marks the title bar and the cursor.
+    // Still styled without colour: reverse video marks the title bar and the cursor, and the
+    // hints are dim (seedline's monochrome theme, chosen at start).
     assert!(super::contains(&raw, b"\x1b[7m"), "no reverse video at all");
+    assert!(has_dim(&raw), "the monochrome theme was not chosen: no DIM");
 }
 
 #[test]
 fn without_no_color_the_screens_are_coloured() {
     for setting in [None, Some("")] {
-        let colours = colour_parameters(&a_session(setting));
+        let raw = a_session(setting);
+        let colours = colour_parameters(&raw);
         assert!(
             !colours.is_empty(),
             "no colour with NO_COLOR={setting:?} (an empty value does not count)"
         );
+        assert!(!has_dim(&raw), "monochrome with NO_COLOR={setting:?}");
     }
 }
