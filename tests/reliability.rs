@@ -630,3 +630,43 @@ proptest! {
         prop_assert_eq!(seedline::text::width(&seedline::text::fit(&clean, width)), width);
     }
 }
+
+#[test]
+fn cutting_and_padding_keep_exact_cell_counts() {
+    use seedline::text::{fit, fit_right, truncate};
+    // A wide character that exactly fills what is left before the `~` is kept.
+    assert_eq!(truncate("研究開発", 5), "研究~");
+    assert_eq!(truncate("研究開発", 8), "研究開発");
+    assert_eq!(fit("研究開発", 6), "研究~ ");
+    assert_eq!(fit_right("12", 5), "   12");
+    assert_eq!(fit_right("1,204", 5), "1,204");
+    assert_eq!(fit_right("研究開発", 5), "研究~");
+    assert_eq!(fit_right("研究", 5), " 研究");
+    assert_eq!(fit_right("", 2), "  ");
+}
+
+#[test]
+fn a_typed_field_is_checked_for_blank_nul_and_length_in_characters() {
+    use seedline::text::check_field;
+    let err = |r: seedline::Result<()>| r.unwrap_err().to_string();
+    assert_eq!(
+        err(check_field("理由", " 　", 10, true)),
+        "理由: must not be empty"
+    );
+    assert!(
+        check_field("理由", "", 10, false).is_ok(),
+        "optional may be blank"
+    );
+    assert!(check_field("理由", "x", 10, true).is_ok());
+    assert_eq!(
+        err(check_field("理由", "a\0b", 10, false)),
+        "理由: contains a NUL character"
+    );
+    // Ten characters (thirty bytes) are ten, not thirty.
+    assert!(check_field("理由", &"研".repeat(10), 10, true).is_ok());
+    assert_eq!(
+        err(check_field("理由", &"研".repeat(11), 10, true)),
+        "理由: 11 characters; at most 10 are accepted"
+    );
+    assert!(check_field("理由", "abc", 10, true).is_ok());
+}
