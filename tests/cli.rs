@@ -179,3 +179,101 @@ fn the_demo_database_is_separate_from_the_officers_own() {
         & 0o777;
     assert_eq!(mode, 0o700);
 }
+
+/// `seedline export <kind>` of the fixture to a file: the bytes, checked to be a BOM, then
+/// CRLF-terminated lines only; returns the header and the rows.
+fn export_lines(kind: &str) -> (String, Vec<String>) {
+    let home = Home::new();
+    crate::common::fixture::build(&home, "f.db");
+    let file = format!("{kind}.csv");
+    home.seedline()
+        .args(["export", kind, "--db", "f.db", "-o", &file])
+        .assert()
+        .success();
+    let bytes = std::fs::read(home.path(&file)).unwrap();
+    let text = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or_else(|| panic!("{kind}: no UTF-8 BOM"));
+    let text = String::from_utf8(text.to_vec()).unwrap();
+    assert!(!text.starts_with('\u{FEFF}'), "{kind}: one BOM only");
+    assert!(text.ends_with("\r\n"), "{kind}: the last line ends in CRLF");
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    for line in &lines {
+        assert!(
+            !line.contains(['\r', '\n']),
+            "{kind}: bare CR or LF in {line:?}"
+        );
+    }
+    (
+        lines[0].to_string(),
+        lines[1..].iter().map(|l| l.to_string()).collect(),
+    )
+}
+
+#[test]
+fn export_notes_writes_every_note_of_the_fixture() {
+    let (header, rows) = export_lines("notes");
+    assert_eq!(
+        header,
+        "\"課題管理番号\",\"日付\",\"種別\",\"記録者\",\"役割\",\"本文\",\"フォローアップ期限\",\
+         \"フォローアップ完了日時\",\"フォローアップ完了者\""
+    );
+    assert_eq!(rows.len(), 24, "two notes on each of projects 1-12");
+    let done = "\"JP25fx0000005\",\"2026-11-10\",\"サイトビジット\",\"岩崎 美紀\",\"PO\",\
+                \"面談メモ5-1: 進捗を確認。次回までに非臨床試験計画を共有いただく。\",\
+                \"2026-11-01\",\"2026-11-02T09:00:00.000Z\",\"岩崎 美紀\"";
+    assert_eq!(rows.iter().filter(|r| *r == done).count(), 1, "{rows:#?}");
+    let plain = "\"JP25fx0000012\",\"2026-10-01\",\"面談・助言\",\"岩崎 美紀\",\"PO\",\
+                 \"面談メモ12-0: 進捗を確認。次回までに非臨床試験計画を共有いただく。\",\"\",\"\",\"\"";
+    assert_eq!(rows.iter().filter(|r| *r == plain).count(), 1, "{rows:#?}");
+}
+
+#[test]
+fn export_flags_writes_every_flag_with_its_criteria() {
+    let (header, rows) = export_lines("flags");
+    assert_eq!(
+        header,
+        "\"課題管理番号\",\"状態\",\"推薦先事業\",\"理由\",\"競合優位性\",\"競合優位性メモ\",\
+         \"知財ポートフォリオ\",\"知財メモ\",\"有効性・安全性・再現性データ\",\"データメモ\",\
+         \"登録者\",\"登録日時\",\"決定日時\",\"決定メモ\""
+    );
+    assert_eq!(rows.len(), 4, "flags on projects 2, 3, 4 and 9");
+    let declined = "\"JP25fx0000004\",\"見送り\",\"橋渡し研究プログラム\",\"知財不十分\",\
+                    \"一部充足\",\"\",\"不十分\",\"\",\"一部充足\",\"\",\"岩崎 美紀\",\
+                    \"2025-06-01T09:00:00.000Z\",\"2025-09-01T09:00:00.000Z\",\
+                    \"知財ポートフォリオ不十分のため見送り\"";
+    assert_eq!(
+        rows.iter().filter(|r| *r == declined).count(),
+        1,
+        "{rows:#?}"
+    );
+    let mut projects: Vec<&str> = rows.iter().map(|r| &r[1..14]).collect();
+    projects.sort();
+    assert_eq!(
+        projects,
+        [
+            "JP25fx0000002",
+            "JP25fx0000003",
+            "JP25fx0000004",
+            "JP25fx0000009"
+        ]
+    );
+}
+
+#[test]
+fn export_gates_writes_every_decision() {
+    let (header, rows) = export_lines("gates");
+    assert_eq!(
+        header,
+        "\"課題管理番号\",\"ゲート\",\"判定日\",\"判定\",\"メモ\",\"記録者\""
+    );
+    let mut rows = rows;
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            "\"JP25fx0000003\",\"SG2\",\"2025-10-01\",\"Go\",\"評価委員会にてGo判定\",\"大野 恵子\"",
+            "\"JP25fx0000008\",\"SG3\",\"2026-06-01\",\"No-Go\",\"有効性データ不十分\",\"大野 恵子\"",
+        ]
+    );
+}

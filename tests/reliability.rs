@@ -12,10 +12,112 @@ use std::os::unix::process::CommandExt;
 
 const HOSTILE: &str = "\x1b]0;pwned\x07\x1b[2J\x1b]52;c;Zm9v\x07X\u{9b}31mY abc\u{202E}fed\u{2066}";
 
+/// The characters that must never reach a terminal as they are, written out here rather than
+/// taken from the code under test: C0 controls, DEL, C1 controls, the bidi marks, embeddings,
+/// overrides and isolates, the Unicode line and paragraph separators, the BOM / zero-width
+/// no-break space and the interlinear annotation controls.
+const REFUSED: &[(u32, u32)] = &[
+    (0x00, 0x1F),
+    (0x7F, 0x7F),
+    (0x80, 0x9F),
+    (0x061C, 0x061C),
+    (0x200E, 0x200F),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+    (0x2028, 0x2029),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+];
+
+fn refused(c: char) -> bool {
+    REFUSED
+        .iter()
+        .any(|&(lo, hi)| (lo..=hi).contains(&(c as u32)))
+}
+
+/// Every refused character, one by one.
+fn every_refused() -> impl Iterator<Item = char> {
+    REFUSED
+        .iter()
+        .flat_map(|&(lo, hi)| (lo..=hi).filter_map(char::from_u32))
+}
+
+/// Text that must pass through untouched: Japanese, half-width kana, full-width forms, emoji (a
+/// ZWJ sequence and a flag included), combining marks and variation selectors.
+const PRINTABLE: &[&str] = &[
+    "ヒトiPS細胞を用いた難治性疾患の病態解明（第Ⅱ相）",
+    "ｶﾀｶﾅ ﾃﾞｰﾀ ｶﾞﾝ",
+    "ＡＭＥＤ　全角スペース　①②③",
+    "😀 👩\u{200D}🔬 🇯🇵 ✔\u{FE0F}",
+    "e\u{301} 葛\u{E0100} Å",
+    "plain ASCII: a-z, 0-9, ~!@#$%^&*()_+{}|:\"<>?",
+];
+
 fn no_control_bytes(text: &str) -> bool {
-    !text
-        .chars()
-        .any(|c| c != '\n' && seedline::text::is_unsafe_char(c))
+    !text.chars().any(|c| c != '\n' && refused(c))
+}
+
+/// What a refused character becomes on one line: the control picture for C0 and DEL, `<U+XXXX>`
+/// for the rest; a tab a space, a line break `␤`.
+fn expected_on_a_line(c: char) -> String {
+    match c as u32 {
+        0x09 => " ".into(),
+        0x0A => "\u{2424}".into(),
+        n @ 0x00..=0x1F => char::from_u32(0x2400 + n).unwrap().to_string(),
+        0x7F => "\u{2421}".into(),
+        n => format!("<U+{n:04X}>"),
+    }
+}
+
+#[test]
+fn every_refused_character_becomes_its_visible_stand_in() {
+    use seedline::text::{sanitize_line, sanitize_multiline};
+    for c in every_refused() {
+        let text = format!("a{c}b");
+        let line = expected_on_a_line(c);
+        assert_eq!(sanitize_line(&text), format!("a{line}b"), "{c:?}");
+        let multi = match c {
+            '\n' => "\n".to_string(),
+            '\t' => "    ".to_string(),
+            _ => line,
+        };
+        assert_eq!(sanitize_multiline(&text), format!("a{multi}b"), "{c:?}");
+    }
+    // CR LF is one line break; a lone CR is shown.
+    assert_eq!(sanitize_multiline("a\r\nb\rc"), "a\nb\u{240D}c");
+    assert_eq!(
+        seedline::text::sanitize_line("a\r\nb"),
+        "a\u{240D}\u{2424}b"
+    );
+}
+
+#[test]
+fn printable_text_passes_untouched_and_nothing_else_is_refused() {
+    use seedline::text::{sanitize_line, sanitize_multiline};
+    use std::borrow::Cow;
+    for text in PRINTABLE {
+        assert!(
+            matches!(sanitize_line(text), Cow::Borrowed(t) if t == *text),
+            "{text}"
+        );
+        assert!(
+            matches!(sanitize_multiline(text), Cow::Borrowed(t) if t == *text),
+            "{text}"
+        );
+    }
+    assert_eq!(sanitize_multiline("行1\n行2\n"), "行1\n行2\n");
+    // Every other scalar value passes: the list above is the whole of what is refused.
+    let mut buf = [0u8; 4];
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if refused(c) {
+            continue;
+        }
+        let s: &str = c.encode_utf8(&mut buf);
+        assert!(
+            matches!(sanitize_line(s), Cow::Borrowed(_)),
+            "{c:?} changed"
+        );
+    }
 }
 
 #[test]
@@ -139,26 +241,132 @@ fn a_corrupted_database_is_reported_without_panic_or_write() {
     );
 }
 
+/// Someone who may not write a database seedline can read: the user the tests run as when that is
+/// not root (the file is made 0400), or, when it is root (CI), who can write anything, a
+/// throwaway uid without a passwd entry that the home is handed over to.
+enum Reader {
+    Me,
+    Uid(u32),
+}
+
+impl Reader {
+    /// Sets up `home` so that this reader can read `db` and nothing stops it from writing the
+    /// home's other files (drafts, logs) but the database is not writable for it.
+    fn for_home(home: &Home, db: &std::path::Path) -> Reader {
+        std::fs::set_permissions(db, std::fs::Permissions::from_mode(0o400)).unwrap();
+        // SAFETY: geteuid never fails.
+        if unsafe { libc::geteuid() } != 0 {
+            return Reader::Me;
+        }
+        // SAFETY: getpwuid returns null or static storage; only nullness is read.
+        let uid = (61_000u32..65_000)
+            .find(|&u| unsafe { libc::getpwuid(u).is_null() })
+            .expect("a free uid");
+        fn chown_all(path: &std::path::Path, uid: u32) {
+            std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
+            if path.is_dir() {
+                for entry in std::fs::read_dir(path).unwrap().flatten() {
+                    chown_all(&entry.path(), uid);
+                }
+            }
+        }
+        chown_all(home.dir.path(), uid);
+        Reader::Uid(uid)
+    }
+
+    fn apply(&self, cmd: &mut std::process::Command) {
+        if let Reader::Uid(uid) = *self {
+            // std drops the supplementary groups when root changes the uid.
+            cmd.uid(uid).gid(uid);
+        }
+    }
+}
+
 #[test]
-fn a_read_only_database_opens_for_reading_and_refuses_writes_clearly() {
+fn a_database_the_user_cannot_write_opens_read_only_and_refuses_writes() {
+    let home = Home::new();
+    let db = fixture::build(&home, "ro.db");
+    raw(&db)
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let reader = Reader::for_home(&home, &db);
+    let before = std::fs::read(&db).unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = home.std_command();
+        cmd.args(args).args(["--db", "ro.db"]);
+        reader.apply(&mut cmd);
+        cmd.output()
+    };
+    let shown = match run(&["show", "list"]) {
+        Ok(out) => out,
+        Err(e) if matches!(reader, Reader::Uid(_)) => {
+            println!("SKIPPED: cannot run seedline as an unprivileged uid here: {e}");
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("JP25fx0000001"));
+    let refused = run(&[
+        "note",
+        "add",
+        "JP25fx0000001",
+        "--kind",
+        "meeting",
+        "--body",
+        "x",
+    ])
+    .unwrap();
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("ro.db is read-only for you: changes cannot be saved"),
+        "{stderr}"
+    );
+
+    // The dashboard says so at start, and a note typed there is refused, not lost in silence.
+    let mut cmd = crate::pty::command(&home, crate::pty::seedline_bin());
+    cmd.args(["--db", "ro.db", "--lang", "en"]);
+    reader.apply(&mut cmd);
+    let mut tui = crate::pty::Tui::spawn(home, cmd, 160, 30);
+    tui.wait_text("opened read-only: changes cannot be saved");
+    tui.send("\t");
+    tui.wait_for("the list", |s| crate::pty::list_count(s) == Some((45, 45)));
+    tui.send("\r");
+    tui.wait_text("概要1:");
+    tui.send("n");
+    tui.wait_text("Author");
+    tui.send("読み取り専用の確認");
+    tui.wait_text("読み取り専用の確認");
+    tui.send("\x13"); // Ctrl-S
+    tui.wait_text("is read-only for you: changes cannot be saved");
+    // SAFETY: kill(2) on our own child.
+    assert_eq!(unsafe { libc::kill(tui.pid(), libc::SIGTERM) }, 0);
+    tui.assert_exit_code(143);
+    assert_eq!(std::fs::read(&db).unwrap(), before, "not a byte written");
+    assert_eq!(
+        raw(&db)
+            .query_row("SELECT count(*) FROM note", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        24,
+        "the fixture's notes only"
+    );
+}
+
+#[test]
+fn read_only_on_request_refuses_writes_even_on_a_writable_file() {
     let home = Home::new();
     fixture::build(&home, "ro.db");
     raw(&home.path("ro.db"))
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
     let before = std::fs::read(home.path("ro.db")).unwrap();
-    // A file the user cannot write opens read-only (root can write anything, so `--read-only`,
-    // which takes the same path, is what this test can check everywhere).
-    let read_only: &[&str] = if unsafe { libc::geteuid() } == 0 {
-        &["--read-only"]
-    } else {
-        std::fs::set_permissions(home.path("ro.db"), std::fs::Permissions::from_mode(0o400))
-            .unwrap();
-        &[]
-    };
     home.seedline()
-        .args(["show", "dashboard", "--db", "ro.db"])
-        .args(read_only)
+        .args(["show", "dashboard", "--db", "ro.db", "--read-only"])
         .assert()
         .success();
     home.seedline()
@@ -172,11 +380,13 @@ fn a_read_only_database_opens_for_reading_and_refuses_writes_clearly() {
             "x",
             "--db",
             "ro.db",
+            "--read-only",
         ])
-        .args(read_only)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("read-only"));
+        .stderr(predicate::str::contains(
+            "is read-only for you: changes cannot be saved",
+        ));
     assert_eq!(
         std::fs::read(home.path("ro.db")).unwrap(),
         before,
@@ -388,19 +598,29 @@ proptest! {
     }
 
     #[test]
-    fn the_sanitiser_leaves_no_control_character_and_keeps_printable_text(input in "\\PC{0,60}", noise in proptest::collection::vec(0u32..0x250u32, 0..10)) {
-        let mut text = input.clone();
-        for n in noise {
-            if let Some(c) = char::from_u32(n) { text.push(c); }
+    fn the_sanitiser_leaves_no_control_character_and_keeps_printable_text(
+        input in "\\PC{0,60}",
+        noise in proptest::collection::vec((0usize..64, 0usize..200), 0..10),
+    ) {
+        // Refused characters (from the literal list) at random places.
+        let refused_chars: Vec<char> = every_refused().collect();
+        let mut chars: Vec<char> = input.chars().collect();
+        for (at, which) in noise {
+            chars.insert(at.min(chars.len()), refused_chars[which % refused_chars.len()]);
         }
+        let text: String = chars.into_iter().collect();
         let line = seedline::text::sanitize_line(&text);
-        prop_assert!(!line.chars().any(seedline::text::is_unsafe_char));
+        prop_assert!(!line.chars().any(refused), "{:?}", line);
         let multi = seedline::text::sanitize_multiline(&text);
-        prop_assert!(!multi.chars().any(|c| c != '\n' && seedline::text::is_unsafe_char(c)));
-        if !input.chars().any(seedline::text::is_unsafe_char) {
-            let same = seedline::text::sanitize_line(&input);
-            prop_assert_eq!(same.as_ref(), input.as_str());
-        }
+        prop_assert!(!multi.chars().any(|c| c != '\n' && refused(c)), "{:?}", multi);
+        // Without refused characters the text is left exactly as it was.
+        let clean: String = text.chars().filter(|c| !refused(*c)).collect();
+        let (line, multi) = (
+            seedline::text::sanitize_line(&clean),
+            seedline::text::sanitize_multiline(&clean),
+        );
+        prop_assert_eq!(line.as_ref(), clean.as_str());
+        prop_assert_eq!(multi.as_ref(), clean.as_str());
     }
 
     #[test]
@@ -409,4 +629,44 @@ proptest! {
         prop_assert!(seedline::text::width(&seedline::text::truncate(&clean, width)) <= width);
         prop_assert_eq!(seedline::text::width(&seedline::text::fit(&clean, width)), width);
     }
+}
+
+#[test]
+fn cutting_and_padding_keep_exact_cell_counts() {
+    use seedline::text::{fit, fit_right, truncate};
+    // A wide character that exactly fills what is left before the `~` is kept.
+    assert_eq!(truncate("研究開発", 5), "研究~");
+    assert_eq!(truncate("研究開発", 8), "研究開発");
+    assert_eq!(fit("研究開発", 6), "研究~ ");
+    assert_eq!(fit_right("12", 5), "   12");
+    assert_eq!(fit_right("1,204", 5), "1,204");
+    assert_eq!(fit_right("研究開発", 5), "研究~");
+    assert_eq!(fit_right("研究", 5), " 研究");
+    assert_eq!(fit_right("", 2), "  ");
+}
+
+#[test]
+fn a_typed_field_is_checked_for_blank_nul_and_length_in_characters() {
+    use seedline::text::check_field;
+    let err = |r: seedline::Result<()>| r.unwrap_err().to_string();
+    assert_eq!(
+        err(check_field("理由", " 　", 10, true)),
+        "理由: must not be empty"
+    );
+    assert!(
+        check_field("理由", "", 10, false).is_ok(),
+        "optional may be blank"
+    );
+    assert!(check_field("理由", "x", 10, true).is_ok());
+    assert_eq!(
+        err(check_field("理由", "a\0b", 10, false)),
+        "理由: contains a NUL character"
+    );
+    // Ten characters (thirty bytes) are ten, not thirty.
+    assert!(check_field("理由", &"研".repeat(10), 10, true).is_ok());
+    assert_eq!(
+        err(check_field("理由", &"研".repeat(11), 10, true)),
+        "理由: 11 characters; at most 10 are accepted"
+    );
+    assert!(check_field("理由", "abc", 10, true).is_ok());
 }

@@ -211,6 +211,108 @@ fn schema_of(conn: &rusqlite::Connection) -> Vec<String> {
     .unwrap()
 }
 
+/// The `CREATE` statements of the repository's `schema.sql`, read from disk now (not the copy
+/// compiled into the binary), by object name: comments dropped, whitespace normalised.
+fn schema_sql_statements() -> std::collections::BTreeMap<String, String> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.sql")).unwrap();
+    let mut statements = std::collections::BTreeMap::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("--") || line.is_empty() {
+            continue;
+        }
+        current.push_str(line);
+        current.push(' ');
+        // A trigger's body holds `;` of its own: it ends at `END;`.
+        let done = if current.starts_with("CREATE TRIGGER") {
+            line == "END;"
+        } else {
+            line.ends_with(';')
+        };
+        if done {
+            let sql = normalise(current.trim_end().trim_end_matches(';'));
+            let name = sql
+                .split_whitespace()
+                .skip_while(|w| !matches!(*w, "TABLE" | "INDEX" | "TRIGGER" | "VIEW"))
+                .nth(1)
+                .filter(|n| *n != "IF")
+                .unwrap_or_else(|| panic!("no object name in {sql}"))
+                .to_string();
+            assert!(
+                statements.insert(name.clone(), sql).is_none(),
+                "{name} twice"
+            );
+            current.clear();
+        }
+    }
+    assert!(current.trim().is_empty(), "unterminated: {current}");
+    statements
+}
+
+fn normalise(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The objects of a database that `schema.sql` spells out: SQLite's own (`sqlite_…`, automatic
+/// indexes) and the shadow tables of the full-text tables left out, by name.
+fn declared_objects(conn: &rusqlite::Connection) -> std::collections::BTreeMap<String, String> {
+    let virtual_tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .filter(|(name, _)| {
+            !virtual_tables
+                .iter()
+                .any(|v| name.starts_with(&format!("{v}_")))
+        })
+        .map(|(name, sql)| (name, normalise(&sql)))
+        .collect()
+}
+
+/// Every table's columns as SQLite reports them (name, type, not null, default, key position,
+/// hidden), for the tables, shadow tables included.
+fn columns_of(conn: &rusqlite::Connection) -> Vec<String> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM pragma_table_xinfo('{table}')"))
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "{table}.{} {} notnull={} default={:?} pk={} hidden={}",
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, i64>(6)?,
+                ))
+            })
+            .unwrap()
+            .map(Result::unwrap);
+        out.extend(rows);
+    }
+    out
+}
+
 #[test]
 fn a_migrated_database_has_exactly_the_schema_of_schema_sql() {
     let home = Home::new();
@@ -226,17 +328,56 @@ fn a_migrated_database_has_exactly_the_schema_of_schema_sql() {
     }
     std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o600)).unwrap();
     drop(Store::open(&old, OpenOptions { create: false }).unwrap());
-    let expected = rusqlite::Connection::open_in_memory().unwrap();
-    expected.execute_batch(SCHEMA_SQL).unwrap();
-    assert_eq!(schema_of(&raw(&old)), schema_of(&expected));
-    // And a database created new has it too.
     drop(home.store("fresh.db"));
-    assert_eq!(
-        schema_of(&raw(&home.path("fresh.db"))),
-        schema_of(&expected)
+    let fresh = home.path("fresh.db");
+
+    // The text of schema.sql as it is on disk, statement by statement.
+    let statements = schema_sql_statements();
+    assert!(
+        statements.len() > 40 && statements.contains_key("project"),
+        "{:?}",
+        statements.keys()
     );
+    for (what, path) in [("migrated from v1", &old), ("created new", &fresh)] {
+        let conn = raw(path);
+        let objects = declared_objects(&conn);
+        let missing: Vec<_> = statements
+            .iter()
+            .filter(|(name, sql)| objects.get(*name) != Some(*sql))
+            .map(|(name, sql)| {
+                format!(
+                    "{name}:\n  schema.sql: {sql}\n  database:   {:?}",
+                    objects.get(name)
+                )
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{what}: differs from schema.sql:\n{}",
+            missing.join("\n")
+        );
+        let extra: Vec<_> = objects
+            .keys()
+            .filter(|name| !statements.contains_key(*name))
+            .collect();
+        assert!(extra.is_empty(), "{what}: not in schema.sql: {extra:?}");
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, LATEST_VERSION, "{what}");
+    }
+
+    // Beyond the text: every column (shadow tables included) and every object SQLite derives
+    // from the text, against a database made from schema.sql on disk.
     let on_disk =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.sql")).unwrap();
+    let expected = rusqlite::Connection::open_in_memory().unwrap();
+    expected.execute_batch(&on_disk).unwrap();
+    for (what, path) in [("migrated from v1", &old), ("created new", &fresh)] {
+        let conn = raw(path);
+        assert_eq!(columns_of(&conn), columns_of(&expected), "{what}");
+        assert_eq!(schema_of(&conn), schema_of(&expected), "{what}");
+    }
     assert_eq!(
         on_disk, SCHEMA_SQL,
         "the binary embeds the repository's schema.sql"
@@ -304,10 +445,10 @@ fn the_matrix_counts_projects_flags_and_due_follow_ups_per_cell() {
     let a = store
         .insert_project(&project("JP1", "regen", "regen-practical", Phase::Clinical))
         .unwrap();
-    store
+    let b = store
         .insert_project(&project("JP2", "regen", "regen-practical", Phase::Clinical))
         .unwrap();
-    store
+    let c = store
         .insert_project(&project("JP3", "drug", "p-promote", Phase::Basic))
         .unwrap();
     let conn = raw(&home.path("m.db"));
@@ -317,17 +458,19 @@ fn the_matrix_counts_projects_flags_and_due_follow_ups_per_cell() {
         [a],
     )
     .unwrap();
-    for (due, done) in [
-        ("2026-11-25", None),
-        ("2026-11-01", None),
-        ("2026-12-31", None),
-        ("2026-10-01", Some("x")),
+    // Each kind of follow-up on a project of its own, so that no cell can hide the boundary:
+    // JP1 one overdue (and one done long ago), JP2 one due today, JP3 one due later.
+    for (project, due, done) in [
+        (a, "2026-11-01", None),
+        (a, "2026-10-01", Some("x")),
+        (b, "2026-11-25", None),
+        (c, "2026-12-31", None),
     ] {
         conn.execute(
             "INSERT INTO note (project_id, author, author_role, kind, body, occurred_on, follow_up_on,
                follow_up_done_at, follow_up_done_by, created_at, updated_at)
              VALUES (?1, 'x', 'PO', 'meeting', 'b', '2026-09-01', ?2, ?3, ?3, 't', 't')",
-            rusqlite::params![a, due, done],
+            rusqlite::params![project, due, done],
         )
         .unwrap();
     }
@@ -340,9 +483,16 @@ fn the_matrix_counts_projects_flags_and_due_follow_ups_per_cell() {
             clinical.open_flags,
             clinical.follow_ups_due
         ),
-        (2, 1, 1)
+        (2, 1, 2),
+        "JP1 (overdue) and JP2 (due today) both have a follow-up due"
     );
-    assert_eq!(m.column_totals[Phase::Basic.index()].projects, 1);
+    let basic = m.column_totals[Phase::Basic.index()];
+    assert_eq!(
+        (basic.projects, basic.follow_ups_due),
+        (1, 0),
+        "JP3's follow-up is not due yet"
+    );
+    assert_eq!(m.total.follow_ups_due, 2);
     assert_eq!(m.total.projects, 3);
     assert_eq!(
         m.rows.len(),
@@ -350,7 +500,11 @@ fn the_matrix_counts_projects_flags_and_due_follow_ups_per_cell() {
         "2nd-period rows appear only when they hold projects"
     );
     let h = store.headline(today()).unwrap();
-    assert_eq!((h.projects, h.open_flags, h.overdue_follow_ups), (3, 1, 1));
+    assert_eq!(
+        (h.projects, h.open_flags, h.overdue_follow_ups),
+        (3, 1, 1),
+        "due today is not overdue: only JP1's"
+    );
     let areas = store.matrix(Pivot::DiseaseArea, today()).unwrap();
     let lifecourse = areas.rows.iter().find(|r| r.code == "lifecourse").unwrap();
     assert_eq!(

@@ -219,22 +219,35 @@ fn filter_narrows_as_you_type_and_esc_restores() {
         _ => usize::MAX,
     };
     assert_eq!(count(&t), 45);
+    let ids = |t: &Harness| match t.app.screen() {
+        Screen::List(l) => l.ids.clone(),
+        _ => vec![],
+    };
+    // The fixture's projects from its titles: id i+1 has phase i % 5 (3 臨床, 4 実用化); highway
+    // flags on 2, 3, 4 and 9.
+    let titles = fixture::kaken_titles();
+    let with_word: Vec<i64> = (1..=45)
+        .filter(|&id| titles[id as usize - 1].contains("解明"))
+        .collect();
+    let late_phase = |id: &i64| (id - 1) % 5 >= 3;
     t.type_text("解明");
-    let one_char = count(&t);
-    assert!(
-        one_char < 45 && one_char > 0,
-        "a one-character Japanese query works: {one_char}"
-    );
+    assert_eq!(ids(&t), with_word, "a two-character Japanese query");
     t.type_text(" phase:臨床..実用化");
-    assert!(count(&t) < one_char);
+    let kept: Vec<i64> = with_word.iter().copied().filter(late_phase).collect();
+    assert_eq!(ids(&t), kept);
     t.keys(&[Key::Enter]);
     assert!(matches!(t.app.overlay, seedline::app::Overlay::None));
-    let kept = count(&t);
     t.keys(&[K('/')]);
-    t.type_text(" flag:none");
-    assert!(count(&t) <= kept);
+    t.act(Action::Edit(Edit::Clear));
+    t.type_text("phase:臨床..実用化 flag:none");
+    let unflagged: Vec<i64> = (1..=45)
+        .filter(late_phase)
+        .filter(|id| ![2, 3, 4, 9].contains(id))
+        .collect();
+    assert_eq!(ids(&t), unflagged, "flag:none leaves out 4 and 9");
+    assert_eq!(count(&t), 16);
     t.keys(&[Key::Esc]);
-    assert_eq!(count(&t), kept, "Esc restores the filter from before");
+    assert_eq!(ids(&t), kept, "Esc restores the filter from before");
     // Notes are searched too (three characters or more): a word only in note bodies.
     t.keys(&[K('/')]);
     t.act(Action::Edit(Edit::Clear));

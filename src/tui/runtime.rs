@@ -22,6 +22,23 @@ use std::time::{Duration, Instant};
 const INPUT_WAIT: Duration = Duration::from_millis(250);
 /// Drafts reach the disk at most this long after the keyboard.
 const DRAFT_SAVE_EVERY: Duration = Duration::from_secs(2);
+/// TEST-ONLY: `SEEDLINE_DRAFT_AUTOSAVE_MS=0` turns the timed draft save off (any other number of
+/// milliseconds replaces [`DRAFT_SAVE_EVERY`]), so the pseudo-terminal tests can prove that the
+/// draft on disk was written by the signal, hang-up or panic path and not by the timer. Officers
+/// have no reason to set it: with it at 0 a `kill -9` loses everything typed.
+const DRAFT_AUTOSAVE_ENV: &str = "SEEDLINE_DRAFT_AUTOSAVE_MS";
+
+/// The draft autosave cadence, read once at start: `None` never (see [`DRAFT_AUTOSAVE_ENV`]).
+fn draft_save_every() -> Option<Duration> {
+    match std::env::var(DRAFT_AUTOSAVE_ENV)
+        .ok()
+        .map(|v| v.trim().parse::<u64>())
+    {
+        Some(Ok(0)) => None,
+        Some(Ok(ms)) => Some(Duration::from_millis(ms)),
+        _ => Some(DRAFT_SAVE_EVERY),
+    }
+}
 /// How often other sessions' commits are looked for.
 const CHANGE_CHECK_EVERY: Duration = Duration::from_secs(1);
 
@@ -64,6 +81,8 @@ pub struct Runtime {
     /// Drafts changed since they were last written, waiting for the cadence.
     unsaved: Option<Vec<DraftRecord>>,
     last_draft_save: Instant,
+    /// How often changed drafts are written ([`draft_save_every`]); `None`: only on exit.
+    draft_save_every: Option<Duration>,
     forms_may_have_changed: bool,
     data_version: i64,
     last_check: Instant,
@@ -100,6 +119,7 @@ impl Runtime {
             saved_drafts,
             unsaved: None,
             last_draft_save: Instant::now(),
+            draft_save_every: draft_save_every(),
             forms_may_have_changed: false,
             data_version,
             last_check,
@@ -117,8 +137,29 @@ impl Runtime {
         self.signal.load(Ordering::SeqCst)
     }
 
-    /// One turn of the loop; `Some(code)` when the dashboard is done (drafts saved).
+    /// One turn of the loop; `Some(code)` when the dashboard is done (drafts saved). A turn that
+    /// fails still saves the drafts; when it failed because the terminal hung up between the wait
+    /// and a frame (the frame's size query or write answers EIO), it ends as a hang-up (129).
     pub fn step<B: Backend>(
+        &mut self,
+        term: &mut Terminal<B>,
+        events: &mut impl Events,
+    ) -> Result<Option<ExitCode>>
+    where
+        B::Error: std::error::Error + Send + Sync + 'static,
+    {
+        let result = self.turn(term, events);
+        if result.is_err() {
+            self.drafts.save(&self.app.draft_records()).ok();
+            if events.wait(Duration::ZERO) == Input::HungUp {
+                crate::log::event("tui.hangup", &[]);
+                return Ok(Some(ExitCode::from(129)));
+            }
+        }
+        result
+    }
+
+    fn turn<B: Backend>(
         &mut self,
         term: &mut Terminal<B>,
         events: &mut impl Events,
@@ -180,7 +221,9 @@ impl Runtime {
                 self.unsaved = Some(records);
             }
         }
-        let due = self.last_draft_save.elapsed() >= DRAFT_SAVE_EVERY;
+        let due = self
+            .draft_save_every
+            .is_some_and(|every| self.last_draft_save.elapsed() >= every);
         if let Some(records) = self.unsaved.take_if(|r| due || r.is_empty()) {
             self.drafts.save(&records)?;
             self.saved_drafts = records;

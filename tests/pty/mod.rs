@@ -12,6 +12,7 @@ use expectrl::session::OsSession;
 use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+mod no_color;
 mod screen;
 
 pub(crate) use screen::Screen;
