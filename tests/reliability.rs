@@ -660,7 +660,7 @@ fn a_typed_field_is_checked_for_blank_nul_and_length_in_characters() {
     assert!(check_field("理由", "x", 10, true).is_ok());
     assert_eq!(
         err(check_field("理由", "a\0b", 10, false)),
-        "理由: contains a NUL character"
+        "理由: control character U+0000 (NUL) at character 2 is not allowed"
     );
     // Ten characters (thirty bytes) are ten, not thirty.
     assert!(check_field("理由", &"研".repeat(10), 10, true).is_ok());

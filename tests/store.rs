@@ -251,7 +251,12 @@ fn schema_sql_statements() -> std::collections::BTreeMap<String, String> {
 }
 
 fn normalise(sql: &str) -> String {
-    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+    // ALTER TABLE ADD COLUMN writes `, col` and `)` where schema.sql breaks lines.
+    sql.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" )", ")")
 }
 
 /// The objects of a database that `schema.sql` spells out: SQLite's own (`sqlite_…`, automatic
