@@ -308,6 +308,7 @@ pub fn project_detail(id: i64, notes: usize, links: usize) -> ProjectDetail {
         version: 3,
         disease_areas: vec![("がん".into(), "Cancer".into())],
         officers: vec![(ME.into(), "PO".into())],
+        past_officers: Vec::new(),
         phase_history: Vec::new(),
         gates: Vec::new(),
         flags: Vec::new(),
