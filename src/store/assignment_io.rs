@@ -20,7 +20,7 @@ pub struct AssignmentRecord {
 
 /// Which officer an imported assignment names: one on the roster, or one the import adds
 /// (`--create-officers`, by its index in the officers to add).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OfficerRef {
     Id(i64),
     New(usize),

@@ -363,6 +363,7 @@ pub fn history_entries(n: usize) -> Vec<HistoryEntry> {
             officer: Some(ME.into()),
             action: "note.add".into(),
             summary: format!("記録{i:02}を追加"),
+            detail: serde_json::Value::Null,
         })
         .collect()
 }

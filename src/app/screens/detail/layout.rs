@@ -72,6 +72,7 @@ pub fn layout(
     let cols = cols.max(20);
     let mut out = Vec::new();
     fields(&mut out, d, lang, cols, today);
+    super::officers::past_officers(&mut out, d, lang);
     phase_history_and_gates(&mut out, d, lang);
     super::sections::deadlines_and_links(&mut out, d, lang, today);
     super::flags::flags(&mut out, d, lang, cols);
