@@ -72,7 +72,6 @@ pub fn layout(
     let cols = cols.max(20);
     let mut out = Vec::new();
     fields(&mut out, d, lang, cols, today);
-    super::officers::past_officers(&mut out, d, lang);
     phase_history_and_gates(&mut out, d, lang);
     super::sections::deadlines_and_links(&mut out, d, lang, today);
     super::flags::flags(&mut out, d, lang, cols);
@@ -172,6 +171,7 @@ fn fields(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, cols: usize,
         &officers.join(" / "),
         cols,
     );
+    super::officers::past_officers(out, d, lang);
     if !d.summary.is_empty() {
         heading(out, tr(lang, "概要", "Summary").into());
         wrap(out, &d.summary, 2, cols, Tone::Normal);
