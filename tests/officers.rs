@@ -410,6 +410,56 @@ fn refusals_name_the_fix_and_leave_the_database_unchanged() {
 }
 
 #[test]
+fn every_roster_change_leaves_one_audit_row_on_the_officer() {
+    let home = Home::new();
+    let path = home.path("x.db");
+    let (mut store, ids) = fresh(&home, "x.db");
+    let id = store
+        .add_officer(&officer("山田 花子", OfficerRole::Po, None))
+        .unwrap();
+    store
+        .assign_officer(&ids[..2], id, None, d("2026-04-01"))
+        .unwrap();
+    let edit = OfficerEdit {
+        login: Some(Some("yamada".into())),
+        ..OfficerEdit::default()
+    };
+    store.edit_officer(id, 1, &edit).unwrap();
+    assert_eq!(
+        store.retire_officer(id, Some(2), d("2026-10-31")).unwrap(),
+        2
+    );
+    store.restore_officer(id).unwrap();
+    let conn = raw(&path);
+    let rows: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT action, entity FROM audit_log WHERE action NOT LIKE 'project.%' ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let expected = [
+        ("officer.add", "officer"),
+        ("assign.add", "project"),
+        ("assign.add", "project"),
+        ("officer.edit", "officer"),
+        ("assign.remove", "project"),
+        ("assign.remove", "project"),
+        ("officer.retire", "officer"),
+        ("officer.restore", "officer"),
+    ]
+    .map(|(a, e)| (a.to_string(), e.to_string()));
+    assert_eq!(rows, expected);
+    let history = store.history(ids[0]).unwrap();
+    assert_eq!(
+        history[0].text(Lang::Ja),
+        "PO 山田 花子 の担当を終了 (2026-04-01〜2026-10-31)、退任"
+    );
+}
+
+#[test]
 fn edit_renames_and_an_ambiguous_name_needs_its_role() {
     let home = Home::new();
     let (mut store, _) = fresh(&home, "x.db");
