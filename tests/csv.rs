@@ -3,6 +3,7 @@
 //! database left untouched, Shift_JIS, KAKEN files, file modes, overwrite refusal and closed pipes.
 //! Shared helpers here; the cases in `csv/`.
 
+mod assignments;
 mod bad_input;
 mod budgets;
 mod exporting;

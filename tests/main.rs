@@ -12,6 +12,7 @@ mod csv;
 mod demo;
 mod first_run;
 mod list_head;
+mod officers;
 mod portfolio;
 mod pty;
 mod pty_drafts;

@@ -92,11 +92,13 @@ pub enum Command {
     AddDeadline,
     /// Add a file link (path or URL) to the project.
     AddLink,
+    /// Assign / unassign officers (the picker) on the project or the selection.
+    AssignOfficers,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 49] = [
+    pub const ALL: [Command; 50] = [
         Command::Open,
         Command::Portfolio,
         Command::BudgetView,
@@ -108,6 +110,7 @@ impl Command {
         Command::Links,
         Command::AddDeadline,
         Command::AddLink,
+        Command::AssignOfficers,
         Command::ReviseCriteria,
         Command::Export,
         Command::Import,
@@ -273,6 +276,11 @@ impl Command {
                 "add a deadline (report, evaluation, stage gate)",
             ),
             Command::AddLink => ("add_link", "添付リンクを追加", "add a file link"),
+            Command::AssignOfficers => (
+                "assign_officers",
+                "担当者を割り当て／外す",
+                "assign / unassign officers",
+            ),
         }
     }
 
@@ -306,6 +314,7 @@ impl Command {
             Command::Funnel => ("推移", "funnel"),
             Command::PiOverview => ("代表者", "PI"),
             Command::Links => ("添付", "links"),
+            Command::AssignOfficers => ("担当者", "officers"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)

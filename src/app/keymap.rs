@@ -235,6 +235,8 @@ impl Default for Keymap {
             (M::Budget, K::Char('e'), C::Export, true),
             (M::Pi, K::Char('t'), C::TogglePivot, true),
             (M::Pi, K::Char('w'), C::ToggleWatch, false),
+            (M::Detail, K::Char('O'), C::AssignOfficers, false),
+            (M::List, K::Char('O'), C::AssignOfficers, false),
         ];
         Keymap {
             bindings: table

@@ -52,6 +52,11 @@ pub enum Action {
     LinkOpened(crate::opener::Opened),
     /// Total projects in the database (for `37 / 1,204`).
     TotalLoaded(i64),
+    /// The active roster for the officer picker, with each officer's count of these targets.
+    RosterLoaded {
+        project_ids: Vec<i64>,
+        roster: Vec<crate::model::RosterEntry>,
+    },
     SaveDone(SaveOutcome),
     /// An effect failed; shown in the status line.
     Failed(String),
@@ -124,5 +129,9 @@ pub enum Effect {
         project_id: i64,
     },
     CountProjects,
+    /// The active roster for the officer picker over these projects.
+    LoadRoster {
+        project_ids: Vec<i64>,
+    },
     Save(Save),
 }

@@ -15,6 +15,7 @@ mod messages;
 mod navigate;
 mod outcome;
 mod overlay;
+mod picker;
 mod save;
 pub mod screens;
 mod watch;
@@ -28,6 +29,7 @@ pub use input::{Edit, InputLine};
 pub use messages::{Action, Effect};
 pub use outcome::{Done, Failure};
 pub use overlay::{Overlay, PaletteEntry, PaletteState, palette_entries};
+pub use picker::{Mark, PickerState};
 pub use save::{Save, SaveOutcome, Undo};
 pub use screens::dashboard::dashboard_mode;
 pub use screens::detail;
@@ -183,7 +185,7 @@ impl App {
                 Key::Down => Some(Action::Edit(Edit::Down)),
                 key => editing(key),
             },
-            Overlay::Filter { .. } | Overlay::Palette(_) => match key {
+            Overlay::Filter { .. } | Overlay::Palette(_) | Overlay::Picker(_) => match key {
                 Key::Enter => Some(Action::Submit),
                 Key::Esc => Some(Action::Cancel),
                 Key::Up | Key::Ctrl('p') => Some(Action::Command(Command::Up)),
@@ -295,6 +297,13 @@ impl App {
                 Vec::new()
             }
             Action::SaveDone(outcome) => self.saved(outcome),
+            Action::RosterLoaded {
+                project_ids,
+                roster,
+            } => {
+                self.roster_loaded(project_ids, roster);
+                Vec::new()
+            }
             Action::BudgetLoaded(pivot) => {
                 if let Some(Screen::Budget(b)) = self.stack.last_mut() {
                     b.loaded(*pivot);
@@ -397,6 +406,7 @@ impl App {
                 self.open_project_form(|project_id| FormKind::Deadline { project_id })
             }
             C::AddLink => self.open_project_form(|project_id| FormKind::Attach { project_id }),
+            C::AssignOfficers => self.open_officer_picker(),
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down
@@ -434,6 +444,12 @@ impl App {
                 }
                 Vec::new()
             }
+            Overlay::Picker(p) => {
+                if p.input.apply(edit) {
+                    p.cursor = 0;
+                }
+                Vec::new()
+            }
             Overlay::Form(form) => {
                 let too_big =
                     matches!(&edit, Edit::Paste(text) if text.len() > crate::model::MAX_NOTE_BYTES);
@@ -459,6 +475,8 @@ impl App {
         match &self.overlay {
             Overlay::Form(_) if self.saving => Vec::new(),
             Overlay::Form(_) => self.submit_form(),
+            Overlay::Picker(_) if self.saving => Vec::new(),
+            Overlay::Picker(_) => self.picker_toggle(),
             Overlay::Palette(p) => {
                 let chosen = overlay::palette_entries(self)
                     .get(p.cursor)
@@ -494,6 +512,9 @@ impl App {
         let count = overlay::palette_entries(self).len();
         match (&mut self.overlay, command) {
             (_, Command::ForceQuit) => self.should_quit = true,
+            (Overlay::Picker(_), Command::Up | Command::Down) => {
+                self.picker_move(command == Command::Down)
+            }
             (Overlay::Palette(p), Command::Up) => p.cursor = p.cursor.saturating_sub(1),
             (Overlay::Palette(p), Command::Down) => {
                 p.cursor = (p.cursor + 1).min(count.saturating_sub(1))

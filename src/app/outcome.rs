@@ -54,6 +54,17 @@ pub enum Done {
         projects: usize,
         watched: i64,
     },
+    /// An officer (`PO 山田 花子`) assigned to `projects` projects; `already` had them.
+    Assigned {
+        officer: String,
+        projects: usize,
+        already: usize,
+    },
+    /// An officer's assignments to `projects` projects ended (kept in the history).
+    Unassigned {
+        officer: String,
+        projects: usize,
+    },
     /// This triage action was taken back.
     Undone(Undo),
 }
@@ -144,6 +155,34 @@ impl Done {
                     "{n} {} ({w} {})",
                     t("件のウォッチを更新", "projects updated"),
                     t("件ウォッチ中", "watched")
+                ),
+            },
+            Done::Assigned {
+                officer,
+                projects,
+                already,
+            } => {
+                let mut message = match lang {
+                    Lang::Ja => format!("{officer} を {projects} 件の担当に追加しました"),
+                    Lang::En => format!("{officer} assigned to {projects} project(s)"),
+                };
+                if *already > 0 {
+                    message.push_str(&format!(
+                        " ({already} {})",
+                        t("件は担当済み", "already assigned")
+                    ));
+                }
+                message.push_str(t("（u で取り消し）", " (u undoes)"));
+                message
+            }
+            Done::Unassigned { officer, projects } => match lang {
+                Lang::Ja => {
+                    format!(
+                        "{officer} の担当を {projects} 件終了しました（履歴に保存、u で取り消し）"
+                    )
+                }
+                Lang::En => format!(
+                    "{officer} unassigned from {projects} project(s) (kept in the history; u undoes)"
                 ),
             },
             Done::Undone(_) => t(

@@ -1,4 +1,5 @@
-//! What can sit over a screen: the filter line, the key help, the command palette.
+//! What can sit over a screen: the filter line, the key help, the command palette, a form, the
+//! officer picker.
 
 use super::{App, Command, InputLine};
 use crate::model::fold_key;
@@ -16,6 +17,8 @@ pub enum Overlay {
     Palette(PaletteState),
     /// A form (note, flag, phase move, …).
     Form(Box<super::Form>),
+    /// The officer picker (`O`).
+    Picker(Box<super::PickerState>),
 }
 
 /// The palette's input and highlighted entry.

@@ -95,6 +95,17 @@ pub enum Save {
         project_ids: Vec<i64>,
         on: Option<bool>,
     },
+    /// The officer picker's Enter: assign the officer to every project from `on`, or (`assign`
+    /// false) end their assignments on `on`. `version`: the officer's, as the picker showed it.
+    Assign {
+        project_ids: Vec<i64>,
+        officer_id: i64,
+        version: i64,
+        /// `PO 山田 花子`, for the notice.
+        label: String,
+        on: crate::model::Date,
+        assign: bool,
+    },
     Undo(Undo),
 }
 
@@ -113,6 +124,17 @@ pub enum Undo {
     FollowUpDone { note_id: i64 },
     /// A deadline was marked done: reopen it.
     DeadlineDone { deadline_id: i64 },
+    /// An officer was assigned to these projects: take the assignments back.
+    Assigned {
+        officer_id: i64,
+        project_ids: Vec<i64>,
+    },
+    /// An officer's assignments ended on `on`: (project, start date) current again.
+    Unassigned {
+        officer_id: i64,
+        ended: Vec<(i64, Option<String>)>,
+        on: crate::model::Date,
+    },
 }
 
 /// What a performed save reports back.

@@ -14,7 +14,7 @@ impl App {
         self.screen().focused_project()
     }
 
-    fn heading_for(&self, project_id: i64) -> String {
+    pub(crate) fn heading_for(&self, project_id: i64) -> String {
         let from_detail = match self.screen() {
             Screen::Detail(d) => d
                 .detail
@@ -464,6 +464,20 @@ impl App {
                 self.notice = Some(done.message(self.lang));
                 let mut effects = self.load_current();
                 effects.push(Effect::CountProjects);
+                effects.extend(self.picker_reload());
+                effects
+            }
+            SaveOutcome::Conflict { message, .. } if matches!(self.overlay, Overlay::Picker(_)) => {
+                self.status = Some(format!(
+                    "{message} — {}",
+                    tr(
+                        self.lang,
+                        "最新の担当を読み込みました。もう一度選んでください",
+                        "the latest assignments are loaded; choose again"
+                    )
+                ));
+                let mut effects = self.load_current();
+                effects.extend(self.picker_reload());
                 effects
             }
             SaveOutcome::Conflict { message, latest } => {

@@ -1,5 +1,5 @@
-//! `seedline export projects|notes|flags|gates|budgets`: the chosen projects (a filter, a list of
-//! 課題管理番号, or all) as an Excel-safe CSV file or on standard output; one audit row per export.
+//! `seedline export projects|notes|flags|gates|budgets|assignments|officers`: the chosen projects
+//! (a filter, a list of 課題管理番号, or all), or the roster, as an Excel-safe CSV file or on standard output; one audit row per export.
 
 use crate::csv_io::{self, AtomicFile, ExportKind, ExportOptions, columns};
 use crate::model::Sort;
@@ -27,6 +27,11 @@ pub enum Kind {
     /// Fiscal-year allocations of the chosen projects (課題管理番号, 年度, 配分額(千円)), by
     /// 課題管理番号 then 年度: the format `import budgets` reads.
     Budgets,
+    /// 担当 of the chosen projects (課題管理番号, 氏名, 役割, 担当開始日, 担当終了日): current ones
+    /// with an empty 担当終了日, ended ones with both dates; the format `import assignments` reads.
+    Assignments,
+    /// The roster (氏名, 役割, ログイン, 退任日), retired officers included; not per project.
+    Officers,
 }
 
 /// `seedline export …`.
@@ -61,6 +66,8 @@ fn kind(k: Kind) -> ExportKind {
         Kind::Flags => ExportKind::Flags,
         Kind::Gates => ExportKind::Gates,
         Kind::Budgets => ExportKind::Budgets,
+        Kind::Assignments => ExportKind::Assignments,
+        Kind::Officers => ExportKind::Officers,
     }
 }
 
@@ -88,6 +95,12 @@ fn read_ids(path: &Path) -> Result<Vec<String>> {
 
 /// The row ids to export: `--ids` (in file order) and/or `--query`, else every project.
 fn chosen(ctx: &RunContext, store: &Store, args: &Args) -> Result<Vec<i64>> {
+    if matches!(args.kind, Kind::Officers) {
+        if args.query.is_some() || args.ids.is_some() {
+            bail!("--query and --ids choose projects; the officers export is the whole roster");
+        }
+        return Ok(Vec::new());
+    }
     let filter = match &args.query {
         Some(q) => {
             let reference = store.reference()?;

@@ -12,7 +12,7 @@ pub struct Args {
     pub id: String,
 }
 
-pub fn run(store: &Store, args: Args) -> Result<ExitCode> {
+pub fn run(ctx: &crate::session::RunContext, store: &Store, args: Args) -> Result<ExitCode> {
     let project = store.project_id(&args.id)?;
     for h in store.history(project)? {
         let who = match &h.officer {
@@ -24,7 +24,7 @@ pub fn run(store: &Store, args: Args) -> Result<ExitCode> {
             h.at,
             sanitize_line(&who),
             h.action,
-            sanitize_line(&h.summary)
+            sanitize_line(&h.text(ctx.lang))
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -1,4 +1,4 @@
-//! `seedline import projects|budgets FILE`: check the whole file, then import every row in one
+//! `seedline import projects|budgets|assignments|officers FILE`: check the whole file, then import every row in one
 //! transaction or none; problems are listed by line and column on standard error.
 
 use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
@@ -18,6 +18,12 @@ pub enum Kind {
     /// 年度別配分額: `課題管理番号,年度,配分額(千円)`, one row per project and fiscal year; a
     /// (project, 年度) already stored is replaced.
     Budgets,
+    /// 担当: `課題管理番号,氏名,役割,担当開始日,担当終了日`; an empty 担当終了日 is a current
+    /// assignment, others the history. Officers must be on the roster (see --create-officers).
+    Assignments,
+    /// The roster: `氏名,役割,ログイン,退任日`; an officer already there (same name and role) gets
+    /// the file's login and 退任日.
+    Officers,
 }
 
 /// `--mode`.
@@ -90,6 +96,9 @@ pub struct Args {
     /// KAKEN: 対象疾患, comma-separated (default none).
     #[arg(long)]
     pub area: Option<String>,
+    /// Assignments: add officers not on the roster (with the row's 役割) instead of refusing.
+    #[arg(long)]
+    pub create_officers: bool,
 }
 
 pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
@@ -109,6 +118,16 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         bail!(
             "--mode and --format apply to projects only: budgets have one format, and a later import replaces a (project, 年度) figure"
         );
+    }
+    if matches!(args.kind, Kind::Assignments | Kind::Officers)
+        && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
+    {
+        bail!(
+            "--mode and --format apply to projects only: assignments and officers have one format, and rows already stored are left as they are"
+        );
+    }
+    if args.create_officers && !matches!(args.kind, Kind::Assignments) {
+        bail!("--create-officers applies to `import assignments` only");
     }
     if store.is_read_only() && !args.dry_run {
         bail!("the database is open read-only: use --dry-run to check the file");
@@ -162,6 +181,34 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 format!(
                     "{} inserted, {} replaced, {} unchanged",
                     c.inserted, c.replaced, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Assignments => {
+            let report = csv_io::import_assignments(
+                store,
+                &args.file,
+                &options,
+                args.create_officers,
+                &mut progress,
+            )
+            .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} current added, {} start dates changed, {} past recorded, {} unchanged, {} officers added",
+                    c.current, c.updated, c.past, c.unchanged, c.officers_added
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Officers => {
+            let report = csv_io::import_officers(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} inserted, {} updated, {} unchanged",
+                    c.inserted, c.updated, c.unchanged
                 )
             });
             (report.rows, finish(&name, show_progress, report, counts)?)

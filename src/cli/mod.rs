@@ -2,6 +2,7 @@
 //! database. `seedline` alone opens the dashboard.
 
 mod args;
+mod assign;
 mod attach;
 mod backup;
 mod deadline;
@@ -14,6 +15,7 @@ mod history;
 mod import;
 mod init;
 mod note;
+mod officer;
 mod phase;
 mod show;
 mod watch;
@@ -103,6 +105,13 @@ pub enum Command {
     Deadline(deadline::Command),
     /// Every change to a project, newest first.
     History(history::Args),
+    /// The roster of PD / PS / PO / DC: add, list, edit, retire, restore.
+    #[command(subcommand)]
+    Officer(officer::Command),
+    /// Assign an officer to projects (from a day; already assigned is no change).
+    Assign(assign::AssignArgs),
+    /// End an officer's assignment to projects (kept in the assignment history with its dates).
+    Unassign(assign::UnassignArgs),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -177,7 +186,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             import::run(&ctx, &mut store, args)
         }
-        Some(Command::History(args)) => history::run(&open_for_use(db, demo, &mut ctx)?, args),
+        Some(Command::History(args)) => {
+            let store = open_for_use(db, demo, &mut ctx)?;
+            history::run(&ctx, &store, args)
+        }
+        Some(Command::Officer(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            officer::run(&ctx, &mut store, command)
+        }
+        Some(Command::Assign(args)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            assign::assign(&ctx, &mut store, args)
+        }
+        Some(Command::Unassign(args)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            assign::unassign(&ctx, &mut store, args)
+        }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;
             crate::tui::run(store, &ctx)

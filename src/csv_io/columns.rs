@@ -65,6 +65,13 @@ pub enum Field {
     // fiscal-year budgets
     FiscalYear,
     Allocation,
+    // officers and assignments
+    OfficerName,
+    OfficerRole,
+    OfficerLogin,
+    RetiredOn,
+    AssignedFrom,
+    AssignedTo,
 }
 
 /// One column of a CSV shape.
@@ -195,6 +202,25 @@ pub const BUDGETS: &[Column] = &[
     col(Field::Allocation, "配分額(千円)", "amount_kyen", &["配分額"], true),
 ];
 
+/// 担当: one row per assignment, current (empty 担当終了日) or ended (import and export).
+#[rustfmt::skip]
+pub const ASSIGNMENTS: &[Column] = &[
+    col(Field::AmedId, "課題管理番号", "amed_id", &["課題番号", "AMED ID", "id"], true),
+    col(Field::OfficerName, "氏名", "name", &["担当者", "officer"], true),
+    col(Field::OfficerRole, "役割", "role", &[], false),
+    col(Field::AssignedFrom, "担当開始日", "from", &["開始日", "assigned_on"], false),
+    col(Field::AssignedTo, "担当終了日", "to", &["終了日", "unassigned_on"], false),
+];
+
+/// 担当者名簿: the roster (import and export).
+#[rustfmt::skip]
+pub const OFFICERS: &[Column] = &[
+    col(Field::OfficerName, "氏名", "name", &["officer"], true),
+    col(Field::OfficerRole, "役割", "role", &[], true),
+    col(Field::OfficerLogin, "ログイン", "login", &["アカウント", "account"], false),
+    col(Field::RetiredOn, "退任日", "retired_on", &["retired"], false),
+];
+
 /// KAKEN (科研費) CSV exports: the import format `kaken`.
 #[rustfmt::skip]
 pub const KAKEN: &[Column] = &[
@@ -260,7 +286,16 @@ mod tests {
 
     #[test]
     fn every_header_names_one_column_per_table() {
-        for table in [PROJECTS, NOTES, FLAGS, GATES, KAKEN, BUDGETS] {
+        for table in [
+            PROJECTS,
+            NOTES,
+            FLAGS,
+            GATES,
+            KAKEN,
+            BUDGETS,
+            ASSIGNMENTS,
+            OFFICERS,
+        ] {
             for c in table {
                 for name in [c.ja, c.en].iter().chain(c.aliases) {
                     let hits = table.iter().filter(|o| o.matches(name)).count();

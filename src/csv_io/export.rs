@@ -20,6 +20,10 @@ pub enum ExportKind {
     Gates,
     /// 年度別配分額, by 課題管理番号 then 年度.
     Budgets,
+    /// 担当 (current and ended), by project then start date.
+    Assignments,
+    /// 担当者名簿: every officer, retired ones included (not per project).
+    Officers,
 }
 
 impl ExportKind {
@@ -31,6 +35,8 @@ impl ExportKind {
             ExportKind::Flags => columns::FLAGS,
             ExportKind::Gates => columns::GATES,
             ExportKind::Budgets => columns::BUDGETS,
+            ExportKind::Assignments => columns::ASSIGNMENTS,
+            ExportKind::Officers => columns::OFFICERS,
         }
     }
 
@@ -42,6 +48,8 @@ impl ExportKind {
             ExportKind::Flags => "flags",
             ExportKind::Gates => "gates",
             ExportKind::Budgets => "budgets",
+            ExportKind::Assignments => "assignments",
+            ExportKind::Officers => "officers",
         }
     }
 }
@@ -200,7 +208,7 @@ fn budget_cell(field: Field, b: &BudgetRecord) -> Cell<'_> {
 }
 
 /// Writes one row: the cell of every field, straight to the writer.
-fn write_row<'r, W: Write>(
+pub(super) fn write_row<'r, W: Write>(
     writer: &mut CsvWriter<W>,
     fields: &[Field],
     mut cell: impl FnMut(Field) -> Cell<'r>,
@@ -236,6 +244,13 @@ pub fn export<W: Write>(
     out: W,
     progress: &mut dyn FnMut(u64),
 ) -> Result<(u64, W)> {
+    match options.kind {
+        ExportKind::Assignments => {
+            return super::assignments::export_assignments(store, ids, options, out);
+        }
+        ExportKind::Officers => return super::officers::export_officers(store, options, out),
+        _ => {}
+    }
     let labels = Labels::new(&store.reference()?);
     let fail = |e: std::io::Error| Error::io(&options.output, e);
     let mut writer = CsvWriter::new(out, options.bom).map_err(fail)?;
@@ -272,6 +287,8 @@ pub fn export<W: Write>(
         ExportKind::Budgets => {
             store.export_budgets(ids, |b| done(write_row(w, fields, |f| budget_cell(f, b))))?
         }
+        // Written above, before the project kinds' header.
+        ExportKind::Assignments | ExportKind::Officers => 0,
     };
     let out = writer.finish().map_err(fail)?;
     Ok((count, out))

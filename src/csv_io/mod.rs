@@ -6,6 +6,7 @@
 //!
 //! Layering: `model ← store ← csv_io ← cli`; SQL stays in `store` (`export_*`, `import_projects`).
 
+mod assignments;
 mod budgets;
 pub mod columns;
 pub mod dates;
@@ -17,10 +18,12 @@ pub mod kaken;
 pub mod labels;
 mod merge;
 pub mod neutralize;
+mod officers;
 pub mod read;
 mod validate;
 mod write;
 
+pub use assignments::{export_assignments, import_assignments};
 pub use budgets::import_budgets;
 pub use columns::{Column, Field};
 pub use encoding::Encoding;
@@ -28,6 +31,7 @@ pub use export::{ExportKind, ExportOptions, export};
 pub use file::AtomicFile;
 pub use import::{Format, ImportOptions, ImportReport, import_projects};
 pub use kaken::KakenOptions;
+pub use officers::{export_officers, import_officers};
 pub use write::{Cell, CsvWriter, write_budget_pivot};
 
 use crate::text::sanitize_line;

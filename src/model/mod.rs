@@ -34,7 +34,10 @@ pub use funnel::{Funnel, FunnelStep, PhaseDurations};
 pub use gate::NewGate;
 pub use history::HistoryEntry;
 pub use note::{MAX_NOTE_BYTES, NewNote, validate_body};
-pub use officer::{Author, Me, Scope, officer_key};
+pub use officer::{
+    Author, MAX_OFFICER_NAME, Me, NewOfficer, Officer, OfficerEdit, PastAssignment, RosterEntry,
+    Scope, officer_key, validate_login, validate_officer_name,
+};
 pub use phase::{Phase, PhaseMove};
 pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;

@@ -1,7 +1,7 @@
 //! Who "me" is: the officer's name as configured, as matched in the database, and the scope
 //! (today, stall threshold) that `mine`, `watch:yes` and the due board read.
 
-use super::Date;
+use super::{Coded, Date, OfficerRole};
 
 /// What "me" means for `mine`, `watch:yes` and the due board: the officer's name (config
 /// `[officer] name`, else the OS account) and how long a phase may last before it counts as stalled.
@@ -73,6 +73,97 @@ impl Author {
             role,
         }
     }
+}
+
+/// An officer on the roster, with how many projects they are assigned to now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Officer {
+    pub id: i64,
+    pub name: String,
+    pub role: OfficerRole,
+    /// The OS account that makes this officer "me" (without a configured `[officer]`).
+    pub login: Option<String>,
+    /// 退任日 (YYYY-MM-DD): a retired officer keeps notes and past assignments, gets no new ones.
+    pub retired_on: Option<String>,
+    pub version: i64,
+    /// Current assignments (`project_officer` rows).
+    pub assignments: i64,
+}
+
+impl Officer {
+    /// `PO 山田 花子`, as the detail and the history write an officer.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.role.code(), self.name)
+    }
+}
+
+/// A new officer for the roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOfficer {
+    pub name: String,
+    pub role: OfficerRole,
+    pub login: Option<String>,
+}
+
+/// The longest officer name and login (characters), as the schema checks the name.
+pub const MAX_OFFICER_NAME: usize = 200;
+
+impl NewOfficer {
+    /// Refuses an empty or over-long name, control or bidi characters, and an empty login.
+    pub fn validate(&self) -> crate::Result<()> {
+        validate_officer_name(&self.name)?;
+        if let Some(login) = &self.login {
+            validate_login(login)?;
+        }
+        Ok(())
+    }
+}
+
+/// An officer's name: one line, 1 to 200 characters, not blank.
+pub fn validate_officer_name(name: &str) -> crate::Result<()> {
+    crate::text::check_field("name", name, MAX_OFFICER_NAME, true)
+}
+
+/// An OS account name: one line, no spaces, 1 to 200 characters.
+pub fn validate_login(login: &str) -> crate::Result<()> {
+    crate::text::check_field("login", login, MAX_OFFICER_NAME, true)?;
+    if login.chars().any(char::is_whitespace) {
+        return Err(crate::Error::invalid(
+            "login",
+            "an OS account name has no spaces",
+        ));
+    }
+    Ok(())
+}
+
+/// What `officer edit` changes; `None` leaves a field as it is (`login: Some(None)` clears it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OfficerEdit {
+    pub name: Option<String>,
+    pub role: Option<OfficerRole>,
+    pub login: Option<Option<String>>,
+}
+
+/// An assignment that ended (担当履歴): who, in which role, from when (unknown for old rows) to when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastAssignment {
+    pub name: String,
+    pub role: OfficerRole,
+    pub from: Option<String>,
+    pub to: String,
+}
+
+/// One line of the officer picker: an active officer and how many of the target projects they
+/// are assigned to now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterEntry {
+    pub id: i64,
+    pub name: String,
+    pub role: OfficerRole,
+    pub login: Option<String>,
+    pub version: i64,
+    /// Of the picker's target projects, how many have this officer now.
+    pub assigned: usize,
 }
 
 #[cfg(test)]

@@ -112,6 +112,8 @@ pub struct ProjectDetail {
     pub disease_areas: Vec<(String, String)>,
     /// Assigned officers: (name, role).
     pub officers: Vec<(String, String)>,
+    /// Assignments that ended (担当履歴), most recent end first.
+    pub past_officers: Vec<super::PastAssignment>,
     pub phase_history: Vec<PhaseStep>,
     pub gates: Vec<GateView>,
     /// Flags, newest first, each with its status moves.

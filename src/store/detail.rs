@@ -47,6 +47,7 @@ impl Store {
                         version: r.get(19)?,
                         disease_areas: Vec::new(),
                         officers: Vec::new(),
+                        past_officers: Vec::new(),
                         phase_history: Vec::new(),
                         gates: Vec::new(),
                         flags: Vec::new(),
@@ -77,6 +78,7 @@ impl Store {
             id,
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        d.past_officers = self.past_assignments(id)?;
         d.phase_history = self.rows(
             "SELECT from_phase, to_phase, changed_on, changed_by FROM phase_change WHERE project_id = ?1
              ORDER BY changed_on, id",

@@ -25,6 +25,7 @@ impl Store {
                 officer,
                 action: r.get(2)?,
                 summary,
+                detail: value,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,6 +1,8 @@
 //! The only module that talks to SQLite: opening (pragmas, checks), migrations, reference data,
 //! queries and writes. Every write runs in a short `BEGIN IMMEDIATE` transaction with its audit row.
 
+mod assignment;
+mod assignment_io;
 mod attachment;
 mod audit;
 mod backup;
@@ -35,6 +37,11 @@ mod reference;
 mod short;
 mod watch;
 
+pub use assignment::{Assigned, Unassigned};
+pub use assignment_io::{
+    AssignmentImportCounts, AssignmentRecord, AssignmentRow, OfficerImportCounts, OfficerRef,
+    OfficerRow,
+};
 pub use budget_import::{BudgetImportCounts, BudgetRecord, BudgetRow};
 pub use bulk::{BulkFlag, BulkLoader, BulkNote};
 pub use bulk_portfolio::{BulkAttachment, BulkDeadline};

@@ -1,6 +1,7 @@
 //! Performs the app's effects against the store and feeds the results back as actions: one small
 //! function per effect, each answering with typed data; the app words whatever the officer reads.
 
+mod assign;
 mod files;
 mod save;
 
@@ -97,6 +98,14 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
             load_history(store, project_id).map(Action::HistoryLoaded)
         }
         Effect::CountProjects => count_projects(store).map(Action::TotalLoaded),
+        Effect::LoadRoster { project_ids } => {
+            store
+                .roster_for(&project_ids)
+                .map(|roster| Action::RosterLoaded {
+                    project_ids,
+                    roster,
+                })
+        }
         Effect::Save(change) => Ok(Action::SaveDone(save(store, &app.author, change))),
     };
     result.unwrap_or_else(|e| Action::Failed(e.to_string()))

@@ -3,6 +3,7 @@
 
 mod form;
 mod overlay;
+mod picker;
 pub mod plain;
 mod screens;
 pub mod theme;
@@ -76,6 +77,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
             frame.set_cursor_position(Position::new(row.x + x as u16, row.y));
         }
         Overlay::Form(f) => form::draw(frame, body, app.lang, f, &app.author.name, theme),
+        Overlay::Picker(p) => picker::draw(frame, body, app, p, theme),
         Overlay::None => {}
     }
 }

@@ -14,6 +14,7 @@ mod history;
 mod links;
 mod list;
 mod pi;
+mod picker;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{
@@ -308,6 +309,7 @@ pub fn project_detail(id: i64, notes: usize, links: usize) -> ProjectDetail {
         version: 3,
         disease_areas: vec![("がん".into(), "Cancer".into())],
         officers: vec![(ME.into(), "PO".into())],
+        past_officers: Vec::new(),
         phase_history: Vec::new(),
         gates: Vec::new(),
         flags: Vec::new(),
@@ -362,6 +364,7 @@ pub fn history_entries(n: usize) -> Vec<HistoryEntry> {
             officer: Some(ME.into()),
             action: "note.add".into(),
             summary: format!("記録{i:02}を追加"),
+            detail: serde_json::Value::Null,
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 
 mod flags;
 mod layout;
+mod officers;
 mod sections;
 
 pub use layout::layout;

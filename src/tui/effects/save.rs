@@ -104,6 +104,14 @@ fn write(store: &mut Store, author: &Author, change: Save) -> Result<Written, Re
             version,
         } => deadline_done(store, author, deadline_id, version)?,
         Save::Watch { project_ids, on } => watch(store, author, &project_ids, on)?,
+        Save::Assign {
+            project_ids,
+            officer_id,
+            version,
+            label,
+            on,
+            assign,
+        } => super::assign::toggle(store, &project_ids, officer_id, version, label, on, assign)?,
         Save::Undo(undo) => take_back(store, author, undo)?,
     })
 }
@@ -298,6 +306,7 @@ pub fn take_back(store: &mut Store, author: &Author, undo: Undo) -> crate::Resul
         Undo::DeadlineDone { deadline_id } => {
             store.set_deadline_done(*deadline_id, None, None, author)?
         }
+        Undo::Assigned { .. } | Undo::Unassigned { .. } => super::assign::take_back(store, &undo)?,
     }
     Ok(only(Done::Undone(undo)))
 }

@@ -41,7 +41,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, h: &HistoryState, them
             Span::styled(format!(" {at}  "), theme.dim()),
             Span::styled(format!("{} ", fit(&e.action, 14)), theme.label()),
             Span::raw(fit(
-                &format!("{}  {}", sanitize_line(&who), sanitize_line(&e.summary)),
+                &format!(
+                    "{}  {}",
+                    sanitize_line(&who),
+                    sanitize_line(&e.text(app.lang))
+                ),
                 w.saturating_sub(35),
             )),
         ]);

@@ -171,6 +171,7 @@ fn fields(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, cols: usize,
         &officers.join(" / "),
         cols,
     );
+    super::officers::past_officers(out, d, lang);
     if !d.summary.is_empty() {
         heading(out, tr(lang, "概要", "Summary").into());
         wrap(out, &d.summary, 2, cols, Tone::Normal);
