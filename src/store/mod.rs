@@ -30,6 +30,7 @@ mod officer;
 mod open;
 mod phase;
 mod pi;
+mod program;
 mod projects;
 mod reference;
 mod short;
@@ -42,6 +43,7 @@ pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
+pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 
 use crate::Result;
