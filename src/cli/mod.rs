@@ -13,8 +13,10 @@ mod gate;
 mod history;
 mod import;
 mod init;
+mod link;
 mod note;
 mod phase;
+mod program;
 mod show;
 mod watch;
 
@@ -103,6 +105,12 @@ pub enum Command {
     Deadline(deadline::Command),
     /// Every change to a project, newest first.
     History(history::Args),
+    /// Programs (事業): add, edit, list, retire, restore.
+    #[command(subcommand)]
+    Program(program::Command),
+    /// Program links (ペアリング / マッチング): add, list, remove.
+    #[command(subcommand)]
+    Link(link::Command),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -178,6 +186,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             import::run(&ctx, &mut store, args)
         }
         Some(Command::History(args)) => history::run(&open_for_use(db, demo, &mut ctx)?, args),
+        Some(Command::Program(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            program::run(&ctx, &mut store, command)
+        }
+        Some(Command::Link(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            link::run(&ctx, &mut store, command)
+        }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;
             crate::tui::run(store, &ctx)

@@ -2,7 +2,7 @@
 //! `program add|edit` and `import programs`, the phase range a program funds, the link kinds, and
 //! the rows the program list (CLI and TUI) shows.
 
-use super::{ProgramRef, Reference};
+use super::{NameIndex, NameMatch, ProgramRef, Reference};
 use crate::model::{Coded, Date, Ministry, Phase};
 use crate::text::check_field;
 use crate::{Error, Result};
@@ -148,6 +148,54 @@ pub fn phase_range_label(first: Phase, last: Phase, lang: crate::Lang) -> String
     }
 }
 
+/// How to add a program an import or command named but the database lacks.
+pub fn add_program_hint(name: &str) -> String {
+    let name = crate::text::sanitize_line(name).replace('\'', "");
+    format!(
+        "add it with `seedline program add --code CODE --name '{name}' --ministry MEXT|MHLW|METI|other --ip CODE --phases 基礎..臨床`"
+    )
+}
+
+/// The program `text` names, as import and the command line take it: its code or a whole name
+/// ([`NameIndex::find`], the filter line's rule). A part of a name is never taken silently: when
+/// it is part of exactly one program's name that program is suggested (`難治性` → 難治性疾患実用化研究事業);
+/// otherwise the message says how to add the program.
+pub fn find_program(index: &NameIndex, text: &str) -> Result<i64, String> {
+    let value = crate::text::sanitize_line(text);
+    match index.find(text) {
+        NameMatch::Exact(ids) => ids
+            .first()
+            .copied()
+            .ok_or_else(|| format!("unknown program '{value}'")),
+        NameMatch::Partial(ids) if ids.len() == 1 => {
+            let name = index.name(ids[0]).unwrap_or_default();
+            let code = index.code(ids[0]).unwrap_or_default();
+            Err(format!(
+                "unknown program '{value}'; did you mean '{name}' (code {code})? Write its whole name or code"
+            ))
+        }
+        NameMatch::Partial(ids) => {
+            let names: Vec<&str> = ids.iter().take(4).filter_map(|id| index.name(*id)).collect();
+            let more = if ids.len() > 4 { ", …" } else { "" };
+            Err(format!(
+                "unknown program '{value}': it is part of {} program names ({}{more}); write a whole name or code, or {}",
+                ids.len(),
+                names.join(", "),
+                add_program_hint(text)
+            ))
+        }
+        NameMatch::Unknown(closest) => {
+            let closest = closest
+                .map(|n| format!("did you mean '{n}'? Or "))
+                .unwrap_or_default();
+            Err(format!(
+                "unknown program '{value}'; {closest}{}",
+                add_program_hint(text)
+            ))
+        }
+    }
+}
+
 /// One row of the program list: the program, its integrated project, how many projects it
 /// carries and the programs it hands seeds to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,6 +298,19 @@ mod tests {
         assert_eq!(parse_phase_range("非臨床"), Some((NonClinical, NonClinical)));
         assert_eq!(parse_phase_range("基礎..治験"), None);
         assert_eq!(phase_range_label(Basic, Basic, crate::Lang::Ja), "基礎");
+    }
+
+    #[test]
+    fn a_part_of_one_name_is_suggested_and_an_unknown_one_says_how_to_add_it() {
+        let r = Reference::builtin();
+        let index = NameIndex::new(&r, crate::model::RefKind::Program);
+        let e = find_program(&index, "難治性").unwrap_err();
+        assert!(e.contains("did you mean '難治性疾患実用化研究事業'"), "{e}");
+        let e = find_program(&index, "まだない研究事業X").unwrap_err();
+        assert!(e.contains("seedline program add --code CODE --name 'まだない研究事業X'"), "{e}");
+        let id = find_program(&index, "難治性疾患実用化研究事業").unwrap();
+        assert_eq!(index.code(id), Some("rare-practical"));
+        assert_eq!(find_program(&index, "RARE_practical"), Ok(id));
     }
 
     #[test]
