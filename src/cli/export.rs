@@ -27,6 +27,10 @@ pub enum Kind {
     /// Fiscal-year allocations of the chosen projects (課題管理番号, 年度, 配分額(千円)), by
     /// 課題管理番号 then 年度: the format `import budgets` reads.
     Budgets,
+    /// Every program (事業), retired ones included: the format `import programs` reads.
+    Programs,
+    /// Every program link (先行事業, 後継事業, 種別, 開始日): the format `import links` reads.
+    Links,
 }
 
 /// `seedline export …`.
@@ -61,6 +65,8 @@ fn kind(k: Kind) -> ExportKind {
         Kind::Flags => ExportKind::Flags,
         Kind::Gates => ExportKind::Gates,
         Kind::Budgets => ExportKind::Budgets,
+        Kind::Programs => ExportKind::Programs,
+        Kind::Links => ExportKind::Links,
     }
 }
 
@@ -255,7 +261,17 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         options.columns =
             columns::select(kind.columns(), list).map_err(|e| anyhow!("--columns: {e}"))?;
     }
-    let ids = chosen(ctx, store, &args)?;
+    let ids = if kind.is_reference() {
+        if args.query.is_some() || args.ids.is_some() {
+            bail!(
+                "--query and --ids choose projects; export {} writes every row",
+                kind.code()
+            );
+        }
+        Vec::new()
+    } else {
+        chosen(ctx, store, &args)?
+    };
     let show_progress = std::io::stderr().is_terminal();
     let mut written = 0u64;
     let mut progress = |n: u64| {

@@ -18,6 +18,11 @@ pub enum Kind {
     /// 年度別配分額: `課題管理番号,年度,配分額(千円)`, one row per project and fiscal year; a
     /// (project, 年度) already stored is replaced.
     Budgets,
+    /// 事業: `コード,事業名,英語名,府省,統合プロジェクト,開始フェーズ,終了フェーズ,廃止日`; new codes
+    /// are added, stored ones updated.
+    Programs,
+    /// 事業間の連携: `先行事業,後継事業,種別,開始日`; missing links are added, none removed.
+    Links,
 }
 
 /// `--mode`.
@@ -110,6 +115,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             "--mode and --format apply to projects only: budgets have one format, and a later import replaces a (project, 年度) figure"
         );
     }
+    if matches!(args.kind, Kind::Programs | Kind::Links)
+        && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
+    {
+        bail!(
+            "--mode and --format apply to projects only: programs are updated by コード, links added"
+        );
+    }
     if store.is_read_only() && !args.dry_run {
         bail!("the database is open read-only: use --dry-run to check the file");
     }
@@ -162,6 +174,28 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 format!(
                     "{} inserted, {} replaced, {} unchanged",
                     c.inserted, c.replaced, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Programs => {
+            let report = csv_io::import_programs(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} added, {} updated, {} unchanged",
+                    c.inserted, c.updated, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Links => {
+            let report = csv_io::import_links(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} added, {} updated, {} unchanged",
+                    c.inserted, c.updated, c.unchanged
                 )
             });
             (report.rows, finish(&name, show_progress, report, counts)?)

@@ -20,6 +20,10 @@ pub enum ExportKind {
     Gates,
     /// 年度別配分額, by 課題管理番号 then 年度.
     Budgets,
+    /// Every program (事業), retired ones included (no project selection).
+    Programs,
+    /// Every program link.
+    Links,
 }
 
 impl ExportKind {
@@ -31,6 +35,8 @@ impl ExportKind {
             ExportKind::Flags => columns::FLAGS,
             ExportKind::Gates => columns::GATES,
             ExportKind::Budgets => columns::BUDGETS,
+            ExportKind::Programs => columns::PROGRAMS,
+            ExportKind::Links => columns::LINKS,
         }
     }
 
@@ -42,7 +48,14 @@ impl ExportKind {
             ExportKind::Flags => "flags",
             ExportKind::Gates => "gates",
             ExportKind::Budgets => "budgets",
+            ExportKind::Programs => "programs",
+            ExportKind::Links => "links",
         }
+    }
+
+    /// Whether the kind is reference data rather than rows of chosen projects.
+    pub fn is_reference(self) -> bool {
+        matches!(self, ExportKind::Programs | ExportKind::Links)
     }
 }
 
@@ -236,7 +249,8 @@ pub fn export<W: Write>(
     out: W,
     progress: &mut dyn FnMut(u64),
 ) -> Result<(u64, W)> {
-    let labels = Labels::new(&store.reference()?);
+    let reference = store.reference()?;
+    let labels = Labels::new(&reference);
     let fail = |e: std::io::Error| Error::io(&options.output, e);
     let mut writer = CsvWriter::new(out, options.bom).map_err(fail)?;
     let names: Vec<&str> = options
@@ -271,6 +285,20 @@ pub fn export<W: Write>(
         }
         ExportKind::Budgets => {
             store.export_budgets(ids, |b| done(write_row(w, fields, |f| budget_cell(f, b))))?
+        }
+        ExportKind::Programs => {
+            for p in &reference.programs {
+                let cell = |f| Cell::owned(super::programs::program_cell(f, p, &reference, &labels));
+                done(write_row(w, fields, cell))?;
+            }
+            reference.programs.len() as u64
+        }
+        ExportKind::Links => {
+            for l in &reference.program_links {
+                let cell = |f| Cell::owned(super::programs::link_cell(f, l, &reference));
+                done(write_row(w, fields, cell))?;
+            }
+            reference.program_links.len() as u64
         }
     };
     let out = writer.finish().map_err(fail)?;
