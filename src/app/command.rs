@@ -92,12 +92,15 @@ pub enum Command {
     AddDeadline,
     /// Add a file link (path or URL) to the project.
     AddLink,
+    /// The programs (事業) and their links.
+    Programs,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 49] = [
+    pub const ALL: [Command; 50] = [
         Command::Open,
+        Command::Programs,
         Command::Portfolio,
         Command::BudgetView,
         Command::Funnel,
@@ -273,6 +276,11 @@ impl Command {
                 "add a deadline (report, evaluation, stage gate)",
             ),
             Command::AddLink => ("add_link", "添付リンクを追加", "add a file link"),
+            Command::Programs => (
+                "programs",
+                "事業一覧（統合PJ・課題数・後継事業）",
+                "programs (integrated project, projects, successors)",
+            ),
         }
     }
 
@@ -306,6 +314,7 @@ impl Command {
             Command::Funnel => ("推移", "funnel"),
             Command::PiOverview => ("代表者", "PI"),
             Command::Links => ("添付", "links"),
+            Command::Programs => ("事業", "programs"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)

@@ -106,10 +106,12 @@ pub enum Mode {
     Pi,
     /// A project's links.
     Links,
+    /// The programs (事業).
+    Programs,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::List,
@@ -120,6 +122,7 @@ impl Mode {
         Mode::Funnel,
         Mode::Pi,
         Mode::Links,
+        Mode::Programs,
     ];
 
     /// The name used in the config file (`[keys.list]`).
@@ -135,6 +138,7 @@ impl Mode {
             Mode::Funnel => "funnel",
             Mode::Pi => "pi",
             Mode::Links => "links",
+            Mode::Programs => "programs",
         }
     }
 }
@@ -235,6 +239,8 @@ impl Default for Keymap {
             (M::Budget, K::Char('e'), C::Export, true),
             (M::Pi, K::Char('t'), C::TogglePivot, true),
             (M::Pi, K::Char('w'), C::ToggleWatch, false),
+            (M::Global, K::Char('Y'), C::Programs, false),
+            (M::Programs, K::Char('t'), C::TogglePivot, true),
         ];
         Keymap {
             bindings: table
@@ -302,7 +308,7 @@ impl Keymap {
             .find(|m| m.name() == mode)
             .ok_or_else(|| {
                 format!(
-                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links"
+                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links, programs"
                 )
             })?;
         let command = Command::from_name(command).ok_or_else(|| {

@@ -52,6 +52,11 @@ pub enum Action {
     LinkOpened(crate::opener::Opened),
     /// Total projects in the database (for `37 / 1,204`).
     TotalLoaded(i64),
+    /// The reference data as stored now and the projects per program (the programs screen).
+    ProgramsLoaded {
+        reference: std::sync::Arc<crate::model::Reference>,
+        counts: std::collections::HashMap<i64, i64>,
+    },
     SaveDone(SaveOutcome),
     /// An effect failed; shown in the status line.
     Failed(String),
@@ -124,5 +129,7 @@ pub enum Effect {
         project_id: i64,
     },
     CountProjects,
+    /// The programs screen: the reference data and the projects per program.
+    LoadPrograms,
     Save(Save),
 }

@@ -231,7 +231,7 @@ pub fn import_programs(
             if first == 0 {
                 format!("program '{}' in the database", sanitize_line(other))
             } else {
-                format!("line {first}")
+                format!("line {first} (code {})", sanitize_line(other))
             }
         };
         if let Some((first, other)) = codes.insert(fold_key(&p.code), (*line, p.code.clone())) {
@@ -245,9 +245,8 @@ pub fn import_programs(
         }
         if let Some((first, other)) = names.insert(fold_key(&p.name_ja), (*line, p.code.clone())) {
             let message = format!(
-                "事業名 '{name}' is already used by {} (code {}); a name belongs to one program",
-                whose(first, &other),
-                sanitize_line(&other)
+                "事業名 '{name}' is already used by {}; a name belongs to one program",
+                whose(first, &other)
             );
             report.push(Problem::at(*line, &name_column, message), cap);
             continue;
