@@ -12,6 +12,7 @@ mod csv;
 mod demo;
 mod list_head;
 mod portfolio;
+mod programs;
 mod pty;
 mod pty_drafts;
 mod reference;

@@ -240,8 +240,7 @@ impl App {
     /// `Y`: the programs (事業), over the dashboard.
     pub fn push_programs(&mut self) -> Vec<Effect> {
         self.stack.truncate(1);
-        self.stack
-            .push(Screen::Programs(Box::default()));
+        self.stack.push(Screen::Programs(Box::default()));
         self.load_current()
     }
 

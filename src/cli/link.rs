@@ -58,9 +58,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             println!("linked {from} → {to} ({})", kind.code());
         }
         Command::List { program } => {
-            let only = program
-                .map(|p| program_code(&reference, &p))
-                .transpose()?;
+            let only = program.map(|p| program_code(&reference, &p)).transpose()?;
             let lang = ctx.lang;
             let mut out = String::new();
             for link in &reference.program_links {

@@ -102,7 +102,12 @@ fn ip_code(reference: &Reference, text: &str) -> Result<String> {
         _ => None,
     }
     .map(str::to_string)
-    .ok_or_else(|| anyhow!("--ip: unknown integrated project '{value}'; one of {}", codes()))
+    .ok_or_else(|| {
+        anyhow!(
+            "--ip: unknown integrated project '{value}'; one of {}",
+            codes()
+        )
+    })
 }
 
 fn phases_arg(text: &str) -> Result<(crate::model::Phase, crate::model::Phase)> {
@@ -165,9 +170,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             if change.is_empty() {
                 bail!("nothing to change: give --name, --name-en, --ministry, --ip or --phases");
             }
-            let current = reference
-                .program_by_code(&code)
-                .map_or(1, |p| p.version);
+            let current = reference.program_by_code(&code).map_or(1, |p| p.version);
             let new = store.edit_program(&code, version.unwrap_or(current), &change)?;
             if new == version.unwrap_or(current) {
                 println!("program {code}: nothing changed (version {new})");
@@ -244,13 +247,19 @@ fn list_text(
         .max()
         .unwrap_or(8)
         .max(8);
+    let retired_head = if all {
+        format!("{}  ", fit(tr(lang, "廃止日", "retired"), 10))
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{}  {}  {}  {}  {}  {}  {}  {}\n",
+        "{}  {}  {}  {}  {}  {}{}  {}  {}\n",
         fit(tr(lang, "コード", "code"), code_w),
         fit(tr(lang, "事業名", "program"), 36),
         fit(tr(lang, "府省", "ministry"), 8),
         fit(tr(lang, "統合プロジェクト", "integrated project"), 24),
         fit(tr(lang, "フェーズ", "phases"), phase_w),
+        retired_head,
         fit_right(tr(lang, "課題数", "projects"), 8),
         fit_right("ver", 3),
         tr(lang, "後継事業", "successors"),
@@ -258,22 +267,26 @@ fn list_text(
     for r in &rows {
         let p = &r.program;
         let ministry = Ministry::parse(&p.ministry).map_or(p.ministry.as_str(), |m| m.code());
-        let mut name = display_name(p, lang).to_string();
-        if let Some(day) = p.retired_on {
-            name = format!("{name} ({} {day})", tr(lang, "廃止", "retired"));
-        }
+        let name = display_name(p, lang).to_string();
+        let retired = if all {
+            let day = p.retired_on.map(|d| d.to_string()).unwrap_or_default();
+            format!("{}  ", fit(&day, 10))
+        } else {
+            String::new()
+        };
         let links: Vec<String> = r
             .successors
             .iter()
             .map(|(code, _, _, kind)| format!("→ {code} ({})", kind.label(lang)))
             .collect();
         out.push_str(&format!(
-            "{}  {}  {}  {}  {}  {}  {}  {}\n",
+            "{}  {}  {}  {}  {}  {}{}  {}  {}\n",
             fit(&sanitize_line(&p.code), code_w),
             fit(&sanitize_line(&name), 36),
             fit(ministry, 8),
             fit(&sanitize_line(r.ip_name(lang)), 24),
             fit(&phases(p), phase_w),
+            retired,
             fit_right(&r.projects.to_string(), 8),
             fit_right(&p.version.to_string(), 3),
             sanitize_line(&links.join(", ")),

@@ -295,7 +295,9 @@ mod tests {
 
     #[test]
     fn every_header_names_one_column_per_table() {
-        for table in [PROJECTS, NOTES, FLAGS, GATES, KAKEN, BUDGETS, PROGRAMS, LINKS] {
+        for table in [
+            PROJECTS, NOTES, FLAGS, GATES, KAKEN, BUDGETS, PROGRAMS, LINKS,
+        ] {
             for c in table {
                 for name in [c.ja, c.en].iter().chain(c.aliases) {
                     let hits = table.iter().filter(|o| o.matches(name)).count();

@@ -288,7 +288,8 @@ pub fn export<W: Write>(
         }
         ExportKind::Programs => {
             for p in &reference.programs {
-                let cell = |f| Cell::owned(super::programs::program_cell(f, p, &reference, &labels));
+                let cell =
+                    |f| Cell::owned(super::programs::program_cell(f, p, &reference, &labels));
                 done(write_row(w, fields, cell))?;
             }
             reference.programs.len() as u64

@@ -407,7 +407,9 @@ pub fn import_projects(
     let ids: Vec<&str> = rows.iter().map(|(_, p)| p.amed_id.as_str()).collect();
     let existing = store.projects_by_amed_id(&ids)?;
     for (line, p) in &rows {
-        let stays = existing.get(&p.amed_id).is_some_and(|old| old.program == p.program);
+        let stays = existing
+            .get(&p.amed_id)
+            .is_some_and(|old| old.program == p.program);
         if let Some(problem) = retired_program(&labels, p, stays) {
             report.push(Problem::at(*line, &program_column(&header), problem), cap);
         }

@@ -116,7 +116,11 @@ fn program_row(row: &mut Row<'_>, labels: &Labels) -> Option<NewProgram> {
     {
         row.problem(
             Field::LastPhase,
-            format!("{} comes before the first phase {}", b.name_ja(), a.name_ja()),
+            format!(
+                "{} comes before the first phase {}",
+                b.name_ja(),
+                a.name_ja()
+            ),
         );
         return None;
     }
@@ -181,8 +185,7 @@ pub fn import_programs(
     let cap = options.max_problems;
     let reference = store.reference()?;
     let labels = Labels::new(&reference);
-    let Some((records, header)) =
-        open_with_header(path, columns::PROGRAMS, options, &mut report)?
+    let Some((records, header)) = open_with_header(path, columns::PROGRAMS, options, &mut report)?
     else {
         return Ok(report);
     };
@@ -238,7 +241,10 @@ pub fn import_programs(
             let message = if first != 0 {
                 format!("duplicate コード '{code}': lines {first} and {line} both have it")
             } else {
-                format!("コード '{code}' differs from {} only in case or width", whose(0, &other))
+                format!(
+                    "コード '{code}' differs from {} only in case or width",
+                    whose(0, &other)
+                )
             };
             report.push(Problem::at(*line, &code_column, message), cap);
             continue;

@@ -360,7 +360,8 @@ impl Store {
                     what: "program link",
                     key: format!("{preceding} → {successor} ({})", kind.code()),
                 })?;
-            let detail = json!({"preceding": preceding, "successor": successor, "kind": kind.code()});
+            let detail =
+                json!({"preceding": preceding, "successor": successor, "kind": kind.code()});
             audit::record(tx, &actor, "link.remove", "program_link", Some(id), detail)
         })
     }

@@ -97,12 +97,12 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
             load_history(store, project_id).map(Action::HistoryLoaded)
         }
         Effect::CountProjects => count_projects(store).map(Action::TotalLoaded),
-        Effect::LoadPrograms => load_programs(store).map(|(reference, counts)| {
-            Action::ProgramsLoaded {
+        Effect::LoadPrograms => {
+            load_programs(store).map(|(reference, counts)| Action::ProgramsLoaded {
                 reference: std::sync::Arc::new(reference),
                 counts,
-            }
-        }),
+            })
+        }
         Effect::Save(change) => Ok(Action::SaveDone(save(store, &app.author, change))),
     };
     result.unwrap_or_else(|e| Action::Failed(e.to_string()))

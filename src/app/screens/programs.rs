@@ -33,7 +33,9 @@ impl ProgramsState {
                 self.show_retired = !self.show_retired;
                 let code = self.cursor_row().map(|r| r.program.code.clone());
                 self.build();
-                if let Some(i) = code.and_then(|c| self.rows.iter().position(|r| r.program.code == c)) {
+                if let Some(i) =
+                    code.and_then(|c| self.rows.iter().position(|r| r.program.code == c))
+                {
                     self.cursor = i;
                 }
                 self.keep_in_view(ctx);

@@ -121,7 +121,9 @@ pub fn check_code(code: &str) -> Result<()> {
         let c = crate::text::sanitize_line(&c.to_string()).into_owned();
         return Err(Error::invalid(
             "code",
-            format!("'{c}' is not allowed; a code is letters, digits, '-', '_' and '.' (e.g. dementia-rd)"),
+            format!(
+                "'{c}' is not allowed; a code is letters, digits, '-', '_' and '.' (e.g. dementia-rd)"
+            ),
         ));
     }
     Ok(())
@@ -175,7 +177,11 @@ pub fn find_program(index: &NameIndex, text: &str) -> Result<i64, String> {
             ))
         }
         NameMatch::Partial(ids) => {
-            let names: Vec<&str> = ids.iter().take(4).filter_map(|id| index.name(*id)).collect();
+            let names: Vec<&str> = ids
+                .iter()
+                .take(4)
+                .filter_map(|id| index.name(*id))
+                .collect();
             let more = if ids.len() > 4 { ", …" } else { "" };
             Err(format!(
                 "unknown program '{value}': it is part of {} program names ({}{more}); write a whole name or code, or {}",
@@ -295,7 +301,10 @@ mod tests {
         assert_eq!(parse_phase_range("基礎..臨床"), Some((Basic, Clinical)));
         assert_eq!(parse_phase_range("臨床〜応用"), Some((Applied, Clinical)));
         assert_eq!(parse_phase_range("basic~basic"), Some((Basic, Basic)));
-        assert_eq!(parse_phase_range("非臨床"), Some((NonClinical, NonClinical)));
+        assert_eq!(
+            parse_phase_range("非臨床"),
+            Some((NonClinical, NonClinical))
+        );
         assert_eq!(parse_phase_range("基礎..治験"), None);
         assert_eq!(phase_range_label(Basic, Basic, crate::Lang::Ja), "基礎");
     }
@@ -307,7 +316,10 @@ mod tests {
         let e = find_program(&index, "難治性").unwrap_err();
         assert!(e.contains("did you mean '難治性疾患実用化研究事業'"), "{e}");
         let e = find_program(&index, "まだない研究事業X").unwrap_err();
-        assert!(e.contains("seedline program add --code CODE --name 'まだない研究事業X'"), "{e}");
+        assert!(
+            e.contains("seedline program add --code CODE --name 'まだない研究事業X'"),
+            "{e}"
+        );
         let id = find_program(&index, "難治性疾患実用化研究事業").unwrap();
         assert_eq!(index.code(id), Some("rare-practical"));
         assert_eq!(find_program(&index, "RARE_practical"), Ok(id));
@@ -341,6 +353,12 @@ mod tests {
             })
             .collect();
         assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
-        assert_eq!(rows.iter().find(|row| row.program.id == 2).unwrap().projects, 5);
+        assert_eq!(
+            rows.iter()
+                .find(|row| row.program.id == 2)
+                .unwrap()
+                .projects,
+            5
+        );
     }
 }

@@ -99,11 +99,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &ProgramsState, the
         head.push_str(&format!(" {}", fit(tr(lang, "統合PJ", "Int. PJ"), IP_W)));
     }
     if l.phases > 0 {
-        head.push_str(&format!(" {}", fit(tr(lang, "フェーズ", "Phases"), l.phases)));
+        head.push_str(&format!(
+            " {}",
+            fit(tr(lang, "フェーズ", "Phases"), l.phases)
+        ));
     }
-    head.push_str(&format!(" {}", fit_right(tr(lang, "課題数", "Projs"), l.count)));
+    head.push_str(&format!(
+        " {}",
+        fit_right(tr(lang, "課題数", "Projs"), l.count)
+    ));
     if l.links > 0 {
-        head.push_str(&format!(" {}", fit(tr(lang, "後継事業", "Successors"), l.links)));
+        head.push_str(&format!(
+            " {}",
+            fit(tr(lang, "後継事業", "Successors"), l.links)
+        ));
     }
     let mut lines = vec![
         Line::styled(fit(&summary, w), theme.label()),
@@ -114,12 +123,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &ProgramsState, the
         let g = &r.program;
         let mut name = sanitize_line(r.name(lang)).into_owned();
         if g.retired_on.is_some() {
-            name = format!("{name} ({})", tr(lang, "廃止", "retired"));
+            name = format!("[{}] {name}", tr(lang, "廃止", "retired"));
         }
         let mut text = format!("  {}", fit(&name, l.name));
         if l.ministry {
-            let ministry = crate::model::Ministry::parse(&g.ministry)
-                .map_or_else(|| sanitize_line(&g.ministry).into_owned(), |m| m.code().into());
+            let ministry = crate::model::Ministry::parse(&g.ministry).map_or_else(
+                || sanitize_line(&g.ministry).into_owned(),
+                |m| m.code().into(),
+            );
             text.push_str(&format!(" {}", fit(&ministry, MINISTRY_W)));
         }
         if l.ip {
