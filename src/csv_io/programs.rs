@@ -145,6 +145,9 @@ fn invalid_message(e: crate::Error) -> String {
     }
 }
 
+/// The records of an opened import file.
+type Records = super::read::Records<Box<dyn std::io::Read>>;
+
 /// Reads the header of `path` against `table`; `None` (problems in the report) when the file or
 /// its header is refused.
 fn open_with_header<C>(
@@ -152,7 +155,7 @@ fn open_with_header<C>(
     table: &'static [columns::Column],
     options: &ImportOptions,
     report: &mut ImportReport<C>,
-) -> Result<Option<(super::read::Records<Box<dyn std::io::Read>>, Header)>> {
+) -> Result<Option<(Records, Header)>> {
     let cap = options.max_problems;
     let Some(mut records) = open_records(path, options, report)? else {
         return Ok(None);

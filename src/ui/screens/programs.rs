@@ -33,7 +33,7 @@ struct Layout {
 fn layout(w: usize, count: usize, phases_w: usize) -> Layout {
     let mut avail = w.saturating_sub(2 + count + 1);
     let mut take = |cells: usize| {
-        let fits = avail >= NAME_MIN + cells + 1;
+        let fits = avail > NAME_MIN + cells;
         if fits {
             avail -= cells + 1;
         }
@@ -42,7 +42,7 @@ fn layout(w: usize, count: usize, phases_w: usize) -> Layout {
     let (ministry, phases, ip) = (take(MINISTRY_W), take(phases_w), take(IP_W));
     let phases = if phases { phases_w } else { 0 };
     let (name, links) = if avail >= NAME_MIN + 1 + 10 {
-        let name = (avail - 11).min(NAME_WANTED).max(NAME_MIN);
+        let name = (avail - 11).clamp(NAME_MIN, NAME_WANTED);
         (name, avail - name - 1)
     } else {
         (avail, 0)
@@ -193,8 +193,22 @@ mod tests {
         let wide = layout(120, 6, 14);
         assert!(wide.ministry && wide.ip && wide.phases > 0 && wide.links > 0);
         let narrow = layout(40, 6, 14);
-        assert!(narrow.name >= super::NAME_MIN && narrow.links == 0);
-        assert!(2 + narrow.name + 1 + 6 <= 40);
+        assert!(narrow.name >= super::NAME_MIN && !narrow.ip && narrow.phases == 0);
+        let used = 2
+            + narrow.name
+            + if narrow.ministry {
+                1 + super::MINISTRY_W
+            } else {
+                0
+            }
+            + 1
+            + narrow.count
+            + if narrow.links > 0 {
+                1 + narrow.links
+            } else {
+                0
+            };
+        assert!(used <= 40, "{used}");
         let tiny = layout(10, 6, 14);
         assert_eq!(tiny.count, 6);
     }
