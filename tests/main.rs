@@ -14,6 +14,7 @@ mod first_run;
 mod list_head;
 mod officers;
 mod portfolio;
+mod programs;
 mod pty;
 mod pty_drafts;
 mod reference;

@@ -94,12 +94,15 @@ pub enum Command {
     AddLink,
     /// Assign / unassign officers (the picker) on the project or the selection.
     AssignOfficers,
+    /// The programs (事業) and their links.
+    Programs,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 50] = [
+    pub const ALL: [Command; 51] = [
         Command::Open,
+        Command::Programs,
         Command::Portfolio,
         Command::BudgetView,
         Command::Funnel,
@@ -281,6 +284,11 @@ impl Command {
                 "担当者を割り当て／外す",
                 "assign / unassign officers",
             ),
+            Command::Programs => (
+                "programs",
+                "事業一覧（統合PJ・課題数・後継事業）",
+                "programs (integrated project, projects, successors)",
+            ),
         }
     }
 
@@ -315,6 +323,7 @@ impl Command {
             Command::PiOverview => ("代表者", "PI"),
             Command::Links => ("添付", "links"),
             Command::AssignOfficers => ("担当者", "officers"),
+            Command::Programs => ("事業", "programs"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)

@@ -106,10 +106,12 @@ pub enum Mode {
     Pi,
     /// A project's links.
     Links,
+    /// The programs (事業).
+    Programs,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::List,
@@ -120,6 +122,7 @@ impl Mode {
         Mode::Funnel,
         Mode::Pi,
         Mode::Links,
+        Mode::Programs,
     ];
 
     /// The name used in the config file (`[keys.list]`).
@@ -135,6 +138,7 @@ impl Mode {
             Mode::Funnel => "funnel",
             Mode::Pi => "pi",
             Mode::Links => "links",
+            Mode::Programs => "programs",
         }
     }
 }
@@ -237,6 +241,8 @@ impl Default for Keymap {
             (M::Pi, K::Char('w'), C::ToggleWatch, false),
             (M::Detail, K::Char('O'), C::AssignOfficers, false),
             (M::List, K::Char('O'), C::AssignOfficers, false),
+            (M::Global, K::Char('Y'), C::Programs, false),
+            (M::Programs, K::Char('t'), C::TogglePivot, true),
         ];
         Keymap {
             bindings: table
@@ -304,7 +310,7 @@ impl Keymap {
             .find(|m| m.name() == mode)
             .ok_or_else(|| {
                 format!(
-                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links"
+                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links, programs"
                 )
             })?;
         let command = Command::from_name(command).ok_or_else(|| {

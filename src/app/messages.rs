@@ -57,6 +57,11 @@ pub enum Action {
         project_ids: Vec<i64>,
         roster: Vec<crate::model::RosterEntry>,
     },
+    /// The reference data as stored now and the projects per program (the programs screen).
+    ProgramsLoaded {
+        reference: std::sync::Arc<crate::model::Reference>,
+        counts: std::collections::HashMap<i64, i64>,
+    },
     SaveDone(SaveOutcome),
     /// An effect failed; shown in the status line.
     Failed(String),
@@ -133,5 +138,7 @@ pub enum Effect {
     LoadRoster {
         project_ids: Vec<i64>,
     },
+    /// The programs screen: the reference data and the projects per program.
+    LoadPrograms,
     Save(Save),
 }

@@ -322,6 +322,13 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::ProgramsLoaded { reference, counts } => {
+                self.reference = Arc::clone(&reference);
+                if let Some(Screen::Programs(p)) = self.stack.last_mut() {
+                    p.loaded(reference, counts);
+                }
+                Vec::new()
+            }
             Action::LinksLoaded { project_id, links } => {
                 if let Some(Screen::Links(l)) = self.stack.last_mut() {
                     l.loaded(project_id, links);
@@ -402,6 +409,7 @@ impl App {
             }
             C::ToggleWatch => self.toggle_watch(),
             C::Links => self.push_links(),
+            C::Programs => self.push_programs(),
             C::AddDeadline => {
                 self.open_project_form(|project_id| FormKind::Deadline { project_id })
             }

@@ -50,6 +50,12 @@ impl App {
                     None => Vec::new(),
                 };
             }
+            Screen::Programs(p) => {
+                return match p.open_query(self.lang) {
+                    Some((query, label)) => self.push_list(ListKind::Projects, query, label),
+                    None => Vec::new(),
+                };
+            }
             Screen::History(_) | Screen::Budget(_) | Screen::Funnel(_) => None,
         };
         match target {
@@ -229,6 +235,13 @@ impl App {
         } else {
             PiKey::Pi(pi)
         })
+    }
+
+    /// `Y`: the programs (事業), over the dashboard.
+    pub fn push_programs(&mut self) -> Vec<Effect> {
+        self.stack.truncate(1);
+        self.stack.push(Screen::Programs(Box::default()));
+        self.load_current()
     }
 
     /// `L`: the focused project's links.

@@ -32,6 +32,10 @@ pub enum Kind {
     Assignments,
     /// The roster (氏名, 役割, ログイン, 退任日), retired officers included; not per project.
     Officers,
+    /// Every program (事業), retired ones included: the format `import programs` reads.
+    Programs,
+    /// Every program link (先行事業, 後継事業, 種別, 開始日): the format `import links` reads.
+    Links,
 }
 
 /// `seedline export …`.
@@ -68,6 +72,8 @@ fn kind(k: Kind) -> ExportKind {
         Kind::Budgets => ExportKind::Budgets,
         Kind::Assignments => ExportKind::Assignments,
         Kind::Officers => ExportKind::Officers,
+        Kind::Programs => ExportKind::Programs,
+        Kind::Links => ExportKind::Links,
     }
 }
 
@@ -268,7 +274,17 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         options.columns =
             columns::select(kind.columns(), list).map_err(|e| anyhow!("--columns: {e}"))?;
     }
-    let ids = chosen(ctx, store, &args)?;
+    let ids = if kind.is_reference() {
+        if args.query.is_some() || args.ids.is_some() {
+            bail!(
+                "--query and --ids choose projects; export {} writes every row",
+                kind.code()
+            );
+        }
+        Vec::new()
+    } else {
+        chosen(ctx, store, &args)?
+    };
     let show_progress = std::io::stderr().is_terminal();
     let mut written = 0u64;
     let mut progress = |n: u64| {

@@ -24,6 +24,11 @@ pub enum Kind {
     /// The roster: `氏名,役割,ログイン,退任日`; an officer already there (same name and role) gets
     /// the file's login and 退任日.
     Officers,
+    /// 事業: `コード,事業名,英語名,府省,統合プロジェクト,開始フェーズ,終了フェーズ,廃止日`; new codes
+    /// are added, stored ones updated.
+    Programs,
+    /// 事業間の連携: `先行事業,後継事業,種別,開始日`; missing links are added, none removed.
+    Links,
 }
 
 /// `--mode`.
@@ -129,6 +134,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     if args.create_officers && !matches!(args.kind, Kind::Assignments) {
         bail!("--create-officers applies to `import assignments` only");
     }
+    if matches!(args.kind, Kind::Programs | Kind::Links)
+        && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
+    {
+        bail!(
+            "--mode and --format apply to projects only: programs are updated by コード, links added"
+        );
+    }
     if store.is_read_only() && !args.dry_run {
         bail!("the database is open read-only: use --dry-run to check the file");
     }
@@ -208,6 +220,28 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             let counts = report.counts.map(|c| {
                 format!(
                     "{} inserted, {} updated, {} unchanged",
+                    c.inserted, c.updated, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Programs => {
+            let report = csv_io::import_programs(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} added, {} updated, {} unchanged",
+                    c.inserted, c.updated, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Links => {
+            let report = csv_io::import_links(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} added, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
                 )
             });

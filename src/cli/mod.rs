@@ -14,9 +14,11 @@ mod gate;
 mod history;
 mod import;
 mod init;
+mod link;
 mod note;
 mod officer;
 mod phase;
+mod program;
 mod show;
 mod watch;
 
@@ -112,6 +114,12 @@ pub enum Command {
     Assign(assign::AssignArgs),
     /// End an officer's assignment to projects (kept in the assignment history with its dates).
     Unassign(assign::UnassignArgs),
+    /// Programs (事業): add, edit, list, retire, restore.
+    #[command(subcommand)]
+    Program(program::Command),
+    /// Program links (ペアリング / マッチング): add, list, remove.
+    #[command(subcommand)]
+    Link(link::Command),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -201,6 +209,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Unassign(args)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             assign::unassign(&ctx, &mut store, args)
+        }
+        Some(Command::Program(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            program::run(&ctx, &mut store, command)
+        }
+        Some(Command::Link(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            link::run(&ctx, &mut store, command)
         }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;

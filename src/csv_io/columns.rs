@@ -72,6 +72,18 @@ pub enum Field {
     RetiredOn,
     AssignedFrom,
     AssignedTo,
+    // programs (事業)
+    ProgramCode,
+    ProgramName,
+    ProgramNameEn,
+    Ministry,
+    FirstPhase,
+    LastPhase,
+    // program links
+    Preceding,
+    Successor,
+    LinkKind,
+    LinkSince,
 }
 
 /// One column of a CSV shape.
@@ -221,6 +233,28 @@ pub const OFFICERS: &[Column] = &[
     col(Field::RetiredOn, "退任日", "retired_on", &["retired"], false),
 ];
 
+/// 事業: one row per program (import and export; import upserts by コード).
+#[rustfmt::skip]
+pub const PROGRAMS: &[Column] = &[
+    col(Field::ProgramCode, "コード", "code", &["事業コード", "program_code"], true),
+    col(Field::ProgramName, "事業名", "name", &["name_ja", "program"], true),
+    col(Field::ProgramNameEn, "英語名", "name_en", &["英文名", "english_name"], false),
+    col(Field::Ministry, "府省", "ministry", &["所管府省", "省庁"], true),
+    col(Field::IntegratedProject, "統合プロジェクト", "integrated_project", &["ip"], true),
+    col(Field::FirstPhase, "開始フェーズ", "first_phase", &[], true),
+    col(Field::LastPhase, "終了フェーズ", "last_phase", &[], true),
+    col(Field::RetiredOn, "廃止日", "retired_on", &["retired"], false),
+];
+
+/// 事業間の連携 (ペアリング / マッチング): one row per link (import and export).
+#[rustfmt::skip]
+pub const LINKS: &[Column] = &[
+    col(Field::Preceding, "先行事業", "preceding", &["preceding_program"], true),
+    col(Field::Successor, "後継事業", "successor", &["successor_program"], true),
+    col(Field::LinkKind, "種別", "kind", &[], true),
+    col(Field::LinkSince, "開始日", "since", &[], false),
+];
+
 /// KAKEN (科研費) CSV exports: the import format `kaken`.
 #[rustfmt::skip]
 pub const KAKEN: &[Column] = &[
@@ -295,6 +329,8 @@ mod tests {
             BUDGETS,
             ASSIGNMENTS,
             OFFICERS,
+            PROGRAMS,
+            LINKS,
         ] {
             for c in table {
                 for name in [c.ja, c.en].iter().chain(c.aliases) {

@@ -24,6 +24,10 @@ pub enum ExportKind {
     Assignments,
     /// 担当者名簿: every officer, retired ones included (not per project).
     Officers,
+    /// Every program (事業), retired ones included (no project selection).
+    Programs,
+    /// Every program link.
+    Links,
 }
 
 impl ExportKind {
@@ -37,6 +41,8 @@ impl ExportKind {
             ExportKind::Budgets => columns::BUDGETS,
             ExportKind::Assignments => columns::ASSIGNMENTS,
             ExportKind::Officers => columns::OFFICERS,
+            ExportKind::Programs => columns::PROGRAMS,
+            ExportKind::Links => columns::LINKS,
         }
     }
 
@@ -50,7 +56,14 @@ impl ExportKind {
             ExportKind::Budgets => "budgets",
             ExportKind::Assignments => "assignments",
             ExportKind::Officers => "officers",
+            ExportKind::Programs => "programs",
+            ExportKind::Links => "links",
         }
+    }
+
+    /// Whether the kind is reference data rather than rows of chosen projects.
+    pub fn is_reference(self) -> bool {
+        matches!(self, ExportKind::Programs | ExportKind::Links)
     }
 }
 
@@ -251,7 +264,8 @@ pub fn export<W: Write>(
         ExportKind::Officers => return super::officers::export_officers(store, options, out),
         _ => {}
     }
-    let labels = Labels::new(&store.reference()?);
+    let reference = store.reference()?;
+    let labels = Labels::new(&reference);
     let fail = |e: std::io::Error| Error::io(&options.output, e);
     let mut writer = CsvWriter::new(out, options.bom).map_err(fail)?;
     let names: Vec<&str> = options
@@ -289,6 +303,21 @@ pub fn export<W: Write>(
         }
         // Written above, before the project kinds' header.
         ExportKind::Assignments | ExportKind::Officers => 0,
+        ExportKind::Programs => {
+            for p in &reference.programs {
+                let cell =
+                    |f| Cell::owned(super::programs::program_cell(f, p, &reference, &labels));
+                done(write_row(w, fields, cell))?;
+            }
+            reference.programs.len() as u64
+        }
+        ExportKind::Links => {
+            for l in &reference.program_links {
+                let cell = |f| Cell::owned(super::programs::link_cell(f, l, &reference));
+                done(write_row(w, fields, cell))?;
+            }
+            reference.program_links.len() as u64
+        }
     };
     let out = writer.finish().map_err(fail)?;
     Ok((count, out))

@@ -406,6 +406,14 @@ pub fn import_projects(
     }
     let ids: Vec<&str> = rows.iter().map(|(_, p)| p.amed_id.as_str()).collect();
     let existing = store.projects_by_amed_id(&ids)?;
+    for (line, p) in &rows {
+        let stays = existing
+            .get(&p.amed_id)
+            .is_some_and(|old| old.program == p.program);
+        if let Some(problem) = retired_program(&labels, p, stays) {
+            report.push(Problem::at(*line, &program_column(&header), problem), cap);
+        }
+    }
     for (line, p) in &mut rows {
         let Some(old) = existing.get(&p.amed_id) else {
             continue;
@@ -451,6 +459,26 @@ pub fn import_projects(
         &file.display().to_string(),
     )?);
     Ok(report)
+}
+
+/// A project row that would put a new project (or move one) into a retired program: refused, with
+/// how to restore the program. A project already in that program may be updated.
+fn retired_program(labels: &Labels, p: &NewProject, stays: bool) -> Option<String> {
+    let day = labels.program_retired(&p.program).filter(|_| !stays)?;
+    let name = sanitize_line(labels.program_label(&p.program));
+    Some(format!(
+        "program '{name}' was retired on {day} and takes no new projects; restore it with `seedline program restore {}`",
+        p.program
+    ))
+}
+
+/// The 事業名 column's header as written in the file (KAKEN files name it with `--program`).
+fn program_column(header: &Header) -> String {
+    header
+        .columns
+        .iter()
+        .position(|c| c.is_some_and(|c| c.field == Field::Program))
+        .map_or_else(|| "--program".into(), |i| header.names[i].clone())
 }
 
 /// The 課題管理番号 column's header as written in the file.

@@ -79,6 +79,10 @@ pub struct Labels {
     area_index: NameIndex,
     /// Program code → its integrated project's code.
     program_ip: HashMap<String, String>,
+    /// Programs by the filter line's rule (see [`crate::model::reference::program::find_program`]).
+    program_index: NameIndex,
+    /// Program code → 廃止日, for the retired ones.
+    retired: HashMap<String, crate::model::Date>,
 }
 
 impl Labels {
@@ -114,7 +118,11 @@ impl Labels {
             if let Some(ip) = r.integrated_project(p.integrated_project_id) {
                 labels.program_ip.insert(p.code.clone(), ip.code.clone());
             }
+            if let Some(day) = p.retired_on {
+                labels.retired.insert(p.code.clone(), day);
+            }
         }
+        labels.program_index = NameIndex::new(r, RefKind::Program);
         labels.area_index = NameIndex::new(r, RefKind::DiseaseArea);
         for a in &r.disease_areas {
             labels
@@ -143,9 +151,22 @@ impl Labels {
         self.areas.label(code)
     }
 
-    /// The program code a cell names.
+    /// The program code a cell names: a code or whole name (as the filter line reads it); a part
+    /// of one program's name is suggested, an unknown name answered with how to add it.
     pub fn program(&self, text: &str) -> Result<String, String> {
-        self.programs.resolve(text, "program").map(str::to_string)
+        if let Some(code) = self.programs.exact.get(text) {
+            return Ok(code.clone());
+        }
+        let id = crate::model::reference::program::find_program(&self.program_index, text)?;
+        self.program_index
+            .code(id)
+            .map(str::to_string)
+            .ok_or_else(|| format!("unknown program '{}'", sanitize_line(text)))
+    }
+
+    /// When the program was retired (a retired program takes no new projects).
+    pub fn program_retired(&self, code: &str) -> Option<crate::model::Date> {
+        self.retired.get(code).copied()
     }
 
     /// The integrated-project code a cell names.

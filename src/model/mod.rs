@@ -42,8 +42,8 @@ pub use phase::{Phase, PhaseMove};
 pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;
 pub use reference::{
-    DiseaseAreaRef, IntegratedProjectRef, NameIndex, NameMatch, ProgramRef, RefKind, Reference,
-    suggest,
+    DiseaseAreaRef, IntegratedProjectRef, LinkKind, NameIndex, NameMatch, NewProgram,
+    ProgramChange, ProgramLink, ProgramRef, ProgramRow, RefKind, Reference, suggest,
 };
 pub use views::{
     DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow,

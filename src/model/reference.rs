@@ -3,10 +3,12 @@
 
 pub mod builtin;
 pub mod names;
+pub mod program;
 
 pub use names::{NameIndex, NameMatch, RefKind, suggest};
+pub use program::{LinkKind, NewProgram, ProgramChange, ProgramLink, ProgramRow};
 
-use super::Phase;
+use super::{Coded, Date, Phase};
 
 /// 統合プロジェクト as loaded from the database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,10 @@ pub struct ProgramRef {
     pub integrated_project_id: i64,
     pub first_phase: Phase,
     pub last_phase: Phase,
+    /// 廃止日: a retired program keeps its projects and is not offered for new ones.
+    pub retired_on: Option<Date>,
+    /// Optimistic version (`program edit` checks it).
+    pub version: i64,
 }
 
 /// All reference data, in display order.
@@ -48,8 +54,8 @@ pub struct Reference {
     pub integrated_projects: Vec<IntegratedProjectRef>,
     pub disease_areas: Vec<DiseaseAreaRef>,
     pub programs: Vec<ProgramRef>,
-    /// (preceding program id, successor program id, kind)
-    pub program_links: Vec<(i64, i64, String)>,
+    /// Pairings and matchings, in the order they were added.
+    pub program_links: Vec<ProgramLink>,
 }
 
 impl Reference {
@@ -72,8 +78,8 @@ impl Reference {
     pub fn successors(&self, program_id: i64) -> Vec<&ProgramRef> {
         self.program_links
             .iter()
-            .filter(|(from, _, _)| *from == program_id)
-            .filter_map(|(_, to, _)| self.program(*to))
+            .filter(|l| l.preceding == program_id)
+            .filter_map(|l| self.program(l.successor))
             .collect()
     }
 
@@ -121,6 +127,8 @@ impl Reference {
                         .map_or(0, |p| p.id),
                     first_phase: *first,
                     last_phase: *last,
+                    retired_on: None,
+                    version: 1,
                 },
             )
             .collect();
@@ -128,7 +136,12 @@ impl Reference {
         let program_links = builtin::PROGRAM_LINKS
             .iter()
             .filter_map(|(from, to, kind)| {
-                Some((program_id(from)?, program_id(to)?, kind.to_string()))
+                Some(ProgramLink {
+                    preceding: program_id(from)?,
+                    successor: program_id(to)?,
+                    kind: LinkKind::parse(kind)?,
+                    since: None,
+                })
             })
             .collect();
         Reference {

@@ -238,6 +238,8 @@ mod tests {
                 integrated_project_id: 1,
                 first_phase: Phase::Basic,
                 last_phase: Phase::Clinical,
+                retired_on: None,
+                version: 1,
             }],
             program_links: vec![],
         }

@@ -124,6 +124,23 @@ pub(crate) fn phase_opt(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Ph
         .map_err(|e| named(row, idx, e))
 }
 
+/// The date in column `idx` (`YYYY-MM-DD`, or a timestamp starting with one), `None` for NULL;
+/// anything else is an error naming the column.
+pub(crate) fn date_opt(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<crate::model::Date>> {
+    let Some(text) = row.get::<_, Option<String>>(idx)? else {
+        return Ok(None);
+    };
+    let day = text.get(..10).and_then(crate::model::parse_date);
+    day.map(Some).ok_or_else(|| {
+        let column = row.as_ref().column_name(idx).unwrap_or("?").to_string();
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Text,
+            format!("stored date '{text}' in column {column} is invalid").into(),
+        )
+    })
+}
+
 /// A code already read as text from column `idx` of `row` (for a column whose kind depends on
 /// another column).
 pub(crate) fn coded_text<T: Coded>(row: &Row<'_>, idx: usize, text: &str) -> rusqlite::Result<T> {

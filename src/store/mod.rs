@@ -32,6 +32,7 @@ mod officer;
 mod open;
 mod phase;
 mod pi;
+mod program;
 mod projects;
 mod reference;
 mod short;
@@ -50,6 +51,7 @@ pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
+pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

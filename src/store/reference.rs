@@ -8,7 +8,8 @@ use crate::model::reference::builtin::{
     DISEASE_AREAS, INTEGRATED_PROJECTS, PROGRAM_LINKS, PROGRAMS, REFERENCE_VERSION,
 };
 use crate::model::{
-    Coded, DiseaseAreaRef, IntegratedProjectRef, Modality, Phase, ProgramRef, Reference,
+    Coded, DiseaseAreaRef, IntegratedProjectRef, Modality, Phase, ProgramLink, ProgramRef,
+    Reference,
 };
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
@@ -47,7 +48,8 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, name_ja, name_en, ministry, integrated_project_id, first_phase, last_phase
+            "SELECT id, code, name_ja, name_en, ministry, integrated_project_id, first_phase, last_phase,
+               retired_at, version
              FROM program ORDER BY id",
         )?;
         let programs = stmt
@@ -61,14 +63,23 @@ impl Store {
                     integrated_project_id: r.get(5)?,
                     first_phase: codes::phase(r, 6)?,
                     last_phase: codes::phase(r, 7)?,
+                    retired_on: codes::date_opt(r, 8)?,
+                    version: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT preceding_program_id, successor_program_id, kind FROM program_link ORDER BY id",
+            "SELECT preceding_program_id, successor_program_id, kind, since FROM program_link ORDER BY id",
         )?;
         let program_links = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([], |r| {
+                Ok(ProgramLink {
+                    preceding: r.get(0)?,
+                    successor: r.get(1)?,
+                    kind: codes::coded(r, 2)?,
+                    since: codes::date_opt(r, 3)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Reference {
             integrated_projects,

@@ -106,6 +106,12 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
                     roster,
                 })
         }
+        Effect::LoadPrograms => {
+            load_programs(store).map(|(reference, counts)| Action::ProgramsLoaded {
+                reference: std::sync::Arc::new(reference),
+                counts,
+            })
+        }
         Effect::Save(change) => Ok(Action::SaveDone(save(store, &app.author, change))),
     };
     result.unwrap_or_else(|e| Action::Failed(e.to_string()))
@@ -218,4 +224,11 @@ pub fn load_history(store: &mut Store, project_id: i64) -> crate::Result<Vec<His
 
 pub fn count_projects(store: &mut Store) -> crate::Result<i64> {
     store.project_count()
+}
+
+/// The reference data as stored now and the projects per program (one grouped query).
+pub fn load_programs(
+    store: &mut Store,
+) -> crate::Result<(crate::model::Reference, std::collections::HashMap<i64, i64>)> {
+    Ok((store.reference()?, store.program_project_counts()?))
 }

@@ -15,6 +15,7 @@ mod links;
 mod list;
 mod pi;
 mod picker;
+mod programs;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{

@@ -135,7 +135,7 @@ fn bad_cells_are_reported_per_cell_with_the_closest_valid_value() {
     for expected in [
         "in.csv:2: 開始日: '2024-02-30' is not a valid date; expected a date such as 2024-04-01",
         "in.csv:3: 終了日: '2024/13/01' is not a valid date",
-        "in.csv:4: 事業名: unknown program '橋渡し研究プログラ'; did you mean '橋渡し研究プログラム'?",
+        "in.csv:4: 事業名: unknown program '橋渡し研究プログラ'; did you mean '橋渡し研究プログラム' (code bridge)? Write its whole name or code",
         "in.csv:5: 統合プロジェクト: unknown integrated project '医薬品プロジェク'; did you mean '医薬品プロジェクト'?",
         "in.csv:6: 研究開発フェーズ: unknown phase '臨床試験'; did you mean '臨床'?",
         "in.csv:7: 承認上の分類: unknown modality '医療機'; did you mean '医療機器'?",

@@ -12,6 +12,7 @@ pub mod history;
 pub mod links;
 pub mod list;
 pub mod pi;
+pub mod programs;
 
 use super::keymap::Mode;
 use super::{Command, Effect};
@@ -27,6 +28,7 @@ pub use history::HistoryState;
 pub use links::LinksState;
 pub use list::{ListKind, ListState};
 pub use pi::PiState;
+pub use programs::ProgramsState;
 
 /// Rows around every screen's body: the title (breadcrumb) above, the status line below.
 pub const CHROME: u16 = 2;
@@ -53,6 +55,8 @@ pub enum Screen {
     Pi(Box<PiState>),
     /// A project's links.
     Links(Box<LinksState>),
+    /// The programs (事業) and their links.
+    Programs(Box<ProgramsState>),
 }
 
 /// What a screen may know of the app while it handles a command or loads, and the one thing it
@@ -96,6 +100,7 @@ impl Screen {
             Screen::Funnel(_) => Mode::Funnel,
             Screen::Pi(_) => Mode::Pi,
             Screen::Links(_) => Mode::Links,
+            Screen::Programs(_) => Mode::Programs,
         }
     }
 
@@ -112,6 +117,7 @@ impl Screen {
             Screen::Funnel(s) => s.command(command, ctx),
             Screen::Pi(s) => s.command(command, ctx),
             Screen::Links(s) => s.command(command, ctx),
+            Screen::Programs(s) => s.command(command, ctx),
         }
     }
 
@@ -127,6 +133,7 @@ impl Screen {
             Screen::Funnel(s) => s.load(ctx),
             Screen::Pi(s) => s.load(ctx),
             Screen::Links(s) => s.load(),
+            Screen::Programs(s) => s.load(),
         }
     }
 
@@ -144,6 +151,7 @@ impl Screen {
             Screen::Funnel(s) => s.content_height(),
             Screen::Pi(s) => s.content_height(),
             Screen::Links(s) => s.content_height(),
+            Screen::Programs(s) => s.content_height(),
         })
     }
 
@@ -163,6 +171,7 @@ impl Screen {
                 (s.cursor, s.offset) =
                     Command::Refresh.move_cursor(s.cursor, s.offset, s.links.len(), page);
             }
+            Screen::Programs(s) => s.keep_in_view(ctx),
             Screen::History(s) => {
                 let page = body.saturating_sub(history::HISTORY_HEAD);
                 s.scroll = s.scroll.min(s.entries.len().saturating_sub(page));
@@ -190,6 +199,7 @@ impl Screen {
             Screen::Funnel(s) => s.name(lang),
             Screen::Pi(s) => s.name(lang),
             Screen::Links(s) => s.label.clone(),
+            Screen::Programs(s) => s.name(lang),
         }
     }
 
@@ -202,7 +212,7 @@ impl Screen {
             Screen::Pi(p) => p.cursor_project().map(|r| r.id),
             Screen::History(h) => Some(h.project_id),
             Screen::Links(l) => Some(l.project_id),
-            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) => None,
+            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) | Screen::Programs(_) => None,
         }
     }
 }

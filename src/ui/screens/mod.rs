@@ -11,6 +11,7 @@ mod history;
 mod links;
 mod list;
 mod pi;
+mod programs;
 
 use super::theme::Theme;
 use crate::Lang;
@@ -33,6 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Screen::Funnel(f) => funnel::draw(frame, area, app, f, theme),
         Screen::Pi(p) => pi::draw(frame, area, app, p, theme),
         Screen::Links(l) => links::draw(frame, area, app, l, theme),
+        Screen::Programs(p) => programs::draw(frame, area, app, p, theme),
     }
 }
 
