@@ -28,6 +28,7 @@ mod migrate;
 mod notes;
 mod officer;
 mod open;
+mod outcome;
 mod phase;
 mod pi;
 mod projects;
@@ -42,6 +43,7 @@ pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
+pub use outcome::OutcomeImportCounts;
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 
 use crate::Result;
