@@ -1,4 +1,4 @@
-//! `seedline export projects|notes|flags|gates|budgets`: the chosen projects (a filter, a list of
+//! `seedline export projects|notes|flags|gates|budgets|outcomes`: the chosen projects (a filter, a list of
 //! 課題管理番号, or all) as an Excel-safe CSV file or on standard output; one audit row per export.
 
 use crate::csv_io::{self, AtomicFile, ExportKind, ExportOptions, columns};
@@ -27,6 +27,9 @@ pub enum Kind {
     /// Fiscal-year allocations of the chosen projects (課題管理番号, 年度, 配分額(千円)), by
     /// 課題管理番号 then 年度: the format `import budgets` reads.
     Budgets,
+    /// Outcomes of the chosen projects (課題管理番号, 種別, 日付, 製品名, 内容; deleted ones left
+    /// out), by project then date: the format `import outcomes` reads.
+    Outcomes,
 }
 
 /// `seedline export …`.
@@ -61,6 +64,7 @@ fn kind(k: Kind) -> ExportKind {
         Kind::Flags => ExportKind::Flags,
         Kind::Gates => ExportKind::Gates,
         Kind::Budgets => ExportKind::Budgets,
+        Kind::Outcomes => ExportKind::Outcomes,
     }
 }
 

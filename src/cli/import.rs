@@ -1,4 +1,4 @@
-//! `seedline import projects|budgets FILE`: check the whole file, then import every row in one
+//! `seedline import projects|budgets|outcomes FILE`: check the whole file, then import every row in one
 //! transaction or none; problems are listed by line and column on standard error.
 
 use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
@@ -18,6 +18,9 @@ pub enum Kind {
     /// 年度別配分額: `課題管理番号,年度,配分額(千円)`, one row per project and fiscal year; a
     /// (project, 年度) already stored is replaced.
     Budgets,
+    /// 成果: `課題管理番号,種別,日付,製品名,内容`, appended; a row equal to an outcome already
+    /// stored (same project, kind, date, product and detail) is left alone and counted unchanged.
+    Outcomes,
 }
 
 /// `--mode`.
@@ -110,6 +113,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             "--mode and --format apply to projects only: budgets have one format, and a later import replaces a (project, 年度) figure"
         );
     }
+    if matches!(args.kind, Kind::Outcomes)
+        && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
+    {
+        bail!(
+            "--mode and --format apply to projects only: outcomes have one format and are appended (a row already stored is left alone)"
+        );
+    }
     if store.is_read_only() && !args.dry_run {
         bail!("the database is open read-only: use --dry-run to check the file");
     }
@@ -162,6 +172,18 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 format!(
                     "{} inserted, {} replaced, {} unchanged",
                     c.inserted, c.replaced, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Outcomes => {
+            let report =
+                csv_io::import_outcomes(store, &args.file, &options, &ctx.author, &mut progress)
+                    .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} inserted, {} unchanged (already recorded)",
+                    c.inserted, c.unchanged
                 )
             });
             (report.rows, finish(&name, show_progress, report, counts)?)

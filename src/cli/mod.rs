@@ -14,6 +14,7 @@ mod history;
 mod import;
 mod init;
 mod note;
+mod outcome;
 mod phase;
 mod show;
 mod watch;
@@ -103,6 +104,9 @@ pub enum Command {
     Deadline(deadline::Command),
     /// Every change to a project, newest first.
     History(history::Args),
+    /// Outcomes (薬事承認, 企業導出, 非臨床PoC, 治験, 論文): add, list, edit, delete, restore.
+    #[command(subcommand)]
+    Outcome(outcome::Command),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -178,6 +182,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             import::run(&ctx, &mut store, args)
         }
         Some(Command::History(args)) => history::run(&open_for_use(db, demo, &mut ctx)?, args),
+        Some(Command::Outcome(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            outcome::run(&ctx, &mut store, command)
+        }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;
             crate::tui::run(store, &ctx)

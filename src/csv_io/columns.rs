@@ -65,6 +65,11 @@ pub enum Field {
     // fiscal-year budgets
     FiscalYear,
     Allocation,
+    // outcomes
+    OutcomeKind,
+    OutcomeDate,
+    OutcomeProduct,
+    OutcomeDetail,
 }
 
 /// One column of a CSV shape.
@@ -195,6 +200,16 @@ pub const BUDGETS: &[Column] = &[
     col(Field::Allocation, "配分額(千円)", "amount_kyen", &["配分額"], true),
 ];
 
+/// 成果: one row per outcome (import and export).
+#[rustfmt::skip]
+pub const OUTCOMES: &[Column] = &[
+    col(Field::AmedId, "課題管理番号", "amed_id", &["課題番号", "AMED ID", "id"], true),
+    col(Field::OutcomeKind, "種別", "kind", &["成果種別", "outcome"], true),
+    col(Field::OutcomeDate, "日付", "date", &["occurred_on", "年月日"], true),
+    col(Field::OutcomeProduct, "製品名", "product", &["product_name", "製品"], false),
+    col(Field::OutcomeDetail, "内容", "detail", &["詳細", "概要"], false),
+];
+
 /// KAKEN (科研費) CSV exports: the import format `kaken`.
 #[rustfmt::skip]
 pub const KAKEN: &[Column] = &[
@@ -260,7 +275,7 @@ mod tests {
 
     #[test]
     fn every_header_names_one_column_per_table() {
-        for table in [PROJECTS, NOTES, FLAGS, GATES, KAKEN, BUDGETS] {
+        for table in [PROJECTS, NOTES, FLAGS, GATES, KAKEN, BUDGETS, OUTCOMES] {
             for c in table {
                 for name in [c.ja, c.en].iter().chain(c.aliases) {
                     let hits = table.iter().filter(|o| o.matches(name)).count();

@@ -20,6 +20,8 @@ pub enum ExportKind {
     Gates,
     /// 年度別配分額, by 課題管理番号 then 年度.
     Budgets,
+    /// 成果 (not deleted), by project then date.
+    Outcomes,
 }
 
 impl ExportKind {
@@ -31,10 +33,11 @@ impl ExportKind {
             ExportKind::Flags => columns::FLAGS,
             ExportKind::Gates => columns::GATES,
             ExportKind::Budgets => columns::BUDGETS,
+            ExportKind::Outcomes => columns::OUTCOMES,
         }
     }
 
-    /// `projects`, `notes`, `flags`, `gates`, `budgets` (recorded in the audit log).
+    /// `projects`, `notes`, `flags`, `gates`, `budgets`, `outcomes` (recorded in the audit log).
     pub fn code(self) -> &'static str {
         match self {
             ExportKind::Projects => "projects",
@@ -42,6 +45,7 @@ impl ExportKind {
             ExportKind::Flags => "flags",
             ExportKind::Gates => "gates",
             ExportKind::Budgets => "budgets",
+            ExportKind::Outcomes => "outcomes",
         }
     }
 }
@@ -272,6 +276,13 @@ pub fn export<W: Write>(
         ExportKind::Budgets => {
             store.export_budgets(ids, |b| done(write_row(w, fields, |f| budget_cell(f, b))))?
         }
+        ExportKind::Outcomes => store.export_outcomes(ids, |o| {
+            iso_date(o.outcome.on, &mut scratch);
+            let date = scratch.as_str();
+            done(write_row(w, fields, |f| {
+                super::outcomes::outcome_cell(f, o, date)
+            }))
+        })?,
     };
     let out = writer.finish().map_err(fail)?;
     Ok((count, out))

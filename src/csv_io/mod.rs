@@ -17,6 +17,7 @@ pub mod kaken;
 pub mod labels;
 mod merge;
 pub mod neutralize;
+mod outcomes;
 pub mod read;
 mod validate;
 mod write;
@@ -28,6 +29,7 @@ pub use export::{ExportKind, ExportOptions, export};
 pub use file::AtomicFile;
 pub use import::{Format, ImportOptions, ImportReport, import_projects};
 pub use kaken::KakenOptions;
+pub use outcomes::import_outcomes;
 pub use write::{Cell, CsvWriter, write_budget_pivot};
 
 use crate::text::sanitize_line;

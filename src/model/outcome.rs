@@ -33,8 +33,7 @@ pub fn parse_outcome_kind(text: &str) -> Option<OutcomeKind> {
 }
 
 /// What `--kind` and the 種別 column accept, for messages.
-pub const OUTCOME_KINDS_HELP: &str =
-    "approval (薬事承認), licensing (企業導出), nonclinical-poc (非臨床PoC), clinical-trial (治験), paper (論文)";
+pub const OUTCOME_KINDS_HELP: &str = "approval (薬事承認), licensing (企業導出), nonclinical-poc (非臨床PoC), clinical-trial (治験), paper (論文)";
 
 /// The short label of a kind on the tally and in its help (AMED's words: 治験, 非臨床PoC).
 pub fn outcome_short_label(kind: Option<OutcomeKind>, lang: Lang) -> &'static str {
@@ -238,7 +237,9 @@ impl OutcomeTally {
 
     /// Everything of `kind`.
     pub fn total(&self, kind: Option<OutcomeKind>) -> i64 {
-        (0..self.years.len()).map(|y| self.year_total(y, kind)).sum()
+        (0..self.years.len())
+            .map(|y| self.year_total(y, kind))
+            .sum()
     }
 
     /// The count of `kind` in the fiscal years `from..=to`.
@@ -368,12 +369,12 @@ mod tests {
         assert_eq!(tally.cell(0, 0, Some(OutcomeKind::Licensing)), 2);
         assert_eq!(tally.cell(0, 0, None), 8);
         assert_eq!(tally.row_total(1, None), 5);
-        assert_eq!(tally.year_total(1, Some(OutcomeKind::RegulatoryApproval)), 1);
-        assert_eq!(tally.total(Some(OutcomeKind::Paper)), 6);
         assert_eq!(
-            tally.within(None, (FiscalYear(2020), FiscalYear(2023))),
-            9
+            tally.year_total(1, Some(OutcomeKind::RegulatoryApproval)),
+            1
         );
+        assert_eq!(tally.total(Some(OutcomeKind::Paper)), 6);
+        assert_eq!(tally.within(None, (FiscalYear(2020), FiscalYear(2023))), 9);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use super::parse::{Term, example, parse};
 use super::{DueFilter, Filter, FlagFilter, MineFilter, OutcomeFilter, QueryError};
 use crate::model::{AgingBucket, Coded, FiscalYear, FlagStatus, Modality, Phase, fold_key};
-use crate::model::{OUTCOME_KINDS_HELP, parse_outcome_kind};
 use crate::model::{NameIndex, NameMatch, RefKind, Reference};
+use crate::model::{OUTCOME_KINDS_HELP, parse_outcome_kind};
 use crate::text::search_fold;
 
 /// Parses and resolves a filter line.
@@ -185,7 +185,11 @@ fn outcome(value: &str) -> Result<OutcomeFilter, String> {
         "" | "any" | "all" | "yes" | "全種別" => None,
         _ => {
             let mut found = Vec::new();
-            for k in kinds.split([',', '、', '，']).map(str::trim).filter(|k| !k.is_empty()) {
+            for k in kinds
+                .split([',', '、', '，'])
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+            {
                 found.push(parse_outcome_kind(k).ok_or_else(|| {
                     format!("unknown outcome kind; expected any or {OUTCOME_KINDS_HELP}")
                 })?);

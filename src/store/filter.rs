@@ -178,7 +178,8 @@ pub(crate) fn condition(
         params.push(Value::Text(scope.stalled_before().to_string()));
     }
     if let Some(o) = &filter.outcome {
-        let mut sql = "p.id IN (SELECT o.project_id FROM outcome o WHERE o.deleted_at IS NULL".to_string();
+        let mut sql =
+            "p.id IN (SELECT o.project_id FROM outcome o WHERE o.deleted_at IS NULL".to_string();
         if let Some(kinds) = &o.kinds {
             let codes: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.code())).collect();
             sql.push_str(&format!(" AND o.kind IN ({})", codes.join(", ")));

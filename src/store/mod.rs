@@ -43,8 +43,8 @@ pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
-pub use outcome::OutcomeImportCounts;
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
+pub use outcome::OutcomeImportCounts;
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -7,8 +7,8 @@ use super::filter::condition;
 use super::notes::{last_change, missing_project};
 use super::{Store, audit, codes, now_ts};
 use crate::model::{
-    Author, Coded, FiscalYear, NewOutcome, OutcomeChange, OutcomeKind, OutcomeRecord,
-    OutcomeTally, Scope, TallyRow, parse_date,
+    Author, Coded, FiscalYear, NewOutcome, OutcomeChange, OutcomeKind, OutcomeRecord, OutcomeTally,
+    Scope, TallyRow, parse_date,
 };
 use crate::query::Filter;
 use crate::{Error, Result};
@@ -17,7 +17,8 @@ use serde_json::json;
 use std::collections::HashMap;
 
 /// The columns [`record`] reads, over `outcome o JOIN project p`.
-const COLUMNS: &str = "o.id, o.project_id, p.amed_id, o.kind, o.occurred_on, o.product_name, o.detail,
+const COLUMNS: &str =
+    "o.id, o.project_id, p.amed_id, o.kind, o.occurred_on, o.product_name, o.detail,
      o.recorded_by, o.deleted_at, o.deleted_by, o.version";
 
 /// One row of [`COLUMNS`].
@@ -44,7 +45,9 @@ fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutcomeRecord> {
 /// An outcome by number, deleted or not, or NotFound naming it.
 fn outcome_row(tx: &rusqlite::Connection, outcome_id: i64) -> Result<OutcomeRecord> {
     tx.query_row(
-        &format!("SELECT {COLUMNS} FROM outcome o JOIN project p ON p.id = o.project_id WHERE o.id = ?1"),
+        &format!(
+            "SELECT {COLUMNS} FROM outcome o JOIN project p ON p.id = o.project_id WHERE o.id = ?1"
+        ),
         [outcome_id],
         record,
     )
@@ -118,7 +121,8 @@ fn insert(
             |r| r.get(0),
         )
         .map_err(|e| missing_project(e, project_id))?;
-    let detail = json!({"outcome_id": id, "kind": o.kind.code(), "date": o.on.to_string(), "officer": by});
+    let detail =
+        json!({"outcome_id": id, "kind": o.kind.code(), "date": o.on.to_string(), "officer": by});
     audit::record(tx, actor, action, "project", Some(project_id), detail)?;
     Ok(id)
 }
@@ -236,7 +240,14 @@ impl Store {
             let detail = json!({"outcome_id": outcome_id, "kind": new.kind.code(),
                 "date": new.on.to_string(), "changed": changed, "version": expected_version + 1,
                 "officer": author.name});
-            audit::record(tx, &actor, "outcome.edit", "project", Some(old.project_id), detail)
+            audit::record(
+                tx,
+                &actor,
+                "outcome.edit",
+                "project",
+                Some(old.project_id),
+                detail,
+            )
         })
     }
 
@@ -314,7 +325,10 @@ impl Store {
         let mut rows = stmt.query(rusqlite::params_from_iter(cond.params.iter()))?;
         while let Some(r) = rows.next()? {
             let kind: OutcomeKind = codes::coded(r, 2)?;
-            let i = OutcomeKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+            let i = OutcomeKind::ALL
+                .iter()
+                .position(|k| *k == kind)
+                .unwrap_or(0);
             counts.entry((r.get(0)?, r.get(1)?)).or_default()[i] = r.get(3)?;
         }
         let mut tally = OutcomeTally::default();
