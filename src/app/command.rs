@@ -92,11 +92,15 @@ pub enum Command {
     AddDeadline,
     /// Add a file link (path or URL) to the project.
     AddLink,
+    /// Outcomes per integrated project × fiscal year (成果集計).
+    OutcomeTally,
+    /// Record an outcome of the project (薬事承認, 企業導出, …).
+    RecordOutcome,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 49] = [
+    pub const ALL: [Command; 51] = [
         Command::Open,
         Command::Portfolio,
         Command::BudgetView,
@@ -108,6 +112,8 @@ impl Command {
         Command::Links,
         Command::AddDeadline,
         Command::AddLink,
+        Command::OutcomeTally,
+        Command::RecordOutcome,
         Command::ReviseCriteria,
         Command::Export,
         Command::Import,
@@ -273,6 +279,16 @@ impl Command {
                 "add a deadline (report, evaluation, stage gate)",
             ),
             Command::AddLink => ("add_link", "添付リンクを追加", "add a file link"),
+            Command::OutcomeTally => (
+                "outcome_tally",
+                "成果集計（統合PJ×年度）",
+                "outcomes by integrated project and fiscal year",
+            ),
+            Command::RecordOutcome => (
+                "record_outcome",
+                "成果（承認・導出・PoC・治験・論文）を記録",
+                "record an outcome (approval, licensing, PoC, trial, paper)",
+            ),
         }
     }
 
@@ -306,6 +322,8 @@ impl Command {
             Command::Funnel => ("推移", "funnel"),
             Command::PiOverview => ("代表者", "PI"),
             Command::Links => ("添付", "links"),
+            Command::OutcomeTally => ("成果集計", "outcomes"),
+            Command::RecordOutcome => ("成果", "outcome"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)

@@ -106,10 +106,12 @@ pub enum Mode {
     Pi,
     /// A project's links.
     Links,
+    /// The outcome tally.
+    Outcomes,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::List,
@@ -120,6 +122,7 @@ impl Mode {
         Mode::Funnel,
         Mode::Pi,
         Mode::Links,
+        Mode::Outcomes,
     ];
 
     /// The name used in the config file (`[keys.list]`).
@@ -135,6 +138,7 @@ impl Mode {
             Mode::Funnel => "funnel",
             Mode::Pi => "pi",
             Mode::Links => "links",
+            Mode::Outcomes => "outcomes",
         }
     }
 }
@@ -235,6 +239,9 @@ impl Default for Keymap {
             (M::Budget, K::Char('e'), C::Export, true),
             (M::Pi, K::Char('t'), C::TogglePivot, true),
             (M::Pi, K::Char('w'), C::ToggleWatch, false),
+            (M::Global, K::Char('T'), C::OutcomeTally, false),
+            (M::Detail, K::Char('R'), C::RecordOutcome, false),
+            (M::Outcomes, K::Char('t'), C::TogglePivot, true),
         ];
         Keymap {
             bindings: table
@@ -302,7 +309,7 @@ impl Keymap {
             .find(|m| m.name() == mode)
             .ok_or_else(|| {
                 format!(
-                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links"
+                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links, outcomes"
                 )
             })?;
         let command = Command::from_name(command).ok_or_else(|| {

@@ -11,6 +11,7 @@ pub mod funnel;
 pub mod history;
 pub mod links;
 pub mod list;
+pub mod outcomes;
 pub mod pi;
 
 use super::keymap::Mode;
@@ -26,6 +27,7 @@ pub use funnel::FunnelState;
 pub use history::HistoryState;
 pub use links::LinksState;
 pub use list::{ListKind, ListState};
+pub use outcomes::OutcomesState;
 pub use pi::PiState;
 
 /// Rows around every screen's body: the title (breadcrumb) above, the status line below.
@@ -53,6 +55,8 @@ pub enum Screen {
     Pi(Box<PiState>),
     /// A project's links.
     Links(Box<LinksState>),
+    /// Outcomes per integrated project × fiscal year.
+    Outcomes(Box<OutcomesState>),
 }
 
 /// What a screen may know of the app while it handles a command or loads, and the one thing it
@@ -96,6 +100,7 @@ impl Screen {
             Screen::Funnel(_) => Mode::Funnel,
             Screen::Pi(_) => Mode::Pi,
             Screen::Links(_) => Mode::Links,
+            Screen::Outcomes(_) => Mode::Outcomes,
         }
     }
 
@@ -112,6 +117,7 @@ impl Screen {
             Screen::Funnel(s) => s.command(command, ctx),
             Screen::Pi(s) => s.command(command, ctx),
             Screen::Links(s) => s.command(command, ctx),
+            Screen::Outcomes(s) => s.command(command, ctx),
         }
     }
 
@@ -127,6 +133,7 @@ impl Screen {
             Screen::Funnel(s) => s.load(ctx),
             Screen::Pi(s) => s.load(ctx),
             Screen::Links(s) => s.load(),
+            Screen::Outcomes(s) => s.load(ctx),
         }
     }
 
@@ -144,6 +151,7 @@ impl Screen {
             Screen::Funnel(s) => s.content_height(),
             Screen::Pi(s) => s.content_height(),
             Screen::Links(s) => s.content_height(),
+            Screen::Outcomes(s) => s.content_height(),
         })
     }
 
@@ -173,6 +181,9 @@ impl Screen {
                 s.scroll = s.scroll.min(rows.saturating_sub(page));
             }
             Screen::Funnel(s) => s.scroll = s.scroll.min(s.content_height().saturating_sub(body)),
+            Screen::Outcomes(s) => {
+                s.keep_in_view(body.saturating_sub(outcomes::OUTCOMES_FRAME).max(1))
+            }
             // The detail is laid out again for the new width by the app (it needs the language).
             Screen::Detail(_) | Screen::Dashboard => {}
         }
@@ -190,6 +201,7 @@ impl Screen {
             Screen::Funnel(s) => s.name(lang),
             Screen::Pi(s) => s.name(lang),
             Screen::Links(s) => s.label.clone(),
+            Screen::Outcomes(s) => s.name(lang),
         }
     }
 
@@ -202,7 +214,7 @@ impl Screen {
             Screen::Pi(p) => p.cursor_project().map(|r| r.id),
             Screen::History(h) => Some(h.project_id),
             Screen::Links(l) => Some(l.project_id),
-            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) => None,
+            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) | Screen::Outcomes(_) => None,
         }
     }
 }

@@ -9,6 +9,7 @@ mod funnel;
 mod history;
 mod links;
 mod list;
+mod outcomes;
 mod pi;
 
 use super::theme::Theme;
@@ -32,6 +33,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Screen::Funnel(f) => funnel::draw(frame, area, app, f, theme),
         Screen::Pi(p) => pi::draw(frame, area, app, p, theme),
         Screen::Links(l) => links::draw(frame, area, app, l, theme),
+        Screen::Outcomes(o) => outcomes::draw(frame, area, app, o, theme),
     }
 }
 
