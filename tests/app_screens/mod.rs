@@ -13,6 +13,7 @@ mod heights;
 mod history;
 mod links;
 mod list;
+mod outcomes;
 mod pi;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
