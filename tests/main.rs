@@ -11,6 +11,7 @@ mod common;
 mod csv;
 mod demo;
 mod list_head;
+mod outcomes;
 mod portfolio;
 mod pty;
 mod pty_drafts;

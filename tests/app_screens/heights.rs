@@ -311,7 +311,7 @@ fn outcome_tally() {
     check(&mut app, |row| row.starts_with(" 計"), "統合PJ19");
     let mut empty = super::app();
     press(&mut empty, ch('T'));
-    empty.update(Action::OutcomesLoaded(Box::new(OutcomeTally::default())));
+    empty.update(Action::OutcomesLoaded(Box::default()));
     check(
         &mut empty,
         contains("成果が記録されていません"),

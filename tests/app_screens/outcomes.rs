@@ -229,7 +229,7 @@ fn the_tally_draws_at_80x24_and_40x12_without_cutting_numbers() {
 fn an_empty_tally_says_how_to_record_outcomes() {
     let mut app = sized(80, 24);
     press(&mut app, ch('T'));
-    app.update(Action::OutcomesLoaded(Box::new(OutcomeTally::default())));
+    app.update(Action::OutcomesLoaded(Box::default()));
     assert_eq!(app.screen().content_height(), Some(2));
     let body = body_rows(&mut app, 80, 24);
     assert!(body[1].contains("outcome add"), "{}", body[1]);
