@@ -12,6 +12,7 @@ mod csv;
 mod demo;
 mod list_head;
 mod outcomes;
+mod outcomes_journey;
 mod portfolio;
 mod pty;
 mod pty_drafts;
