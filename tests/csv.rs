@@ -7,6 +7,7 @@ mod assignments;
 mod bad_input;
 mod budgets;
 mod exporting;
+mod outcomes;
 mod round_trip;
 
 use crate::common::{Home, TODAY, fixture, raw};

@@ -13,6 +13,8 @@ mod demo;
 mod first_run;
 mod list_head;
 mod officers;
+mod outcomes;
+mod outcomes_journey;
 mod portfolio;
 mod programs;
 mod pty;

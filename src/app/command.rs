@@ -96,11 +96,15 @@ pub enum Command {
     AssignOfficers,
     /// The programs (事業) and their links.
     Programs,
+    /// Outcomes per integrated project × fiscal year (成果集計).
+    OutcomeTally,
+    /// Record an outcome of the project (薬事承認, 企業導出, …).
+    RecordOutcome,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 51] = [
+    pub const ALL: [Command; 53] = [
         Command::Open,
         Command::Programs,
         Command::Portfolio,
@@ -114,6 +118,8 @@ impl Command {
         Command::AddDeadline,
         Command::AddLink,
         Command::AssignOfficers,
+        Command::OutcomeTally,
+        Command::RecordOutcome,
         Command::ReviseCriteria,
         Command::Export,
         Command::Import,
@@ -289,6 +295,16 @@ impl Command {
                 "事業一覧（統合PJ・課題数・後継事業）",
                 "programs (integrated project, projects, successors)",
             ),
+            Command::OutcomeTally => (
+                "outcome_tally",
+                "成果集計（統合PJ×年度）",
+                "outcomes by integrated project and fiscal year",
+            ),
+            Command::RecordOutcome => (
+                "record_outcome",
+                "成果（承認・導出・PoC・治験・論文）を記録",
+                "record an outcome (approval, licensing, PoC, trial, paper)",
+            ),
         }
     }
 
@@ -324,6 +340,8 @@ impl Command {
             Command::Links => ("添付", "links"),
             Command::AssignOfficers => ("担当者", "officers"),
             Command::Programs => ("事業", "programs"),
+            Command::OutcomeTally => ("成果集計", "outcomes"),
+            Command::RecordOutcome => ("成果", "outcome"),
             other => return other.describe().2,
         };
         crate::tr(lang, ja, en)

@@ -57,6 +57,8 @@ pub enum FormKind {
     Deadline { project_id: i64 },
     /// A file link (path or URL) on a project.
     Attach { project_id: i64 },
+    /// An outcome of a project (薬事承認, 企業導出, 非臨床PoC, 治験, 論文).
+    Outcome { project_id: i64 },
     /// Export the budget pivot as shown (rows × fiscal years, with totals).
     ExportPivot {
         pivot: Box<crate::model::BudgetPivot>,
@@ -75,7 +77,8 @@ impl FormKind {
             | FormKind::Phase { project_id, .. }
             | FormKind::Gate { project_id }
             | FormKind::Deadline { project_id }
-            | FormKind::Attach { project_id } => Some(*project_id),
+            | FormKind::Attach { project_id }
+            | FormKind::Outcome { project_id } => Some(*project_id),
             FormKind::Flag { project_ids, .. } => project_ids.first().copied(),
             FormKind::Export { .. } | FormKind::Import | FormKind::ExportPivot { .. } => None,
         }

@@ -5,7 +5,7 @@ use super::App;
 use super::form::{Choice, Field, Form, FormKind, Value};
 use crate::model::{
     AttachmentKind, Coded, CriterionStatus, DeadlineKind, FlagStatus, GateDecision, NoteKind,
-    Phase, next_flag_statuses,
+    OutcomeKind, Phase, next_flag_statuses,
 };
 use crate::tr;
 
@@ -183,6 +183,12 @@ impl App {
                 Field::text("label", "ラベル", "Label", ""),
                 Field::choice("kind", "種別", "Kind", choices(AttachmentKind::ALL), 0),
                 Field::date("date", "日付", "Date", Some(self.today), false),
+            ],
+            FormKind::Outcome { .. } => vec![
+                Field::choice("kind", "種別", "Kind", choices(OutcomeKind::ALL), 1),
+                Field::date("date", "日付", "Date", Some(self.today), false),
+                Field::text("product", "製品名", "Product", ""),
+                Field::text("detail", "内容", "Detail", ""),
             ],
             FormKind::Gate { .. } => vec![
                 Field::text("gate", "ゲート", "Gate", "SG"),

@@ -108,10 +108,12 @@ pub enum Mode {
     Links,
     /// The programs (事業).
     Programs,
+    /// The outcome tally.
+    Outcomes,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::List,
@@ -123,6 +125,7 @@ impl Mode {
         Mode::Pi,
         Mode::Links,
         Mode::Programs,
+        Mode::Outcomes,
     ];
 
     /// The name used in the config file (`[keys.list]`).
@@ -139,6 +142,7 @@ impl Mode {
             Mode::Pi => "pi",
             Mode::Links => "links",
             Mode::Programs => "programs",
+            Mode::Outcomes => "outcomes",
         }
     }
 }
@@ -243,6 +247,9 @@ impl Default for Keymap {
             (M::List, K::Char('O'), C::AssignOfficers, false),
             (M::Global, K::Char('Y'), C::Programs, false),
             (M::Programs, K::Char('t'), C::TogglePivot, true),
+            (M::Global, K::Char('T'), C::OutcomeTally, false),
+            (M::Detail, K::Char('R'), C::RecordOutcome, false),
+            (M::Outcomes, K::Char('t'), C::TogglePivot, true),
         ];
         Keymap {
             bindings: table
@@ -310,7 +317,7 @@ impl Keymap {
             .find(|m| m.name() == mode)
             .ok_or_else(|| {
                 format!(
-                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links, programs"
+                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links, programs, outcomes"
                 )
             })?;
         let command = Command::from_name(command).ok_or_else(|| {

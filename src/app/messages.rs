@@ -5,7 +5,7 @@ use super::{Command, DashboardData, Edit, Save, SaveOutcome};
 use crate::model::Pivot;
 use crate::model::{
     AttachmentView, BudgetPivot, BudgetRows, Date, DueItem, FiscalYear, Funnel, HistoryEntry,
-    PiKey, PiOverview, ProjectDetail, ProjectRow, Scope, Sort,
+    OutcomeTally, PiKey, PiOverview, ProjectDetail, ProjectRow, Scope, Sort,
 };
 use crate::query::Filter;
 
@@ -43,6 +43,7 @@ pub enum Action {
     HistoryLoaded(Vec<HistoryEntry>),
     BudgetLoaded(Box<BudgetPivot>),
     FunnelLoaded(Box<Funnel>),
+    OutcomesLoaded(Box<OutcomeTally>),
     PiLoaded(Box<PiOverview>),
     LinksLoaded {
         project_id: i64,
@@ -115,6 +116,11 @@ pub enum Effect {
     },
     LoadFunnel {
         year: FiscalYear,
+        filter: Filter,
+        scope: Scope,
+    },
+    /// The outcome tally of the projects matching `filter`.
+    LoadOutcomes {
         filter: Filter,
         scope: Scope,
     },

@@ -35,7 +35,7 @@ pub use screens::dashboard::dashboard_mode;
 pub use screens::detail;
 pub use screens::{
     BudgetState, COLUMNS, Ctx, DashboardData, DashboardState, DetailState, DueState, FunnelState,
-    HistoryState, LinksState, ListKind, ListState, PiState, Screen,
+    HistoryState, LinksState, ListKind, ListState, OutcomesState, PiState, Screen,
 };
 
 use crate::model::{Author, Date, Reference, Scope};
@@ -316,6 +316,12 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::OutcomesLoaded(tally) => {
+                if let Some(Screen::Outcomes(o)) = self.stack.last_mut() {
+                    o.loaded(*tally);
+                }
+                Vec::new()
+            }
             Action::PiLoaded(overview) => {
                 if let Some(Screen::Pi(p)) = self.stack.last_mut() {
                     p.loaded(*overview);
@@ -415,6 +421,10 @@ impl App {
             }
             C::AddLink => self.open_project_form(|project_id| FormKind::Attach { project_id }),
             C::AssignOfficers => self.open_officer_picker(),
+            C::OutcomeTally => self.push_outcomes(None, Default::default(), String::new()),
+            C::RecordOutcome => {
+                self.open_project_form(|project_id| FormKind::Outcome { project_id })
+            }
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down

@@ -1,7 +1,9 @@
 //! Moving between screens: the back stack, drilling down from the dashboard, Tab between the
 //! top-level screens, and (re)loading what the current screen shows.
 
-use super::screens::{BudgetState, DueState, FunnelState, HistoryState, LinksState, PiState};
+use super::screens::{
+    BudgetState, DueState, FunnelState, HistoryState, LinksState, OutcomesState, PiState,
+};
 use super::{App, DetailState, Effect, InputLine, ListKind, ListState, Overlay, Screen};
 use crate::model::{BudgetRows, FiscalYear, PiKey};
 use crate::query::{self, Filter};
@@ -42,6 +44,12 @@ impl App {
             // The PI line heads the detail: Enter opens the PI's projects across programs.
             Screen::Detail(_) => return self.push_pi(false),
             Screen::Pi(p) => p.cursor_project().map(|r| r.id),
+            Screen::Outcomes(o) => {
+                let Some((query, label)) = o.cell_query(self.lang) else {
+                    return Vec::new();
+                };
+                return self.push_list(ListKind::Projects, query, label);
+            }
             Screen::Links(l) => {
                 return match l.links.get(l.cursor) {
                     Some(link) => vec![Effect::OpenLink {
@@ -190,6 +198,24 @@ impl App {
             funnel: None,
             scroll: 0,
             filter,
+        })));
+        self.load_current()
+    }
+
+    /// `T`: the outcome tally, of one kind (`None`: all) and the projects matching `query`
+    /// (`show outcomes --kind --query`; the key opens it for everyone's, all kinds).
+    pub fn push_outcomes(
+        &mut self,
+        kind: Option<crate::model::OutcomeKind>,
+        filter: Filter,
+        query: String,
+    ) -> Vec<Effect> {
+        self.stack.truncate(1);
+        self.stack.push(Screen::Outcomes(Box::new(OutcomesState {
+            kind,
+            filter,
+            query,
+            ..OutcomesState::default()
         })));
         self.load_current()
     }

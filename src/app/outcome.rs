@@ -34,6 +34,11 @@ pub enum Done {
         due_on: Date,
     },
     LinkAdded,
+    /// An outcome recorded (`u` deletes it again).
+    OutcomeRecorded {
+        kind: crate::model::OutcomeKind,
+        on: Date,
+    },
     /// `rows` rows written to the file at `path` (as the officer typed it).
     Exported {
         rows: u64,
@@ -121,6 +126,14 @@ impl Done {
                 t("を追加しました", "added")
             ),
             Done::LinkAdded => t("添付リンクを追加しました", "link added").into(),
+            Done::OutcomeRecorded { kind, on } => format!(
+                "{} {on} {}",
+                kind.label(lang),
+                t(
+                    "を成果として記録しました（u で取り消し）",
+                    "recorded as an outcome (u undoes)"
+                )
+            ),
             Done::Exported { rows, path } => format!(
                 "{rows} {} {path}",
                 t("件を書き出しました:", "rows written to")

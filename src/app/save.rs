@@ -44,6 +44,11 @@ pub enum Save {
         project_id: i64,
         gate: NewGate,
     },
+    /// A new outcome of a project.
+    Outcome {
+        project_id: i64,
+        outcome: crate::model::NewOutcome,
+    },
     /// A new assessment of a flag's licensing criteria (the version the officer saw).
     Criteria {
         flag_id: i64,
@@ -135,6 +140,8 @@ pub enum Undo {
         ended: Vec<(i64, Option<String>)>,
         on: crate::model::Date,
     },
+    /// An outcome was recorded: delete it (soft).
+    OutcomeAdded { outcome_id: i64 },
 }
 
 /// What a performed save reports back.
@@ -358,6 +365,18 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 },
             }
         }
+        FormKind::Outcome { project_id } => Save::Outcome {
+            project_id: *project_id,
+            outcome: crate::model::NewOutcome {
+                kind: crate::model::OutcomeKind::parse(&need(form.choice("kind"), "kind")?)
+                    .ok_or("kind")?,
+                on: form.date("date")?.ok_or_else(|| {
+                    tr(lang, "日付を入力してください", "type the date").to_string()
+                })?,
+                product: Some(form.text("product")).filter(|p| !p.is_empty()),
+                detail: form.text("detail"),
+            },
+        },
         FormKind::Gate { project_id } => Save::Gate {
             project_id: *project_id,
             gate: NewGate {

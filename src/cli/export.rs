@@ -1,5 +1,6 @@
-//! `seedline export projects|notes|flags|gates|budgets|assignments|officers`: the chosen projects
-//! (a filter, a list of 課題管理番号, or all), or the roster, as an Excel-safe CSV file or on standard output; one audit row per export.
+//! `seedline export projects|notes|flags|gates|budgets|outcomes|assignments|officers|programs|links`:
+//! the chosen projects (a filter, a list of 課題管理番号, or all), or the roster and the programs, as
+//! an Excel-safe CSV file or on standard output; one audit row per export.
 
 use crate::csv_io::{self, AtomicFile, ExportKind, ExportOptions, columns};
 use crate::model::Sort;
@@ -36,6 +37,9 @@ pub enum Kind {
     Programs,
     /// Every program link (先行事業, 後継事業, 種別, 開始日): the format `import links` reads.
     Links,
+    /// Outcomes of the chosen projects (課題管理番号, 種別, 日付, 製品名, 内容; deleted ones left
+    /// out), by project then date: the format `import outcomes` reads.
+    Outcomes,
 }
 
 /// `seedline export …`.
@@ -74,6 +78,7 @@ fn kind(k: Kind) -> ExportKind {
         Kind::Officers => ExportKind::Officers,
         Kind::Programs => ExportKind::Programs,
         Kind::Links => ExportKind::Links,
+        Kind::Outcomes => ExportKind::Outcomes,
     }
 }
 

@@ -1,4 +1,4 @@
-//! `seedline import projects|budgets|assignments|officers FILE`: check the whole file, then import every row in one
+//! `seedline import projects|budgets|outcomes|assignments|officers|programs|links FILE`: check the whole file, then import every row in one
 //! transaction or none; problems are listed by line and column on standard error.
 
 use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
@@ -29,6 +29,9 @@ pub enum Kind {
     Programs,
     /// 事業間の連携: `先行事業,後継事業,種別,開始日`; missing links are added, none removed.
     Links,
+    /// 成果: `課題管理番号,種別,日付,製品名,内容`, appended; a row equal to an outcome already
+    /// stored (same project, kind, date, product and detail) is left alone and counted unchanged.
+    Outcomes,
 }
 
 /// `--mode`.
@@ -141,6 +144,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             "--mode and --format apply to projects only: programs are updated by コード, links added"
         );
     }
+    if matches!(args.kind, Kind::Outcomes)
+        && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
+    {
+        bail!(
+            "--mode and --format apply to projects only: outcomes have one format and are appended (a row already stored is left alone)"
+        );
+    }
     if store.is_read_only() && !args.dry_run {
         bail!("the database is open read-only: use --dry-run to check the file");
     }
@@ -243,6 +253,18 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 format!(
                     "{} added, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
+                )
+            });
+            (report.rows, finish(&name, show_progress, report, counts)?)
+        }
+        Kind::Outcomes => {
+            let report =
+                csv_io::import_outcomes(store, &args.file, &options, &ctx.author, &mut progress)
+                    .map_err(read_error)?;
+            let counts = report.counts.map(|c| {
+                format!(
+                    "{} inserted, {} unchanged (already recorded)",
+                    c.inserted, c.unchanged
                 )
             });
             (report.rows, finish(&name, show_progress, report, counts)?)

@@ -17,6 +17,7 @@ mod init;
 mod link;
 mod note;
 mod officer;
+mod outcome;
 mod phase;
 mod program;
 mod show;
@@ -120,6 +121,9 @@ pub enum Command {
     /// Program links (ペアリング / マッチング): add, list, remove.
     #[command(subcommand)]
     Link(link::Command),
+    /// Outcomes (薬事承認, 企業導出, 非臨床PoC, 治験, 論文): add, list, edit, delete, restore.
+    #[command(subcommand)]
+    Outcome(outcome::Command),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -217,6 +221,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Link(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             link::run(&ctx, &mut store, command)
+        }
+        Some(Command::Outcome(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            outcome::run(&ctx, &mut store, command)
         }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;

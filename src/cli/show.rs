@@ -66,6 +66,17 @@ pub enum View {
         #[arg(long, short, default_value = "")]
         query: String,
     },
+    /// Outcomes per integrated project × fiscal year, with AMED's published figures.
+    Outcomes {
+        #[command(flatten)]
+        size: Size,
+        /// approval, licensing, nonclinical-poc, clinical-trial, paper (default: all kinds).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only the outcomes of projects matching this filter (the TUI's `/` syntax).
+        #[arg(long, short, default_value = "")]
+        query: String,
+    },
     /// Phase transitions in a fiscal year and median days in each phase.
     Funnel {
         #[command(flatten)]
@@ -152,6 +163,24 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
                 size,
                 chain(store, &mut app, effects, |app| {
                     app.push_budget(rows_by, filter)
+                }),
+            )
+        }
+        View::Outcomes { size, kind, query } => {
+            let kind = match kind {
+                Some(text) => Some(crate::model::parse_outcome_kind(&text).ok_or_else(|| {
+                    anyhow!(
+                        "--kind: '{text}' is not an outcome kind; expected {}",
+                        crate::model::OUTCOME_KINDS_HELP
+                    )
+                })?),
+                None => None,
+            };
+            let filter = resolve(&query, &app)?;
+            (
+                size,
+                chain(store, &mut app, effects, |app| {
+                    app.push_outcomes(kind, filter, query)
                 }),
             )
         }

@@ -84,6 +84,11 @@ pub enum Field {
     Successor,
     LinkKind,
     LinkSince,
+    // outcomes
+    OutcomeKind,
+    OutcomeDate,
+    OutcomeProduct,
+    OutcomeDetail,
 }
 
 /// One column of a CSV shape.
@@ -255,6 +260,16 @@ pub const LINKS: &[Column] = &[
     col(Field::LinkSince, "開始日", "since", &[], false),
 ];
 
+/// 成果: one row per outcome (import and export).
+#[rustfmt::skip]
+pub const OUTCOMES: &[Column] = &[
+    col(Field::AmedId, "課題管理番号", "amed_id", &["課題番号", "AMED ID", "id"], true),
+    col(Field::OutcomeKind, "種別", "kind", &["成果種別", "outcome"], true),
+    col(Field::OutcomeDate, "日付", "date", &["occurred_on", "年月日"], true),
+    col(Field::OutcomeProduct, "製品名", "product", &["product_name", "製品"], false),
+    col(Field::OutcomeDetail, "内容", "detail", &["詳細", "概要"], false),
+];
+
 /// KAKEN (科研費) CSV exports: the import format `kaken`.
 #[rustfmt::skip]
 pub const KAKEN: &[Column] = &[
@@ -331,6 +346,7 @@ mod tests {
             OFFICERS,
             PROGRAMS,
             LINKS,
+            OUTCOMES,
         ] {
             for c in table {
                 for name in [c.ja, c.en].iter().chain(c.aliases) {

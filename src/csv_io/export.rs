@@ -28,6 +28,8 @@ pub enum ExportKind {
     Programs,
     /// Every program link.
     Links,
+    /// 成果 (not deleted), by project then date.
+    Outcomes,
 }
 
 impl ExportKind {
@@ -43,10 +45,11 @@ impl ExportKind {
             ExportKind::Officers => columns::OFFICERS,
             ExportKind::Programs => columns::PROGRAMS,
             ExportKind::Links => columns::LINKS,
+            ExportKind::Outcomes => columns::OUTCOMES,
         }
     }
 
-    /// `projects`, `notes`, `flags`, `gates`, `budgets` (recorded in the audit log).
+    /// `projects`, `notes`, `flags`, `gates`, `budgets`, `outcomes` (recorded in the audit log).
     pub fn code(self) -> &'static str {
         match self {
             ExportKind::Projects => "projects",
@@ -58,6 +61,7 @@ impl ExportKind {
             ExportKind::Officers => "officers",
             ExportKind::Programs => "programs",
             ExportKind::Links => "links",
+            ExportKind::Outcomes => "outcomes",
         }
     }
 
@@ -318,6 +322,13 @@ pub fn export<W: Write>(
             }
             reference.program_links.len() as u64
         }
+        ExportKind::Outcomes => store.export_outcomes(ids, |o| {
+            iso_date(o.outcome.on, &mut scratch);
+            let date = scratch.as_str();
+            done(write_row(w, fields, |f| {
+                super::outcomes::outcome_cell(f, o, date)
+            }))
+        })?,
     };
     let out = writer.finish().map_err(fail)?;
     Ok((count, out))

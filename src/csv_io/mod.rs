@@ -19,6 +19,7 @@ pub mod labels;
 mod merge;
 pub mod neutralize;
 mod officers;
+mod outcomes;
 mod programs;
 pub mod read;
 mod validate;
@@ -33,6 +34,7 @@ pub use file::AtomicFile;
 pub use import::{Format, ImportOptions, ImportReport, import_projects};
 pub use kaken::KakenOptions;
 pub use officers::{export_officers, import_officers};
+pub use outcomes::import_outcomes;
 pub use programs::{import_links, import_programs};
 pub use write::{Cell, CsvWriter, write_budget_pivot};
 

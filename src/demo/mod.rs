@@ -129,7 +129,7 @@ fn fill(
         loader.assign(id, ps.0, plan.project.start_date)?;
         loader.assign(id, po.0, plan.project.start_date)?;
         summary.gates += records::write_gates(loader, id, plan, ps.1, &mut rng)?;
-        summary.outcomes += records::write_outcomes(loader, id, plan, &mut rng)?;
+        summary.outcomes += records::write_outcomes(loader, id, plan, ps.1, &mut rng)?;
         let anchor = options.anchor;
         summary.budgets += portfolio::write_budgets(loader, id, plan, anchor, &mut extra)?;
         summary.deadlines +=

@@ -74,43 +74,53 @@ pub fn write_gates(
     Ok(written)
 }
 
-/// Papers, PoCs, trials, licensing and (for the real approvals) the approval itself.
+/// Papers, PoCs, trials, licensing and (for the real approvals) the approval itself, recorded by
+/// `by` (the project's PS).
 pub fn write_outcomes(
     loader: &mut BulkLoader<'_>,
     id: i64,
     plan: &ProjectPlan,
+    by: &str,
     rng: &mut Rng,
 ) -> Result<usize> {
     let p = &plan.project;
     let mut n = 0;
     let after = |phase: Phase| plan.entered.iter().find(|e| e.0 == phase).map(|e| e.1);
     if rng.chance(0.4) {
+        let on = p
+            .start_date
+            .checked_add_days(Days::new(400))
+            .unwrap_or(p.start_date)
+            .min(
+                plan.entered
+                    .last()
+                    .map(|e| e.1)
+                    .unwrap_or(p.start_date)
+                    .max(p.start_date),
+            );
         loader.outcome(
             id,
             OutcomeKind::Paper,
-            p.start_date
-                .checked_add_days(Days::new(400))
-                .unwrap_or(p.start_date)
-                .min(
-                    plan.entered
-                        .last()
-                        .map(|e| e.1)
-                        .unwrap_or(p.start_date)
-                        .max(p.start_date),
-                ),
-            None,
-            "国際学術誌に原著論文を発表",
+            on,
+            (None, "国際学術誌に原著論文を発表"),
+            by,
         )?;
         n += 1;
     }
     if let Some(on) = after(Phase::Clinical) {
-        loader.outcome(id, OutcomeKind::NonclinicalPoc, on, None, "非臨床POCを取得")?;
+        loader.outcome(
+            id,
+            OutcomeKind::NonclinicalPoc,
+            on,
+            (None, "非臨床POCを取得"),
+            by,
+        )?;
         loader.outcome(
             id,
             OutcomeKind::ClinicalTrial,
             on,
-            None,
-            "医師主導治験を開始",
+            (None, "医師主導治験を開始"),
+            by,
         )?;
         n += 2;
     }
@@ -121,18 +131,14 @@ pub fn write_outcomes(
             p.licensing_status.name_ja(),
             p.partner_company.as_deref().unwrap_or("企業名非公開")
         );
-        loader.outcome(id, OutcomeKind::Licensing, on, None, &detail)?;
+        loader.outcome(id, OutcomeKind::Licensing, on, (None, &detail), by)?;
         n += 1;
     }
     if let Some(a) = plan.approval {
         let on = crate::model::parse_date(a.approved_on).unwrap_or(p.start_date);
-        loader.outcome(
-            id,
-            OutcomeKind::RegulatoryApproval,
-            on,
-            Some(a.product),
-            &format!("{}：{}", a.product, a.indication),
-        )?;
+        let detail = format!("{}：{}", a.product, a.indication);
+        let what = (Some(a.product), detail.as_str());
+        loader.outcome(id, OutcomeKind::RegulatoryApproval, on, what, by)?;
         n += 1;
     }
     Ok(n)

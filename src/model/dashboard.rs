@@ -73,9 +73,10 @@ pub struct Matrix {
 pub struct Headline {
     pub per_phase: [i64; 5],
     pub projects: i64,
-    /// Seeds transferred to a company (権利譲渡 / 実施許諾 / 共同研究開発契約).
+    /// Projects whose seed went to a company: a licensing outcome (not deleted), or a licensing
+    /// status of 権利譲渡 / 実施許諾 / 共同研究開発契約; each project once.
     pub licensed: i64,
-    /// 薬事承認 outcomes.
+    /// 薬事承認 outcomes (not deleted).
     pub approvals: i64,
     /// Highway flags in candidate or recommended.
     pub open_flags: i64,

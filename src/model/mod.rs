@@ -13,6 +13,7 @@ mod gate;
 mod history;
 mod note;
 mod officer;
+mod outcome;
 mod phase;
 mod pi;
 mod project;
@@ -37,6 +38,12 @@ pub use note::{MAX_NOTE_BYTES, NewNote, validate_body};
 pub use officer::{
     Author, MAX_OFFICER_NAME, Me, NewOfficer, Officer, OfficerEdit, PastAssignment, RosterEntry,
     Scope, officer_key, validate_login, validate_officer_name,
+};
+pub use outcome::{
+    MAX_DETAIL_CHARS, MAX_PRODUCT_CHARS, NewOutcome, OUTCOME_KINDS_HELP, OutcomeChange,
+    OutcomeRecord, OutcomeTally, PERIOD2_YEARS, PERIOD3_YEARS, TallyRow, next_tally_kind,
+    outcome_history_summary, outcome_short_label, parse_outcome_kind, period2_result,
+    period3_target,
 };
 pub use phase::{Phase, PhaseMove};
 pub use pi::{PiKey, PiOverview, PiProject};

@@ -185,10 +185,14 @@ pub struct FlagView {
 /// An outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutcomeView {
+    pub id: i64,
     pub kind: OutcomeKind,
     pub on: String,
     pub product_name: Option<String>,
     pub detail: String,
+    /// Who recorded it (none for rows from before schema v5).
+    pub recorded_by: Option<String>,
+    pub version: i64,
 }
 
 /// An accompaniment note.

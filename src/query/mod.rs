@@ -10,7 +10,7 @@ mod resolve;
 pub use parse::{Term, parse};
 pub use resolve::resolve;
 
-use crate::model::{AgingBucket, Date, FlagStatus, Modality, Phase};
+use crate::model::{AgingBucket, Date, FiscalYear, FlagStatus, Modality, OutcomeKind, Phase};
 
 /// The part of a filter line being typed that is worth searching for: a last word of one or two
 /// Latin letters that begins a field name (`p`, `ph`, `ip`, `du`) is most likely the start of a
@@ -35,7 +35,7 @@ pub fn settled(text: &str) -> &str {
 /// Field names the filter accepts, for help and error messages.
 pub const FIELDS: &[&str] = &[
     "ip", "area", "phase", "modality", "program", "po", "flag", "due", "id", "mine", "watch",
-    "stalled",
+    "stalled", "outcome",
 ];
 
 /// Which highway flags a project must carry.
@@ -83,6 +83,17 @@ impl DueFilter {
     }
 }
 
+/// Which outcomes (成果, not deleted) a project must have: `outcome:licensing`,
+/// `outcome:薬事承認,治験`, `outcome:any`; a fiscal year after `@` narrows them to that year's:
+/// `outcome:licensing@2024`, `outcome:any@令和6年度`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeFilter {
+    /// The kinds, any of them; `None` for any kind.
+    pub kinds: Option<Vec<OutcomeKind>>,
+    /// Only outcomes dated in this fiscal year.
+    pub year: Option<FiscalYear>,
+}
+
 /// Whose projects: `mine` / `mine:yes` (assigned to me in `project_officer`), `mine:watch` (assigned
 /// or on my watch list: my portfolio), `mine:no`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +127,8 @@ pub struct Filter {
     pub watched: Option<bool>,
     /// In the current phase (before 実用化) longer than the stall threshold: `stalled:yes`.
     pub stalled: Option<bool>,
+    /// Having outcomes of these kinds (in a fiscal year): `outcome:licensing@2024`.
+    pub outcome: Option<OutcomeFilter>,
 }
 
 impl Filter {

@@ -85,6 +85,7 @@ pub fn example(field: &str) -> &'static str {
         "mine" => "mine or mine:watch",
         "watch" => "watch:yes",
         "stalled" => "stalled:yes",
+        "outcome" => "outcome:licensing or outcome:薬事承認@2024",
         _ => "id:JP24",
     }
 }

@@ -3,9 +3,10 @@
 //! suggested when a name is unknown.
 
 use super::parse::{Term, example, parse};
-use super::{DueFilter, Filter, FlagFilter, MineFilter, QueryError};
-use crate::model::{AgingBucket, Coded, FlagStatus, Modality, Phase, fold_key};
+use super::{DueFilter, Filter, FlagFilter, MineFilter, OutcomeFilter, QueryError};
+use crate::model::{AgingBucket, Coded, FiscalYear, FlagStatus, Modality, Phase, fold_key};
 use crate::model::{NameIndex, NameMatch, RefKind, Reference};
+use crate::model::{OUTCOME_KINDS_HELP, parse_outcome_kind};
 use crate::text::search_fold;
 
 /// Parses and resolves a filter line.
@@ -162,9 +163,41 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
                 filter.stalled = Some(yes);
             }
         }
+        "outcome" => filter.outcome = Some(outcome(value).map_err(error)?),
         _ => return Err(error(format!("try {}", example(field)))),
     }
     Ok(())
+}
+
+/// `KIND[,KIND…][@YEAR]`, `any[@YEAR]`.
+fn outcome(value: &str) -> Result<OutcomeFilter, String> {
+    let (kinds, year) = match value.split_once(['@', '＠']) {
+        Some((k, y)) => (k, Some(y)),
+        None => (value, None),
+    };
+    let year = match year {
+        None => None,
+        Some(y) => Some(FiscalYear::parse(y).ok_or_else(|| {
+            format!("'{y}' is not a fiscal year; write e.g. outcome:licensing@2024 or @令和6年度")
+        })?),
+    };
+    let kinds = match fold_key(kinds).as_str() {
+        "" | "any" | "all" | "yes" | "全種別" => None,
+        _ => {
+            let mut found = Vec::new();
+            for k in kinds
+                .split([',', '、', '，'])
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+            {
+                found.push(parse_outcome_kind(k).ok_or_else(|| {
+                    format!("unknown outcome kind; expected any or {OUTCOME_KINDS_HELP}")
+                })?);
+            }
+            Some(found)
+        }
+    };
+    Ok(OutcomeFilter { kinds, year })
 }
 
 fn phase(text: &str) -> Option<Phase> {
@@ -310,6 +343,38 @@ mod tests {
         assert_eq!(f.mine, Some(MineFilter::Portfolio));
         assert_eq!(f.words, ["mine"], "quoted, it is searched");
         assert_eq!(f.due, Some(DueFilter::Bucket(AgingBucket::Overdue61Plus)));
+    }
+
+    #[test]
+    fn outcome_terms_take_kinds_and_a_fiscal_year() {
+        let f = resolve("outcome:licensing@2024", &reference()).unwrap();
+        assert_eq!(
+            f.outcome,
+            Some(OutcomeFilter {
+                kinds: Some(vec![crate::model::OutcomeKind::Licensing]),
+                year: Some(FiscalYear(2024)),
+            })
+        );
+        let f = resolve("outcome:薬事承認,治験", &reference()).unwrap();
+        assert_eq!(
+            f.outcome.unwrap().kinds,
+            Some(vec![
+                crate::model::OutcomeKind::RegulatoryApproval,
+                crate::model::OutcomeKind::ClinicalTrial
+            ])
+        );
+        let f = resolve("outcome:any@令和6年度", &reference()).unwrap();
+        assert_eq!(
+            f.outcome,
+            Some(OutcomeFilter {
+                kinds: None,
+                year: Some(FiscalYear(2024))
+            })
+        );
+        let e = resolve("outcome:patent", &reference()).unwrap_err();
+        assert!(e.hint.contains("licensing"), "{e}");
+        let e = resolve("outcome:paper@someday", &reference()).unwrap_err();
+        assert!(e.hint.contains("fiscal year"), "{e}");
     }
 
     #[test]

@@ -206,20 +206,21 @@ impl BulkLoader<'_> {
         Ok(id)
     }
 
-    /// Inserts an outcome (approval, licensing, PoC, trial, paper).
+    /// Inserts an outcome (approval, licensing, PoC, trial, paper) recorded by `recorded_by`.
     pub fn outcome(
         &mut self,
         project_id: i64,
         kind: OutcomeKind,
         on: Date,
-        product_name: Option<&str>,
-        detail: &str,
+        (product_name, detail): (Option<&str>, &str),
+        recorded_by: &str,
     ) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO outcome (project_id, kind, occurred_on, product_name, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO outcome (project_id, kind, occurred_on, product_name, detail, recorded_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![project_id, kind.code(), on.to_string(), product_name, detail])?;
+            .execute(params![project_id, kind.code(), on.to_string(), product_name, detail, recorded_by])?;
         Ok(())
     }
 }

@@ -223,12 +223,21 @@ impl Store {
                 .prepare_cached(sql)?
                 .query_row(args, |r| r.get(0))?)
         };
+        // 企業導出: distinct projects with a licensing outcome (not deleted), or whose licensing
+        // status says licensed without one (imported project lists carry only the status).
         h.licensed = one(
-            "SELECT count(*) FROM project WHERE licensing_status IN ('assignment', 'license', 'joint_development')",
+            "SELECT count(*) FROM (
+               SELECT id FROM project
+               WHERE licensing_status IN ('assignment', 'license', 'joint_development') AND retired_at IS NULL
+               UNION
+               SELECT o.project_id FROM outcome o JOIN project p ON p.id = o.project_id
+               WHERE o.kind = 'licensing' AND o.deleted_at IS NULL AND p.retired_at IS NULL)",
             &[],
         )?;
+        // 薬事承認: approval outcomes (not deleted) of projects not retired.
         h.approvals = one(
-            "SELECT count(*) FROM outcome WHERE kind = 'regulatory_approval'",
+            "SELECT count(*) FROM outcome o JOIN project p ON p.id = o.project_id
+             WHERE o.kind = 'regulatory_approval' AND o.deleted_at IS NULL AND p.retired_at IS NULL",
             &[],
         )?;
         h.open_flags = one(

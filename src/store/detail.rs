@@ -149,14 +149,18 @@ impl Store {
             )?;
         }
         d.outcomes = self.rows(
-            "SELECT kind, occurred_on, product_name, detail FROM outcome WHERE project_id = ?1 ORDER BY occurred_on, id",
+            "SELECT id, kind, occurred_on, product_name, detail, recorded_by, version FROM outcome
+             WHERE project_id = ?1 AND deleted_at IS NULL ORDER BY occurred_on, id",
             id,
             |r| {
                 Ok(OutcomeView {
-                    kind: codes::coded(r, 0)?,
-                    on: r.get(1)?,
-                    product_name: r.get(2)?,
-                    detail: r.get(3)?,
+                    id: r.get(0)?,
+                    kind: codes::coded(r, 1)?,
+                    on: r.get(2)?,
+                    product_name: r.get(3)?,
+                    detail: r.get(4)?,
+                    recorded_by: r.get(5)?,
+                    version: r.get(6)?,
                 })
             },
         )?;

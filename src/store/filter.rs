@@ -177,6 +177,21 @@ pub(crate) fn condition(
         });
         params.push(Value::Text(scope.stalled_before().to_string()));
     }
+    if let Some(o) = &filter.outcome {
+        let mut sql =
+            "p.id IN (SELECT o.project_id FROM outcome o WHERE o.deleted_at IS NULL".to_string();
+        if let Some(kinds) = &o.kinds {
+            let codes: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.code())).collect();
+            sql.push_str(&format!(" AND o.kind IN ({})", codes.join(", ")));
+        }
+        if let Some(year) = o.year {
+            let (from, to) = year.span();
+            sql.push_str(" AND o.occurred_on BETWEEN ? AND ?");
+            params.extend([from.to_string(), to.to_string()].map(Value::Text));
+        }
+        sql.push(')');
+        parts.push(sql);
+    }
     Condition {
         sql: if parts.is_empty() {
             "1".into()

@@ -18,12 +18,14 @@ impl Store {
                 .get("officer")
                 .and_then(|v| v.as_str())
                 .map(str::to_string);
-            let summary = summarize(&value);
+            let action: String = r.get(2)?;
+            let summary = crate::model::outcome_history_summary(&action, &value)
+                .unwrap_or_else(|| summarize(&value));
             Ok(HistoryEntry {
                 at: r.get(0)?,
                 actor: r.get(1)?,
                 officer,
-                action: r.get(2)?,
+                action,
                 summary,
                 detail: value,
             })

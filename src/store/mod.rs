@@ -30,6 +30,7 @@ mod migrate;
 mod notes;
 mod officer;
 mod open;
+mod outcome;
 mod phase;
 mod pi;
 mod program;
@@ -51,6 +52,7 @@ pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
+pub use outcome::OutcomeImportCounts;
 pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
 
 use crate::Result;

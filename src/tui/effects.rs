@@ -87,6 +87,9 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
             filter,
             scope,
         } => load_funnel(store, year, &filter, &scope).map(|f| Action::FunnelLoaded(Box::new(f))),
+        Effect::LoadOutcomes { filter, scope } => store
+            .outcome_tally(&filter, &scope)
+            .map(|t| Action::OutcomesLoaded(Box::new(t))),
         Effect::LoadPi { key, today } => {
             load_pi(store, &key, today).map(|o| Action::PiLoaded(Box::new(o)))
         }

@@ -285,3 +285,36 @@ fn screens_loading_take_one_line() {
     press(&mut app, ch('F'));
     check(&mut app, contains("読み込み中"), "読み込み中");
 }
+
+#[test]
+fn outcome_tally() {
+    use seedline::model::{OutcomeTally, TallyRow};
+    let rows: Vec<TallyRow> = (0..20)
+        .map(|i| TallyRow {
+            id: i,
+            code: format!("ip{i}"),
+            period: 3,
+            name_ja: format!("統合PJ{i:02}"),
+            name_en: format!("IP {i:02}"),
+            counts: vec![[i, 1, 2, 3, 4], [0, 0, 0, 0, 1]],
+        })
+        .collect();
+    let tally = OutcomeTally {
+        years: vec![FiscalYear(2025), FiscalYear(2026)],
+        rows,
+    };
+    let mut app = app();
+    press(&mut app, ch('T'));
+    app.update(Action::OutcomesLoaded(Box::new(tally)));
+    assert_eq!(app.screen().content_height(), Some(25));
+    // The totals row stays at the bottom; the last row above it goes first.
+    check(&mut app, |row| row.starts_with(" 計"), "統合PJ19");
+    let mut empty = super::app();
+    press(&mut empty, ch('T'));
+    empty.update(Action::OutcomesLoaded(Box::default()));
+    check(
+        &mut empty,
+        contains("成果が記録されていません"),
+        "成果が記録",
+    );
+}

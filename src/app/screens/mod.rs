@@ -11,6 +11,7 @@ pub mod funnel;
 pub mod history;
 pub mod links;
 pub mod list;
+pub mod outcomes;
 pub mod pi;
 pub mod programs;
 
@@ -27,6 +28,7 @@ pub use funnel::FunnelState;
 pub use history::HistoryState;
 pub use links::LinksState;
 pub use list::{ListKind, ListState};
+pub use outcomes::OutcomesState;
 pub use pi::PiState;
 pub use programs::ProgramsState;
 
@@ -57,6 +59,8 @@ pub enum Screen {
     Links(Box<LinksState>),
     /// The programs (事業) and their links.
     Programs(Box<ProgramsState>),
+    /// Outcomes per integrated project × fiscal year.
+    Outcomes(Box<OutcomesState>),
 }
 
 /// What a screen may know of the app while it handles a command or loads, and the one thing it
@@ -101,6 +105,7 @@ impl Screen {
             Screen::Pi(_) => Mode::Pi,
             Screen::Links(_) => Mode::Links,
             Screen::Programs(_) => Mode::Programs,
+            Screen::Outcomes(_) => Mode::Outcomes,
         }
     }
 
@@ -118,6 +123,7 @@ impl Screen {
             Screen::Pi(s) => s.command(command, ctx),
             Screen::Links(s) => s.command(command, ctx),
             Screen::Programs(s) => s.command(command, ctx),
+            Screen::Outcomes(s) => s.command(command, ctx),
         }
     }
 
@@ -134,6 +140,7 @@ impl Screen {
             Screen::Pi(s) => s.load(ctx),
             Screen::Links(s) => s.load(),
             Screen::Programs(s) => s.load(),
+            Screen::Outcomes(s) => s.load(ctx),
         }
     }
 
@@ -152,6 +159,7 @@ impl Screen {
             Screen::Pi(s) => s.content_height(),
             Screen::Links(s) => s.content_height(),
             Screen::Programs(s) => s.content_height(),
+            Screen::Outcomes(s) => s.content_height(),
         })
     }
 
@@ -182,6 +190,9 @@ impl Screen {
                 s.scroll = s.scroll.min(rows.saturating_sub(page));
             }
             Screen::Funnel(s) => s.scroll = s.scroll.min(s.content_height().saturating_sub(body)),
+            Screen::Outcomes(s) => {
+                s.keep_in_view(body.saturating_sub(outcomes::OUTCOMES_FRAME).max(1))
+            }
             // The detail is laid out again for the new width by the app (it needs the language).
             Screen::Detail(_) | Screen::Dashboard => {}
         }
@@ -200,6 +211,7 @@ impl Screen {
             Screen::Pi(s) => s.name(lang),
             Screen::Links(s) => s.label.clone(),
             Screen::Programs(s) => s.name(lang),
+            Screen::Outcomes(s) => s.name(lang),
         }
     }
 
@@ -212,7 +224,11 @@ impl Screen {
             Screen::Pi(p) => p.cursor_project().map(|r| r.id),
             Screen::History(h) => Some(h.project_id),
             Screen::Links(l) => Some(l.project_id),
-            Screen::Dashboard | Screen::Budget(_) | Screen::Funnel(_) | Screen::Programs(_) => None,
+            Screen::Dashboard
+            | Screen::Budget(_)
+            | Screen::Funnel(_)
+            | Screen::Programs(_)
+            | Screen::Outcomes(_) => None,
         }
     }
 }

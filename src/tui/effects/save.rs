@@ -77,6 +77,10 @@ fn write(store: &mut Store, author: &Author, change: Save) -> Result<Written, Re
             change,
         } => move_phase(store, author, project_id, version, from, &change)?,
         Save::Gate { project_id, gate } => add_gate(store, author, project_id, gate)?,
+        Save::Outcome {
+            project_id,
+            outcome,
+        } => add_outcome(store, author, project_id, &outcome)?,
         Save::Deadline {
             project_id,
             deadline,
@@ -220,6 +224,23 @@ pub fn add_gate(
     }))
 }
 
+/// Records an outcome; undo deletes it (soft).
+pub fn add_outcome(
+    store: &mut Store,
+    author: &Author,
+    project_id: i64,
+    outcome: &crate::model::NewOutcome,
+) -> crate::Result<Written> {
+    let outcome_id = store.add_outcome(project_id, outcome, author)?;
+    Ok((
+        Done::OutcomeRecorded {
+            kind: outcome.kind,
+            on: outcome.on,
+        },
+        vec![Undo::OutcomeAdded { outcome_id }],
+    ))
+}
+
 pub fn add_deadline(
     store: &mut Store,
     author: &Author,
@@ -307,6 +328,7 @@ pub fn take_back(store: &mut Store, author: &Author, undo: Undo) -> crate::Resul
             store.set_deadline_done(*deadline_id, None, None, author)?
         }
         Undo::Assigned { .. } | Undo::Unassigned { .. } => super::assign::take_back(store, &undo)?,
+        Undo::OutcomeAdded { outcome_id } => store.delete_outcome(*outcome_id, author)?,
     }
     Ok(only(Done::Undone(undo)))
 }

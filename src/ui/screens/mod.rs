@@ -10,6 +10,7 @@ mod funnel;
 mod history;
 mod links;
 mod list;
+mod outcomes;
 mod pi;
 mod programs;
 
@@ -35,6 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Screen::Pi(p) => pi::draw(frame, area, app, p, theme),
         Screen::Links(l) => links::draw(frame, area, app, l, theme),
         Screen::Programs(p) => programs::draw(frame, area, app, p, theme),
+        Screen::Outcomes(o) => outcomes::draw(frame, area, app, o, theme),
     }
 }
 

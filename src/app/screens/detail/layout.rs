@@ -216,7 +216,8 @@ fn phase_history_and_gates(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: L
     }
 }
 
-/// Recorded outcomes (approvals, licensing, PoCs…).
+/// Recorded outcomes (approvals, licensing, PoCs…), oldest first, each with who recorded it;
+/// `R` records one.
 fn outcomes(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang) {
     heading(out, tr(lang, "成果", "Outcomes").into());
     if d.outcomes.is_empty() {
@@ -226,11 +227,22 @@ fn outcomes(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang) {
         ));
     }
     for o in &d.outcomes {
-        out.push(DetailLine(vec![
+        let mut line = vec![
             (Tone::Normal, format!("  {}  ", o.on)),
             (Tone::Label, o.kind.label(lang).to_string()),
-            (Tone::Normal, format!("  {}", sanitize_line(&o.detail))),
-        ]));
+        ];
+        // The product, unless the detail already names it (as the demo's approvals do).
+        if let Some(p) = o.product_name.as_deref().filter(|p| !o.detail.contains(*p)) {
+            line.push((Tone::Normal, format!("  「{}」", sanitize_line(p))));
+        }
+        line.push((Tone::Normal, format!("  {}", sanitize_line(&o.detail))));
+        if let Some(by) = &o.recorded_by {
+            line.push((
+                Tone::Dim,
+                format!("  ({} {})", tr(lang, "記録", "by"), sanitize_line(by)),
+            ));
+        }
+        out.push(DetailLine(line));
     }
 }
 
