@@ -15,6 +15,7 @@ mod import;
 mod init;
 mod note;
 mod phase;
+mod project;
 mod show;
 mod watch;
 
@@ -103,6 +104,9 @@ pub enum Command {
     Deadline(deadline::Command),
     /// Every change to a project, newest first.
     History(history::Args),
+    /// One project: add, edit its fields, retire (hide a mistaken one), restore.
+    #[command(subcommand)]
+    Project(project::Command),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -178,6 +182,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             import::run(&ctx, &mut store, args)
         }
         Some(Command::History(args)) => history::run(&open_for_use(db, demo, &mut ctx)?, args),
+        Some(Command::Project(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            project::run(&ctx, &mut store, command)
+        }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;
             crate::tui::run(store, &ctx)

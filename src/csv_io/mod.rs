@@ -18,6 +18,7 @@ pub mod labels;
 mod merge;
 pub mod neutralize;
 pub mod read;
+pub mod single;
 mod validate;
 mod write;
 

@@ -16,6 +16,7 @@ mod officer;
 mod phase;
 mod pi;
 mod project;
+mod project_edit;
 pub mod reference;
 mod views;
 
@@ -38,6 +39,10 @@ pub use officer::{Author, Me, Scope, officer_key};
 pub use phase::{Phase, PhaseMove};
 pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;
+pub use project_edit::{
+    FieldChange, MAX_RETIRE_REASON_CHARS, ProjectChanges, ProjectEdited, ProjectField,
+    changed_fields, validate_retire_reason,
+};
 pub use reference::{
     DiseaseAreaRef, IntegratedProjectRef, NameIndex, NameMatch, ProgramRef, RefKind, Reference,
     suggest,

@@ -30,6 +30,7 @@ mod officer;
 mod open;
 mod phase;
 mod pi;
+mod project_edit;
 mod projects;
 mod reference;
 mod short;
