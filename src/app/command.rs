@@ -92,11 +92,17 @@ pub enum Command {
     AddDeadline,
     /// Add a file link (path or URL) to the project.
     AddLink,
+    /// Edit the project's own fields (detail).
+    EditProject,
+    /// Add a project.
+    NewProject,
+    /// Retire a project entered by mistake (after a confirmation).
+    RetireProject,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 49] = [
+    pub const ALL: [Command; 52] = [
         Command::Open,
         Command::Portfolio,
         Command::BudgetView,
@@ -108,6 +114,9 @@ impl Command {
         Command::Links,
         Command::AddDeadline,
         Command::AddLink,
+        Command::EditProject,
+        Command::NewProject,
+        Command::RetireProject,
         Command::ReviseCriteria,
         Command::Export,
         Command::Import,
@@ -273,6 +282,17 @@ impl Command {
                 "add a deadline (report, evaluation, stage gate)",
             ),
             Command::AddLink => ("add_link", "添付リンクを追加", "add a file link"),
+            Command::EditProject => (
+                "edit_project",
+                "課題の項目を編集（企業導出・終了日など）",
+                "edit the project's fields (licensing, end date, ...)",
+            ),
+            Command::NewProject => ("new_project", "課題を1件追加", "add a project"),
+            Command::RetireProject => (
+                "retire_project",
+                "誤登録の課題を除外（確認あり、取り消し可）",
+                "retire a mistaken project (confirmed, undoable)",
+            ),
         }
     }
 

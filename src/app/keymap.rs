@@ -235,6 +235,8 @@ impl Default for Keymap {
             (M::Budget, K::Char('e'), C::Export, true),
             (M::Pi, K::Char('t'), C::TogglePivot, true),
             (M::Pi, K::Char('w'), C::ToggleWatch, false),
+            (M::Detail, K::Char('E'), C::EditProject, false),
+            (M::Global, K::Char('N'), C::NewProject, false),
         ];
         Keymap {
             bindings: table

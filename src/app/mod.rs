@@ -15,6 +15,7 @@ mod messages;
 mod navigate;
 mod outcome;
 mod overlay;
+mod project_form;
 mod save;
 pub mod screens;
 mod watch;
@@ -394,6 +395,9 @@ impl App {
                 self.open_project_form(|project_id| FormKind::Deadline { project_id })
             }
             C::AddLink => self.open_project_form(|project_id| FormKind::Attach { project_id }),
+            C::EditProject => self.open_project_edit_form(),
+            C::NewProject => self.open_new_project_form(),
+            C::RetireProject => self.open_retire_form(),
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down

@@ -95,6 +95,23 @@ pub enum Save {
         project_ids: Vec<i64>,
         on: Option<bool>,
     },
+    /// Some of a project's fields, as typed (only those the officer changed), on the version
+    /// the form loaded.
+    ProjectEdit {
+        project_id: i64,
+        version: i64,
+        values: Vec<crate::model::ProjectValue>,
+    },
+    /// A new project, every field as typed.
+    ProjectAdd {
+        values: Vec<crate::model::ProjectValue>,
+    },
+    /// Retire a project (the version the officer saw).
+    ProjectRetire {
+        project_id: i64,
+        version: i64,
+        reason: String,
+    },
     Undo(Undo),
 }
 
@@ -113,6 +130,16 @@ pub enum Undo {
     FollowUpDone { note_id: i64 },
     /// A deadline was marked done: reopen it.
     DeadlineDone { deadline_id: i64 },
+    /// A project's fields were edited (to `version`): write the earlier values back.
+    ProjectEdited {
+        project_id: i64,
+        version: i64,
+        back: crate::model::ProjectChanges,
+    },
+    /// A project was added: retire it.
+    ProjectAdded { project_id: i64 },
+    /// A project was retired: restore it.
+    ProjectRetired { project_id: i64 },
 }
 
 /// What a performed save reports back.
@@ -181,6 +208,9 @@ fn check_form_text(form: &Form, lang: crate::Lang) -> Result<(), String> {
 /// Reads a form into the change it stands for, or a message naming what is wrong.
 pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
     check_form_text(form, lang)?;
+    if let Some(save) = super::project_form::build_save(form, lang) {
+        return save;
+    }
     let need = |code: Option<&str>, what: &str| {
         code.map(str::to_string)
             .ok_or_else(|| format!("{what}: {}", tr(lang, "選択してください", "choose one")))
@@ -335,6 +365,9 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                     sha256: None,
                 },
             }
+        }
+        FormKind::ProjectEdit { .. } | FormKind::ProjectNew | FormKind::ProjectRetire { .. } => {
+            unreachable!("read by project_form::build_save above")
         }
         FormKind::Gate { project_id } => Save::Gate {
             project_id: *project_id,

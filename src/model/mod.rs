@@ -41,7 +41,7 @@ pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;
 pub use project_edit::{
     FieldChange, MAX_RETIRE_REASON_CHARS, ProjectChanges, ProjectEdited, ProjectField,
-    changed_fields, validate_retire_reason,
+    ProjectValue, changed_fields, validate_retire_reason,
 };
 pub use reference::{
     DiseaseAreaRef, IntegratedProjectRef, NameIndex, NameMatch, ProgramRef, RefKind, Reference,

@@ -231,6 +231,15 @@ impl FieldChange {
     }
 }
 
+/// A value typed for one of a project's fields (a form's field): its key (the CSV column's
+/// English header, e.g. `licensing_status`), the label the officer saw, and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectValue {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+}
+
 /// What an edit of a project wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectEdited {

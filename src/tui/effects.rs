@@ -2,6 +2,7 @@
 //! function per effect, each answering with typed data; the app words whatever the officer reads.
 
 mod files;
+mod project;
 mod save;
 
 pub use save::save;
