@@ -48,8 +48,8 @@ pub fn column_of(field: ProjectField) -> Field {
 }
 
 /// The cells as a one-row file: a header naming each as the caller does, and each value as
-/// export would write it (a `'` before a formula sign, which the row checks take off again: the
-/// value arrives exactly as given).
+/// export would write it (a `'` before a formula sign in a text cell, which the row checks take
+/// off again: the value arrives exactly as given; the amount is a number cell, read as is).
 fn as_row(cells: &[Cell]) -> (Header, Vec<String>) {
     let header = Header {
         columns: cells
@@ -64,7 +64,10 @@ fn as_row(cells: &[Cell]) -> (Header, Vec<String>) {
     };
     let fields = cells
         .iter()
-        .map(|c| neutralize(&c.value).into_owned())
+        .map(|c| match c.field {
+            Field::Budget => c.value.clone(),
+            _ => neutralize(&c.value).into_owned(),
+        })
         .collect();
     (header, fields)
 }

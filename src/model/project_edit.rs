@@ -306,16 +306,25 @@ mod tests {
         let changes = ProjectChanges {
             licensing_status: Some(LicensingStatus::License),
             end_date: Some(parse_date("2028-03-31")),
-            disease_areas: Some(vec!["rare".into(), "cancer".into()]),
+            disease_areas: Some(vec!["rare".into()]),
             partner_company: Some(Some(String::new())),
             ..ProjectChanges::default()
         };
         let new = changes.apply(&old);
         assert_eq!(
             changed_fields(&old, &new),
-            vec![ProjectField::EndDate, ProjectField::Licensing],
-            "the same areas in another order and an empty partner change nothing"
+            vec![
+                ProjectField::EndDate,
+                ProjectField::DiseaseAreas,
+                ProjectField::Licensing
+            ],
+            "an empty partner changes nothing"
         );
+        let reordered = ProjectChanges {
+            disease_areas: Some(vec!["rare".into(), "cancer".into()]),
+            ..ProjectChanges::default()
+        };
+        assert!(changed_fields(&old, &reordered.apply(&old)).is_empty());
         let back = ProjectChanges::reverting(&old, &new);
         assert_eq!(back.apply(&new), old);
         assert!(ProjectChanges::default().is_empty());

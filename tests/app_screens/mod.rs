@@ -14,6 +14,7 @@ mod history;
 mod links;
 mod list;
 mod pi;
+mod project_form;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{
