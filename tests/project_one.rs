@@ -380,3 +380,69 @@ fn store_edits_are_one_audit_row_each_and_an_undo_puts_the_values_back() {
     };
     assert_eq!(sorted(back), sorted(old));
 }
+
+#[test]
+fn edited_projects_export_import_export_byte_identical_and_a_retired_one_stays_out() {
+    let home = Home::new();
+    init(&home);
+    add(&home);
+    let mut args: Vec<&str> = ADD.to_vec();
+    args[3] = "JP26ck0100002";
+    args[5] = "=1+2 式に見える課題名";
+    args.extend([
+        "--partner",
+        "@商事",
+        "--summary",
+        "一行目\n二行目, \"引用\"",
+    ]);
+    let (ok, _, err) = run(&home, &args);
+    assert!(ok, "{err}");
+    let mut third = ADD.to_vec();
+    third[3] = "JP26ck0100003";
+    assert!(run(&home, &third).0);
+    let (ok, _, err) = run(
+        &home,
+        &[
+            "project",
+            "edit",
+            "JP26ck0100002",
+            "--licensing",
+            "joint_development",
+            "--areas",
+            "がん",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        run(
+            &home,
+            &["project", "retire", "JP26ck0100003", "--reason", "誤登録"]
+        )
+        .0
+    );
+    let (ok, _, err) = run(&home, &["export", "projects", "-o", "a.csv"]);
+    assert!(ok, "{err}");
+    let a = std::fs::read(home.path("a.csv")).unwrap();
+    let text = String::from_utf8_lossy(&a);
+    assert!(
+        text.contains("JP26ck0100002") && text.contains("\"'=1+2"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("JP26ck0100003"),
+        "the retired project stays out: {text}"
+    );
+    home.seedline()
+        .args(["init", "--db", "b.db"])
+        .assert()
+        .success();
+    home.seedline()
+        .args(["--db", "b.db", "import", "projects", "a.csv"])
+        .assert()
+        .success();
+    home.seedline()
+        .args(["--db", "b.db", "export", "projects", "-o", "b.csv"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(home.path("b.csv")).unwrap(), a);
+}

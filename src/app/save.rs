@@ -134,7 +134,7 @@ pub enum Undo {
     ProjectEdited {
         project_id: i64,
         version: i64,
-        back: crate::model::ProjectChanges,
+        back: Box<crate::model::ProjectChanges>,
     },
     /// A project was added: retire it.
     ProjectAdded { project_id: i64 },

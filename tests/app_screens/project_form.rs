@@ -134,10 +134,10 @@ fn a_saved_edit_can_be_undone_with_u() {
     let undo = Undo::ProjectEdited {
         project_id: 103,
         version: 4,
-        back: ProjectChanges {
+        back: Box::new(ProjectChanges {
             licensing_status: Some(LicensingStatus::None),
             ..ProjectChanges::default()
-        },
+        }),
     };
     app.update(Action::SaveDone(SaveOutcome::Saved {
         done: Done::ProjectSaved {

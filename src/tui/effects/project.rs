@@ -54,7 +54,7 @@ pub fn edit_project(
         vec![Undo::ProjectEdited {
             project_id,
             version: edited.version,
-            back: edited.undo,
+            back: Box::new(edited.undo),
         }],
     ))
 }
