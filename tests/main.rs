@@ -13,6 +13,7 @@ mod demo;
 mod list_head;
 mod portfolio;
 mod project_one;
+mod project_tui;
 mod pty;
 mod pty_drafts;
 mod reference;

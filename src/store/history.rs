@@ -18,12 +18,20 @@ impl Store {
                 .get("officer")
                 .and_then(|v| v.as_str())
                 .map(str::to_string);
-            let summary = summarize(&value);
+            let action: String = r.get(2)?;
+            let summary = match action.as_str() {
+                "project.retire" => format!(
+                    "除外（全画面・集計・書き出しから）: {}",
+                    value.get("reason").and_then(|v| v.as_str()).unwrap_or("")
+                ),
+                "project.restore" => "除外を取り消し、復元".to_string(),
+                _ => summarize(&value),
+            };
             Ok(HistoryEntry {
                 at: r.get(0)?,
                 actor: r.get(1)?,
                 officer,
-                action: r.get(2)?,
+                action,
                 summary,
             })
         })?;
