@@ -100,11 +100,17 @@ pub enum Command {
     OutcomeTally,
     /// Record an outcome of the project (薬事承認, 企業導出, …).
     RecordOutcome,
+    /// Edit the project's own fields (detail).
+    EditProject,
+    /// Add a project.
+    NewProject,
+    /// Retire a project entered by mistake (after a confirmation).
+    RetireProject,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 53] = [
+    pub const ALL: [Command; 56] = [
         Command::Open,
         Command::Programs,
         Command::Portfolio,
@@ -120,6 +126,9 @@ impl Command {
         Command::AssignOfficers,
         Command::OutcomeTally,
         Command::RecordOutcome,
+        Command::EditProject,
+        Command::NewProject,
+        Command::RetireProject,
         Command::ReviseCriteria,
         Command::Export,
         Command::Import,
@@ -304,6 +313,17 @@ impl Command {
                 "record_outcome",
                 "成果（承認・導出・PoC・治験・論文）を記録",
                 "record an outcome (approval, licensing, PoC, trial, paper)",
+            ),
+            Command::EditProject => (
+                "edit_project",
+                "課題の項目を編集（企業導出・終了日など）",
+                "edit the project's fields (licensing, end date, ...)",
+            ),
+            Command::NewProject => ("new_project", "課題を1件追加", "add a project"),
+            Command::RetireProject => (
+                "retire_project",
+                "誤登録の課題を除外（確認あり、取り消し可）",
+                "retire a mistaken project (confirmed, undoable)",
             ),
         }
     }

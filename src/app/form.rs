@@ -64,6 +64,17 @@ pub enum FormKind {
         pivot: Box<crate::model::BudgetPivot>,
         suggested: String,
     },
+    /// A project's own fields, prefilled with `original` (field key → text as loaded; the save
+    /// sends only what differs), saved on the version loaded.
+    ProjectEdit {
+        project_id: i64,
+        version: i64,
+        original: Vec<(String, String)>,
+    },
+    /// A new project.
+    ProjectNew,
+    /// Retire a project entered by mistake: a reason, and a confirmation.
+    ProjectRetire { project_id: i64, version: i64 },
 }
 
 impl FormKind {
@@ -78,9 +89,14 @@ impl FormKind {
             | FormKind::Gate { project_id }
             | FormKind::Deadline { project_id }
             | FormKind::Attach { project_id }
-            | FormKind::Outcome { project_id } => Some(*project_id),
+            | FormKind::Outcome { project_id }
+            | FormKind::ProjectEdit { project_id, .. }
+            | FormKind::ProjectRetire { project_id, .. } => Some(*project_id),
             FormKind::Flag { project_ids, .. } => project_ids.first().copied(),
-            FormKind::Export { .. } | FormKind::Import | FormKind::ExportPivot { .. } => None,
+            FormKind::Export { .. }
+            | FormKind::Import
+            | FormKind::ExportPivot { .. }
+            | FormKind::ProjectNew => None,
         }
     }
 }

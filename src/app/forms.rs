@@ -81,6 +81,9 @@ pub(crate) fn choices<T: Coded>(items: &[T]) -> Vec<Choice> {
 impl App {
     /// The empty form of `kind`.
     pub fn build_form(&self, kind: FormKind, heading: String) -> Form {
+        if let Some(fields) = super::project_form::build_fields(self, &kind) {
+            return Form::new(kind, heading, fields);
+        }
         let fields = match &kind {
             FormKind::Note { .. } => vec![
                 Field::body("body", "本文", "Text", ""),
@@ -190,6 +193,10 @@ impl App {
                 Field::text("product", "製品名", "Product", ""),
                 Field::text("detail", "内容", "Detail", ""),
             ],
+            // Built by project_form::build_fields above.
+            FormKind::ProjectEdit { .. }
+            | FormKind::ProjectNew
+            | FormKind::ProjectRetire { .. } => Vec::new(),
             FormKind::Gate { .. } => vec![
                 Field::text("gate", "ゲート", "Gate", "SG"),
                 Field::choice(

@@ -250,6 +250,8 @@ impl Default for Keymap {
             (M::Global, K::Char('T'), C::OutcomeTally, false),
             (M::Detail, K::Char('R'), C::RecordOutcome, false),
             (M::Outcomes, K::Char('t'), C::TogglePivot, true),
+            (M::Detail, K::Char('E'), C::EditProject, false),
+            (M::Global, K::Char('N'), C::NewProject, false),
         ];
         Keymap {
             bindings: table

@@ -16,6 +16,7 @@ mod navigate;
 mod outcome;
 mod overlay;
 mod picker;
+mod project_form;
 mod save;
 pub mod screens;
 mod watch;
@@ -425,6 +426,9 @@ impl App {
             C::RecordOutcome => {
                 self.open_project_form(|project_id| FormKind::Outcome { project_id })
             }
+            C::EditProject => self.open_project_edit_form(),
+            C::NewProject => self.open_new_project_form(),
+            C::RetireProject => self.open_retire_form(),
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down

@@ -70,6 +70,20 @@ pub enum Done {
         officer: String,
         projects: usize,
     },
+    /// A project's fields changed, each in words (`企業導出: 未導出 → 実施許諾`).
+    ProjectSaved {
+        changes: Vec<String>,
+    },
+    /// An edit that left every value as it was: nothing written.
+    ProjectUnchanged,
+    /// A project added.
+    ProjectAdded {
+        amed_id: String,
+    },
+    /// A project retired (hidden from every view).
+    ProjectRetired {
+        amed_id: String,
+    },
     /// This triage action was taken back.
     Undone(Undo),
 }
@@ -198,6 +212,28 @@ impl Done {
                     "{officer} unassigned from {projects} project(s) (kept in the history; u undoes)"
                 ),
             },
+            Done::ProjectSaved { changes } => format!(
+                "{} {} ({})",
+                t("課題を更新しました:", "project saved:"),
+                changes.join("; "),
+                t("u で取り消し", "u undoes")
+            ),
+            Done::ProjectUnchanged => t(
+                "変更はありません（何も書き込んでいません）",
+                "nothing changed (nothing written)",
+            )
+            .into(),
+            Done::ProjectAdded { amed_id } => format!(
+                "{amed_id} {}",
+                t("を追加しました（u で取り消し）", "added (u undoes)")
+            ),
+            Done::ProjectRetired { amed_id } => format!(
+                "{amed_id} {}",
+                t(
+                    "を除外しました（全画面・集計・書き出しから除外、記録は保持。u で取り消し）",
+                    "retired: hidden from every view, count and export, notes kept (u undoes)"
+                )
+            ),
             Done::Undone(_) => t(
                 "取り消しました（履歴に記録）",
                 "undone (recorded in the history)",

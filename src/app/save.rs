@@ -111,6 +111,23 @@ pub enum Save {
         on: crate::model::Date,
         assign: bool,
     },
+    /// Some of a project's fields, as typed (only those the officer changed), on the version
+    /// the form loaded.
+    ProjectEdit {
+        project_id: i64,
+        version: i64,
+        values: Vec<crate::model::ProjectValue>,
+    },
+    /// A new project, every field as typed.
+    ProjectAdd {
+        values: Vec<crate::model::ProjectValue>,
+    },
+    /// Retire a project (the version the officer saw).
+    ProjectRetire {
+        project_id: i64,
+        version: i64,
+        reason: String,
+    },
     Undo(Undo),
 }
 
@@ -142,6 +159,16 @@ pub enum Undo {
     },
     /// An outcome was recorded: delete it (soft).
     OutcomeAdded { outcome_id: i64 },
+    /// A project's fields were edited (to `version`): write the earlier values back.
+    ProjectEdited {
+        project_id: i64,
+        version: i64,
+        back: Box<crate::model::ProjectChanges>,
+    },
+    /// A project was added: retire it.
+    ProjectAdded { project_id: i64 },
+    /// A project was retired: restore it.
+    ProjectRetired { project_id: i64 },
 }
 
 /// What a performed save reports back.
@@ -210,6 +237,9 @@ fn check_form_text(form: &Form, lang: crate::Lang) -> Result<(), String> {
 /// Reads a form into the change it stands for, or a message naming what is wrong.
 pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
     check_form_text(form, lang)?;
+    if let Some(save) = super::project_form::build_save(form, lang) {
+        return save;
+    }
     let need = |code: Option<&str>, what: &str| {
         code.map(str::to_string)
             .ok_or_else(|| format!("{what}: {}", tr(lang, "選択してください", "choose one")))
@@ -377,6 +407,9 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 detail: form.text("detail"),
             },
         },
+        FormKind::ProjectEdit { .. } | FormKind::ProjectNew | FormKind::ProjectRetire { .. } => {
+            unreachable!("read by project_form::build_save above")
+        }
         FormKind::Gate { project_id } => Save::Gate {
             project_id: *project_id,
             gate: NewGate {

@@ -458,6 +458,12 @@ impl App {
                 if matches!(self.overlay, Overlay::Form(_)) {
                     self.overlay = Overlay::None;
                 }
+                // A retired project is in no view: its detail closes.
+                if matches!(done, super::Done::ProjectRetired { .. })
+                    && matches!(self.screen(), Screen::Detail(_))
+                {
+                    self.stack.pop();
+                }
                 self.pending_save = None;
                 self.undo_stack.extend(undo);
                 self.status = None;

@@ -13,7 +13,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &crate::session::RunContext, store: &Store, args: Args) -> Result<ExitCode> {
-    let project = store.project_id(&args.id)?;
+    // A retired project's history too (its retirement is the newest line).
+    let project = store.project_id_any(&args.id)?;
     for h in store.history(project)? {
         let who = match &h.officer {
             Some(o) if *o != h.actor => format!("{} ({})", o, h.actor),

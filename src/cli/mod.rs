@@ -20,6 +20,7 @@ mod officer;
 mod outcome;
 mod phase;
 mod program;
+mod project;
 mod show;
 mod watch;
 
@@ -124,6 +125,9 @@ pub enum Command {
     /// Outcomes (薬事承認, 企業導出, 非臨床PoC, 治験, 論文): add, list, edit, delete, restore.
     #[command(subcommand)]
     Outcome(outcome::Command),
+    /// One project: add, edit its fields, retire (hide a mistaken one), restore.
+    #[command(subcommand)]
+    Project(project::Command),
 }
 
 /// Runs the command line; errors come back to `main`, which prints them in one line.
@@ -225,6 +229,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Outcome(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             outcome::run(&ctx, &mut store, command)
+        }
+        Some(Command::Project(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            project::run(&ctx, &mut store, command)
         }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;

@@ -22,6 +22,7 @@ mod officers;
 mod outcomes;
 mod programs;
 pub mod read;
+pub mod single;
 mod validate;
 mod write;
 

@@ -10,8 +10,8 @@ use crate::text::{Lines, refused_char, sanitize_line};
 use unicode_normalization::UnicodeNormalization;
 
 /// Longest title and summary (characters), as in schema.sql.
-const MAX_TITLE_CHARS: usize = 2000;
-const MAX_SUMMARY_CHARS: usize = 20_000;
+pub(super) const MAX_TITLE_CHARS: usize = 2000;
+pub(super) const MAX_SUMMARY_CHARS: usize = 20_000;
 
 /// The columns of a file, by position (`None`: ignored).
 #[derive(Debug, Clone)]
@@ -313,16 +313,7 @@ pub fn amed_project(row: &mut Row<'_>, labels: &Labels) -> Option<NewProject> {
         .required(Field::AmedId, 64)
         .map(|s| s.trim().to_string());
     let title = row.required(Field::Title, MAX_TITLE_CHARS);
-    let program = row.token(Field::Program).and_then(|t| {
-        if t.is_empty() {
-            row.problem(Field::Program, "empty; a program (事業名) is required");
-            return None;
-        }
-        labels
-            .program(&t)
-            .map_err(|m| row.problem(Field::Program, m))
-            .ok()
-    });
+    let program = program(row, labels);
     let ip = match row.token(Field::IntegratedProject) {
         Some(t) if !t.is_empty() => labels
             .integrated_project(&t)
@@ -387,6 +378,20 @@ pub fn amed_project(row: &mut Row<'_>, labels: &Labels) -> Option<NewProject> {
         partner_company: partner?.filter(|p| !p.is_empty()),
         licensing_status: licensing?,
         disease_areas: areas?,
+    })
+}
+
+/// 事業名: a program's code, Japanese or English name (required).
+pub fn program(row: &mut Row<'_>, labels: &Labels) -> Option<String> {
+    row.token(Field::Program).and_then(|t| {
+        if t.is_empty() {
+            row.problem(Field::Program, "empty; a program (事業名) is required");
+            return None;
+        }
+        labels
+            .program(&t)
+            .map_err(|m| row.problem(Field::Program, m))
+            .ok()
     })
 }
 

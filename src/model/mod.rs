@@ -17,6 +17,7 @@ mod outcome;
 mod phase;
 mod pi;
 mod project;
+mod project_edit;
 pub mod reference;
 mod views;
 
@@ -48,6 +49,10 @@ pub use outcome::{
 pub use phase::{Phase, PhaseMove};
 pub use pi::{PiKey, PiOverview, PiProject};
 pub use project::NewProject;
+pub use project_edit::{
+    FieldChange, MAX_RETIRE_REASON_CHARS, ProjectChanges, ProjectEdited, ProjectField,
+    ProjectValue, changed_fields, validate_retire_reason,
+};
 pub use reference::{
     DiseaseAreaRef, IntegratedProjectRef, LinkKind, NameIndex, NameMatch, NewProgram,
     ProgramChange, ProgramLink, ProgramRef, ProgramRow, RefKind, Reference, suggest,

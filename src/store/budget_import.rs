@@ -120,7 +120,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.amed_id, b.fiscal_year, b.amount_kyen
              FROM budget_allocation b JOIN project p ON p.id = b.project_id
-             WHERE b.project_id IN (SELECT value FROM json_each(?1))
+             WHERE b.project_id IN (SELECT value FROM json_each(?1)) AND p.retired_at IS NULL
              ORDER BY p.amed_id, b.fiscal_year",
         )?;
         let mut rows = stmt.query([list])?;

@@ -1,6 +1,7 @@
 //! The pipeline matrix (integrated project or disease area × phase) and the headline figures
 //! officers report against. A few grouped queries over covering indexes; no per-project work.
 
+use super::filter::LIVE;
 use super::{Store, codes};
 use crate::Result;
 use crate::model::{
@@ -134,11 +135,12 @@ impl Store {
             ),
             None => String::new(),
         };
-        let narrow = narrow_on("p.id");
+        // Retired projects count nowhere.
+        let narrow = format!("AND {LIVE} {}", narrow_on("p.id"));
         // For follow-ups the open-follow-up index must drive the query: with a bare `p.id IN`,
         // SQLite starts from my projects and reads all their notes (0.6 s at 100,000 projects);
         // `+p.id` keeps the term from choosing the plan.
-        let narrow_late = narrow_on("+p.id");
+        let narrow_late = format!("AND {LIVE} {}", narrow_on("+p.id"));
         let mut queries = vec![
             (
                 Figure::Projects,
@@ -208,9 +210,9 @@ impl Store {
     /// The headline figures as of `today`.
     pub fn headline(&self, today: Date) -> Result<Headline> {
         let mut h = Headline::default();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT phase, count(*) FROM project GROUP BY phase")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT phase, count(*) FROM project WHERE retired_at IS NULL GROUP BY phase",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let phase = codes::phase(r, 0)?;
@@ -241,12 +243,14 @@ impl Store {
             &[],
         )?;
         h.open_flags = one(
-            "SELECT count(*) FROM highway_flag WHERE status IN ('candidate', 'recommended')",
+            "SELECT count(*) FROM highway_flag f JOIN project p ON p.id = f.project_id
+               WHERE f.status IN ('candidate', 'recommended') AND p.retired_at IS NULL",
             &[],
         )?;
         h.overdue_follow_ups = one(
-            "SELECT count(*) FROM note WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL
-               AND deleted_at IS NULL AND follow_up_on < ?1",
+            "SELECT count(*) FROM note n JOIN project p ON p.id = n.project_id
+               WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL
+               AND n.deleted_at IS NULL AND n.follow_up_on < ?1 AND p.retired_at IS NULL",
             &[&today.to_string()],
         )?;
         Ok(h)

@@ -11,8 +11,17 @@ use rusqlite::OptionalExtension;
 impl Store {
     /// The project with row id `id` and its areas, officers, phase history, gates, flags (newest
     /// first, with their moves), outcomes and notes (newest first, deleted ones left out).
-    /// `NotFound` when there is no such project.
+    /// `NotFound` when there is no such project; a retired one is refused, saying when and why
+    /// it was retired and how to restore it.
     pub fn project_detail(&self, id: i64) -> Result<ProjectDetail> {
+        if let Some((at, reason)) = self.project_retired(id)? {
+            let amed_id: String =
+                self.conn
+                    .query_row("SELECT amed_id FROM project WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })?;
+            return Err(super::project_edit::retired_error(&amed_id, &at, &reason));
+        }
         let mut d = self
             .conn
             .query_row(

@@ -35,14 +35,14 @@ impl Store {
             "SELECT 0, n.id, p.id, p.amed_id, p.title, n.author, n.follow_up_on, substr(n.body, 1, 400), 0, n.kind
              FROM note n JOIN project p ON p.id = n.project_id
              WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL
-               AND n.follow_up_on <= ?1 {note_mine}
+               AND n.follow_up_on <= ?1 AND p.retired_at IS NULL {note_mine}
              UNION ALL
              SELECT 1, d.id, p.id, p.amed_id, p.title,
                coalesce((SELECT group_concat(o.name, char(31)) FROM project_officer po
                          JOIN officer o ON o.id = po.officer_id WHERE po.project_id = p.id), ''),
                d.due_on, d.title, d.version, d.kind
              FROM deadline d JOIN project p ON p.id = d.project_id
-             WHERE d.done_on IS NULL AND d.due_on <= ?1 {deadline_mine}
+             WHERE d.done_on IS NULL AND d.due_on <= ?1 AND p.retired_at IS NULL {deadline_mine}
              ORDER BY 7, 1, 2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

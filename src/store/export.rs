@@ -174,6 +174,8 @@ struct Chunk {
     record_ids: Vec<i64>,
     by_id: HashMap<i64, usize>,
     areas: HashMap<i64, Vec<String>>,
+    /// Leave retired projects out (an export; an edit or import reads them all).
+    live_only: bool,
 }
 
 impl Chunk {
@@ -210,13 +212,18 @@ impl Chunk {
                   AND f.status IN ('candidate', 'recommended') LIMIT 1)"
             }
         };
+        let live = if self.live_only {
+            "AND p.retired_at IS NULL"
+        } else {
+            ""
+        };
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT p.id, p.amed_id, p.title, p.summary, p.pi_name, p.pi_title, p.institution, g.code, i.code,
                p.modality, p.phase, p.start_date, p.end_date, p.budget_total_kyen, p.partner_company,
                p.licensing_status, {flag_column}
              FROM project p JOIN program g ON g.id = p.program_id
              JOIN integrated_project i ON i.id = p.integrated_project_id
-             WHERE p.id IN (SELECT value FROM json_each(?1))"
+             WHERE p.id IN (SELECT value FROM json_each(?1)) {live}"
         ))?;
         let mut rows = stmt.query([&json])?;
         while let Some(r) = rows.next()? {
@@ -287,7 +294,7 @@ fn chunk_rows<T>(
 
 impl Store {
     /// Calls `each` for the projects with these row ids, in the order given (ids that no longer
-    /// exist are skipped), reading 500 at a time; stops at the first error `each` returns.
+    /// exist and retired projects are skipped), reading 500 at a time; stops at the first error `each` returns.
     /// Returns how many rows were passed to `each`. Reads only; no transaction stays open.
     pub fn export_projects(
         &self,
@@ -300,7 +307,10 @@ impl Store {
         } else {
             None
         };
-        let mut rows = Chunk::default();
+        let mut rows = Chunk {
+            live_only: true,
+            ..Chunk::default()
+        };
         for chunk in ids.chunks(CHUNK) {
             for i in rows.read(&self.conn, chunk, flags.as_ref())? {
                 each(&rows.records[i])?;
@@ -320,7 +330,8 @@ impl Store {
         let sql = "SELECT n.project_id, p.amed_id, n.occurred_on, n.kind, n.author, n.author_role, n.body,
                      n.follow_up_on, n.follow_up_done_at, n.follow_up_done_by
                    FROM note n JOIN project p ON p.id = n.project_id
-                   WHERE n.project_id IN (SELECT value FROM json_each(?1)) AND n.deleted_at IS NULL ORDER BY n.occurred_on, n.id";
+                   WHERE n.project_id IN (SELECT value FROM json_each(?1)) AND n.deleted_at IS NULL
+                     AND p.retired_at IS NULL ORDER BY n.occurred_on, n.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {
@@ -356,7 +367,8 @@ impl Store {
                      f.flagged_by, f.created_at, f.decided_at, f.decision_note
                    FROM highway_flag f JOIN project p ON p.id = f.project_id
                    JOIN program g ON g.id = f.target_program_id
-                   WHERE f.project_id IN (SELECT value FROM json_each(?1)) ORDER BY f.created_at, f.id";
+                   WHERE f.project_id IN (SELECT value FROM json_each(?1)) AND p.retired_at IS NULL
+                   ORDER BY f.created_at, f.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {
@@ -391,7 +403,8 @@ impl Store {
     ) -> Result<u64> {
         let sql = "SELECT s.project_id, p.amed_id, s.gate, s.decided_on, s.decision, s.note, s.recorded_by
                    FROM stage_gate s JOIN project p ON p.id = s.project_id
-                   WHERE s.project_id IN (SELECT value FROM json_each(?1)) ORDER BY s.decided_on, s.id";
+                   WHERE s.project_id IN (SELECT value FROM json_each(?1)) AND p.retired_at IS NULL
+                   ORDER BY s.decided_on, s.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {
             let rows = chunk_rows(&self.conn, chunk, sql, |r| {

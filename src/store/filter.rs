@@ -6,6 +6,9 @@ use crate::model::{Coded, Scope};
 use crate::query::{Filter, FlagFilter, MineFilter};
 use rusqlite::types::Value;
 
+/// The condition every view puts on `project p`: not retired (see `Store::retire_project`).
+pub(crate) const LIVE: &str = "p.retired_at IS NULL";
+
 /// An SQL boolean expression over `p` with its parameters.
 pub(crate) struct Condition {
     pub sql: String,
@@ -42,7 +45,7 @@ pub(crate) fn is_short(word: &str) -> bool {
 }
 
 /// Builds the condition for `filter` in `scope` (today, who "me" is: `me` as resolved by
-/// [`Store::me`](super::Store::me)); `1` when nothing is constrained. `short_ids` holds, for each
+/// [`Store::me`](super::Store::me)); retired projects are always left out. `short_ids` holds, for each
 /// short word, the JSON array of the projects whose `project_short` text contains it (see
 /// `store::short`): such words become an id list.
 pub(crate) fn condition(
@@ -51,7 +54,8 @@ pub(crate) fn condition(
     me: &Me,
     short_ids: &std::collections::HashMap<&str, String>,
 ) -> Condition {
-    let mut parts: Vec<String> = Vec::new();
+    // A retired project (entered by mistake) is in no view: every condition leaves it out.
+    let mut parts: Vec<String> = vec![LIVE.into()];
     let mut params: Vec<Value> = Vec::new();
     for word in &filter.words {
         if let Some(json) = short_ids.get(word.as_str()) {
@@ -193,11 +197,7 @@ pub(crate) fn condition(
         parts.push(sql);
     }
     Condition {
-        sql: if parts.is_empty() {
-            "1".into()
-        } else {
-            parts.join("\n AND ")
-        },
+        sql: parts.join("\n AND "),
         params,
     }
 }

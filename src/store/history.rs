@@ -2,7 +2,7 @@
 
 use super::Store;
 use crate::Result;
-use crate::model::HistoryEntry;
+use crate::model::{FieldChange, HistoryEntry, ProjectField};
 
 impl Store {
     /// Every recorded change to the project, newest first, from the append-only audit log.
@@ -19,8 +19,15 @@ impl Store {
                 .and_then(|v| v.as_str())
                 .map(str::to_string);
             let action: String = r.get(2)?;
-            let summary = crate::model::outcome_history_summary(&action, &value)
-                .unwrap_or_else(|| summarize(&value));
+            let summary = match action.as_str() {
+                "project.retire" => format!(
+                    "除外（全画面・集計・書き出しから）: {}",
+                    value.get("reason").and_then(|v| v.as_str()).unwrap_or("")
+                ),
+                "project.restore" => "除外を取り消し、復元".to_string(),
+                _ => crate::model::outcome_history_summary(&action, &value)
+                    .unwrap_or_else(|| summarize(&value)),
+            };
             Ok(HistoryEntry {
                 at: r.get(0)?,
                 actor: r.get(1)?,
@@ -34,11 +41,36 @@ impl Store {
     }
 }
 
-/// `key=value` pairs of an audit detail, names left out (the officer is shown on its own).
+/// A project edit's changed fields in words (`企業導出: 未導出 → 実施許諾; 研究開発課題名: 変更`).
+fn edit_words(changes: &[serde_json::Value]) -> String {
+    let text =
+        |v: &serde_json::Value, key: &str| v.get(key).and_then(|t| t.as_str()).map(str::to_string);
+    changes
+        .iter()
+        .filter_map(|c| {
+            let field = ProjectField::from_key(c.get("field")?.as_str()?)?;
+            Some(
+                FieldChange {
+                    field,
+                    from: text(c, "from"),
+                    to: text(c, "to"),
+                }
+                .words(),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `key=value` pairs of an audit detail, names left out (the officer is shown on its own); a
+/// project edit's changes in words.
 fn summarize(value: &serde_json::Value) -> String {
     let Some(map) = value.as_object() else {
         return String::new();
     };
+    if let Some(changes) = map.get("changes").and_then(|c| c.as_array()) {
+        return edit_words(changes);
+    }
     map.iter()
         .filter(|(k, v)| {
             k.as_str() != "officer" && !v.is_null() && **v != serde_json::Value::Bool(false)

@@ -110,7 +110,7 @@ impl Store {
                (SELECT e.entered_on FROM phase_entered e WHERE e.project_id = p.id),
                EXISTS (SELECT 1 FROM watch w WHERE w.officer = ?2 AND w.project_id = p.id)
              FROM project p
-             LEFT JOIN highway_flag o ON o.project_id = p.id AND o.status IN ('candidate', 'recommended') JOIN program g ON g.id = p.program_id WHERE p.id IN ({list})"
+             LEFT JOIN highway_flag o ON o.project_id = p.id AND o.status IN ('candidate', 'recommended') JOIN program g ON g.id = p.program_id WHERE p.id IN ({list}) AND p.retired_at IS NULL"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut by_id: HashMap<i64, ProjectRow> = stmt

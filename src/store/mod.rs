@@ -34,6 +34,7 @@ mod outcome;
 mod phase;
 mod pi;
 mod program;
+mod project_edit;
 mod projects;
 mod reference;
 mod short;

@@ -23,7 +23,8 @@ impl Store {
                coalesce((SELECT b.amount_kyen FROM budget_allocation b
                          WHERE b.project_id = p.id AND b.fiscal_year = ?3), 0)
              FROM project p JOIN program g ON g.id = p.program_id
-             WHERE {column} = ?1 OR replace(replace({column}, ' ', ''), '　', '') = ?2
+             WHERE ({column} = ?1 OR replace(replace({column}, ' ', ''), '　', '') = ?2)
+               AND p.retired_at IS NULL
              ORDER BY p.start_date, p.amed_id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

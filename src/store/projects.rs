@@ -30,6 +30,21 @@ impl Codes {
         })
     }
 
+    /// The row id of the program with this code.
+    pub(crate) fn program(&self, code: &str) -> Result<i64> {
+        Codes::get(&self.programs, "program", code)
+    }
+
+    /// The row id of the integrated project with this code.
+    pub(crate) fn integrated_project(&self, code: &str) -> Result<i64> {
+        Codes::get(&self.integrated_projects, "integrated_project", code)
+    }
+
+    /// The row id of the disease area with this code.
+    pub(crate) fn disease_area(&self, code: &str) -> Result<i64> {
+        Codes::get(&self.disease_areas, "disease_area", code)
+    }
+
     fn get(map: &HashMap<String, i64>, field: &str, code: &str) -> Result<i64> {
         map.get(code).copied().ok_or_else(|| {
             Error::invalid(
@@ -252,8 +267,19 @@ impl Store {
         })
     }
 
-    /// The row id of the project with this 課題管理番号, or `NotFound`.
+    /// The row id of the project with this 課題管理番号, or `NotFound`. A retired project is
+    /// refused with when and why it was retired and how to restore it (see
+    /// [`Store::project_id_any`] for commands that work on retired projects too).
     pub fn project_id(&self, amed_id: &str) -> Result<i64> {
+        let id = self.project_id_any(amed_id)?;
+        match self.project_retired(id)? {
+            Some((at, reason)) => Err(super::project_edit::retired_error(amed_id, &at, &reason)),
+            None => Ok(id),
+        }
+    }
+
+    /// The row id of the project with this 課題管理番号, retired or not, or `NotFound`.
+    pub fn project_id_any(&self, amed_id: &str) -> Result<i64> {
         self.conn
             .query_row(
                 "SELECT id FROM project WHERE amed_id = ?1",
@@ -267,10 +293,12 @@ impl Store {
             })
     }
 
-    /// How many projects the database holds.
+    /// How many projects the database holds (retired ones left out).
     pub fn project_count(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM project", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM project p WHERE p.retired_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
     }
 }

@@ -46,7 +46,8 @@ impl ShortTexts {
             short.text.push_str(text);
             short.starts.push(short.text.len());
         }
-        let mut stmt = conn.prepare("SELECT id FROM project ORDER BY amed_id")?;
+        let mut stmt =
+            conn.prepare("SELECT id FROM project WHERE retired_at IS NULL ORDER BY amed_id")?;
         let mut rows = stmt.query([])?;
         short.order.reserve(short.ids.len());
         while let Some(r) = rows.next()? {

@@ -3,6 +3,7 @@
 
 mod assign;
 mod files;
+mod project;
 mod save;
 
 pub use save::save;

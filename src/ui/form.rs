@@ -22,6 +22,8 @@ pub fn draw(
 ) {
     frame.render_widget(Clear, area);
     let w = area.width as usize;
+    // Labels give way on a narrow terminal so that values keep room.
+    let label_w = LABEL.min(w * 2 / 5).max(8);
     let mut y = area.y;
     let row = |y: u16| Rect {
         y,
@@ -51,18 +53,42 @@ pub fn draw(
     y += 1;
     let mut cursor: Option<Position> = None;
     let mut body: Option<(usize, &crate::app::editor::Editor)> = None;
+    // One-line fields that do not all fit (a long form, a short terminal) scroll to keep the
+    // focused one in view, leaving the hints line and, with a body, its label and a line.
+    let has_body = form
+        .fields
+        .iter()
+        .any(|f| matches!(f.value, Value::Body(_)));
+    let room_rows = (area.bottom().saturating_sub(y) as usize)
+        .saturating_sub(1 + if has_body { 2 } else { 0 })
+        .max(1);
+    let focus_line = form
+        .fields
+        .iter()
+        .take(form.focus)
+        .filter(|f| !matches!(f.value, Value::Body(_)))
+        .count();
+    let mut skip = (focus_line + 1).saturating_sub(room_rows);
+    let mut shown = 0;
     for (i, field) in form.fields.iter().enumerate() {
+        if !matches!(field.value, Value::Body(_)) {
+            if skip > 0 || shown == room_rows {
+                skip = skip.saturating_sub(1);
+                continue;
+            }
+            shown += 1;
+        }
         let focused = i == form.focus;
         let label = tr(lang, field.ja, field.en);
         let label_span = Span::styled(
-            fit(&format!(" {label}"), LABEL),
+            fit(&format!(" {label}"), label_w),
             if focused {
                 theme.selected()
             } else {
                 theme.label()
             },
         );
-        let room = w.saturating_sub(LABEL + 1);
+        let room = w.saturating_sub(label_w + 1);
         match &field.value {
             Value::Body(editor) => {
                 body = Some((i, editor));
@@ -80,7 +106,7 @@ pub fn draw(
                         .render_widget(Line::from(vec![label_span, Span::raw(" "), value]), row(y));
                     if focused {
                         let x = area.x
-                            + (LABEL + 1 + text::width(line.before_cursor()).min(room)) as u16;
+                            + (label_w + 1 + text::width(line.before_cursor()).min(room)) as u16;
                         cursor = Some(Position::new(x, y));
                     }
                 }

@@ -17,6 +17,7 @@ mod outcomes;
 mod pi;
 mod picker;
 mod programs;
+mod project_form;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{

@@ -31,6 +31,12 @@ pub fn save(store: &mut crate::store::Store, author: &Author, change: Save) -> S
         Save::EditNote { note_id, .. } => Some(*note_id),
         _ => None,
     };
+    let project_edited = match &change {
+        Save::ProjectEdit { project_id, .. } | Save::ProjectRetire { project_id, .. } => {
+            Some(*project_id)
+        }
+        _ => None,
+    };
     match write(store, author, change) {
         Ok((done, undo)) => SaveOutcome::Saved { done, undo },
         Err(Refused::Error(e)) if e.is_busy() => SaveOutcome::Busy {
@@ -38,7 +44,9 @@ pub fn save(store: &mut crate::store::Store, author: &Author, change: Save) -> S
         },
         Err(Refused::Error(e @ Error::Conflict { .. })) => SaveOutcome::Conflict {
             message: e.to_string(),
-            latest: note_id.and_then(|id| store.note_version(id).ok()),
+            latest: note_id
+                .and_then(|id| store.note_version(id).ok())
+                .or_else(|| project_edited.and_then(|id| store.project_version(id).ok())),
         },
         Err(Refused::Error(e)) => SaveOutcome::Failed(Failure::Error(e.to_string())),
         Err(Refused::Failure(failure)) => SaveOutcome::Failed(failure),
@@ -116,6 +124,17 @@ fn write(store: &mut Store, author: &Author, change: Save) -> Result<Written, Re
             on,
             assign,
         } => super::assign::toggle(store, &project_ids, officer_id, version, label, on, assign)?,
+        Save::ProjectEdit {
+            project_id,
+            version,
+            values,
+        } => super::project::edit_project(store, author, project_id, version, &values)?,
+        Save::ProjectAdd { values } => super::project::add_project(store, &values)?,
+        Save::ProjectRetire {
+            project_id,
+            version,
+            reason,
+        } => super::project::retire_project(store, author, project_id, version, &reason)?,
         Save::Undo(undo) => take_back(store, author, undo)?,
     })
 }
@@ -329,6 +348,9 @@ pub fn take_back(store: &mut Store, author: &Author, undo: Undo) -> crate::Resul
         }
         Undo::Assigned { .. } | Undo::Unassigned { .. } => super::assign::take_back(store, &undo)?,
         Undo::OutcomeAdded { outcome_id } => store.delete_outcome(*outcome_id, author)?,
+        Undo::ProjectEdited { .. } | Undo::ProjectAdded { .. } | Undo::ProjectRetired { .. } => {
+            super::project::take_back(store, author, &undo)?
+        }
     }
     Ok(only(Done::Undone(undo)))
 }
