@@ -67,6 +67,33 @@ mod tests {
     }
 
     #[test]
+    fn every_key_seedline_binds_is_translated() {
+        let plain = |code| to_key(event(code, KeyModifiers::NONE));
+        for (code, key) in [
+            (KeyCode::Enter, Key::Enter),
+            (KeyCode::Esc, Key::Esc),
+            (KeyCode::Tab, Key::Tab),
+            (KeyCode::BackTab, Key::BackTab),
+            (KeyCode::Backspace, Key::Backspace),
+            (KeyCode::Up, Key::Up),
+            (KeyCode::Down, Key::Down),
+            (KeyCode::Left, Key::Left),
+            (KeyCode::Right, Key::Right),
+            (KeyCode::Home, Key::Home),
+            (KeyCode::End, Key::End),
+            (KeyCode::PageUp, Key::PageUp),
+            (KeyCode::PageDown, Key::PageDown),
+            (KeyCode::Delete, Key::Delete),
+            (KeyCode::Char('あ'), Key::Char('あ')),
+        ] {
+            assert_eq!(plain(code), Some(key), "{code:?}");
+        }
+        let ctrl_s = event(KeyCode::Char('S'), KeyModifiers::CONTROL);
+        assert_eq!(to_key(ctrl_s), Some(Key::Ctrl('s')));
+        assert_eq!(plain(KeyCode::Insert), None);
+    }
+
+    #[test]
     fn esc_and_a_key_read_together_are_two_keys() {
         // crossterm reads ESC q in one read as Alt-q.
         let alt_q = event(KeyCode::Char('q'), KeyModifiers::ALT);
