@@ -7,11 +7,9 @@
 use super::Problem;
 use super::columns::{self, Field};
 use super::export::{ExportOptions, write_row};
-use super::import::{
-    DataRows, ImportOptions, ImportReport, accept_header, file_problem, open_records, stop_problem,
-};
+use super::import::{DataRows, ImportOptions, ImportReport, open_with_header};
 use super::officers::{by_name, column_name, name_cell, role_cell};
-use super::validate::{Row, header};
+use super::validate::Row;
 use super::write::Cell;
 use crate::model::{Coded, Date, NewOfficer, OfficerRole, officer_key};
 use crate::store::{AssignmentImportCounts, AssignmentRow, OfficerRef, Store};
@@ -95,27 +93,9 @@ pub fn import_assignments(
 ) -> Result<ImportReport<AssignmentImportCounts>> {
     let mut report = ImportReport::default();
     let cap = options.max_problems;
-    let Some(mut records) = open_records(path, options, &mut report)? else {
-        return Ok(report);
-    };
-    let head = match records.next_record() {
-        Ok(Some(head)) => head,
-        Ok(None) => {
-            report.push(file_problem(None, "empty file".into()), cap);
-            return Ok(report);
-        }
-        Err(stop) => {
-            report.push(stop_problem(stop), cap);
-            return Ok(report);
-        }
-    };
-    let parsed = header(
-        &head.fields,
-        columns::ASSIGNMENTS,
-        options.allow_extra_columns,
-        head.line,
-    );
-    let Some(header) = accept_header(parsed, &mut report, cap) else {
+    let Some((records, header)) =
+        open_with_header(path, columns::ASSIGNMENTS, options, &mut report)?
+    else {
         return Ok(report);
     };
     let id_column = column_name(&header, Field::AmedId);

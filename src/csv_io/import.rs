@@ -177,6 +177,37 @@ pub(super) fn open_records<C>(
     Ok(Some(Records::new(input)))
 }
 
+/// The records of an opened import file.
+type OpenRecords = Records<Box<dyn Read>>;
+
+/// Reads the header of `path` against `table`; `None` (problems in the report) when the file or
+/// its header is refused.
+pub(super) fn open_with_header<C>(
+    path: &Path,
+    table: &'static [super::columns::Column],
+    options: &ImportOptions,
+    report: &mut ImportReport<C>,
+) -> Result<Option<(OpenRecords, Header)>> {
+    let cap = options.max_problems;
+    let Some(mut records) = open_records(path, options, report)? else {
+        return Ok(None);
+    };
+    let head = match records.next_record() {
+        Ok(Some(head)) => head,
+        Ok(None) => {
+            report.push(file_problem(None, "empty file".into()), cap);
+            return Ok(None);
+        }
+        Err(stop) => {
+            report.push_stop(stop_problem(stop));
+            return Ok(None);
+        }
+    };
+    let parsed =
+        super::validate::header(&head.fields, table, options.allow_extra_columns, head.line);
+    Ok(accept_header(parsed, report, cap).map(|h| (records, h)))
+}
+
 /// Why reading stopped, as a problem on its line.
 /// A file's header as read: ignored columns noted, problems reported; `None` when the header is
 /// refused (nothing else is read then).

@@ -7,10 +7,8 @@
 
 use super::Problem;
 use super::columns::{self, Field};
-use super::import::{
-    DataRows, ImportOptions, ImportReport, accept_header, file_problem, open_records, stop_problem,
-};
-use super::validate::{Header, Row, header};
+use super::import::{DataRows, ImportOptions, ImportReport, open_with_header};
+use super::validate::{Header, Row};
 use super::write::Cell;
 use crate::Result;
 use crate::model::{
@@ -114,27 +112,8 @@ pub fn import_outcomes(
 ) -> Result<ImportReport<OutcomeImportCounts>> {
     let mut report = ImportReport::default();
     let cap = options.max_problems;
-    let Some(mut records) = open_records(path, options, &mut report)? else {
-        return Ok(report);
-    };
-    let head = match records.next_record() {
-        Ok(Some(head)) => head,
-        Ok(None) => {
-            report.push(file_problem(None, "empty file".into()), cap);
-            return Ok(report);
-        }
-        Err(stop) => {
-            report.push(stop_problem(stop), cap);
-            return Ok(report);
-        }
-    };
-    let parsed = header(
-        &head.fields,
-        columns::OUTCOMES,
-        options.allow_extra_columns,
-        head.line,
-    );
-    let Some(header) = accept_header(parsed, &mut report, cap) else {
+    let Some((records, header)) = open_with_header(path, columns::OUTCOMES, options, &mut report)?
+    else {
         return Ok(report);
     };
     let id_column = column_name(&header, Field::AmedId);

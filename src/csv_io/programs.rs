@@ -6,11 +6,9 @@
 
 use super::Problem;
 use super::columns::{self, Field};
-use super::import::{
-    DataRows, ImportOptions, ImportReport, accept_header, file_problem, open_records, stop_problem,
-};
+use super::import::{DataRows, ImportOptions, ImportReport, open_with_header};
 use super::labels::Labels;
-use super::validate::{Header, Row, header};
+use super::validate::{Header, Row};
 use crate::Result;
 use crate::model::reference::program::{MAX_NAME_CHARS, check_code};
 use crate::model::{
@@ -143,36 +141,6 @@ fn invalid_message(e: crate::Error) -> String {
         crate::Error::Invalid { message, .. } => message,
         other => other.to_string(),
     }
-}
-
-/// The records of an opened import file.
-type Records = super::read::Records<Box<dyn std::io::Read>>;
-
-/// Reads the header of `path` against `table`; `None` (problems in the report) when the file or
-/// its header is refused.
-fn open_with_header<C>(
-    path: &Path,
-    table: &'static [columns::Column],
-    options: &ImportOptions,
-    report: &mut ImportReport<C>,
-) -> Result<Option<(Records, Header)>> {
-    let cap = options.max_problems;
-    let Some(mut records) = open_records(path, options, report)? else {
-        return Ok(None);
-    };
-    let head = match records.next_record() {
-        Ok(Some(head)) => head,
-        Ok(None) => {
-            report.push(file_problem(None, "empty file".into()), cap);
-            return Ok(None);
-        }
-        Err(stop) => {
-            report.push_stop(stop_problem(stop));
-            return Ok(None);
-        }
-    };
-    let parsed = header(&head.fields, table, options.allow_extra_columns, head.line);
-    Ok(accept_header(parsed, report, cap).map(|h| (records, h)))
 }
 
 /// Checks a programs file and, unless `options.dry_run` or a problem was found, upserts its rows
