@@ -183,7 +183,7 @@ fn edit_changes_the_fields_given_and_history_says_what_changed_in_words() {
     );
     assert!(ok, "{err}");
     assert!(out.contains("saved (version 2)"), "{out}");
-    assert!(out.contains("企業導出: 未導出 → 実施許諾"), "{out}");
+    assert!(out.contains("企業導出: 未導出 › 実施許諾"), "{out}");
     let (_, detail, _) = run(
         &home,
         &["show", "project", "JP26ck0100001", "--width", "100"],
@@ -211,11 +211,11 @@ fn edit_changes_the_fields_given_and_history_says_what_changed_in_words() {
         .find(|l| l.contains("project.edit"))
         .unwrap();
     for expected in [
-        "企業導出: 未導出 → 実施許諾",
-        "並走企業: なし → 第一製薬株式会社",
-        "終了日: なし → 2029-03-31",
+        "企業導出: 未導出 › 実施許諾",
+        "並走企業: なし › 第一製薬株式会社",
+        "終了日: なし › 2029-03-31",
         "研究開発課題名: 変更",
-        "事業名: 難治性疾患実用化研究事業 → 革新的先端研究開発支援事業",
+        "事業名: 難治性疾患実用化研究事業 › 革新的先端研究開発支援事業",
     ] {
         assert!(edit.contains(expected), "{expected}: {edit}");
     }
@@ -226,7 +226,7 @@ fn edit_changes_the_fields_given_and_history_says_what_changed_in_words() {
     // Clearing an optional field.
     let (ok, out, _) = run(&home, &["project", "edit", "JP26ck0100001", "--end", ""]);
     assert!(ok);
-    assert!(out.contains("終了日: 2029-03-31 → なし"), "{out}");
+    assert!(out.contains("終了日: 2029-03-31 › なし"), "{out}");
 }
 
 #[test]

@@ -63,12 +63,12 @@ fn e_saves_the_changed_fields_history_words_them_and_u_takes_them_back() {
     assert_eq!(detail(&t).licensing_status, LicensingStatus::License);
     assert_eq!(detail(&t).version, version + 1);
     let notice = t.app.notice.clone().unwrap();
-    assert!(notice.contains("企業導出: 未導出 → 実施許諾"), "{notice}");
+    assert!(notice.contains("企業導出: 未導出 › 実施許諾"), "{notice}");
     assert!(t.screen_text().contains("実施許諾"));
     t.keys(&[K('H')]);
     let text = t.screen_text();
     assert!(text.contains("project.edit"), "{text}");
-    assert!(text.contains("企業導出: 未導出 → 実施許諾"), "{text}");
+    assert!(text.contains("企業導出: 未導出 › 実施許諾"), "{text}");
     t.keys(&[Key::Esc, K('u')]);
     assert_eq!(detail(&t).licensing_status, LicensingStatus::None);
     assert_eq!(detail(&t).partner_company, None);

@@ -70,7 +70,7 @@ pub enum Done {
         officer: String,
         projects: usize,
     },
-    /// A project's fields changed, each in words (`企業導出: 未導出 → 実施許諾`).
+    /// A project's fields changed, each in words (`企業導出: 未導出 › 実施許諾`).
     ProjectSaved {
         changes: Vec<String>,
     },

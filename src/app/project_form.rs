@@ -272,7 +272,7 @@ pub(crate) fn build_save(form: &Form, lang: Lang) -> Option<Result<Save, String>
             } else if form.choice("confirm") != Some("yes") {
                 Err(tr(
                     lang,
-                    "確認:「はい」を選んでから Ctrl-S（←→ で選択）",
+                    "確認:「はい」を選んでから Ctrl-S（左右キーで選択）",
                     "confirm: choose yes, then Ctrl-S (Left/Right)",
                 )
                 .into())

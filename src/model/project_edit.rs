@@ -213,7 +213,7 @@ pub struct FieldChange {
 }
 
 impl FieldChange {
-    /// `企業導出: 未導出 → 実施許諾`; `終了日: なし → 2028-03-31`; `研究開発課題名: 変更` when the
+    /// `企業導出: 未導出 › 実施許諾`; `終了日: なし › 2028-03-31`; `研究開発課題名: 変更` when the
     /// values are not kept.
     pub fn words(&self) -> String {
         let name = self.field.describe().1;
@@ -225,7 +225,7 @@ impl FieldChange {
             }
         };
         match (&self.from, &self.to) {
-            (Some(from), Some(to)) => format!("{name}: {} → {}", shown(from), shown(to)),
+            (Some(from), Some(to)) => format!("{name}: {} › {}", shown(from), shown(to)),
             _ => format!("{name}: 変更"),
         }
     }

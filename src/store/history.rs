@@ -41,7 +41,7 @@ impl Store {
     }
 }
 
-/// A project edit's changed fields in words (`企業導出: 未導出 → 実施許諾; 研究開発課題名: 変更`).
+/// A project edit's changed fields in words (`企業導出: 未導出 › 実施許諾; 研究開発課題名: 変更`).
 fn edit_words(changes: &[serde_json::Value]) -> String {
     let text =
         |v: &serde_json::Value, key: &str| v.get(key).and_then(|t| t.as_str()).map(str::to_string);

@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PickerState, theme
     let list_rows = inner.height.saturating_sub(CHROME) as usize;
     let message = |m: &str| Line::styled(fit(m, width), theme.dim());
     match &p.roster {
-        None => frame.render_widget(message(tr(lang, " 読み込み中…", " loading…")), row(2)),
+        None => frame.render_widget(message(tr(lang, " 読み込み中", " loading")), row(2)),
         Some(r) if r.is_empty() => {
             let lines = [
                 tr(

@@ -145,7 +145,7 @@ fn drawn_at_80x24_and_40x12_the_counts_are_never_cut() {
     let body = body_rows(&mut app, 80, 24);
     assert!(body[2].contains("[廃止]"), "{}", body[2]);
     assert!(body[2].contains("MHLW"), "{}", body[2]);
-    assert!(body.iter().any(|r| r.contains("→")), "{body:#?}");
+    assert!(body.iter().any(|r| r.contains("›")), "{body:#?}");
 }
 
 #[test]

@@ -141,7 +141,7 @@ fn a_saved_edit_can_be_undone_with_u() {
     };
     app.update(Action::SaveDone(SaveOutcome::Saved {
         done: Done::ProjectSaved {
-            changes: vec!["企業導出: 未導出 → 実施許諾".into()],
+            changes: vec!["企業導出: 未導出 › 実施許諾".into()],
         },
         undo: vec![undo.clone()],
     }));
@@ -150,7 +150,7 @@ fn a_saved_edit_can_be_undone_with_u() {
         app.notice
             .as_deref()
             .unwrap()
-            .contains("企業導出: 未導出 → 実施許諾")
+            .contains("企業導出: 未導出 › 実施許諾")
     );
     assert_eq!(press(&mut app, ch('u')), [Effect::Save(Save::Undo(undo))]);
 }

@@ -151,8 +151,8 @@ fn span_label(
     lang: Lang,
 ) -> String {
     match lang {
-        Lang::Ja => format!("{}–{:02}年度", from.0, to.0 % 100),
-        Lang::En => format!("FY{}–{:02}", from.0, to.0 % 100),
+        Lang::Ja => format!("{}-{:02}年度", from.0, to.0 % 100),
+        Lang::En => format!("FY{}-{:02}", from.0, to.0 % 100),
     }
 }
 

@@ -167,7 +167,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &ProgramsState, the
                     } else {
                         ja
                     };
-                    format!("→{}", sanitize_line(name))
+                    format!("›{}", sanitize_line(name))
                 })
                 .collect();
             text.push_str(&format!(" {}", fit(&links.join(" "), l.links)));
