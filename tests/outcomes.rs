@@ -81,7 +81,7 @@ pub fn headline(store: &Store) -> (i64, i64) {
 }
 
 /// The headline's second line as `seedline show dashboard` prints it.
-fn dashboard_line(home: &Home, db: &Path) -> String {
+pub fn dashboard_line(home: &Home, db: &Path) -> String {
     let out = home
         .seedline()
         .args(["show", "dashboard", "--db", db.to_str().unwrap()])

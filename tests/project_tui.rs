@@ -23,7 +23,7 @@ fn open_project(t: &mut Harness, row: usize) {
     assert!(matches!(t.app.screen(), Screen::Detail(_)));
 }
 
-fn detail(t: &Harness) -> &seedline::model::ProjectDetail {
+pub fn detail(t: &Harness) -> &seedline::model::ProjectDetail {
     match t.app.screen() {
         Screen::Detail(d) => d.detail.as_deref().expect("detail loaded"),
         _ => panic!("not on a detail"),
@@ -31,7 +31,7 @@ fn detail(t: &Harness) -> &seedline::model::ProjectDetail {
 }
 
 /// Tab to the form field `key`.
-fn focus(t: &mut Harness, key: &str) {
+pub fn focus(t: &mut Harness, key: &str) {
     for _ in 0..20 {
         if let Overlay::Form(f) = &t.app.overlay
             && f.fields[f.focus].key == key
