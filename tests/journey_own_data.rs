@@ -145,6 +145,7 @@ fn headline_on_screen(t: &Harness) -> String {
 #[test]
 fn a_new_officer_from_init_to_a_portfolio_an_outcome_and_the_history_in_words() {
     let (home, db) = own_data();
+    let csv = home.path("projects.csv").display().to_string();
     let before = "企業導出 0  薬事承認 0  ハイウェイ候補・推薦 ⚑0  期限超過フォローアップ 0";
     assert_eq!(dashboard_line(&home, &db).trim(), before);
 
@@ -283,8 +284,8 @@ fn a_new_officer_from_init_to_a_portfolio_an_outcome_and_the_history_in_words() 
             )
         })
         .collect();
-    // The import of the project is not among them: `import projects` writes one audit row on
-    // the database, none on the project (see the ignored test below).
+    // The import that brought the project in is its first line (one audit row on the database
+    // covers the whole file; history finds it by time).
     assert_eq!(
         lines,
         [
@@ -299,6 +300,12 @@ fn a_new_officer_from_init_to_a_portfolio_an_outcome_and_the_history_in_words() 
                 os.clone(),
                 None,
                 "PO 岩崎 美紀 を担当に追加 (2026-11-25〜)".to_string()
+            ),
+            (
+                "project.import".to_string(),
+                os.clone(),
+                None,
+                format!("一覧の取り込みで登録 ({csv})")
             ),
         ]
     );
@@ -326,10 +333,8 @@ fn open_project_in_portfolio(t: &mut Harness) {
     assert!(matches!(t.app.screen(), Screen::Detail(_)));
 }
 
-/// Issue 12 asks `H` to show each step of the journey in words, the import included; `import
-/// projects` records one `import` row on the database and nothing on the projects it inserts.
+/// `H` (and `seedline history`) shows each step of the journey in words, the import included.
 #[test]
-#[ignore = "bug: an imported project's history does not show its import (issue 12)"]
 fn the_history_of_an_imported_project_shows_its_import() {
     let (home, _) = own_data();
     let out = home.seedline().args(["history", IDS[0]]).output().unwrap();

@@ -21,6 +21,17 @@ pub struct HistoryEntry {
 impl HistoryEntry {
     /// What changed, in words where the action has them (assignments), else the summary.
     pub fn text(&self, lang: Lang) -> String {
+        if self.action == "project.import" {
+            let file = self
+                .detail
+                .get("file")
+                .and_then(|v| v.as_str())
+                .unwrap_or("");
+            return match lang {
+                Lang::Ja => format!("一覧の取り込みで登録 ({file})"),
+                Lang::En => format!("added by importing {file}"),
+            };
+        }
         assignment_words(&self.action, &self.detail, lang).unwrap_or_else(|| self.summary.clone())
     }
 }

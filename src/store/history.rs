@@ -5,8 +5,53 @@ use crate::Result;
 use crate::model::{FieldChange, HistoryEntry, ProjectField};
 
 impl Store {
-    /// Every recorded change to the project, newest first, from the append-only audit log.
+    /// Every recorded change to the project, newest first, from the append-only audit log; a
+    /// project that came in with an import ends with that import (one audit row covers every
+    /// project of a file: it is the first import recorded at or after the project's creation,
+    /// writes being serialised). A missing project has an empty history.
     pub fn history(&self, project_id: i64) -> Result<Vec<HistoryEntry>> {
+        let mut entries = self.project_rows_history(project_id)?;
+        if !entries.iter().any(|e| e.action == "project.create") {
+            entries.extend(self.import_of(project_id)?);
+        }
+        Ok(entries)
+    }
+
+    /// The import that created the project, as a history entry.
+    fn import_of(&self, project_id: i64) -> Result<Option<HistoryEntry>> {
+        use rusqlite::OptionalExtension;
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT a.at, a.actor, a.detail FROM project p JOIN audit_log a
+                   ON a.entity = 'database' AND a.entity_id IS NULL AND a.at >= p.created_at
+                 WHERE p.id = ?1 AND a.action = 'import'
+                 ORDER BY a.at, a.id LIMIT 1",
+            )?
+            .query_row([project_id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .optional()?;
+        Ok(row.map(|(at, actor, detail)| {
+            let value: serde_json::Value = serde_json::from_str(&detail).unwrap_or_default();
+            let file = value.get("file").and_then(|v| v.as_str()).unwrap_or("");
+            HistoryEntry {
+                at,
+                actor,
+                officer: None,
+                action: "project.import".into(),
+                summary: format!("imported from {file}"),
+                detail: value,
+            }
+        }))
+    }
+
+    /// The audit rows on the project itself, newest first.
+    fn project_rows_history(&self, project_id: i64) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, actor, action, detail FROM audit_log WHERE entity = 'project' AND entity_id = ?1
              ORDER BY id DESC",
