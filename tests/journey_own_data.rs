@@ -293,7 +293,7 @@ fn a_new_officer_from_init_to_a_portfolio_an_outcome_and_the_history_in_words() 
                 "outcome.add".to_string(),
                 os.clone(),
                 Some("岩崎 美紀".to_string()),
-                "recorded outcome #1 企業導出 (Licensing) 2026-11-25".to_string()
+                "成果 #1 企業導出 2026-11-25 を記録".to_string()
             ),
             (
                 "assign.add".to_string(),
@@ -311,7 +311,7 @@ fn a_new_officer_from_init_to_a_portfolio_an_outcome_and_the_history_in_words() 
     );
     let text = t.screen_text();
     for line in [
-        format!("岩崎 美紀 ({os})  recorded outcome #1 企業導出 (Licensing) 2026-11-25"),
+        format!("岩崎 美紀 ({os})  成果 #1 企業導出 2026-11-25 を記録"),
         format!("{os}  PO 岩崎 美紀 を担当に追加 (2026-11-25〜)"),
     ] {
         assert!(text.contains(&line), "missing `{line}`:\n{text}");

@@ -328,6 +328,18 @@ fn refusals_name_the_fix_and_leave_the_database_unchanged() {
         "2026-01-01",
     ]);
     assert!(e.contains("before"), "{e}");
+    // An assignment cannot end in the future: it would leave `mine` today.
+    let e = run(&[
+        "unassign",
+        IDS[0],
+        "--officer",
+        "山田 花子",
+        "--role",
+        "PO",
+        "--to",
+        "2099-01-01",
+    ]);
+    assert!(e.contains("--to: 2099-01-01 is after today"), "{e}");
     assert_eq!(counts(&path), before);
 
     home.seedline()

@@ -271,12 +271,10 @@ fn the_command_line_adds_lists_edits_deletes_and_restores() {
     let history = cli(&home, &db, &["history", "JP25fx0000002"]);
     let history = String::from_utf8(history.stdout).unwrap();
     for words in [
-        format!("recorded outcome #{n} 薬事承認 (Regulatory approval) 2026-09-01"),
-        format!(
-            "edited outcome #{n} 薬事承認 (Regulatory approval) 2026-09-15; changed date (version 2)"
-        ),
-        format!("deleted outcome #{n}"),
-        format!("restored outcome #{n}"),
+        format!("成果 #{n} 薬事承認 2026-09-01 を記録"),
+        format!("成果 #{n} 薬事承認 2026-09-15 を編集（変更: date）（版 2）"),
+        format!("成果 #{n} 薬事承認 2026-09-15 を削除"),
+        format!("成果 #{n} 薬事承認 2026-09-15 を復元"),
     ] {
         assert!(history.contains(&words), "{words}\n{history}");
     }

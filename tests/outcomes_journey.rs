@@ -107,7 +107,8 @@ fn by_keyboard_r_records_an_approval_the_headline_and_tally_follow_and_u_takes_i
     // The history says it in words.
     t.keys(&[Key::Char('H')]);
     assert!(
-        t.screen_text().contains("recorded outcome #"),
+        t.screen_text()
+            .contains("成果 #3 薬事承認 2026-11-25 を記録"),
         "{}",
         t.screen_text()
     );

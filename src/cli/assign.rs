@@ -108,6 +108,13 @@ pub fn assign(ctx: &RunContext, store: &mut Store, args: AssignArgs) -> Result<E
 pub fn unassign(ctx: &RunContext, store: &mut Store, args: UnassignArgs) -> Result<ExitCode> {
     let (officer, ids, names) = resolve(store, &args.ids, &args.officer, args.role.as_deref())?;
     let to = date_arg(ctx, "--to", args.to.as_deref())?;
+    // An assignment ends when it is ended: a later date would drop the projects from `mine` now.
+    if to > ctx.today {
+        anyhow::bail!(
+            "--to: {to} is after today ({}); run `seedline unassign` on that day (nothing changed)",
+            ctx.today
+        );
+    }
     let done = store.unassign_officer(&ids, officer.id, None, to, false)?;
     let who = sanitize_line(&officer.label()).into_owned();
     for (id, from) in &done.ended {

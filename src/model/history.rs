@@ -21,6 +21,16 @@ pub struct HistoryEntry {
 impl HistoryEntry {
     /// What changed, in words where the action has them (assignments), else the summary.
     pub fn text(&self, lang: Lang) -> String {
+        if let Some(words) = super::outcome::outcome_history_words(&self.action, &self.detail, lang)
+        {
+            return words;
+        }
+        if self.action == "project.create" {
+            return match lang {
+                Lang::Ja => "課題を1件追加".into(),
+                Lang::En => "project added".into(),
+            };
+        }
         if self.action == "project.import" {
             let file = self
                 .detail

@@ -256,30 +256,64 @@ impl OutcomeTally {
 /// The words of an outcome's audit row in a project's history (`outcome.add`, `.edit`,
 /// `.delete`, `.restore`, `.import`): which outcome, its kind and date, what changed.
 pub fn outcome_history_summary(action: &str, detail: &serde_json::Value) -> Option<String> {
-    let verb = match action.strip_prefix("outcome.")? {
-        "add" => "recorded",
-        "import" => "imported",
-        "edit" => "edited",
-        "delete" => "deleted",
-        "restore" => "restored",
+    outcome_history_words(action, detail, crate::Lang::En)
+}
+
+/// An outcome's audit row in the officer's language: `成果 #12 企業導出 2026-06-01 を記録` /
+/// `recorded outcome #12 企業導出 (Licensing) 2026-06-01`.
+pub fn outcome_history_words(
+    action: &str,
+    detail: &serde_json::Value,
+    lang: crate::Lang,
+) -> Option<String> {
+    let (verb, verb_ja) = match action.strip_prefix("outcome.")? {
+        "add" => ("recorded", "記録"),
+        "import" => ("imported", "取り込み"),
+        "edit" => ("edited", "編集"),
+        "delete" => ("deleted", "削除"),
+        "restore" => ("restored", "復元"),
         _ => return None,
     };
     let text = |key: &str| detail.get(key).and_then(|v| v.as_str()).map(str::to_string);
     let id = detail.get("outcome_id").and_then(|v| v.as_i64())?;
-    let kind = text("kind")
-        .and_then(|k| OutcomeKind::parse(&k))
-        .map(|k| format!(" {} ({})", k.name_ja(), k.name_en()))
-        .unwrap_or_default();
+    let kind_of = text("kind").and_then(|k| OutcomeKind::parse(&k));
     let date = text("date").map(|d| format!(" {d}")).unwrap_or_default();
-    let mut out = format!("{verb} outcome #{id}{kind}{date}");
-    if let Some(changed) = detail.get("changed").and_then(|v| v.as_array()) {
-        let names: Vec<&str> = changed.iter().filter_map(|v| v.as_str()).collect();
-        if !names.is_empty() {
-            out.push_str(&format!("; changed {}", names.join(", ")));
+    let changed: Vec<String> = detail
+        .get("changed")
+        .and_then(|v| v.as_array())
+        .map(|c| {
+            c.iter()
+                .filter_map(|v| v.as_str())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let version = detail.get("version").and_then(|v| v.as_i64());
+    let mut out = match lang {
+        crate::Lang::En => {
+            let kind = kind_of
+                .map(|k| format!(" {} ({})", k.name_ja(), k.name_en()))
+                .unwrap_or_default();
+            format!("{verb} outcome #{id}{kind}{date}")
         }
+        crate::Lang::Ja => {
+            let kind = kind_of
+                .map(|k| format!(" {}", k.name_ja()))
+                .unwrap_or_default();
+            format!("成果 #{id}{kind}{date} を{verb_ja}")
+        }
+    };
+    if !changed.is_empty() {
+        out.push_str(&match lang {
+            crate::Lang::En => format!("; changed {}", changed.join(", ")),
+            crate::Lang::Ja => format!("（変更: {}）", changed.join(", ")),
+        });
     }
-    if let Some(v) = detail.get("version").and_then(|v| v.as_i64()) {
-        out.push_str(&format!(" (version {v})"));
+    if let Some(v) = version {
+        out.push_str(&match lang {
+            crate::Lang::En => format!(" (version {v})"),
+            crate::Lang::Ja => format!("（版 {v}）"),
+        });
     }
     Some(out)
 }
@@ -390,5 +424,11 @@ mod tests {
             "edited outcome #7; changed date, product (version 2)"
         );
         assert_eq!(outcome_history_summary("note.add", &d), None);
+        let ja = |action, d| outcome_history_words(action, d, crate::Lang::Ja).unwrap();
+        assert_eq!(ja("outcome.add", &d), "成果 #7 企業導出 2024-05-01 を記録");
+        assert_eq!(
+            ja("outcome.edit", &e),
+            "成果 #7 を編集（変更: date, product）（版 2）"
+        );
     }
 }

@@ -197,7 +197,7 @@ fn export_import_export_is_byte_identical_and_a_second_import_adds_nothing() {
         &["history", "JP25fx0000002", "--db", db2.to_str().unwrap()],
     );
     assert!(
-        stdout(&history).contains("outcome.import  imported outcome #"),
+        stdout(&history).contains("outcome.import  成果 #5 臨床試験 2026-01-15 を取り込み"),
         "{}",
         stdout(&history)
     );
