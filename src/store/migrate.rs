@@ -133,6 +133,11 @@ const MIGRATIONS: &[&str] = &[
 
      CREATE INDEX assignment_history_project ON assignment_history (project_id, officer_id);
      CREATE INDEX outcome_live ON outcome (kind, occurred_on) WHERE deleted_at IS NULL;
+     -- The dashboard counts projects not retired per phase and per integrated project × phase:
+     -- without these partial indexes each count reads every project row (10x slower at 100,000).
+     CREATE INDEX project_live_phase ON project (phase) WHERE retired_at IS NULL;
+     CREATE INDEX project_live_ip_phase ON project (integrated_project_id, phase)
+         WHERE retired_at IS NULL;
 
      -- Values about the database itself; `reference_version` records the built-in reference
      -- data last taken in. Left empty here: the open that follows adds the missing reference rows.
