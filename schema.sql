@@ -296,6 +296,9 @@ CREATE INDEX outcome_live ON outcome (kind, occurred_on) WHERE deleted_at IS NUL
 -- The dashboard's counts of projects not retired, per phase and per integrated project × phase.
 CREATE INDEX project_live_phase ON project (phase) WHERE retired_at IS NULL;
 CREATE INDEX project_live_ip_phase ON project (integrated_project_id, phase) WHERE retired_at IS NULL;
+-- The few retired projects, and the outcomes not deleted by kind and project (the headline).
+CREATE INDEX project_retired ON project (id) WHERE retired_at IS NOT NULL;
+CREATE INDEX outcome_live_project ON outcome (kind, project_id) WHERE deleted_at IS NULL;
 CREATE INDEX assignment_history_project ON assignment_history (project_id, officer_id);
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, at);
 CREATE INDEX program_link_successor ON program_link (successor_program_id);

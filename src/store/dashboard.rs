@@ -27,6 +27,9 @@ struct Grouping<'a> {
     options: &'a MatrixOptions,
 }
 
+/// The ids of retired projects (few; read through the `project_retired` partial index).
+const RETIRED: &str = "(SELECT id FROM project WHERE retired_at IS NOT NULL)";
+
 impl Store {
     /// The matrix for `pivot` as of `today` (follow-ups dated today or earlier count as due).
     /// Rows: every 3rd-period integrated project (also when empty) and 2nd-period ones holding
@@ -227,30 +230,42 @@ impl Store {
         };
         // 企業導出: distinct projects with a licensing outcome (not deleted), or whose licensing
         // status says licensed without one (imported project lists carry only the status).
+        // Retired projects are few: `NOT IN` their ids (a partial index) keeps each count on its
+        // own index instead of reading a project row per outcome, flag or note.
         h.licensed = one(
-            "SELECT count(*) FROM (
-               SELECT id FROM project
-               WHERE licensing_status IN ('assignment', 'license', 'joint_development') AND retired_at IS NULL
-               UNION
-               SELECT o.project_id FROM outcome o JOIN project p ON p.id = o.project_id
-               WHERE o.kind = 'licensing' AND o.deleted_at IS NULL AND p.retired_at IS NULL)",
+            &format!(
+                "SELECT count(*) FROM (
+                   SELECT id FROM project
+                   WHERE licensing_status IN ('assignment', 'license', 'joint_development')
+                     AND retired_at IS NULL
+                   UNION
+                   SELECT project_id FROM outcome
+                   WHERE kind = 'licensing' AND deleted_at IS NULL AND project_id NOT IN {RETIRED})"
+            ),
             &[],
         )?;
         // 薬事承認: approval outcomes (not deleted) of projects not retired.
         h.approvals = one(
-            "SELECT count(*) FROM outcome o JOIN project p ON p.id = o.project_id
-             WHERE o.kind = 'regulatory_approval' AND o.deleted_at IS NULL AND p.retired_at IS NULL",
+            &format!(
+                "SELECT count(*) FROM outcome
+                 WHERE kind = 'regulatory_approval' AND deleted_at IS NULL
+                   AND project_id NOT IN {RETIRED}"
+            ),
             &[],
         )?;
         h.open_flags = one(
-            "SELECT count(*) FROM highway_flag f JOIN project p ON p.id = f.project_id
-               WHERE f.status IN ('candidate', 'recommended') AND p.retired_at IS NULL",
+            &format!(
+                "SELECT count(*) FROM highway_flag
+                 WHERE status IN ('candidate', 'recommended') AND project_id NOT IN {RETIRED}"
+            ),
             &[],
         )?;
         h.overdue_follow_ups = one(
-            "SELECT count(*) FROM note n JOIN project p ON p.id = n.project_id
-               WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL
-               AND n.deleted_at IS NULL AND n.follow_up_on < ?1 AND p.retired_at IS NULL",
+            &format!(
+                "SELECT count(*) FROM note
+                 WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL
+                   AND deleted_at IS NULL AND follow_up_on < ?1 AND project_id NOT IN {RETIRED}"
+            ),
             &[&today.to_string()],
         )?;
         Ok(h)

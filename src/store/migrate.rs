@@ -138,6 +138,8 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX project_live_phase ON project (phase) WHERE retired_at IS NULL;
      CREATE INDEX project_live_ip_phase ON project (integrated_project_id, phase)
          WHERE retired_at IS NULL;
+     CREATE INDEX project_retired ON project (id) WHERE retired_at IS NOT NULL;
+     CREATE INDEX outcome_live_project ON outcome (kind, project_id) WHERE deleted_at IS NULL;
 
      -- Values about the database itself; `reference_version` records the built-in reference
      -- data last taken in. Left empty here: the open that follows adds the missing reference rows.
