@@ -188,24 +188,22 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         Kind::Projects => {
             let report = csv_io::import_projects(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            let counts = report.counts.map(|c| {
+            finish(&name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
                 )
-            });
-            (report.rows, finish(&name, show_progress, report, counts)?)
+            })?
         }
         Kind::Budgets => {
             let report = csv_io::import_budgets(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            let counts = report.counts.map(|c| {
+            finish(&name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} replaced, {} unchanged",
                     c.inserted, c.replaced, c.unchanged
                 )
-            });
-            (report.rows, finish(&name, show_progress, report, counts)?)
+            })?
         }
         Kind::Assignments => {
             let report = csv_io::import_assignments(
@@ -216,58 +214,53 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 &mut progress,
             )
             .map_err(read_error)?;
-            let counts = report.counts.map(|c| {
+            finish(&name, show_progress, report, |c| {
                 format!(
                     "{} current added, {} start dates changed, {} past recorded, {} unchanged, {} officers added",
                     c.current, c.updated, c.past, c.unchanged, c.officers_added
                 )
-            });
-            (report.rows, finish(&name, show_progress, report, counts)?)
+            })?
         }
         Kind::Officers => {
             let report = csv_io::import_officers(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            let counts = report.counts.map(|c| {
+            finish(&name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
                 )
-            });
-            (report.rows, finish(&name, show_progress, report, counts)?)
+            })?
         }
         Kind::Programs => {
             let report = csv_io::import_programs(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            let counts = report.counts.map(|c| {
+            finish(&name, show_progress, report, |c| {
                 format!(
                     "{} added, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
                 )
-            });
-            (report.rows, finish(&name, show_progress, report, counts)?)
+            })?
         }
         Kind::Links => {
             let report = csv_io::import_links(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            let counts = report.counts.map(|c| {
+            finish(&name, show_progress, report, |c| {
                 format!(
                     "{} added, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
                 )
-            });
-            (report.rows, finish(&name, show_progress, report, counts)?)
+            })?
         }
         Kind::Outcomes => {
             let report =
                 csv_io::import_outcomes(store, &args.file, &options, &ctx.author, &mut progress)
                     .map_err(read_error)?;
-            let counts = report.counts.map(|c| {
+            finish(&name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} unchanged (already recorded)",
                     c.inserted, c.unchanged
                 )
-            });
-            (report.rows, finish(&name, show_progress, report, counts)?)
+            })?
         }
     };
     let (verb, tail) = if args.dry_run {
@@ -291,13 +284,15 @@ fn read_error(e: crate::Error) -> anyhow::Error {
     }
 }
 
-/// Prints the report's notes, and its problems when the file was refused (then an error).
+/// Prints the report's notes, and its problems when the file was refused (then an error);
+/// otherwise the rows read and the counts as `words` puts them.
 fn finish<C>(
     name: &str,
     show_progress: bool,
     report: ImportReport<C>,
-    counts: Option<String>,
-) -> Result<String> {
+    words: impl FnOnce(&C) -> String,
+) -> Result<(u64, String)> {
+    let counts = report.counts.as_ref().map(words);
     if show_progress {
         eprint!("\r\x1b[K");
     }
@@ -316,5 +311,5 @@ fn finish<C>(
         };
         bail!("{}: {problems}; nothing imported", sanitize_line(name));
     };
-    Ok(counts)
+    Ok((report.rows, counts))
 }
