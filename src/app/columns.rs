@@ -1,5 +1,5 @@
-//! Which columns a project list shows at a width (the renderer draws them; CSV export writes the
-//! same ones), and the CSV columns each stands for.
+//! Which columns a project list shows at a width. The CSV export does not follow the window: it
+//! writes a fixed column set (`model::ColumnSet`).
 
 use crate::model::SortKey;
 
@@ -65,25 +65,6 @@ pub fn visible_columns(width: usize) -> Vec<(SortKey, usize)> {
             shown.remove(i);
         }
     }
-}
-
-/// The CSV export columns (`csv_io::columns` names) for the visible list columns, in order.
-pub fn export_columns(width: usize) -> String {
-    let mut names = Vec::new();
-    for (key, _) in visible_columns(width) {
-        names.extend_from_slice(match key {
-            SortKey::AmedId => &["課題管理番号"][..],
-            SortKey::Title => &["研究開発課題名"],
-            SortKey::Pi => &["研究開発代表者", "代表研究機関"],
-            SortKey::Program => &["事業名"],
-            SortKey::Phase => &["研究開発フェーズ"],
-            SortKey::Modality => &["承認上の分類"],
-            SortKey::Flag | SortKey::FlagAge => &["ハイウェイ"],
-            // The last note's date and days in phase have no column in the project export.
-            SortKey::LastNote | SortKey::DaysInPhase => &[],
-        });
-    }
-    names.join(",")
 }
 
 #[cfg(test)]

@@ -44,10 +44,11 @@ pub enum FormKind {
         flag_id: i64,
         version: i64,
     },
-    /// Export the chosen rows of a list (ids in display order, columns as CSV names).
+    /// Export a list: its selection or every listed project (ids in display order; the form's
+    /// choice says which).
     Export {
-        ids: Vec<i64>,
-        columns: String,
+        selection: Vec<i64>,
+        matching: Vec<i64>,
         /// The file name offered (editable in the form).
         suggested: String,
     },

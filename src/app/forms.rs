@@ -84,6 +84,9 @@ impl App {
         if let Some(fields) = super::project_form::build_fields(self, &kind) {
             return Form::new(kind, heading, fields);
         }
+        if let Some(fields) = self.export_fields(&kind) {
+            return Form::new(kind, heading, fields);
+        }
         let fields = match &kind {
             FormKind::Note { .. } => vec![
                 Field::body("body", "本文", "Text", ""),
@@ -162,9 +165,8 @@ impl App {
                     Field::text("reason", "理由", "Reason", ""),
                 ]
             }
-            FormKind::Export { suggested, .. } | FormKind::ExportPivot { suggested, .. } => {
-                vec![Field::text("file", "書き出し先", "Write to", suggested)]
-            }
+            // Built by export_form above.
+            FormKind::Export { .. } | FormKind::ExportPivot { .. } => Vec::new(),
             FormKind::Import => vec![
                 Field::text("file", "CSVファイル", "CSV file", ""),
                 Field::choice("mode", "取り込み方", "Mode", import_modes(), 0),

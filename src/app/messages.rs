@@ -17,6 +17,8 @@ pub enum Action {
     Edit(Edit),
     /// Enter in an input line; Ctrl-S in a form.
     Submit,
+    /// A digit typed before a list key: a count (`5 Space` selects five rows).
+    Count(u8),
     /// Esc in an input line, form or overlay.
     Cancel,
     /// Tab / Shift-Tab in a form.

@@ -6,6 +6,7 @@
 mod columns;
 mod command;
 pub mod editor;
+mod export_form;
 mod filter_line;
 pub mod form;
 mod forms;
@@ -22,8 +23,9 @@ pub mod screens;
 mod watch;
 pub mod workflow;
 
-pub use columns::{export_columns, visible_columns};
+pub use columns::visible_columns;
 pub use command::Command;
+pub use export_form::{ExportProblem, ExportSettings};
 pub use form::{Form, FormKind};
 pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
@@ -78,6 +80,8 @@ pub struct App {
     pub stall_days: i64,
     /// Where the config file is (named by the first-run guide of an empty database).
     pub config_file: String,
+    /// The export form's folder and remembered column set.
+    pub export: ExportSettings,
     next_request: u64,
     ticks: u32,
 }
@@ -110,6 +114,7 @@ impl App {
             saving: false,
             stall_days: crate::model::Scope::DEFAULT_STALL_DAYS,
             config_file: String::new(),
+            export: ExportSettings::default(),
             next_request: 0,
             ticks: 0,
         };
@@ -176,8 +181,9 @@ impl App {
             }))
         };
         match &self.overlay {
-            Overlay::Form(_) => match key {
+            Overlay::Form(form) => match key {
                 Key::Ctrl('s') => Some(Action::Submit),
+                Key::Enter if form.kind.is_export() => Some(Action::Submit),
                 Key::Esc => Some(Action::Cancel),
                 Key::Tab => Some(Action::FocusNext),
                 Key::BackTab => Some(Action::FocusPrev),
@@ -194,7 +200,14 @@ impl App {
                 key => editing(key),
             },
             Overlay::Help => Some(Action::Cancel),
-            Overlay::None => self.keymap.lookup(self.mode(), key).map(Action::Command),
+            Overlay::None => match (self.keymap.lookup(self.mode(), key), key) {
+                (Some(command), _) => Some(Action::Command(command)),
+                // A count before a list key: `5 Space` selects five rows.
+                (None, Key::Char(c @ '0'..='9')) if self.mode() == Mode::List => {
+                    Some(Action::Count(c as u8 - b'0'))
+                }
+                (None, _) => None,
+            },
         }
     }
 
@@ -210,6 +223,13 @@ impl App {
                 self.command(command)
             }
             Action::Edit(edit) => self.edit(edit),
+            Action::Count(digit) => {
+                let lang = self.lang;
+                if let Some(Screen::List(list)) = self.stack.last_mut() {
+                    self.status = list.push_digit(digit).map(|n| list_count_hint(lang, n));
+                }
+                Vec::new()
+            }
             Action::Submit => self.submit(),
             Action::Cancel => self.cancel(),
             Action::FocusNext | Action::FocusPrev => {
@@ -545,4 +565,15 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// The status line while a count is typed on a list.
+fn list_count_hint(lang: Lang, n: usize) -> String {
+    format!(
+        "{n} › {}",
+        match lang {
+            Lang::Ja => format!("Space で {n} 件を選択 / j k で {n} 行移動 / Esc で取消"),
+            Lang::En => format!("Space selects {n} rows / j k move {n} / Esc cancels"),
+        }
+    )
 }

@@ -93,6 +93,11 @@ pub enum Done {
 pub enum Failure {
     /// A store or file error, as its text (`crate::Error` is not `Clone`).
     Error(String),
+    /// An export that wrote nothing: the path asked for, and why.
+    ExportRefused {
+        path: String,
+        why: super::ExportProblem,
+    },
     /// An import file refused: how many problems, and the first one's line.
     ImportRefused {
         path: String,
@@ -248,6 +253,7 @@ impl Failure {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Failure::Error(text) => text.clone(),
+            Failure::ExportRefused { path, why } => why.message(lang, path),
             Failure::ImportRefused {
                 path,
                 problems,

@@ -55,13 +55,16 @@ pub enum Save {
         version: i64,
         criteria: Criteria,
     },
-    /// Projects (ids in order) to a new CSV file with these columns.
+    /// Projects (ids in order) to a new CSV file with this column set, at `path` or the next
+    /// free name beside it (`-2`, `-3`…).
     Export {
         ids: Vec<i64>,
-        columns: String,
+        columns: crate::model::ExportColumns,
         path: String,
         /// The language of the file's headers.
         lang: crate::Lang,
+        /// The state file the column set is remembered in once written (empty: not remembered).
+        remember: String,
     },
     Deadline {
         project_id: i64,
@@ -320,29 +323,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             }
         }
         FormKind::Export { .. } | FormKind::ExportPivot { .. } => {
-            let path = form.text("file");
-            if path.is_empty() {
-                return Err(tr(
-                    lang,
-                    "書き出し先のファイル名を入力してください",
-                    "type a file name",
-                )
-                .into());
-            }
-            match &form.kind {
-                FormKind::ExportPivot { pivot, .. } => Save::ExportPivot {
-                    pivot: pivot.clone(),
-                    path,
-                    lang,
-                },
-                FormKind::Export { ids, columns, .. } => Save::Export {
-                    ids: ids.clone(),
-                    columns: columns.clone(),
-                    path,
-                    lang,
-                },
-                _ => unreachable!("matched above"),
-            }
+            unreachable!("read by App::export_save")
         }
         FormKind::Import => {
             let path = form.text("file");

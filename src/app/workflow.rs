@@ -332,64 +332,6 @@ impl App {
         }
     }
 
-    /// `e` on a list: export the selected rows, or every listed row when none is selected, with
-    /// the columns on screen, in the list's order.
-    pub fn open_export_form(&mut self) -> Vec<Effect> {
-        if let Screen::Budget(b) = self.screen() {
-            let Some(pivot) = b.pivot.clone() else {
-                return Vec::new();
-            };
-            let heading = format!(
-                "{} {}",
-                tr(self.lang, "CSV書き出し:", "CSV export:"),
-                tr(self.lang, "年度別配分額", "budget by fiscal year")
-            );
-            let suggested = format!("seedline-budget-{}.csv", self.today.format("%Y%m%d"));
-            let kind = FormKind::ExportPivot {
-                pivot: Box::new(pivot),
-                suggested,
-            };
-            let form = self.build_form(kind, heading);
-            return self.show_form(form);
-        }
-        let Screen::List(list) = self.screen() else {
-            return self.not_here();
-        };
-        let ids: Vec<i64> = if list.selected.is_empty() {
-            list.ids.clone()
-        } else {
-            list.ids
-                .iter()
-                .filter(|id| list.selected.contains(id))
-                .copied()
-                .collect()
-        };
-        if ids.is_empty() {
-            self.status =
-                Some(tr(self.lang, "書き出す課題がありません", "nothing to export").into());
-            return Vec::new();
-        }
-        let view = match list.kind {
-            super::ListKind::Projects => "projects",
-            super::ListKind::Highway => "highway",
-            super::ListKind::Portfolio => "portfolio",
-        };
-        let file = format!("seedline-{view}-{}.csv", self.today.format("%Y%m%d"));
-        let heading = format!(
-            "{} {} {}",
-            tr(self.lang, "CSV書き出し:", "CSV export:"),
-            ids.len(),
-            tr(self.lang, "件", "rows")
-        );
-        let kind = FormKind::Export {
-            ids,
-            columns: super::export_columns(self.size.0 as usize),
-            suggested: file,
-        };
-        let form = self.build_form(kind, heading);
-        self.show_form(form)
-    }
-
     /// From the palette: import a project list from a CSV file.
     pub fn open_import_form(&mut self) -> Vec<Effect> {
         let heading = tr(
@@ -420,7 +362,12 @@ impl App {
         let Overlay::Form(form) = &self.overlay else {
             return Vec::new();
         };
-        match build_save(form, self.lang) {
+        let built = if form.kind.is_export() {
+            self.export_save(form)
+        } else {
+            build_save(form, self.lang)
+        };
+        match built {
             Ok(save) => {
                 self.saving = true;
                 vec![Effect::Save(save)]
@@ -455,6 +402,9 @@ impl App {
         self.saving = false;
         match outcome {
             SaveOutcome::Saved { done, undo } => {
+                let notice = self
+                    .exported(&done)
+                    .unwrap_or_else(|| done.message(self.lang));
                 if matches!(self.overlay, Overlay::Form(_)) {
                     self.overlay = Overlay::None;
                 }
@@ -467,7 +417,7 @@ impl App {
                 self.pending_save = None;
                 self.undo_stack.extend(undo);
                 self.status = None;
-                self.notice = Some(done.message(self.lang));
+                self.notice = Some(notice);
                 let mut effects = self.load_current();
                 effects.push(Effect::CountProjects);
                 effects.extend(self.picker_reload());

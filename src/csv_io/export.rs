@@ -98,6 +98,44 @@ impl ExportOptions {
     }
 }
 
+/// The columns of a project export from the dashboard: the complete set (every column of the
+/// project file, in its order), the list's fixed set, or the officer's names (an unknown name is
+/// refused with that name; a name given twice is written once).
+pub fn project_columns(
+    chosen: &crate::model::ExportColumns,
+) -> std::result::Result<Vec<&'static Column>, UnknownColumn> {
+    use crate::model::ColumnSet;
+    let table = ExportKind::Projects.columns();
+    let names: Vec<&str> = match chosen.set {
+        ColumnSet::All => return Ok(table.iter().collect()),
+        ColumnSet::List => crate::model::LIST_EXPORT_COLUMNS.to_vec(),
+        ColumnSet::Custom => chosen
+            .custom
+            .split([',', '、', '，'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect(),
+    };
+    let mut out: Vec<&'static Column> = Vec::new();
+    for name in names {
+        let column = table
+            .iter()
+            .find(|c| c.matches(name))
+            .ok_or_else(|| UnknownColumn(crate::text::sanitize_line(name).into_owned()))?;
+        if !out.contains(&column) {
+            out.push(column);
+        }
+    }
+    if out.is_empty() {
+        return Err(UnknownColumn(String::new()));
+    }
+    Ok(out)
+}
+
+/// A column name the project file does not have (empty: no name at all).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownColumn(pub String);
+
 /// `d` as `YYYY-MM-DD` into `out` (cleared first): chrono's own format, without its formatter for
 /// the years every stored date has.
 fn iso_date(d: Date, out: &mut String) {
@@ -336,7 +374,32 @@ pub fn export<W: Write>(
 
 #[cfg(test)]
 mod tests {
-    use super::iso_date;
+    use super::{UnknownColumn, iso_date, project_columns};
+    use crate::model::{COMPLETE_EXPORT_COLUMNS, ColumnSet, ExportColumns, LIST_EXPORT_COLUMNS};
+
+    #[test]
+    fn the_dashboard_column_sets_resolve_to_project_columns() {
+        let set = |set, custom: &str| ExportColumns {
+            set,
+            custom: custom.into(),
+        };
+        let all = project_columns(&set(ColumnSet::All, "ignored")).unwrap();
+        assert_eq!(all.len(), COMPLETE_EXPORT_COLUMNS);
+        let list = project_columns(&set(ColumnSet::List, "")).unwrap();
+        let names: Vec<&str> = list.iter().map(|c| c.ja).collect();
+        assert_eq!(names, LIST_EXPORT_COLUMNS);
+        let custom = project_columns(&set(ColumnSet::Custom, "amed_id、 総配分額（千円）,AMED ID"));
+        let names: Vec<&str> = custom.unwrap().iter().map(|c| c.ja).collect();
+        assert_eq!(names, ["課題管理番号", "総配分額(千円)"]);
+        assert_eq!(
+            project_columns(&set(ColumnSet::Custom, "課題管理番号,予算")),
+            Err(UnknownColumn("予算".into()))
+        );
+        assert_eq!(
+            project_columns(&set(ColumnSet::Custom, " , ")),
+            Err(UnknownColumn(String::new()))
+        );
+    }
 
     #[test]
     fn iso_dates_read_as_chrono_writes_them() {

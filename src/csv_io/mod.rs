@@ -30,7 +30,7 @@ pub use assignments::{export_assignments, import_assignments};
 pub use budgets::import_budgets;
 pub use columns::{Column, Field};
 pub use encoding::Encoding;
-pub use export::{ExportKind, ExportOptions, export};
+pub use export::{ExportKind, ExportOptions, UnknownColumn, export, project_columns};
 pub use file::AtomicFile;
 pub use import::{Format, ImportOptions, ImportReport, import_projects};
 pub use kaken::KakenOptions;

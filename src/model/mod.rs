@@ -6,6 +6,7 @@ mod dashboard;
 mod deadline;
 mod due;
 mod enums;
+mod export;
 mod fiscal_year;
 mod flag;
 mod funnel;
@@ -29,6 +30,9 @@ pub use due::{AgingBucket, DueBoardRow, DueItem, DueSource, due_board};
 pub use enums::{
     AttachmentKind, CriterionStatus, DeadlineKind, FlagStatus, GateDecision, LicensingStatus,
     Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,
+};
+pub use export::{
+    COMPLETE_EXPORT_COLUMNS, ColumnSet, ExportColumns, LIST_EXPORT_COLUMNS, free_file_name,
 };
 pub use fiscal_year::FiscalYear;
 pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses, validate_flag_reason};

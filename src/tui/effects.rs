@@ -6,6 +6,7 @@ mod files;
 mod project;
 mod save;
 
+pub use files::export_settings;
 pub use save::save;
 
 use crate::app::{Action, App, DashboardData, Effect};

@@ -44,6 +44,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     app.author = ctx.author.clone();
     app.stall_days = ctx.stall_days;
     app.config_file = ctx.paths.config_file().display().to_string();
+    app.export = effects::export_settings(&ctx.paths.state);
     // The TUI retries busy saves itself, with a visible message, instead of blocking silently.
     store.set_begin_retries(0);
     // A damaged database shows here, on the first queries, while the terminal is still normal.

@@ -36,20 +36,24 @@ pub fn draw(
         row(y),
     );
     y += 1;
-    frame.render_widget(
-        Line::styled(
-            fit(
-                &format!(
-                    " {} {}",
-                    tr(lang, "記録者", "Author"),
-                    sanitize_line(author)
-                ),
-                w,
-            ),
-            theme.dim(),
-        ),
-        row(y),
-    );
+    // An export is signed by nobody and kept as no draft: its second line says how it names files.
+    let second = if form.kind.is_export() {
+        format!(
+            " {}",
+            tr(
+                lang,
+                "同名のファイルは上書きせず -2, -3 を付けて保存",
+                "an existing file is kept: the new one gets -2, -3"
+            )
+        )
+    } else {
+        format!(
+            " {} {}",
+            tr(lang, "記録者", "Author"),
+            sanitize_line(author)
+        )
+    };
+    frame.render_widget(Line::styled(fit(&second, w), theme.dim()), row(y));
     y += 1;
     let mut cursor: Option<Position> = None;
     let mut body: Option<(usize, &crate::app::editor::Editor)> = None;
@@ -142,13 +146,23 @@ pub fn draw(
         }
         y += 1;
     }
-    let hints = format!(
-        " Ctrl-S {}  Tab {}  {}  Esc {}",
-        tr(lang, "保存", "save"),
-        tr(lang, "次の項目", "next field"),
-        tr(lang, "左右キーで選択", "Left/Right to choose"),
-        tr(lang, "閉じる（下書き保持）", "close (draft kept)")
-    );
+    let hints = if form.kind.is_export() {
+        format!(
+            " Enter {}  Tab {}  {}  Esc {}",
+            tr(lang, "書き出す", "export"),
+            tr(lang, "次の項目", "next field"),
+            tr(lang, "左右キーで選択", "Left/Right to choose"),
+            tr(lang, "閉じる", "close")
+        )
+    } else {
+        format!(
+            " Ctrl-S {}  Tab {}  {}  Esc {}",
+            tr(lang, "保存", "save"),
+            tr(lang, "次の項目", "next field"),
+            tr(lang, "左右キーで選択", "Left/Right to choose"),
+            tr(lang, "閉じる（下書き保持）", "close (draft kept)")
+        )
+    };
     if let Some((i, editor)) = body {
         let focused = i == form.focus;
         let field = &form.fields[i];

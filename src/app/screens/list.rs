@@ -47,6 +47,8 @@ pub struct ListState {
     pub selected: BTreeSet<i64>,
     /// Where a range selection (`v`) started.
     pub anchor: Option<usize>,
+    /// A count typed before a key (`5 Space` selects five rows, `5 j` moves five).
+    pub count: Option<usize>,
     /// Display rows fetched so far (only rows that were on screen).
     pub rows: HashMap<i64, ProjectRow>,
     /// Id of the last load request; older answers are ignored.
@@ -65,13 +67,23 @@ impl ListState {
     /// Cursor, selection and sort; Esc first abandons a started range selection.
     pub fn command(&mut self, command: Command, ctx: &mut Ctx) -> Option<Vec<Effect>> {
         let page = page(ctx);
+        let count = self.count.take();
         match command {
+            Command::Back if count.is_some() => return Some(Vec::new()),
             Command::Back if self.anchor.is_some() => {
                 self.anchor = None;
                 return Some(Vec::new());
             }
+            Command::Up | Command::Down => {
+                for _ in 0..count.unwrap_or(1) {
+                    self.move_cursor(command, page);
+                }
+            }
             _ if command.is_navigation() => self.move_cursor(command, page),
-            Command::ToggleSelect => self.toggle_select(page),
+            Command::ToggleSelect => match count {
+                Some(n) => self.toggle_rows(n, page),
+                None => self.toggle_select(page),
+            },
             Command::SelectRange => {
                 if !self.select_range() {
                     ctx.status = Some(
@@ -173,6 +185,7 @@ impl ListState {
             offset: 0,
             selected: BTreeSet::new(),
             anchor: None,
+            count: None,
             rows: HashMap::new(),
             request: 0,
         }
@@ -294,6 +307,30 @@ impl ListState {
         if let Some(id) = self.cursor_id() {
             if !self.selected.remove(&id) {
                 self.selected.insert(id);
+            }
+            self.move_cursor(Command::Down, page);
+        }
+    }
+
+    /// A digit typed on the list: the count so far (at most 9,999), or `None` for a leading 0.
+    pub fn push_digit(&mut self, digit: u8) -> Option<usize> {
+        let n = self.count.unwrap_or(0) * 10 + usize::from(digit);
+        self.count = (n > 0).then_some(n.min(9_999));
+        self.count
+    }
+
+    /// `N Space`: toggles `n` rows from the cursor down as `n` presses of Space would, stopping at
+    /// the last row (which is toggled once).
+    pub fn toggle_rows(&mut self, n: usize, page: usize) {
+        for _ in 0..n {
+            let Some(id) = self.cursor_id() else {
+                return;
+            };
+            if !self.selected.remove(&id) {
+                self.selected.insert(id);
+            }
+            if self.cursor + 1 >= self.ids.len() {
+                break;
             }
             self.move_cursor(Command::Down, page);
         }

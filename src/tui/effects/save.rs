@@ -103,7 +103,8 @@ fn write(store: &mut Store, author: &Author, change: Save) -> Result<Written, Re
             columns,
             path,
             lang,
-        } => files::export_projects(store, lang, &ids, &columns, &path)?,
+            remember,
+        } => files::export_projects(store, lang, &ids, &columns, &path, &remember)?,
         Save::Import {
             path,
             upsert,
