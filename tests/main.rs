@@ -10,6 +10,7 @@ mod cli_portfolio;
 mod common;
 mod csv;
 mod demo;
+mod export_tui;
 mod first_run;
 mod journey_own_data;
 mod list_head;

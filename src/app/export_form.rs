@@ -147,8 +147,8 @@ impl App {
                     Field::choice("columns", "列", "Columns", column_choices(), chosen),
                     Field::text(
                         "custom",
-                        "  列名（指定のとき）",
-                        "  names (when named)",
+                        "  指定の列名",
+                        "  column names",
                         &self.export.columns.custom,
                     ),
                 ];
@@ -243,20 +243,12 @@ impl App {
             list.selected.clear();
             list.anchor = None;
         }
-        Some(if cleared {
-            format!(
-                "{rows} {} {path}",
-                tr(
-                    self.lang,
-                    "件を書き出し、選択を解除:",
-                    "rows written; selection cleared:"
-                )
-            )
-        } else {
-            format!(
-                "{rows} {} {path}",
-                tr(self.lang, "件を書き出しました:", "rows written to")
-            )
+        // The path comes early: on a narrow terminal the end of the line is what is cut.
+        Some(match (self.lang, cleared) {
+            (Lang::Ja, true) => format!("{path} に {rows} 件を書き出し、選択を解除しました"),
+            (Lang::Ja, false) => format!("{path} に {rows} 件を書き出しました"),
+            (Lang::En, true) => format!("{rows} rows written to {path}; selection cleared"),
+            (Lang::En, false) => format!("{rows} rows written to {path}"),
         })
     }
 }
@@ -293,34 +285,34 @@ impl App {
     pub(super) fn export_save(&self, form: &Form) -> Result<Save, String> {
         let lang = self.lang;
         let path = form_path(form, lang)?;
-    match &form.kind {
-        FormKind::ExportPivot { pivot, .. } => Ok(Save::ExportPivot {
-            pivot: pivot.clone(),
-            path,
-            lang,
-        }),
-        FormKind::Export {
-            selection,
-            matching,
-            ..
-        } => {
-            let columns = form_columns(form);
-            if columns.set == ColumnSet::Custom && columns.custom.trim().is_empty() {
-                return Err(ExportProblem::UnknownColumn(String::new()).message(lang, &path));
-            }
-            let ids = match form.choice("scope") {
-                Some("selection") => selection.clone(),
-                _ => matching.clone(),
-            };
-            Ok(Save::Export {
-                ids,
-                columns,
+        match &form.kind {
+            FormKind::ExportPivot { pivot, .. } => Ok(Save::ExportPivot {
+                pivot: pivot.clone(),
                 path,
                 lang,
-                remember: self.export.remember_file.clone(),
-            })
+            }),
+            FormKind::Export {
+                selection,
+                matching,
+                ..
+            } => {
+                let columns = form_columns(form);
+                if columns.set == ColumnSet::Custom && columns.custom.trim().is_empty() {
+                    return Err(ExportProblem::UnknownColumn(String::new()).message(lang, &path));
+                }
+                let ids = match form.choice("scope") {
+                    Some("selection") => selection.clone(),
+                    _ => matching.clone(),
+                };
+                Ok(Save::Export {
+                    ids,
+                    columns,
+                    path,
+                    lang,
+                    remember: self.export.remember_file.clone(),
+                })
+            }
+            _ => Err(String::new()),
         }
-        _ => Err(String::new()),
-    }
     }
 }

@@ -388,7 +388,10 @@ mod tests {
         let list = project_columns(&set(ColumnSet::List, "")).unwrap();
         let names: Vec<&str> = list.iter().map(|c| c.ja).collect();
         assert_eq!(names, LIST_EXPORT_COLUMNS);
-        let custom = project_columns(&set(ColumnSet::Custom, "amed_id、 総配分額（千円）,AMED ID"));
+        let custom = project_columns(&set(
+            ColumnSet::Custom,
+            "amed_id、 総配分額（千円）,AMED ID",
+        ));
         let names: Vec<&str> = custom.unwrap().iter().map(|c| c.ja).collect();
         assert_eq!(names, ["課題管理番号", "総配分額(千円)"]);
         assert_eq!(

@@ -83,8 +83,14 @@ mod tests {
     fn a_taken_name_gets_the_next_free_number() {
         let taken = ["a/x.csv", "a/x-2.csv"];
         let is_taken = |n: &str| taken.contains(&n);
-        assert_eq!(free_file_name("a/y.csv", is_taken).as_deref(), Some("a/y.csv"));
-        assert_eq!(free_file_name("a/x.csv", is_taken).as_deref(), Some("a/x-3.csv"));
+        assert_eq!(
+            free_file_name("a/y.csv", is_taken).as_deref(),
+            Some("a/y.csv")
+        );
+        assert_eq!(
+            free_file_name("a/x.csv", is_taken).as_deref(),
+            Some("a/x-3.csv")
+        );
         assert_eq!(
             free_file_name("d.ir/noext", |n| n == "d.ir/noext").as_deref(),
             Some("d.ir/noext-2"),

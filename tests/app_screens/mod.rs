@@ -7,6 +7,7 @@ mod budget;
 mod dashboard;
 mod detail;
 mod due;
+mod export;
 mod funnel;
 mod global;
 mod heights;
