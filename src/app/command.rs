@@ -205,7 +205,11 @@ impl Command {
                 "next screen (dashboard, list, highway)",
             ),
             Command::Filter => ("filter", "絞り込み", "filter"),
-            Command::ToggleSelect => ("toggle_select", "選択／解除", "select / unselect"),
+            Command::ToggleSelect => (
+                "toggle_select",
+                "選択／解除（5 Space）",
+                "select / unselect (5 Space)",
+            ),
             Command::SelectRange => (
                 "select_range",
                 "範囲選択（開始／確定）",
