@@ -127,7 +127,7 @@ fn budget_pivot_and_funnel_screens() {
     snap("budget_80x24", &t);
     // e writes the pivot as shown: Excel-ready CSV (BOM, CRLF, every cell quoted), amounts as digits.
     let file = t.home.path("pivot.csv");
-    t.keys(&[K('e'), Key::Ctrl('u')]);
+    t.keys(&[K('e'), Key::Down, Key::Ctrl('u')]);
     t.type_text(file.to_str().unwrap());
     t.keys(&[Key::Ctrl('s')]);
     let bytes = std::fs::read(&file).expect("the pivot was written");
