@@ -41,7 +41,8 @@ pub struct BulkFlag<'a> {
 pub struct BulkLoader<'t> {
     pub(super) tx: &'t Transaction<'t>,
     codes: Codes,
-    actor: String,
+    /// The OS account generating the rows (the audit log's actor).
+    pub(super) actor: String,
     now: String,
     /// Search-index rows written in runs (see `projects::SearchBatch`).
     search: SearchBatch,
@@ -60,6 +61,17 @@ impl BulkLoader<'_> {
             entered,
             &mut self.search,
         )
+    }
+
+    /// As [`BulkLoader::project`], the phase changes recorded as made by the officer `by`.
+    pub fn project_by(
+        &mut self,
+        p: &NewProject,
+        entered: &[(Phase, Date)],
+        by: &str,
+    ) -> Result<i64> {
+        self.flush_if_full()?;
+        projects::insert(self.tx, &self.codes, by, p, entered, &mut self.search)
     }
 
     /// Writes the queued search-index rows when enough have piled up.
