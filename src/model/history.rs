@@ -39,6 +39,8 @@ pub struct HistorySubject {
     pub day: Option<String>,
     /// A deadline's or a linked file's title.
     pub title: Option<String>,
+    /// A deadline's or a linked file's kind (its code).
+    pub kind: Option<String>,
 }
 
 /// Links between an undo and the change it took back.

@@ -137,7 +137,7 @@ impl BulkLoader<'_> {
         Ok(id)
     }
 
-    /// Inserts a stage-gate decision.
+    /// Inserts a stage-gate decision; its row id.
     pub fn gate(
         &mut self,
         project_id: i64,
@@ -146,7 +146,7 @@ impl BulkLoader<'_> {
         decision: GateDecision,
         note: &str,
         by: &str,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO stage_gate (project_id, gate, decided_on, decision, note, recorded_by, created_at)
@@ -161,7 +161,7 @@ impl BulkLoader<'_> {
                 by,
                 self.now
             ])?;
-        Ok(())
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// Inserts a highway flag in the status of its last move, with one event per move.
@@ -218,7 +218,8 @@ impl BulkLoader<'_> {
         Ok(id)
     }
 
-    /// Inserts an outcome (approval, licensing, PoC, trial, paper) recorded by `recorded_by`.
+    /// Inserts an outcome (approval, licensing, PoC, trial, paper) recorded by `recorded_by`; its
+    /// row id.
     pub fn outcome(
         &mut self,
         project_id: i64,
@@ -226,14 +227,14 @@ impl BulkLoader<'_> {
         on: Date,
         (product_name, detail): (Option<&str>, &str),
         recorded_by: &str,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO outcome (project_id, kind, occurred_on, product_name, detail, recorded_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(params![project_id, kind.code(), on.to_string(), product_name, detail, recorded_by])?;
-        Ok(())
+        Ok(self.tx.last_insert_rowid())
     }
 }
 

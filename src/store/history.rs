@@ -77,9 +77,9 @@ impl Store {
                       WHERE pr.id = coalesce(json_extract(a.detail, '$.target_program_id'),
                         (SELECT f.target_program_id FROM highway_flag f
                           WHERE f.id = json_extract(a.detail, '$.flag_id')))),
-                    (SELECT d.title || char(31) || d.due_on FROM deadline d
+                    (SELECT d.kind || char(31) || d.title || char(31) || d.due_on FROM deadline d
                       WHERE d.id = json_extract(a.detail, '$.deadline_id')),
-                    (SELECT t.label FROM attachment t
+                    (SELECT t.kind || char(31) || t.label || char(31) FROM attachment t
                       WHERE t.id = json_extract(a.detail, '$.attachment_id'))
              FROM audit_log a WHERE a.entity = 'project' AND a.entity_id = ?1
              ORDER BY a.at DESC, a.id DESC",
@@ -104,19 +104,28 @@ impl Store {
                 ),
                 _ => summarize(&value),
             };
-            let split = |s: Option<String>| -> Option<(String, String)> {
-                let s = s?;
-                let (a, b) = s.split_once('\u{1f}')?;
-                Some((a.to_string(), b.to_string()))
+            let fields = |s: Option<String>| -> Vec<String> {
+                s.map(|s| s.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default()
             };
-            let deadline = split(r.get(8)?);
+            let program = fields(r.get(7)?);
+            // A deadline's or a linked file's kind, title and day.
+            let mut deadline = fields(r.get(8)?);
+            if deadline.is_empty() {
+                deadline = fields(r.get(9)?);
+            }
             let subject = HistorySubject {
                 note: r.get::<_, Option<String>>(5)?.map(|b| first_line(&b)),
-                program: split(r.get(7)?),
+                program: match program.as_slice() {
+                    [ja, en] => Some((ja.clone(), en.clone())),
+                    _ => None,
+                },
                 day: r
                     .get::<_, Option<String>>(6)?
-                    .or_else(|| deadline.as_ref().map(|d| d.1.clone())),
-                title: deadline.map(|d| d.0).or(r.get(9)?),
+                    .or(deadline.get(2).cloned())
+                    .filter(|d| !d.is_empty()),
+                title: deadline.get(1).cloned(),
+                kind: deadline.first().cloned(),
             };
             Ok(HistoryEntry {
                 at: r.get(0)?,

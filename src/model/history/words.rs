@@ -4,7 +4,7 @@
 use super::HistoryEntry;
 use crate::Lang;
 use crate::model::{
-    Coded, DeadlineKind, FieldChange, FlagStatus, GateDecision, NoteKind, OutcomeKind, Phase,
+    AttachmentKind, Coded, DeadlineKind, FieldChange, FlagStatus, GateDecision, NoteKind, OutcomeKind, Phase,
     ProjectField,
 };
 
@@ -138,38 +138,51 @@ fn note(e: &HistoryEntry, lang: Lang, ja: &str, en: &str) -> String {
     }
 }
 
-/// `期限を登録: 年次報告 2027-05-31 2026年度 年次報告（成果報告書）`.
+/// `期限を完了: 2025年度 年次報告（成果報告書） (期日 2026-05-31)` (its title) /
+/// `Deadline done: Annual report (due 2026-05-31)` (its kind: titles are written in Japanese).
 fn deadline(e: &HistoryEntry, lang: Lang, ja: &str, en: &str) -> String {
-    let head = if lang == Lang::Ja { ja } else { en };
     let kind = e
-        .detail
-        .get("kind")
-        .and_then(|v| v.as_str())
+        .subject
+        .kind
+        .as_deref()
+        .or_else(|| e.detail.get("kind").and_then(|v| v.as_str()))
         .and_then(DeadlineKind::parse);
-    let mut parts = Vec::new();
-    if let Some(title) = e.subject.title.as_deref().filter(|t| !t.is_empty()) {
-        parts.push(title.to_string());
-    } else if let Some(kind) = kind {
-        parts.push(if lang == Lang::Ja { kind.name_ja() } else { kind.name_en() }.into());
-    }
-    if let Some(day) = &e.subject.day {
-        parts.push(match lang {
-            Lang::Ja => format!("(期日 {day})"),
-            Lang::En => format!("(due {day})"),
-        });
-    }
-    if parts.is_empty() {
-        head.to_string()
-    } else {
-        format!("{head}: {}", parts.join(" "))
+    let title = e.subject.title.as_deref().filter(|t| !t.trim().is_empty());
+    let (head, what, due) = match lang {
+        Lang::Ja => (
+            ja,
+            title.map(str::to_string).or(kind.map(|k| k.name_ja().into())),
+            e.subject.day.as_ref().map(|d| format!(" (期日 {d})")),
+        ),
+        Lang::En => (
+            en,
+            kind.map(|k| k.name_en().into())
+                .or(title.map(str::to_string)),
+            e.subject.day.as_ref().map(|d| format!(" (due {d})")),
+        ),
+    };
+    match what {
+        Some(what) => format!("{head}: {what}{}", due.unwrap_or_default()),
+        None => format!("{head}{}", due.unwrap_or_default()),
     }
 }
 
-/// `ファイルのリンクを追加: 推薦書 (報告書)`.
+/// `ファイルのリンクを追加: 推薦書（…宛）` (its label) / `File linked: Recommendation letter` (its
+/// kind).
 fn attachment(e: &HistoryEntry, lang: Lang, ja: &str, en: &str) -> String {
-    let head = if lang == Lang::Ja { ja } else { en };
-    match e.subject.title.as_deref().filter(|t| !t.is_empty()) {
-        Some(title) => format!("{head}: {title}"),
+    let kind = e
+        .subject
+        .kind
+        .as_deref()
+        .or_else(|| e.detail.get("kind").and_then(|v| v.as_str()))
+        .and_then(AttachmentKind::parse);
+    let label = e.subject.title.as_deref().filter(|t| !t.trim().is_empty());
+    let (head, what) = match lang {
+        Lang::Ja => (ja, label.map(str::to_string).or(kind.map(|k| k.name_ja().into()))),
+        Lang::En => (en, kind.map(|k| k.name_en().into()).or(label.map(str::to_string))),
+    };
+    match what {
+        Some(what) => format!("{head}: {what}"),
         None => head.to_string(),
     }
 }
