@@ -11,6 +11,7 @@ mod common;
 mod csv;
 mod demo;
 mod first_run;
+mod history;
 mod journey_own_data;
 mod list_head;
 mod officers;

@@ -91,26 +91,28 @@ impl HistoryEntry {
         self.is_undo().then(|| crate::tr(lang, "取消", "Undone"))
     }
 
-    /// What changed, in words, with its undo link: an undo names what it took back and when
-    /// (`フェーズ 応用 › 基礎 (2026-11-20 10:02 の変更)`); a change taken back says so.
+    /// What changed, in words, with its undo links: an undo says when the change it took back
+    /// was made (`フェーズ 基礎 › 応用 (2026-11-20 10:02 の変更を取消)`); a change taken back says
+    /// when (`(取消済 2026-11-20 10:05)`).
     pub fn sentence(&self, lang: Lang) -> String {
+        let mut out = words::what(self, lang);
         if let Some(original) = &self.undo.undoes {
-            let what = words::what(original, lang);
             let at = original.minute();
-            return match lang {
-                Lang::Ja => format!("{what} ({at} の変更)"),
-                Lang::En => format!("{what} (change of {at})"),
-            };
+            out.push_str(&match lang {
+                Lang::Ja => format!(" ({at} の変更を取消)"),
+                Lang::En => format!(" (undoes the change of {at})"),
+            });
         }
-        let what = words::what(self, lang);
-        match (&self.undo.undone_at, lang) {
-            (Some(at), Lang::Ja) => format!("{what} (取消済 {})", minute(at)),
-            (Some(at), Lang::En) => format!("{what} (undone {})", minute(at)),
-            (None, _) => what,
+        if let Some(at) = &self.undo.undone_at {
+            out.push_str(&match lang {
+                Lang::Ja => format!(" (取消済 {})", minute(at)),
+                Lang::En => format!(" (undone {})", minute(at)),
+            });
         }
+        out
     }
 
-    /// The whole line's words: the undo mark, then the sentence (`取消: フェーズ 応用 › 基礎 …`).
+    /// The whole line's words: the undo mark, then the sentence (`取消: フェーズ 基礎 › 応用 …`).
     pub fn text(&self, lang: Lang) -> String {
         match self.mark(lang) {
             Some(mark) => format!("{mark}: {}", self.sentence(lang)),
@@ -233,11 +235,11 @@ mod tests {
         link_undos(&mut entries);
         assert_eq!(
             entries[0].text(Lang::Ja),
-            "取消: フェーズ 応用 › 基礎 (2026-11-20 10:02 の変更)"
+            "取消: フェーズ 基礎 › 応用 (2026-11-20 10:02 の変更を取消)"
         );
         assert_eq!(
             entries[0].text(Lang::En),
-            "Undone: Phase Applied › Basic (change of 2026-11-20 10:02)"
+            "Undone: Phase Basic › Applied (undoes the change of 2026-11-20 10:02)"
         );
         assert_eq!(
             entries[1].text(Lang::Ja),
