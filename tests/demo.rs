@@ -407,11 +407,22 @@ fn a_demo_projects_history_holds_its_moves_gates_and_flags_by_its_officers() {
         if moves >= 2 && gates >= 2 && flags >= 1 {
             full += 1;
             let phases = history.iter().filter(|e| e.action == "phase.move");
-            assert!(phases.clone().all(|e| e.text(seedline::Lang::Ja).starts_with("フェーズ ")));
-            assert!(phases.clone().all(|e| e.text(seedline::Lang::En).starts_with("Phase ")));
+            assert!(
+                phases
+                    .clone()
+                    .all(|e| e.text(seedline::Lang::Ja).starts_with("フェーズ "))
+            );
+            assert!(
+                phases
+                    .clone()
+                    .all(|e| e.text(seedline::Lang::En).starts_with("Phase "))
+            );
         }
     }
-    assert!(full > 0, "a project with two phase moves, two gates and a flag");
+    assert!(
+        full > 0,
+        "a project with two phase moves, two gates and a flag"
+    );
     let by_os: i64 = conn
         .query_row(
             "SELECT count(*) FROM phase_change WHERE changed_by = ?1",
@@ -422,7 +433,10 @@ fn a_demo_projects_history_holds_its_moves_gates_and_flags_by_its_officers() {
     assert_eq!(by_os, 0, "phase changes are by the project's PS, not {os}");
     // Newest first: by the day each change stands for.
     let history = store.history(1).unwrap();
-    assert!(history.windows(2).all(|w| w[0].at >= w[1].at), "{history:?}");
+    assert!(
+        history.windows(2).all(|w| w[0].at >= w[1].at),
+        "{history:?}"
+    );
 }
 
 /// Issue 14: a 基礎 project's notes spoke of 臨床試験の実施計画書. Notes fit the phase the project
@@ -470,7 +484,16 @@ fn every_demo_project_in_the_cancer_area_names_a_cancer() {
         .map(Result::unwrap)
         .collect();
     assert!(titles.len() > 20, "{} cancer projects", titles.len());
-    let cancer = ["がん", "癌", "腫瘍", "白血病", "リンパ腫", "芽腫", "膠腫", "肉腫"];
+    let cancer = [
+        "がん",
+        "癌",
+        "腫瘍",
+        "白血病",
+        "リンパ腫",
+        "芽腫",
+        "膠腫",
+        "肉腫",
+    ];
     for title in &titles {
         assert!(
             cancer.iter().any(|k| title.contains(k)),
@@ -500,7 +523,8 @@ fn demo_deadlines_of_settled_projects_are_not_long_overdue() {
     let today = today();
     let count = |sql: &str, days: i64| -> i64 {
         let limit = today - chrono::Days::new(days as u64);
-        conn.query_row(sql, [limit.to_string()], |r| r.get(0)).unwrap()
+        conn.query_row(sql, [limit.to_string()], |r| r.get(0))
+            .unwrap()
     };
     assert_eq!(
         count(
@@ -512,11 +536,17 @@ fn demo_deadlines_of_settled_projects_are_not_long_overdue() {
         0
     );
     assert_eq!(
-        count("SELECT count(*) FROM deadline WHERE done_on IS NULL AND due_on < ?1", 365),
+        count(
+            "SELECT count(*) FROM deadline WHERE done_on IS NULL AND due_on < ?1",
+            365
+        ),
         0
     );
     assert!(
-        count("SELECT count(*) FROM deadline WHERE done_on IS NULL AND due_on < ?1", 61) > 0,
+        count(
+            "SELECT count(*) FROM deadline WHERE done_on IS NULL AND due_on < ?1",
+            61
+        ) > 0,
         "the due board's oldest bucket has items"
     );
 }

@@ -25,7 +25,14 @@ fn moved(to: Phase, reason: &str) -> PhaseMove {
 fn history_cli(home: &Home, db: &std::path::Path, lang: &str) -> String {
     let out = home
         .seedline()
-        .args(["history", AMED_ID, "--db", db.to_str().unwrap(), "--lang", lang])
+        .args([
+            "history",
+            AMED_ID,
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            lang,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -41,12 +48,22 @@ fn an_undone_phase_move_is_marked_and_linked_both_ways() {
     s.move_phase(PROJECT, None, &moved(Phase::Clinical, "再評価"), &author())
         .unwrap();
     s.undoing(|s| {
-        s.move_phase(PROJECT, None, &moved(Phase::Practical, "取り消し (undo)"), &author())
+        s.move_phase(
+            PROJECT,
+            None,
+            &moved(Phase::Practical, "取り消し (undo)"),
+            &author(),
+        )
     })
     .unwrap();
     // A change after the undo is not an undo.
-    s.move_phase(PROJECT, None, &moved(Phase::Clinical, "再評価 2"), &author())
-        .unwrap();
+    s.move_phase(
+        PROJECT,
+        None,
+        &moved(Phase::Clinical, "再評価 2"),
+        &author(),
+    )
+    .unwrap();
     let h = s.history(PROJECT).unwrap();
     assert!(!h[0].is_undo(), "{:?}", h[0]);
     assert!(h[1].is_undo() && h[1].undo.undoes.is_some(), "{:?}", h[1]);
@@ -60,15 +77,23 @@ fn an_undone_phase_move_is_marked_and_linked_both_ways() {
         h[1].text(Lang::En),
         format!("Undone: Phase Clinical › Practical use (undoes the change of {at})")
     );
-    assert!(h[2].text(Lang::Ja).starts_with("フェーズ 実用化 › 臨床 (取消済 "));
+    assert!(
+        h[2].text(Lang::Ja)
+            .starts_with("フェーズ 実用化 › 臨床 (取消済 ")
+    );
     drop(s);
     let ja = history_cli(&home, &db, "ja");
     assert!(
-        ja.contains(&format!("大野 恵子  phase.move  取消: フェーズ 臨床 › 実用化 ({at} の変更を取消)")),
+        ja.contains(&format!(
+            "大野 恵子  phase.move  取消: フェーズ 臨床 › 実用化 ({at} の変更を取消)"
+        )),
         "{ja}"
     );
     let en = history_cli(&home, &db, "en");
-    assert!(en.contains("Undone: Phase Clinical › Practical use (undoes"), "{en}");
+    assert!(
+        en.contains("Undone: Phase Clinical › Practical use (undoes"),
+        "{en}"
+    );
     assert!(!en.contains("取消") && !en.contains("フェーズ"), "{en}");
 }
 
@@ -97,7 +122,9 @@ fn a_note_shows_its_first_line_and_an_unknown_action_stays_readable() {
     let ja = history_cli(&home, &db, "ja");
     let lines: Vec<&str> = ja.lines().collect();
     assert!(
-        lines[0].ends_with("大野 恵子  gate_review.schedule  その他の変更 (gate review schedule): count=3"),
+        lines[0].ends_with(
+            "大野 恵子  gate_review.schedule  その他の変更 (gate review schedule): count=3"
+        ),
         "{ja}"
     );
     assert!(
@@ -105,7 +132,13 @@ fn a_note_shows_its_first_line_and_an_unknown_action_stays_readable() {
         "{ja}"
     );
     let en = history_cli(&home, &db, "en");
-    assert!(en.contains("Other change (gate review schedule): count=3"), "{en}");
-    assert!(en.contains("Note (PMDA consultation): PMDA相談の論点を整理。"), "{en}");
+    assert!(
+        en.contains("Other change (gate review schedule): count=3"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Note (PMDA consultation): PMDA相談の論点を整理。"),
+        "{en}"
+    );
     assert!(!ja.contains("gate_~") && !ja.contains("二行目"), "{ja}");
 }

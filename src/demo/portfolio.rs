@@ -9,9 +9,7 @@ use super::records::stamp as stamp_at;
 use super::rng::Rng;
 use crate::Result;
 use crate::model::Reference;
-use crate::model::{
-    AttachmentKind, Coded, Date, DeadlineKind, FiscalYear, FlagStatus, Phase,
-};
+use crate::model::{AttachmentKind, Coded, Date, DeadlineKind, FiscalYear, FlagStatus, Phase};
 use crate::store::{BulkAttachment, BulkDeadline, BulkLoader};
 use chrono::{Datelike, Days};
 use serde_json::json;
@@ -114,7 +112,11 @@ pub fn write_deadlines(
         project_id: id,
         officers: [ps.1, po.1],
         anchor,
-        chase: if settled { CHASE_SETTLED_DAYS } else { CHASE_DAYS },
+        chase: if settled {
+            CHASE_SETTLED_DAYS
+        } else {
+            CHASE_DAYS
+        },
         written: 0,
     };
     let registered = stamp(start);
@@ -315,7 +317,8 @@ pub fn write_recommendations(
             added_by: ps.1,
             added_at: &stamp(on),
         })?;
-        let detail = json!({"attachment_id": attachment_id, "kind": AttachmentKind::Recommendation.code()});
+        let detail =
+            json!({"attachment_id": attachment_id, "kind": AttachmentKind::Recommendation.code()});
         loader.audit(&stamp(on), "attachment.add", project_id, ps.1, detail)?;
         written += 1;
     }

@@ -27,7 +27,13 @@ pub fn write_start(
     let start = plan.project.start_date;
     loader.assign(id, ps.0, start)?;
     loader.assign(id, po.0, start)?;
-    loader.audit(&stamp(start, "09:00"), "project.create", id, ps.1, json!({}))?;
+    loader.audit(
+        &stamp(start, "09:00"),
+        "project.create",
+        id,
+        ps.1,
+        json!({}),
+    )?;
     for (officer, role) in [(ps, OfficerRole::Ps), (po, OfficerRole::Po)] {
         let detail = json!({"officer_id": officer.0, "name": officer.1, "role": role.code(),
                             "from": start.to_string()});
@@ -100,7 +106,8 @@ pub fn write_gates(
             "有効性データ不十分のためNo-Go。計画を見直し再審査",
             by,
         )?;
-        let detail = json!({"gate_id": gate_id, "gate": gate, "decision": GateDecision::NoGo.code()});
+        let detail =
+            json!({"gate_id": gate_id, "gate": gate, "decision": GateDecision::NoGo.code()});
         loader.audit(&stamp(on, "09:30"), "gate.add", id, by, detail)?;
         written += 1;
     }
@@ -164,7 +171,13 @@ pub fn write_outcomes(
             p.licensing_status.name_ja(),
             p.partner_company.as_deref().unwrap_or("企業名非公開")
         );
-        outcome(loader, (id, by), OutcomeKind::Licensing, on, (None, &detail))?;
+        outcome(
+            loader,
+            (id, by),
+            OutcomeKind::Licensing,
+            on,
+            (None, &detail),
+        )?;
         n += 1;
     }
     if let Some(a) = plan.approval {

@@ -215,7 +215,11 @@ mod tests {
 
     #[test]
     fn the_officer_is_named_rather_than_the_os_account() {
-        let e = entry("2026-11-20T10:02:00", "phase.move", json!({"from": "applied", "to": "basic"}));
+        let e = entry(
+            "2026-11-20T10:02:00",
+            "phase.move",
+            json!({"from": "applied", "to": "basic"}),
+        );
         assert_eq!(e.who(), "岩崎 美紀");
         assert_eq!(e.text(Lang::Ja), "フェーズ 応用 › 基礎");
         assert_eq!(e.text(Lang::En), "Phase Applied › Basic");
@@ -229,8 +233,16 @@ mod tests {
                 "phase.move",
                 json!({"from": "basic", "to": "applied", "undo": true}),
             ),
-            entry("2026-11-20T10:02:00", "phase.move", json!({"from": "applied", "to": "basic"})),
-            entry("2026-11-01T09:00:00", "phase.move", json!({"from": "basic", "to": "applied"})),
+            entry(
+                "2026-11-20T10:02:00",
+                "phase.move",
+                json!({"from": "applied", "to": "basic"}),
+            ),
+            entry(
+                "2026-11-01T09:00:00",
+                "phase.move",
+                json!({"from": "basic", "to": "applied"}),
+            ),
         ];
         link_undos(&mut entries);
         assert_eq!(
@@ -245,8 +257,15 @@ mod tests {
             entries[1].text(Lang::Ja),
             "フェーズ 応用 › 基礎 (取消済 2026-11-20 10:05)"
         );
-        assert_eq!(entries[1].text(Lang::En), "Phase Applied › Basic (undone 2026-11-20 10:05)");
-        assert_eq!(entries[2].undo, UndoLink::default(), "the older move stands");
+        assert_eq!(
+            entries[1].text(Lang::En),
+            "Phase Applied › Basic (undone 2026-11-20 10:05)"
+        );
+        assert_eq!(
+            entries[2].undo,
+            UndoLink::default(),
+            "the older move stands"
+        );
     }
 
     #[test]
@@ -257,21 +276,42 @@ mod tests {
                 "flag.move",
                 json!({"flag_id": 2, "from": "recommended", "to": "candidate", "undo": true}),
             ),
-            entry("2026-11-20T10:04:00", "flag.move", json!({"flag_id": 3, "from": "candidate", "to": "recommended", "undo": false})),
-            entry("2026-11-20T10:03:00", "flag.move", json!({"flag_id": 2, "from": "candidate", "to": "recommended", "undo": false})),
+            entry(
+                "2026-11-20T10:04:00",
+                "flag.move",
+                json!({"flag_id": 3, "from": "candidate", "to": "recommended", "undo": false}),
+            ),
+            entry(
+                "2026-11-20T10:03:00",
+                "flag.move",
+                json!({"flag_id": 2, "from": "candidate", "to": "recommended", "undo": false}),
+            ),
         ];
         link_undos(&mut entries);
         assert!(entries[1].undo.undone_at.is_none());
-        assert_eq!(entries[2].undo.undone_at.as_deref(), Some("2026-11-20T10:05:00"));
+        assert_eq!(
+            entries[2].undo.undone_at.as_deref(),
+            Some("2026-11-20T10:05:00")
+        );
     }
 
     #[test]
     fn an_unknown_action_reads_as_words_without_codes_cut() {
         let e = HistoryEntry {
             summary: "count=3".into(),
-            ..entry("2026-11-20T10:02:00", "gate_review.schedule", json!({"count": 3}))
+            ..entry(
+                "2026-11-20T10:02:00",
+                "gate_review.schedule",
+                json!({"count": 3}),
+            )
         };
-        assert_eq!(e.text(Lang::En), "Other change (gate review schedule): count=3");
-        assert_eq!(e.text(Lang::Ja), "その他の変更 (gate review schedule): count=3");
+        assert_eq!(
+            e.text(Lang::En),
+            "Other change (gate review schedule): count=3"
+        );
+        assert_eq!(
+            e.text(Lang::Ja),
+            "その他の変更 (gate review schedule): count=3"
+        );
     }
 }

@@ -23,7 +23,15 @@ pub(crate) fn record(
     entity_id: Option<i64>,
     detail: serde_json::Value,
 ) -> Result<()> {
-    insert(tx, &now_ts(), actor, action, entity, entity_id, marked(detail))
+    insert(
+        tx,
+        &now_ts(),
+        actor,
+        action,
+        entity,
+        entity_id,
+        marked(detail),
+    )
 }
 
 /// `detail` with `"undo": true` while an undo runs.

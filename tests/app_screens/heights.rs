@@ -179,7 +179,11 @@ fn history() {
 fn history_empty() {
     let mut app = history_of(0);
     assert_eq!(app.screen().content_height(), Some(2));
-    check(&mut app, contains("記録された変更はありません"), "記録された変更はありません");
+    check(
+        &mut app,
+        contains("記録された変更はありません"),
+        "記録された変更はありません",
+    );
 }
 
 fn budget_of(pivot: BudgetPivot) -> App {

@@ -154,7 +154,11 @@ fn scrolling_stops_at_the_last_entry_at_40x12() {
     press(&mut app, ch('G'));
     assert_eq!(scroll(&app), 21);
     let body = body_rows(&mut app, 40, 12);
-    assert!(body[9].contains("2026-11-15  山田  メモ: 記録29"), "{}", body[9]);
+    assert!(
+        body[9].contains("2026-11-15  山田  メモ: 記録29"),
+        "{}",
+        body[9]
+    );
     assert!(
         !body[9].contains("10:29"),
         "at 40 columns the day is enough: {}",
@@ -201,12 +205,36 @@ fn each_change_reads_as_a_sentence_by_its_officer_at_200x50() {
 fn the_english_history_has_no_japanese_words_but_the_data_at_80x24() {
     let mut app = opened_in(Lang::En, 80, 24, journey());
     let body = body_rows(&mut app, 80, 24);
-    assert!(body[1].contains("Undone Phase Basic › Applied (undoes the ch"), "{}", body[1]);
-    assert!(body[2].contains("Phase Applied › Basic (undone 2026-11-20 10:05)"), "{}", body[2]);
-    assert!(body[3].contains("Stage gate SG2 Go (2026-11-18)"), "{}", body[3]);
-    assert!(body[4].contains("Flag Recommended › Accepted › Cancer Control"), "{}", body[4]);
-    assert!(body[5].contains("Note (Meeting / advice): 研究代表者と面談"), "{}", body[5]);
-    assert!(body[6].contains("Assigned PO 野口 健太 from 2026-04-01"), "{}", body[6]);
+    assert!(
+        body[1].contains("Undone Phase Basic › Applied (undoes the ch"),
+        "{}",
+        body[1]
+    );
+    assert!(
+        body[2].contains("Phase Applied › Basic (undone 2026-11-20 10:05)"),
+        "{}",
+        body[2]
+    );
+    assert!(
+        body[3].contains("Stage gate SG2 Go (2026-11-18)"),
+        "{}",
+        body[3]
+    );
+    assert!(
+        body[4].contains("Flag Recommended › Accepted › Cancer Control"),
+        "{}",
+        body[4]
+    );
+    assert!(
+        body[5].contains("Note (Meeting / advice): 研究代表者と面談"),
+        "{}",
+        body[5]
+    );
+    assert!(
+        body[6].contains("Assigned PO 野口 健太 from 2026-04-01"),
+        "{}",
+        body[6]
+    );
     assert!(body[0].contains("history  (newest first"), "{}", body[0]);
     for (k, row) in body.iter().enumerate().take(7) {
         for ja in ["取消", "フェーズ", "メモ", "フラグ", "を担当", "履歴"] {
@@ -222,10 +250,7 @@ fn a_long_sentence_is_cut_with_a_tilde_at_80x24_and_40x12() {
         let body = body_rows(&mut app, w, h);
         let note = &body[5];
         assert!(note.trim_end().ends_with('~'), "{w}x{h}: {note}");
-        assert!(
-            seedline::text::width(note) <= w as usize,
-            "{w}x{h}: {note}"
-        );
+        assert!(seedline::text::width(note) <= w as usize, "{w}x{h}: {note}");
     }
 }
 
@@ -245,7 +270,10 @@ fn history_snapshots() {
         for (w, h) in [(80, 24), (200, 50), (40, 12)] {
             let mut app = opened_in(lang, w, h, journey());
             let text = screen_rows(&mut app, w, h).join("\n");
-            let name = format!("history_{}_{w}x{h}", if lang == Lang::Ja { "ja" } else { "en" });
+            let name = format!(
+                "history_{}_{w}x{h}",
+                if lang == Lang::Ja { "ja" } else { "en" }
+            );
             insta::with_settings!({ snapshot_path => "../snapshots" }, {
                 insta::assert_snapshot!(name, text);
             });

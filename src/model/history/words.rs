@@ -4,8 +4,8 @@
 use super::HistoryEntry;
 use crate::Lang;
 use crate::model::{
-    AttachmentKind, Coded, DeadlineKind, FieldChange, FlagStatus, GateDecision, NoteKind, OutcomeKind, Phase,
-    ProjectField,
+    AttachmentKind, Coded, DeadlineKind, FieldChange, FlagStatus, GateDecision, NoteKind,
+    OutcomeKind, Phase, ProjectField,
 };
 
 /// What changed, as a sentence in `lang` (without the undo mark or link).
@@ -29,11 +29,17 @@ pub(super) fn what(e: &HistoryEntry, lang: Lang) -> String {
         }
         "project.retire" => pick(
             format!("除外 (全画面・集計・書き出しから): {}", s("reason")),
-            format!("Retired (from every screen, count and export): {}", s("reason")),
+            format!(
+                "Retired (from every screen, count and export): {}",
+                s("reason")
+            ),
         ),
         "project.restore" => crate::tr(lang, "除外から復元", "Restored from retirement").into(),
         "phase.move" => {
-            let (from, to) = (coded::<Phase>(s("from"), lang), coded::<Phase>(s("to"), lang));
+            let (from, to) = (
+                coded::<Phase>(s("from"), lang),
+                coded::<Phase>(s("to"), lang),
+            );
             pick(
                 format!("フェーズ {from} › {to}"),
                 format!("Phase {from} › {to}"),
@@ -94,18 +100,27 @@ pub(super) fn what(e: &HistoryEntry, lang: Lang) -> String {
         "note.delete" => note(e, lang, "メモを削除", "Note deleted"),
         "note.restore" => note(e, lang, "メモを復元", "Note restored"),
         "followup.done" => note(e, lang, "フォローアップ完了", "Follow-up done"),
-        "followup.reopen" => note(e, lang, "フォローアップを未完了に戻す", "Follow-up reopened"),
+        "followup.reopen" => note(
+            e,
+            lang,
+            "フォローアップを未完了に戻す",
+            "Follow-up reopened",
+        ),
         "deadline.add" => deadline(e, lang, "期限を登録", "Deadline added"),
         "deadline.done" => deadline(e, lang, "期限を完了", "Deadline done"),
         "deadline.reopen" => deadline(e, lang, "期限を未完了に戻す", "Deadline reopened"),
         "attachment.add" => attachment(e, lang, "ファイルのリンクを追加", "File linked"),
         "attachment.remove" => attachment(e, lang, "ファイルのリンクを削除", "File link removed"),
         "watch.add" => crate::tr(lang, "ウォッチリストに追加", "Added to the watch list").into(),
-        "watch.remove" => {
-            crate::tr(lang, "ウォッチリストから外す", "Removed from the watch list").into()
+        "watch.remove" => crate::tr(
+            lang,
+            "ウォッチリストから外す",
+            "Removed from the watch list",
+        )
+        .into(),
+        action if action.starts_with("outcome.") => {
+            outcome_words(action, d, lang).unwrap_or_else(|| other(e, lang))
         }
-        action if action.starts_with("outcome.") => outcome_words(action, d, lang)
-            .unwrap_or_else(|| other(e, lang)),
         action => assignment_words(action, d, lang).unwrap_or_else(|| other(e, lang)),
     }
 }
@@ -151,7 +166,9 @@ fn deadline(e: &HistoryEntry, lang: Lang, ja: &str, en: &str) -> String {
     let (head, what, due) = match lang {
         Lang::Ja => (
             ja,
-            title.map(str::to_string).or(kind.map(|k| k.name_ja().into())),
+            title
+                .map(str::to_string)
+                .or(kind.map(|k| k.name_ja().into())),
             e.subject.day.as_ref().map(|d| format!(" (期日 {d})")),
         ),
         Lang::En => (
@@ -178,8 +195,17 @@ fn attachment(e: &HistoryEntry, lang: Lang, ja: &str, en: &str) -> String {
         .and_then(AttachmentKind::parse);
     let label = e.subject.title.as_deref().filter(|t| !t.trim().is_empty());
     let (head, what) = match lang {
-        Lang::Ja => (ja, label.map(str::to_string).or(kind.map(|k| k.name_ja().into()))),
-        Lang::En => (en, kind.map(|k| k.name_en().into()).or(label.map(str::to_string))),
+        Lang::Ja => (
+            ja,
+            label
+                .map(str::to_string)
+                .or(kind.map(|k| k.name_ja().into())),
+        ),
+        Lang::En => (
+            en,
+            kind.map(|k| k.name_en().into())
+                .or(label.map(str::to_string)),
+        ),
     };
     match what {
         Some(what) => format!("{head}: {what}"),
@@ -233,7 +259,9 @@ fn edit_words(d: &serde_json::Value, lang: Lang) -> String {
                         }
                     };
                     match (&change.from, &change.to) {
-                        (Some(from), Some(to)) => format!("{name}: {} › {}", shown(from), shown(to)),
+                        (Some(from), Some(to)) => {
+                            format!("{name}: {} › {}", shown(from), shown(to))
+                        }
                         _ => format!("{name}: changed"),
                     }
                 }

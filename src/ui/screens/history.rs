@@ -73,11 +73,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, h: &HistoryState, them
         };
         let lead = format!(" {}  ", fit(&at, width(&at)));
         let by = format!("{}  ", fit(&who(e), who_width));
-        let mark = e.mark(app.lang).map(|m| format!("{m} ")).unwrap_or_default();
+        let mark = e
+            .mark(app.lang)
+            .map(|m| format!("{m} "))
+            .unwrap_or_default();
         let room = w.saturating_sub(width(&lead) + width(&by) + width(&mark));
         let sentence = fit(&sanitize_line(&e.sentence(app.lang)), room);
         let undone = e.undo.undone_at.is_some();
-        let text_style = if undone { theme.dim() } else { Default::default() };
+        let text_style = if undone {
+            theme.dim()
+        } else {
+            Default::default()
+        };
         let line = Line::from(vec![
             Span::styled(lead, theme.dim()),
             Span::styled(by, theme.label()),
