@@ -347,3 +347,206 @@ fn demo_data_never_goes_into_a_database_that_holds_projects() {
     assert!(err.to_string().contains("already holds projects"), "{err}");
     assert_eq!(store.project_count().unwrap(), 300);
 }
+
+/// A demo database of 300 projects (seed 11), its path and the store on it.
+fn demo(home: &Home, name: &str) -> (seedline::store::Store, std::path::PathBuf) {
+    let mut store = home.store(name);
+    generate(&mut store, &small(11), &mut |_, _, _| {}).unwrap();
+    (store, home.path(name))
+}
+
+/// Issue 14: a demo project with phase moves, gates and a flag had an empty history, and demo
+/// changes were attributed to the OS account. Every project's history now holds one line per
+/// phase move, stage gate and flag it was given, each by one of the demo officers.
+#[test]
+fn a_demo_projects_history_holds_its_moves_gates_and_flags_by_its_officers() {
+    let home = Home::new();
+    let (store, path) = demo(&home, "h.db");
+    let conn = raw(&path);
+    let officers: Vec<String> = conn
+        .prepare("SELECT name FROM officer")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let os = seedline::identity::os_user();
+    let projects: Vec<(i64, i64, i64, i64)> = conn
+        .prepare(
+            "SELECT p.id,
+                    (SELECT count(*) FROM phase_change c WHERE c.project_id = p.id AND c.from_phase IS NOT NULL),
+                    (SELECT count(*) FROM stage_gate g WHERE g.project_id = p.id),
+                    (SELECT count(*) FROM highway_flag f WHERE f.project_id = p.id)
+             FROM project p ORDER BY p.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut full = 0;
+    for (id, moves, gates, flags) in projects {
+        let history = store.history(id).unwrap();
+        let count = |action: &str| history.iter().filter(|e| e.action == action).count() as i64;
+        assert_eq!(
+            (count("phase.move"), count("gate.add"), count("flag.add")),
+            (moves, gates, flags),
+            "project {id}"
+        );
+        assert_eq!(count("project.create"), 1, "project {id}");
+        for e in &history {
+            assert!(
+                officers.iter().any(|o| o == e.who()),
+                "project {id}: {} by {:?}, not a demo officer",
+                e.action,
+                e.who()
+            );
+            let ja = e.text(seedline::Lang::Ja);
+            assert!(!ja.contains('=') && !ja.contains('~'), "project {id}: {ja}");
+        }
+        if moves >= 2 && gates >= 2 && flags >= 1 {
+            full += 1;
+            let phases = history.iter().filter(|e| e.action == "phase.move");
+            assert!(
+                phases
+                    .clone()
+                    .all(|e| e.text(seedline::Lang::Ja).starts_with("フェーズ "))
+            );
+            assert!(
+                phases
+                    .clone()
+                    .all(|e| e.text(seedline::Lang::En).starts_with("Phase "))
+            );
+        }
+    }
+    assert!(
+        full > 0,
+        "a project with two phase moves, two gates and a flag"
+    );
+    let by_os: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM phase_change WHERE changed_by = ?1",
+            [&os],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(by_os, 0, "phase changes are by the project's PS, not {os}");
+    // Newest first: by the day each change stands for.
+    let history = store.history(1).unwrap();
+    assert!(
+        history.windows(2).all(|w| w[0].at >= w[1].at),
+        "{history:?}"
+    );
+}
+
+/// Issue 14: a 基礎 project's notes spoke of 臨床試験の実施計画書. Notes fit the phase the project
+/// was in: no project still in 基礎 or 応用 has a note about a clinical trial, cases or
+/// post-marketing; no 実用化 project is told about its non-clinical test plan.
+#[test]
+fn demo_notes_fit_the_phase() {
+    let home = Home::new();
+    let (_, path) = demo(&home, "n.db");
+    let conn = raw(&path);
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let early = count(
+        "SELECT count(*) FROM note n JOIN project p ON p.id = n.project_id
+         WHERE p.phase <= 2 AND (replace(n.body, '非臨床', '') LIKE '%臨床試験%'
+           OR n.body LIKE '%治験%' OR n.body LIKE '%症例%' OR n.body LIKE '%市販後%'
+           OR n.body LIKE '%GMP%')",
+    );
+    assert_eq!(early, 0, "clinical words in notes of 基礎 / 応用 projects");
+    let basic_notes = count(
+        "SELECT count(*) FROM note n JOIN project p ON p.id = n.project_id WHERE p.phase = 1",
+    );
+    assert!(basic_notes > 50, "{basic_notes} notes on 基礎 projects");
+    let practical = count(
+        "SELECT count(*) FROM note n JOIN project p ON p.id = n.project_id
+         WHERE p.phase = 5 AND n.occurred_on >= (SELECT max(c.changed_on) FROM phase_change c
+           WHERE c.project_id = p.id) AND n.body LIKE '%非臨床試験計画%'",
+    );
+    assert_eq!(practical, 0, "test plans in notes written at 実用化");
+}
+
+/// Issue 14: `area:がん` listed 小児用補助人工心臓. Every project in がん names a cancer in its title.
+#[test]
+fn every_demo_project_in_the_cancer_area_names_a_cancer() {
+    let home = Home::new();
+    let (_, path) = demo(&home, "c.db");
+    let conn = raw(&path);
+    let titles: Vec<String> = conn
+        .prepare(
+            "SELECT p.title FROM project p JOIN project_disease_area x ON x.project_id = p.id
+             JOIN disease_area d ON d.id = x.disease_area_id WHERE d.code = 'cancer'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(titles.len() > 20, "{} cancer projects", titles.len());
+    let cancer = [
+        "がん",
+        "癌",
+        "腫瘍",
+        "白血病",
+        "リンパ腫",
+        "芽腫",
+        "膠腫",
+        "肉腫",
+    ];
+    for title in &titles {
+        assert!(
+            cancer.iter().any(|k| title.contains(k)),
+            "in がん without a cancer in its title: {title}"
+        );
+    }
+    let hearts: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM project p JOIN project_disease_area x ON x.project_id = p.id
+             JOIN disease_area d ON d.id = x.disease_area_id
+             WHERE d.code = 'cancer' AND (p.title LIKE '%心%' AND p.title NOT LIKE '%がん%')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hearts, 0);
+}
+
+/// Issue 14: an approved product had an annual report 1,648 days overdue. No open deadline of a
+/// project at 実用化 or licensed out is more than 90 days overdue, and none at all more than a
+/// year; the due board still has items in its oldest bucket.
+#[test]
+fn demo_deadlines_of_settled_projects_are_not_long_overdue() {
+    let home = Home::new();
+    let (_, path) = demo(&home, "d.db");
+    let conn = raw(&path);
+    let today = today();
+    let count = |sql: &str, days: i64| -> i64 {
+        let limit = today - chrono::Days::new(days as u64);
+        conn.query_row(sql, [limit.to_string()], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM deadline d JOIN project p ON p.id = d.project_id
+             WHERE d.done_on IS NULL AND d.due_on < ?1
+               AND (p.phase = 5 OR p.licensing_status IN ('license', 'assignment', 'joint_development'))",
+            90
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM deadline WHERE done_on IS NULL AND due_on < ?1",
+            365
+        ),
+        0
+    );
+    assert!(
+        count(
+            "SELECT count(*) FROM deadline WHERE done_on IS NULL AND due_on < ?1",
+            61
+        ) > 0,
+        "the due board's oldest bucket has items"
+    );
+}

@@ -298,21 +298,22 @@ fn a_new_officer_from_init_to_a_portfolio_an_outcome_and_the_history_in_words() 
             (
                 "assign.add".to_string(),
                 os.clone(),
-                None,
+                Some("岩崎 美紀".to_string()),
                 "PO 岩崎 美紀 を担当に追加 (2026-11-25〜)".to_string()
             ),
             (
                 "project.import".to_string(),
                 os.clone(),
-                None,
+                Some("岩崎 美紀".to_string()),
                 format!("一覧の取り込みで登録 ({csv})")
             ),
         ]
     );
     let text = t.screen_text();
     for line in [
-        format!("岩崎 美紀 ({os})  成果 #1 企業導出 2026-11-25 を記録"),
-        format!("{os}  PO 岩崎 美紀 を担当に追加 (2026-11-25〜)"),
+        // The officer whose login made the change, not the OS account.
+        "岩崎 美紀  成果 #1 企業導出 2026-11-25 を記録".to_string(),
+        "岩崎 美紀  PO 岩崎 美紀 を担当に追加 (2026-11-25〜)".to_string(),
     ] {
         assert!(text.contains(&line), "missing `{line}`:\n{text}");
     }

@@ -12,6 +12,7 @@ mod csv;
 mod demo;
 mod export_tui;
 mod first_run;
+mod history;
 mod journey_own_data;
 mod list_head;
 mod officers;

@@ -186,7 +186,7 @@ fn a_fresh_database_officer_assigned_by_keyboard_then_mine_then_unassign_keeps_h
         .args(["history", IDS[1], "--db", "x.db", "--lang", "en"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("assigned PO 山田 花子 from 2026-04-01"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Assigned PO 山田 花子 from 2026-04-01"));
 }
 
 #[test]

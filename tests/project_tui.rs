@@ -67,7 +67,8 @@ fn e_saves_the_changed_fields_history_words_them_and_u_takes_them_back() {
     assert!(t.screen_text().contains("実施許諾"));
     t.keys(&[K('H')]);
     let text = t.screen_text();
-    assert!(text.contains("project.edit"), "{text}");
+    assert!(text.contains("課題を編集"), "{text}");
+    assert!(!text.contains("project.edit"), "no raw action name: {text}");
     assert!(text.contains("企業導出: 未導出 › 実施許諾"), "{text}");
     t.keys(&[Key::Esc, K('u')]);
     assert_eq!(detail(&t).licensing_status, LicensingStatus::None);

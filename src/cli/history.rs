@@ -15,15 +15,13 @@ pub struct Args {
 pub fn run(ctx: &crate::session::RunContext, store: &Store, args: Args) -> Result<ExitCode> {
     // A retired project's history too (its retirement is the newest line).
     let project = store.project_id_any(&args.id)?;
+    // One line per change: when (local time), who (the officer), the action's code (for
+    // scripts), and the change in words.
     for h in store.history(project)? {
-        let who = match &h.officer {
-            Some(o) if *o != h.actor => format!("{} ({})", o, h.actor),
-            _ => h.actor.clone(),
-        };
         println!(
             "{}  {}  {}  {}",
             h.at,
-            sanitize_line(&who),
+            sanitize_line(h.who()),
             h.action,
             sanitize_line(&h.text(ctx.lang))
         );

@@ -99,13 +99,7 @@ impl Composer {
             .collect();
         let phase = *rng.weighted(&phase_weights);
         let modality = *rng.weighted(modality_weights(ip_code));
-        let (title, mut areas) = title_for(modality, phase, ip_code, rng);
-        if rng.chance(0.15) {
-            let extra = rng.pick(TARGETS).1;
-            if !areas.iter().any(|a| a == extra) {
-                areas.push(extra.to_string());
-            }
-        }
+        let (title, areas) = title_for(modality, phase, ip_code, rng);
         // Later phases started earlier, on average.
         let years_back = rng.range(0, 2 + phase.index() as i64 / 2);
         let start_year = fiscal_year(anchor) - years_back;
@@ -220,33 +214,43 @@ fn modality_weights(ip: &str) -> &'static [(Modality, u32)] {
     }
 }
 
+/// A title and the disease areas it is about: a drug-like seed's target gives its area (and, for
+/// some projects, a related one: a childhood cancer is also 成育); a device or regenerative
+/// theme carries its own areas, so that no heart pump lands in がん.
 fn title_for(modality: Modality, phase: Phase, ip: &str, rng: &mut Rng) -> (String, Vec<String>) {
     let target = loop {
         let t = rng.pick(TARGETS);
-        if (ip == "infect") == (t.1 == "infection") {
+        if (ip == "infect") == (t.1[0] == "infection") {
             break t;
         }
     };
-    let area = vec![target.1.to_string()];
+    let themed = |(title, areas): &(&str, &[&str])| {
+        let areas = areas.iter().map(|a| a.to_string()).collect();
+        (title.to_string(), areas)
+    };
     let title = match modality {
         Modality::Drug if phase == Phase::Basic && rng.chance(0.5) => {
             format!("{}{}", target.0, rng.pick(BASIC_THEMES))
         }
-        Modality::Drug => format!("{}{}", target.0, rng.pick(DRUG_APPROACHES)),
-        Modality::Device => return (rng.pick(DEVICE_THEMES).to_string(), optional_area(rng)),
-        Modality::Regen => return (rng.pick(REGEN_THEMES).to_string(), optional_area(rng)),
+        Modality::Drug => {
+            let fitting: Vec<&str> = DRUG_APPROACHES
+                .iter()
+                .filter(|(_, from)| *from <= phase)
+                .map(|(approach, _)| *approach)
+                .collect();
+            format!("{}{}", target.0, rng.pick(&fitting))
+        }
+        Modality::Device => return themed(rng.pick(DEVICE_THEMES)),
+        Modality::Regen => return themed(rng.pick(REGEN_THEMES)),
         Modality::Ivd => format!("{}における{}", target.0, rng.pick(IVD_THEMES)),
         Modality::Other => format!("{}{}", target.0, rng.pick(BASIC_THEMES)),
     };
-    (title, area)
-}
-
-fn optional_area(rng: &mut Rng) -> Vec<String> {
-    if rng.chance(0.7) {
-        vec![rng.pick(TARGETS).1.to_string()]
-    } else {
-        Vec::new()
-    }
+    let related = target.1.len() > 1 && rng.chance(0.4);
+    let areas = target.1[..if related { 2 } else { 1 }]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    (title, areas)
 }
 
 fn licensing_for(phase: Phase, rng: &mut Rng) -> LicensingStatus {

@@ -124,10 +124,9 @@ fn fill(
     }
     let mut ids = Vec::with_capacity(plans.len());
     for (i, plan) in plans.iter().enumerate() {
-        let id = loader.project(&plan.project, &plan.entered)?;
         let (ps, po) = officers.for_project(&mut rng);
-        loader.assign(id, ps.0, plan.project.start_date)?;
-        loader.assign(id, po.0, plan.project.start_date)?;
+        let id = loader.project_by(&plan.project, &plan.entered, ps.1)?;
+        records::write_start(loader, id, plan, ps, po)?;
         summary.gates += records::write_gates(loader, id, plan, ps.1, &mut rng)?;
         summary.outcomes += records::write_outcomes(loader, id, plan, ps.1, &mut rng)?;
         let anchor = options.anchor;

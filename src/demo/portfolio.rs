@@ -5,12 +5,14 @@
 
 use super::compose::{Assigned, ProjectPlan, between};
 use super::records::WrittenFlag;
+use super::records::stamp as stamp_at;
 use super::rng::Rng;
 use crate::Result;
 use crate::model::Reference;
-use crate::model::{AttachmentKind, Date, DeadlineKind, FiscalYear, FlagStatus, Phase};
+use crate::model::{AttachmentKind, Coded, Date, DeadlineKind, FiscalYear, FlagStatus, Phase};
 use crate::store::{BulkAttachment, BulkDeadline, BulkLoader};
 use chrono::{Datelike, Days};
+use serde_json::json;
 
 /// Fictional document locations: a file server path or the intranet (example subdomain only).
 const FILE_ROOT: &str = "/srv/amed";
@@ -27,6 +29,11 @@ const CLINICAL_GATES: &[&str] = &[
     "第II相試験移行判定",
     "承認申請前ステージゲート",
 ];
+
+/// The longest a demo deadline stays open past its due day.
+pub const CHASE_DAYS: i64 = 365;
+/// The same for a project at 実用化 or licensed out.
+pub const CHASE_SETTLED_DAYS: i64 = 90;
 
 /// How many projects the demo persona watches.
 const WATCHED: usize = 5;
@@ -97,11 +104,19 @@ pub fn write_deadlines(
     let (id, ps, po) = ids;
     let start = p.start_date;
     let end = p.end_date.unwrap_or(start);
+    // Officers chase an overdue report for months, not years; the team of a seed at 実用化 or
+    // licensed out reports as a matter of routine, so theirs are late by weeks at most.
+    let settled = p.phase == Phase::Practical || p.licensing_status.is_licensed();
     let mut out = Deadlines {
         loader,
         project_id: id,
         officers: [ps.1, po.1],
         anchor,
+        chase: if settled {
+            CHASE_SETTLED_DAYS
+        } else {
+            CHASE_DAYS
+        },
         written: 0,
     };
     let registered = stamp(start);
@@ -116,6 +131,8 @@ pub fn write_deadlines(
         let open_chance = match from_latest {
             // Not due yet: open by nature.
             ..0 => 1.0,
+            // Chased long enough: done by now.
+            _ if (anchor - due).num_days() > out.chase => 0.0,
             // Due soon: a few are in early.
             0 if due > anchor => 0.8,
             0 if (anchor - due).num_days() <= 90 => 0.5,
@@ -192,6 +209,8 @@ struct Deadlines<'l, 't> {
     /// The project's PS and PO: who marks deadlines done.
     officers: [&'static str; 2],
     anchor: Date,
+    /// Days an overdue deadline may stay open before it is done (see `CHASE_DAYS`).
+    chase: i64,
     written: usize,
 }
 
@@ -205,7 +224,7 @@ impl Deadlines<'_, '_> {
         created_by: &str,
         created_at: &str,
     ) -> Result<()> {
-        self.loader.deadline(&BulkDeadline {
+        let deadline_id = self.loader.deadline(&BulkDeadline {
             project_id: self.project_id,
             kind,
             title,
@@ -214,6 +233,15 @@ impl Deadlines<'_, '_> {
             created_by,
             created_at,
         })?;
+        let detail = json!({"deadline_id": deadline_id, "kind": kind.code()});
+        let id = self.project_id;
+        self.loader
+            .audit(created_at, "deadline.add", id, created_by, detail)?;
+        if let Some((on, by)) = done {
+            let detail = json!({"deadline_id": deadline_id});
+            self.loader
+                .audit(&stamp_at(on, "09:45"), "deadline.done", id, by, detail)?;
+        }
         self.written += 1;
         Ok(())
     }
@@ -234,6 +262,7 @@ impl Deadlines<'_, '_> {
         let age = (self.anchor - due).num_days();
         let chance = match age {
             ..=0 => return None,
+            _ if age > self.chase => 1.0,
             1..=30 => 0.5,
             31..=90 => 0.75,
             _ => 0.96,
@@ -276,7 +305,7 @@ pub fn write_recommendations(
             .map_or(flag.target.as_str(), |p| p.name_ja.as_str());
         let label = format!("推薦書（{program}宛）");
         let sha = rng.chance(0.1).then(|| sha256(rng));
-        loader.attachment(&BulkAttachment {
+        let attachment_id = loader.attachment(&BulkAttachment {
             project_id,
             note_id: None,
             flag_id: Some(flag.id),
@@ -288,6 +317,9 @@ pub fn write_recommendations(
             added_by: ps.1,
             added_at: &stamp(on),
         })?;
+        let detail =
+            json!({"attachment_id": attachment_id, "kind": AttachmentKind::Recommendation.code()});
+        loader.audit(&stamp(on), "attachment.add", project_id, ps.1, detail)?;
         written += 1;
     }
     Ok(written)
@@ -334,7 +366,7 @@ pub fn write_project_link(
         )
     };
     let sha = rng.chance(0.2).then(|| sha256(rng));
-    loader.attachment(&BulkAttachment {
+    let attachment_id = loader.attachment(&BulkAttachment {
         project_id,
         note_id: None,
         flag_id: None,
@@ -346,6 +378,8 @@ pub fn write_project_link(
         added_by: po.1,
         added_at: &stamp(on),
     })?;
+    let detail = json!({"attachment_id": attachment_id, "kind": kind.code()});
+    loader.audit(&stamp(on), "attachment.add", project_id, po.1, detail)?;
     Ok(1)
 }
 
@@ -370,6 +404,7 @@ pub fn write_watch(
     for &k in &chosen {
         let added = shift(anchor, -rng.range(3, 240));
         loader.watch(persona.1, ids[k].0, &stamp(added))?;
+        loader.audit(&stamp(added), "watch.add", ids[k].0, persona.1, json!({}))?;
     }
     Ok(chosen.len())
 }
@@ -381,7 +416,7 @@ fn sha256(rng: &mut Rng) -> String {
 
 /// A timestamp as the other demo rows carry it: the day, at nine in the morning UTC.
 fn stamp(on: Date) -> String {
-    format!("{on}T09:00:00.000Z")
+    stamp_at(on, "09:00")
 }
 
 fn day(year: i32, month: u32, day: u32) -> Date {

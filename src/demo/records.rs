@@ -4,7 +4,7 @@
 use super::DemoOptions;
 use super::compose::{Assigned, ProjectPlan, between};
 use super::rng::Rng;
-use super::vocab::NOTE_BODIES;
+use super::vocab::NOTES;
 use crate::Result;
 use crate::model::Reference;
 use crate::model::{
@@ -13,6 +13,41 @@ use crate::model::{
 };
 use crate::store::{BulkFlag, BulkLoader, BulkNote};
 use chrono::Days;
+use serde_json::json;
+
+/// A new project's first rows in its history, dated as they happened: its registration and the
+/// assignment of its PS and PO on its start date (by the PS), then each phase move (by the PS).
+pub fn write_start(
+    loader: &mut BulkLoader<'_>,
+    id: i64,
+    plan: &ProjectPlan,
+    ps: (i64, &str),
+    po: (i64, &str),
+) -> Result<()> {
+    let start = plan.project.start_date;
+    loader.assign(id, ps.0, start)?;
+    loader.assign(id, po.0, start)?;
+    loader.audit(
+        &stamp(start, "09:00"),
+        "project.create",
+        id,
+        ps.1,
+        json!({}),
+    )?;
+    for (officer, role) in [(ps, OfficerRole::Ps), (po, OfficerRole::Po)] {
+        let detail = json!({"officer_id": officer.0, "name": officer.1, "role": role.code(),
+                            "from": start.to_string()});
+        loader.audit(&stamp(start, "09:01"), "assign.add", id, ps.1, detail)?;
+    }
+    for step in plan.entered.windows(2) {
+        let [(from, _), (to, on)] = step else {
+            continue;
+        };
+        let detail = json!({"from": from.code(), "to": to.code()});
+        loader.audit(&stamp(*on, "09:20"), "phase.move", id, ps.1, detail)?;
+    }
+    Ok(())
+}
 
 /// Stage gates passed on the way to the current phase (per modality, from AMED's check items).
 pub fn write_gates(
@@ -48,7 +83,9 @@ pub fn write_gates(
                 GateDecision::Conditional => "追加の再現性データ提出を条件にGo",
                 _ => "評価委員会にてGo判定",
             };
-            loader.gate(id, gate, *on, decision, note, by)?;
+            let gate_id = loader.gate(id, gate, *on, decision, note, by)?;
+            let detail = json!({"gate_id": gate_id, "gate": gate, "decision": decision.code()});
+            loader.audit(&stamp(*on, "09:10"), "gate.add", id, by, detail)?;
             written += 1;
         }
     }
@@ -61,7 +98,7 @@ pub fn write_gates(
             .last()
             .map(|e| e.1)
             .unwrap_or(plan.project.start_date);
-        loader.gate(
+        let gate_id = loader.gate(
             id,
             gate,
             on,
@@ -69,6 +106,9 @@ pub fn write_gates(
             "有効性データ不十分のためNo-Go。計画を見直し再審査",
             by,
         )?;
+        let detail =
+            json!({"gate_id": gate_id, "gate": gate, "decision": GateDecision::NoGo.code()});
+        loader.audit(&stamp(on, "09:30"), "gate.add", id, by, detail)?;
         written += 1;
     }
     Ok(written)
@@ -98,29 +138,29 @@ pub fn write_outcomes(
                     .unwrap_or(p.start_date)
                     .max(p.start_date),
             );
-        loader.outcome(
-            id,
+        outcome(
+            loader,
+            (id, by),
             OutcomeKind::Paper,
             on,
             (None, "国際学術誌に原著論文を発表"),
-            by,
         )?;
         n += 1;
     }
     if let Some(on) = after(Phase::Clinical) {
-        loader.outcome(
-            id,
+        outcome(
+            loader,
+            (id, by),
             OutcomeKind::NonclinicalPoc,
             on,
             (None, "非臨床POCを取得"),
-            by,
         )?;
-        loader.outcome(
-            id,
+        outcome(
+            loader,
+            (id, by),
             OutcomeKind::ClinicalTrial,
             on,
             (None, "医師主導治験を開始"),
-            by,
         )?;
         n += 2;
     }
@@ -131,17 +171,41 @@ pub fn write_outcomes(
             p.licensing_status.name_ja(),
             p.partner_company.as_deref().unwrap_or("企業名非公開")
         );
-        loader.outcome(id, OutcomeKind::Licensing, on, (None, &detail), by)?;
+        outcome(
+            loader,
+            (id, by),
+            OutcomeKind::Licensing,
+            on,
+            (None, &detail),
+        )?;
         n += 1;
     }
     if let Some(a) = plan.approval {
         let on = crate::model::parse_date(a.approved_on).unwrap_or(p.start_date);
         let detail = format!("{}：{}", a.product, a.indication);
         let what = (Some(a.product), detail.as_str());
-        loader.outcome(id, OutcomeKind::RegulatoryApproval, on, what, by)?;
+        outcome(loader, (id, by), OutcomeKind::RegulatoryApproval, on, what)?;
         n += 1;
     }
     Ok(n)
+}
+
+/// Writes an outcome of project `id` recorded by `by`, with its audit row.
+fn outcome(
+    loader: &mut BulkLoader<'_>,
+    (id, by): (i64, &str),
+    kind: OutcomeKind,
+    on: Date,
+    what: (Option<&str>, &str),
+) -> Result<()> {
+    let outcome_id = loader.outcome(id, kind, on, what, by)?;
+    let detail = json!({"outcome_id": outcome_id, "kind": kind.code(), "date": on.to_string()});
+    loader.audit(&stamp(on, "09:40"), "outcome.add", id, by, detail)
+}
+
+/// A demo timestamp: the day at `time` (UTC), as the other demo rows carry theirs.
+pub fn stamp(on: Date, time: &str) -> String {
+    format!("{on}T{time}:00.000Z")
 }
 
 /// A written highway flag, for the links attached to it.
@@ -271,6 +335,8 @@ pub fn write_flags(
             ),
             (c(good, rng), "独立した2施設で再現性を確認"),
         ];
+        let audit_moves: Vec<(FlagStatus, String, &str)> =
+            moves.iter().map(|m| (m.0, m.1.clone(), m.2)).collect();
         let flag_id = loader.flag(&BulkFlag {
             project_id: id,
             target_program: target,
@@ -279,6 +345,18 @@ pub fn write_flags(
             flagged_by: po.1,
             moves,
         })?;
+        let mut from: Option<FlagStatus> = None;
+        for (to, at, by) in audit_moves {
+            let (action, detail) = match from {
+                None => ("flag.add", json!({"flag_id": flag_id, "status": to.code()})),
+                Some(f) => (
+                    "flag.move",
+                    json!({"flag_id": flag_id, "from": f.code(), "to": to.code()}),
+                ),
+            };
+            loader.audit(&at, action, id, by, detail)?;
+            from = Some(to);
+        }
         open[k] |= status.is_open();
         written.push(WrittenFlag {
             id: flag_id,
@@ -291,7 +369,8 @@ pub fn write_flags(
     Ok(written)
 }
 
-/// One accompaniment note by the project's PS or PO, sometimes with a follow-up.
+/// One accompaniment note by the project's PS or PO, sometimes with a follow-up; what it says
+/// fits the phase the project was in on that day.
 pub fn write_note(
     loader: &mut BulkLoader<'_>,
     plan: &ProjectPlan,
@@ -300,22 +379,7 @@ pub fn write_note(
     body: &mut String,
     rng: &mut Rng,
 ) -> Result<()> {
-    const KINDS: [NoteKind; 12] = [
-        NoteKind::Meeting,
-        NoteKind::SiteVisit,
-        NoteKind::Pmda,
-        NoteKind::Ip,
-        NoteKind::Flux,
-        NoteKind::Progress,
-        NoteKind::Evaluation,
-        NoteKind::Licensing,
-        NoteKind::Meeting,
-        NoteKind::Evaluation,
-        NoteKind::Other,
-        NoteKind::Meeting,
-    ];
     let (id, ps, po) = ids;
-    let k = rng.below(NOTE_BODIES.len() as u64) as usize;
     let (author, role) = if rng.chance(0.6) {
         (po.1, OfficerRole::Po)
     } else {
@@ -323,8 +387,20 @@ pub fn write_note(
     };
     let last = plan.project.end_date.unwrap_or(anchor).min(anchor);
     let occurred_on = between(plan.project.start_date, last, rng);
+    let phase = phase_on(plan, occurred_on);
+    let fitting: Vec<&(NoteKind, &str, Phase, Phase)> = NOTES
+        .iter()
+        .filter(|(_, _, first, last)| (*first..=*last).contains(&phase))
+        .collect();
+    let (kind, text) = match fitting.as_slice() {
+        [] => (NoteKind::Other, "班会議に出席。"),
+        list => {
+            let n = rng.pick(list);
+            (n.0, n.1)
+        }
+    };
     body.clear();
-    body.push_str(NOTE_BODIES[k]);
+    body.push_str(text);
     let (follow_up_on, follow_up_done) = if rng.chance(0.12) {
         let due = occurred_on
             .checked_add_days(Days::new(rng.range(7, 60) as u64))
@@ -339,15 +415,30 @@ pub fn write_note(
     } else {
         (None, None)
     };
-    loader.note(&BulkNote {
+    let note_id = loader.note(&BulkNote {
         project_id: id,
         author,
         author_role: role,
-        kind: KINDS[k],
+        kind,
         body,
         occurred_on,
         follow_up_on,
-        follow_up_done,
+        follow_up_done: follow_up_done.clone(),
     })?;
+    let detail = json!({"note_id": note_id, "kind": kind.code()});
+    loader.audit(&stamp(occurred_on, "09:50"), "note.add", id, author, detail)?;
+    if let Some((by, at)) = follow_up_done {
+        loader.audit(&at, "followup.done", id, by, json!({"note_id": note_id}))?;
+    }
     Ok(())
+}
+
+/// The phase the project was in on `day` (its first phase before it started).
+pub fn phase_on(plan: &ProjectPlan, day: Date) -> Phase {
+    plan.entered
+        .iter()
+        .take_while(|(_, on)| *on <= day)
+        .last()
+        .or(plan.entered.first())
+        .map_or(plan.project.phase, |(p, _)| *p)
 }

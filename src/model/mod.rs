@@ -38,7 +38,7 @@ pub use fiscal_year::FiscalYear;
 pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses, validate_flag_reason};
 pub use funnel::{Funnel, FunnelStep, PhaseDurations};
 pub use gate::NewGate;
-pub use history::HistoryEntry;
+pub use history::{HistoryEntry, HistorySubject, UndoLink, link_undos};
 pub use note::{MAX_NOTE_BYTES, NewNote, validate_body};
 pub use officer::{
     Author, MAX_OFFICER_NAME, Me, NewOfficer, Officer, OfficerEdit, PastAssignment, RosterEntry,

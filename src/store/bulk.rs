@@ -41,7 +41,8 @@ pub struct BulkFlag<'a> {
 pub struct BulkLoader<'t> {
     pub(super) tx: &'t Transaction<'t>,
     codes: Codes,
-    actor: String,
+    /// The OS account generating the rows (the audit log's actor).
+    pub(super) actor: String,
     now: String,
     /// Search-index rows written in runs (see `projects::SearchBatch`).
     search: SearchBatch,
@@ -60,6 +61,17 @@ impl BulkLoader<'_> {
             entered,
             &mut self.search,
         )
+    }
+
+    /// As [`BulkLoader::project`], the phase changes recorded as made by the officer `by`.
+    pub fn project_by(
+        &mut self,
+        p: &NewProject,
+        entered: &[(Phase, Date)],
+        by: &str,
+    ) -> Result<i64> {
+        self.flush_if_full()?;
+        projects::insert(self.tx, &self.codes, by, p, entered, &mut self.search)
     }
 
     /// Writes the queued search-index rows when enough have piled up.
@@ -125,7 +137,7 @@ impl BulkLoader<'_> {
         Ok(id)
     }
 
-    /// Inserts a stage-gate decision.
+    /// Inserts a stage-gate decision; its row id.
     pub fn gate(
         &mut self,
         project_id: i64,
@@ -134,7 +146,7 @@ impl BulkLoader<'_> {
         decision: GateDecision,
         note: &str,
         by: &str,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO stage_gate (project_id, gate, decided_on, decision, note, recorded_by, created_at)
@@ -149,7 +161,7 @@ impl BulkLoader<'_> {
                 by,
                 self.now
             ])?;
-        Ok(())
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// Inserts a highway flag in the status of its last move, with one event per move.
@@ -206,7 +218,8 @@ impl BulkLoader<'_> {
         Ok(id)
     }
 
-    /// Inserts an outcome (approval, licensing, PoC, trial, paper) recorded by `recorded_by`.
+    /// Inserts an outcome (approval, licensing, PoC, trial, paper) recorded by `recorded_by`; its
+    /// row id.
     pub fn outcome(
         &mut self,
         project_id: i64,
@@ -214,14 +227,14 @@ impl BulkLoader<'_> {
         on: Date,
         (product_name, detail): (Option<&str>, &str),
         recorded_by: &str,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO outcome (project_id, kind, occurred_on, product_name, detail, recorded_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(params![project_id, kind.code(), on.to_string(), product_name, detail, recorded_by])?;
-        Ok(())
+        Ok(self.tx.last_insert_rowid())
     }
 }
 

@@ -1,19 +1,28 @@
-//! A project's history, read from the audit log.
+//! A project's history, read from the audit log, with what each row points at (the note's first
+//! line, the gate's day, the flag's successor program, the deadline's title) and who made it.
 
 use super::Store;
 use crate::Result;
-use crate::model::{FieldChange, HistoryEntry, ProjectField};
+use crate::model::{HistoryEntry, HistorySubject, link_undos};
+
+/// The longest note opening read for a history line (the line is cut on screen anyway).
+const NOTE_HEAD_CHARS: i64 = 200;
 
 impl Store {
-    /// Every recorded change to the project, newest first, from the append-only audit log; a
-    /// project that came in with an import ends with that import (one audit row covers every
-    /// project of a file: it is the first import recorded at or after the project's creation,
-    /// writes being serialised). A missing project has an empty history.
+    /// Every recorded change to the project, newest first, from the append-only audit log, with
+    /// undos linked to what they took back; a project that came in with an import ends with that
+    /// import (one audit row covers every project of a file: it is the first import recorded at or
+    /// after the project's creation, writes being serialised). A missing project has an empty
+    /// history. Times are local.
     pub fn history(&self, project_id: i64) -> Result<Vec<HistoryEntry>> {
         let mut entries = self.project_rows_history(project_id)?;
         if !entries.iter().any(|e| e.action == "project.create") {
             entries.extend(self.import_of(project_id)?);
         }
+        for e in &mut entries {
+            e.at = local_time(&e.at);
+        }
+        link_undos(&mut entries);
         Ok(entries)
     }
 
@@ -23,7 +32,9 @@ impl Store {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT a.at, a.actor, a.detail FROM project p JOIN audit_log a
+                "SELECT a.at, a.actor, a.detail,
+                        (SELECT o.name FROM officer o WHERE o.login = a.actor)
+                 FROM project p JOIN audit_log a
                    ON a.entity = 'database' AND a.entity_id IS NULL AND a.at >= p.created_at
                  WHERE p.id = ?1 AND a.action = 'import'
                  ORDER BY a.at, a.id LIMIT 1",
@@ -33,89 +44,130 @@ impl Store {
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
                 ))
             })
             .optional()?;
-        Ok(row.map(|(at, actor, detail)| {
+        Ok(row.map(|(at, actor, detail, officer)| {
             let value: serde_json::Value = serde_json::from_str(&detail).unwrap_or_default();
             let file = value.get("file").and_then(|v| v.as_str()).unwrap_or("");
             HistoryEntry {
                 at,
                 actor,
-                officer: None,
+                officer,
                 action: "project.import".into(),
                 summary: format!("imported from {file}"),
                 detail: value,
+                ..HistoryEntry::default()
             }
         }))
     }
 
-    /// The audit rows on the project itself, newest first.
+    /// The audit rows on the project itself, newest first (by time, then by order of writing:
+    /// generated demo rows carry the day they stand for).
     fn project_rows_history(&self, project_id: i64) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT at, actor, action, detail FROM audit_log WHERE entity = 'project' AND entity_id = ?1
-             ORDER BY id DESC",
+            "SELECT a.at, a.actor, a.action, a.detail,
+                    (SELECT o.name FROM officer o WHERE o.login = a.actor),
+                    (SELECT substr(n.body, 1, ?2) FROM note n
+                      WHERE n.id = json_extract(a.detail, '$.note_id')),
+                    (SELECT g.decided_on FROM stage_gate g
+                      WHERE g.id = json_extract(a.detail, '$.gate_id')),
+                    (SELECT pr.name_ja || char(31) || pr.name_en FROM program pr
+                      WHERE pr.id = coalesce(json_extract(a.detail, '$.target_program_id'),
+                        (SELECT f.target_program_id FROM highway_flag f
+                          WHERE f.id = json_extract(a.detail, '$.flag_id')))),
+                    (SELECT d.kind || char(31) || d.title || char(31) || d.due_on FROM deadline d
+                      WHERE d.id = json_extract(a.detail, '$.deadline_id')),
+                    (SELECT t.kind || char(31) || t.label || char(31) FROM attachment t
+                      WHERE t.id = json_extract(a.detail, '$.attachment_id'))
+             FROM audit_log a WHERE a.entity = 'project' AND a.entity_id = ?1
+             ORDER BY a.at DESC, a.id DESC",
         )?;
-        let rows = stmt.query_map([project_id], |r| {
+        let rows = stmt.query_map(rusqlite::params![project_id, NOTE_HEAD_CHARS], |r| {
             let detail: String = r.get(3)?;
             let value: serde_json::Value = serde_json::from_str(&detail).unwrap_or_default();
-            let officer = value
+            let actor: String = r.get(1)?;
+            // The officer recorded with the change, unless it is only the OS account again
+            // (no officer configured): then the officer whose login that account is.
+            let recorded = value
                 .get("officer")
                 .and_then(|v| v.as_str())
+                .filter(|o| !o.trim().is_empty() && *o != actor)
                 .map(str::to_string);
+            let officer = recorded.or(r.get::<_, Option<String>>(4)?);
             let action: String = r.get(2)?;
             let summary = match action.as_str() {
                 "project.retire" => format!(
-                    "除外（全画面・集計・書き出しから）: {}",
+                    "retired: {}",
                     value.get("reason").and_then(|v| v.as_str()).unwrap_or("")
                 ),
-                "project.restore" => "除外を取り消し、復元".to_string(),
-                _ => crate::model::outcome_history_summary(&action, &value)
-                    .unwrap_or_else(|| summarize(&value)),
+                _ => summarize(&value),
+            };
+            let fields = |s: Option<String>| -> Vec<String> {
+                s.map(|s| s.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default()
+            };
+            let program = fields(r.get(7)?);
+            // A deadline's or a linked file's kind, title and day.
+            let mut deadline = fields(r.get(8)?);
+            if deadline.is_empty() {
+                deadline = fields(r.get(9)?);
+            }
+            let subject = HistorySubject {
+                note: r.get::<_, Option<String>>(5)?.map(|b| first_line(&b)),
+                program: match program.as_slice() {
+                    [ja, en] => Some((ja.clone(), en.clone())),
+                    _ => None,
+                },
+                day: r
+                    .get::<_, Option<String>>(6)?
+                    .or(deadline.get(2).cloned())
+                    .filter(|d| !d.is_empty()),
+                title: deadline.get(1).cloned(),
+                kind: deadline.first().cloned(),
             };
             Ok(HistoryEntry {
                 at: r.get(0)?,
-                actor: r.get(1)?,
+                actor,
                 officer,
                 action,
                 summary,
                 detail: value,
+                subject,
+                ..HistoryEntry::default()
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
-/// A project edit's changed fields in words (`企業導出: 未導出 › 実施許諾; 研究開発課題名: 変更`).
-fn edit_words(changes: &[serde_json::Value]) -> String {
-    let text =
-        |v: &serde_json::Value, key: &str| v.get(key).and_then(|t| t.as_str()).map(str::to_string);
-    changes
-        .iter()
-        .filter_map(|c| {
-            let field = ProjectField::from_key(c.get("field")?.as_str()?)?;
-            Some(
-                FieldChange {
-                    field,
-                    from: text(c, "from"),
-                    to: text(c, "to"),
-                }
-                .words(),
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+/// The first non-blank line of a note, trimmed.
+fn first_line(body: &str) -> String {
+    body.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
 }
 
-/// `key=value` pairs of an audit detail, names left out (the officer is shown on its own); a
-/// project edit's changes in words.
+/// A stored UTC timestamp in local time (`2026-11-20T19:02:03+09:00`); left as it is when it does
+/// not parse.
+fn local_time(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        })
+        .unwrap_or_else(|_| at.to_string())
+}
+
+/// `key=value` pairs of an audit detail, the officer left out (shown on its own).
 fn summarize(value: &serde_json::Value) -> String {
     let Some(map) = value.as_object() else {
         return String::new();
     };
-    if let Some(changes) = map.get("changes").and_then(|c| c.as_array()) {
-        return edit_words(changes);
-    }
     map.iter()
         .filter(|(k, v)| {
             k.as_str() != "officer" && !v.is_null() && **v != serde_json::Value::Bool(false)

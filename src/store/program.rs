@@ -460,6 +460,7 @@ impl Store {
                 action: r.get(2)?,
                 summary: program_summary(&value),
                 detail: value,
+                ..Default::default()
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -172,14 +172,18 @@ fn history_of(n: usize) -> App {
 fn history() {
     let mut app = history_of(30);
     assert_eq!(app.screen().content_height(), Some(31));
-    check(&mut app, contains("記録29を追加"), "記録29を追加");
+    check(&mut app, contains("メモ: 記録29"), "メモ: 記録29");
 }
 
 #[test]
 fn history_empty() {
     let mut app = history_of(0);
-    assert_eq!(app.screen().content_height(), Some(1));
-    check(&mut app, contains("履歴"), "履歴");
+    assert_eq!(app.screen().content_height(), Some(2));
+    check(
+        &mut app,
+        contains("記録された変更はありません"),
+        "記録された変更はありません",
+    );
 }
 
 fn budget_of(pivot: BudgetPivot) -> App {

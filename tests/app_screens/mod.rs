@@ -369,6 +369,11 @@ pub fn history_entries(n: usize) -> Vec<HistoryEntry> {
             action: "note.add".into(),
             summary: format!("記録{i:02}を追加"),
             detail: serde_json::Value::Null,
+            subject: seedline::model::HistorySubject {
+                note: Some(format!("記録{i:02}")),
+                ..Default::default()
+            },
+            ..HistoryEntry::default()
         })
         .collect()
 }

@@ -1,4 +1,5 @@
-//! A project's history: what changed, by whom and when, newest first, from the audit log.
+//! A project's history: what changed, by which officer and when, newest first, from the audit
+//! log (each change worded by `model::HistoryEntry`).
 
 use super::Ctx;
 use crate::app::{Command, Effect};
@@ -34,8 +35,8 @@ impl HistoryState {
         }]
     }
 
-    /// The heading and every entry.
+    /// The heading and every entry (or the line saying there is none).
     pub fn content_height(&self) -> usize {
-        HISTORY_HEAD + self.entries.len()
+        HISTORY_HEAD + self.entries.len().max(1)
     }
 }

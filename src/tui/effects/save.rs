@@ -329,7 +329,13 @@ pub fn watch(
 
 /// Takes back one triage action of this session (recorded in the history as a change of its own).
 pub fn take_back(store: &mut Store, author: &Author, undo: Undo) -> crate::Result<Written> {
-    match &undo {
+    store.undoing(|store| take_back_in(store, author, &undo))?;
+    Ok(only(Done::Undone(undo)))
+}
+
+/// The writes of an undo (their audit rows marked as an undo by [`Store::undoing`]).
+fn take_back_in(store: &mut Store, author: &Author, undo: &Undo) -> crate::Result<()> {
+    match undo {
         Undo::FlagAdded { flag_id } => {
             store.revert_flag(*flag_id, FlagStatus::Withdrawn, author)?
         }
@@ -347,11 +353,11 @@ pub fn take_back(store: &mut Store, author: &Author, undo: Undo) -> crate::Resul
         Undo::DeadlineDone { deadline_id } => {
             store.set_deadline_done(*deadline_id, None, None, author)?
         }
-        Undo::Assigned { .. } | Undo::Unassigned { .. } => super::assign::take_back(store, &undo)?,
+        Undo::Assigned { .. } | Undo::Unassigned { .. } => super::assign::take_back(store, undo)?,
         Undo::OutcomeAdded { outcome_id } => store.delete_outcome(*outcome_id, author)?,
         Undo::ProjectEdited { .. } | Undo::ProjectAdded { .. } | Undo::ProjectRetired { .. } => {
-            super::project::take_back(store, author, &undo)?
+            super::project::take_back(store, author, undo)?
         }
     }
-    Ok(only(Done::Undone(undo)))
+    Ok(())
 }
