@@ -48,8 +48,10 @@ impl DateError {
     pub fn message(&self, lang: Lang) -> String {
         let quoted = |t: &str| crate::text::sanitize_line(t).into_owned();
         match (self, lang) {
-            (DateError::Empty, Lang::Ja) => format!("日付を入力してください（{}）", accepted(lang)),
-            (DateError::Empty, Lang::En) => format!("type a date ({})", accepted(lang)),
+            (DateError::Empty, Lang::Ja) => {
+                format!("入力してください（使える形: {}）", accepted(lang))
+            }
+            (DateError::Empty, Lang::En) => format!("required (accepted: {})", accepted(lang)),
             (DateError::Unknown(t), Lang::Ja) => format!(
                 "'{}' は日付として読めません。使える形: {}",
                 quoted(t),

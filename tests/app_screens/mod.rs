@@ -7,6 +7,7 @@ mod budget;
 mod dashboard;
 mod detail;
 mod due;
+mod forms;
 mod funnel;
 mod global;
 mod heights;

@@ -311,7 +311,10 @@ fn an_outcome_form_without_a_date_is_refused_with_a_message() {
         "the form stays open"
     );
     assert!(
-        app.status.as_deref().unwrap_or("").contains("Date"),
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("日付: 入力してください（使える形: 2026-12-11"),
         "{:?}",
         app.status
     );
