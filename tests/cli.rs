@@ -290,3 +290,70 @@ fn export_gates_writes_every_decision() {
         ]
     );
 }
+
+/// The CLI's date options read what the forms read (one parser): slashes, era dates and days
+/// counted from today (`SEEDLINE_TODAY` is 2026-11-25 here); a bad one lists the accepted forms.
+#[test]
+fn date_options_read_slashes_era_dates_and_days_from_today() {
+    let home = Home::new();
+    let db = crate::common::fixture::build(&home, "dates.db");
+    let db = db.to_str().unwrap();
+    home.seedline()
+        .args([
+            "--db",
+            db,
+            "note",
+            "add",
+            "JP25fx0000020",
+            "--kind",
+            "meeting",
+        ])
+        .args(["--body", "x", "--date", "2026/11/2", "--follow-up", "来週"])
+        .assert()
+        .success();
+    home.seedline()
+        .args([
+            "--db",
+            db,
+            "deadline",
+            "add",
+            "JP25fx0000020",
+            "--kind",
+            "中間評価",
+        ])
+        .args(["--due", "R8.12.11", "--title", "中間評価"])
+        .assert()
+        .success();
+    let conn = crate::common::raw(std::path::Path::new(db));
+    let (on, follow_up): (String, String) = conn
+        .query_row(
+            "SELECT occurred_on, follow_up_on FROM note WHERE body = 'x'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (on.as_str(), follow_up.as_str()),
+        ("2026-11-02", "2026-12-02")
+    );
+    let due: String = conn
+        .query_row("SELECT due_on FROM deadline", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(due, "2026-12-11");
+    home.seedline()
+        .args([
+            "--db",
+            db,
+            "note",
+            "add",
+            "JP25fx0000020",
+            "--kind",
+            "meeting",
+        ])
+        .args(["--body", "x", "--follow-up", "soon"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--follow-up: 'soon' is not a date; accepted: 2026-12-11, 2026/12/11",
+        ));
+}

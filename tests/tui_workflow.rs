@@ -56,15 +56,12 @@ fn note_flag_recommend_queue_dashboard_history_and_undo_by_keyboard() {
 
     // Flag for highway support with one criterion assessed.
     t.keys(&[K('f')]);
-    t.act(Action::FocusNext); // status
+    t.keys(&[Key::Tab, Key::Tab]); // status, then 理由
+    t.type_text("非臨床POCの見込み");
     t.act(Action::FocusNext); // 競合優位性
     t.keys(&[Key::Right, Key::Right, Key::Right]); // not assessed → insufficient → partial → sufficient
     t.act(Action::FocusNext);
     t.type_text("同種同効薬に対し優位");
-    for _ in 0..5 {
-        t.act(Action::FocusNext);
-    }
-    t.type_text("非臨床POCの見込み");
     t.keys(&[Key::Ctrl('s')]);
     let flag = detail(&t).flags[0].clone();
     assert_eq!(flag.status, FlagStatus::Candidate);
@@ -157,7 +154,11 @@ fn a_note_closed_unsaved_is_kept_as_a_draft_and_a_bad_date_keeps_the_text() {
     t.type_text("2026-02-30");
     t.keys(&[Key::Ctrl('s')]);
     assert!(
-        t.app.status.as_deref().unwrap_or("").contains("not a date"),
+        t.app
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("フォローアップ期限: '2026-02-30' という日はありません"),
         "{:?}",
         t.app.status
     );

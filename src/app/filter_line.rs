@@ -1,15 +1,76 @@
-//! The `/` filter line of a list: every edit re-resolves the query and reloads the list; a term
-//! that does not parse yet shows its hint and keeps the previous results.
+//! The `/` filter line of a list: every edit re-resolves the query and reloads the list. While the
+//! term at the end cannot mean anything yet (`pha` on its way to `phase:`) or a term is wrong
+//! (`phase:xyz`, `ip:`), the list keeps the last results that applied and the status line says
+//! why; Enter applies what is typed (a field name alone is then searched as a word) or, on an
+//! error, keeps the line open.
 
-use super::{App, Effect, ListKind, Screen};
-use crate::query;
+use super::{App, Effect, ListKind, Overlay, Screen};
+use crate::query::{self, FIELDS};
 use crate::tr;
 
+/// The field names the last word being typed begins (`p` → phase, program, po), when it can be
+/// nothing else yet: ASCII letters, no space after it, not a term of its own (`mine`).
+fn pending_fields(text: &str) -> Vec<&'static str> {
+    if text.is_empty() || text.ends_with(char::is_whitespace) {
+        return Vec::new();
+    }
+    let last = text
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if last.is_empty() || !last.bytes().all(|b| b.is_ascii_alphabetic()) || last == "mine" {
+        return Vec::new();
+    }
+    FIELDS
+        .iter()
+        .copied()
+        .filter(|f| f.starts_with(&last))
+        .collect()
+}
+
 impl App {
-    /// Narrows the list as the officer types; a term that does not parse shows its hint and keeps
-    /// the previous results.
+    /// A keystroke in the filter line: the list follows what is typed, except while the last word
+    /// is the start of a field name (the previous results stay, with a hint).
+    pub(crate) fn filter_typed(&mut self, text: &str) -> Vec<Effect> {
+        let fields = pending_fields(text);
+        if fields.is_empty() {
+            return self.apply_filter(text);
+        }
+        let word = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let names = fields
+            .iter()
+            .map(|f| format!("{f}:"))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        self.status = Some(match self.lang {
+            crate::Lang::Ja => format!(
+                "'{}' を {names} の入力途中と見なし前の結果を表示（語で探すなら空白）",
+                crate::text::sanitize_line(word)
+            ),
+            crate::Lang::En => format!(
+                "'{}' taken as the start of {names}; previous results kept (a space searches the word)",
+                crate::text::sanitize_line(word)
+            ),
+        });
+        Vec::new()
+    }
+
+    /// Enter in the filter line: applies the text as typed and closes the line; a term with an
+    /// error keeps the line open with its hint, the previous results still listed.
+    pub(crate) fn finish_filter(&mut self, text: &str) -> Vec<Effect> {
+        let effects = self.apply_filter(text);
+        let applied = matches!(self.screen(), Screen::List(list) if list.query == text);
+        if applied {
+            self.overlay = Overlay::None;
+        }
+        effects
+    }
+
+    /// Narrows the list to `text`; a text that does not resolve shows its hint and keeps the
+    /// previous results.
     pub(crate) fn apply_filter(&mut self, text: &str) -> Vec<Effect> {
-        match query::resolve(query::settled(text), &self.reference) {
+        match query::resolve(text, &self.reference) {
             Ok(filter) => {
                 self.status = None;
                 let lang = self.lang;
@@ -43,5 +104,24 @@ impl App {
                 Vec::new()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pending_fields;
+
+    #[test]
+    fn a_field_name_being_typed_is_pending_until_a_colon_or_a_space() {
+        assert_eq!(pending_fields("がん pha"), ["phase"]);
+        assert_eq!(pending_fields("phase"), ["phase"]);
+        assert_eq!(pending_fields("p"), ["phase", "program", "po"]);
+        assert_eq!(pending_fields("IP"), ["ip"]);
+        assert!(pending_fields("phase ").is_empty(), "a space: a word");
+        assert!(pending_fields("phase:").is_empty(), "the parser's turn");
+        assert!(pending_fields("mine").is_empty(), "a term of its own");
+        assert!(pending_fields("pmda").is_empty(), "no field begins so");
+        assert!(pending_fields("がん").is_empty());
+        assert!(pending_fields("").is_empty());
     }
 }

@@ -4,7 +4,9 @@
 
 use super::editor::Editor;
 use super::{Edit, InputLine};
-use crate::model::{Date, parse_date};
+use crate::model::Date;
+use crate::model::date_input::{self, DateError};
+use crate::tr;
 
 /// What the form saves, with the ids and versions it was opened on.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -114,7 +116,8 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Text(InputLine),
-    /// A date typed as YYYY-MM-DD; empty allowed when `optional`.
+    /// A date as typed (any form of [`date_input`]: `2026/12/11`, `令和8年12月11日`, `+7d`, `来週`),
+    /// read against the form's `today`; empty allowed when `optional`.
     Date {
         line: InputLine,
         optional: bool,
@@ -147,6 +150,10 @@ pub struct Form {
     /// Set after a refused save because another session changed the record: their version, on
     /// top of which the next save goes (a new revision), keeping both texts in history.
     pub conflict_version: Option<i64>,
+    /// The day relative dates (`+7d`, `来週`) count from: the app's today.
+    pub today: Date,
+    /// Each field's text as the form opened (choices: none), to tell a draft worth keeping.
+    opened: Vec<Option<String>>,
 }
 
 impl Field {
@@ -204,13 +211,16 @@ impl Field {
 }
 
 impl Form {
-    pub fn new(kind: FormKind, heading: String, fields: Vec<Field>) -> Form {
+    pub fn new(kind: FormKind, heading: String, fields: Vec<Field>, today: Date) -> Form {
+        let opened = fields.iter().map(Field::typed).collect();
         Form {
             kind,
             heading,
             fields,
             focus: 0,
             conflict_version: None,
+            today,
+            opened,
         }
     }
 
@@ -275,39 +285,64 @@ impl Form {
         }
     }
 
-    /// A date field: `Ok(None)` when optional and empty; an error naming the field otherwise.
-    pub fn date(&self, key: &str) -> Result<Option<Date>, String> {
+    /// A date field, read by the one date parser ([`date_input::resolve`] against `today`):
+    /// `Ok(None)` when optional and empty; an error naming the field, in `lang`, otherwise.
+    pub fn date(&self, key: &str, lang: crate::Lang) -> Result<Option<Date>, String> {
         let Some(field) = self.field(key) else {
             return Ok(None);
         };
-        let Value::Date { line, optional } = &field.value else {
-            return Ok(None);
-        };
-        let text = line.text.trim();
-        if text.is_empty() && *optional {
-            return Ok(None);
+        match self.resolved(field) {
+            None => Ok(None),
+            Some(Ok(date)) => Ok(Some(date)),
+            Some(Err(e)) => Err(format!(
+                "{}: {}",
+                tr(lang, field.ja, field.en).trim(),
+                e.message(lang)
+            )),
         }
-        parse_date(text).map(Some).ok_or_else(|| {
-            format!(
-                "{}: '{}' is not a date (YYYY-MM-DD)",
-                field.en,
-                crate::text::sanitize_line(text)
-            )
-        })
     }
 
-    /// Whether the officer typed anything worth keeping as a draft.
+    /// What a date field's text reads as: `None` for another kind of field or an optional date
+    /// left empty.
+    pub fn resolved(&self, field: &Field) -> Option<Result<Date, DateError>> {
+        let Value::Date { line, optional } = &field.value else {
+            return None;
+        };
+        if line.text.trim().is_empty() && *optional {
+            return None;
+        }
+        Some(date_input::resolve(&line.text, self.today))
+    }
+
+    /// Whether the officer typed anything worth keeping as a draft: any line, date or body whose
+    /// text differs from what the form opened with (a follow-up date alone counts; a date left
+    /// at today does not).
     pub fn has_text(&self) -> bool {
-        self.fields.iter().any(|f| match &f.value {
-            Value::Body(e) => !e.is_empty(),
-            _ => false,
+        self.fields.iter().enumerate().any(|(i, f)| {
+            let now = f.typed();
+            now.is_some() && now != self.opened.get(i).cloned().flatten()
         })
+    }
+}
+
+impl Field {
+    /// The text typed into a line, a date or the body (trimmed; an empty body as ""); `None`
+    /// for a choice.
+    fn typed(&self) -> Option<String> {
+        match &self.value {
+            Value::Text(line) | Value::Date { line, .. } => Some(line.text.trim().to_string()),
+            Value::Body(editor) if editor.is_empty() => Some(String::new()),
+            Value::Body(editor) => Some(editor.text()),
+            Value::Choice { .. } => None,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
+    use crate::model::parse_date;
 
     fn form() -> Form {
         let kinds = vec![
@@ -331,6 +366,7 @@ mod tests {
                 Field::date("follow_up", "フォローアップ", "Follow-up", None, true),
                 Field::body("body", "本文", "Text", ""),
             ],
+            parse_date("2026-12-04").unwrap(),
         )
     }
 
@@ -345,7 +381,10 @@ mod tests {
         for c in "2026-12-01".chars() {
             f.edit(Edit::Insert(c));
         }
-        assert_eq!(f.date("follow_up").unwrap(), parse_date("2026-12-01"));
+        assert_eq!(
+            f.date("follow_up", Lang::Ja).unwrap(),
+            parse_date("2026-12-01")
+        );
         f.cycle_focus(true);
         f.edit(Edit::Insert('記'));
         f.edit(Edit::Newline);
@@ -366,11 +405,53 @@ mod tests {
         for c in "2024-02-30".chars() {
             f.edit(Edit::Insert(c));
         }
-        assert!(f.date("date").unwrap_err().contains("Date"));
+        assert!(f.date("date", Lang::En).unwrap_err().starts_with("Date: "));
+        let ja = f.date("date", Lang::Ja).unwrap_err();
+        assert!(
+            ja.starts_with("日付: ") && ja.contains("ありません"),
+            "{ja}"
+        );
         assert_eq!(
-            f.date("follow_up").unwrap(),
+            f.date("follow_up", Lang::Ja).unwrap(),
             None,
             "an empty optional date is fine"
         );
+    }
+
+    #[test]
+    fn every_form_of_date_reads_against_the_forms_today() {
+        let mut f = form();
+        f.focus = 2;
+        for (typed, day) in [
+            ("+7d", "2026-12-11"),
+            ("来週", "2026-12-11"),
+            ("2026/12/11", "2026-12-11"),
+            ("令和8年12月11日", "2026-12-11"),
+            ("明日", "2026-12-05"),
+        ] {
+            f.edit(Edit::Clear);
+            f.edit(Edit::Paste(typed.into()));
+            assert_eq!(
+                f.date("follow_up", Lang::Ja).unwrap(),
+                parse_date(day),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_follow_up_date_alone_is_worth_keeping_and_today_left_alone_is_not() {
+        let mut f = form();
+        assert!(!f.has_text(), "a fresh form (date prefilled) is no draft");
+        f.edit(Edit::Right);
+        assert!(!f.has_text(), "a choice alone is no draft");
+        f.focus = 2;
+        f.edit(Edit::Paste("+7d".into()));
+        assert!(f.has_text(), "a follow-up date alone is a draft");
+        f.edit(Edit::Clear);
+        assert!(!f.has_text());
+        f.focus = 1;
+        f.edit(Edit::Backspace);
+        assert!(f.has_text(), "the date changed from today");
     }
 }

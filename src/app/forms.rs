@@ -82,14 +82,15 @@ impl App {
     /// The empty form of `kind`.
     pub fn build_form(&self, kind: FormKind, heading: String) -> Form {
         if let Some(fields) = super::project_form::build_fields(self, &kind) {
-            return Form::new(kind, heading, fields);
+            return Form::new(kind, heading, fields, self.today);
         }
         if let Some(fields) = self.export_fields(&kind) {
-            return Form::new(kind, heading, fields);
+            return Form::new(kind, heading, fields, self.today);
         }
         let fields = match &kind {
+            // Drawn top to bottom in this order; the text is where typing starts (see below),
+            // and Tab goes on from it to the kind, the date and the follow-up.
             FormKind::Note { .. } => vec![
-                Field::body("body", "本文", "Text", ""),
                 Field::choice("kind", "種別", "Kind", choices(NoteKind::ALL), 0),
                 Field::date("date", "日付", "Date", Some(self.today), false),
                 Field::date(
@@ -99,6 +100,7 @@ impl App {
                     None,
                     true,
                 ),
+                Field::body("body", "本文", "Text", ""),
             ],
             FormKind::EditNote { .. } => vec![Field::body("body", "本文", "Text", "")],
             FormKind::Flag { program_id, .. } => {
@@ -131,6 +133,8 @@ impl App {
                         code: p.id.to_string(),
                     });
                 }
+                // In the order an officer fills it: where the project goes, how far the
+                // decision is, why (two Tabs from the top), then the optional criteria.
                 let mut fields = vec![
                     Field::choice("target", "後継事業", "Successor program", programs, 0),
                     Field::choice(
@@ -140,9 +144,9 @@ impl App {
                         choices(&[FlagStatus::Candidate, FlagStatus::Recommended]),
                         0,
                     ),
+                    Field::body("reason", "理由", "Reason", ""),
                 ];
                 fields.extend(criteria_fields());
-                fields.push(Field::body("reason", "理由", "Reason", ""));
                 fields
             }
             FormKind::Criteria { .. } => criteria_fields(),
@@ -212,7 +216,17 @@ impl App {
                 Field::text("note", "メモ", "Note", ""),
             ],
         };
-        Form::new(kind, heading, fields)
+        let mut form = Form::new(kind, heading, fields, self.today);
+        // A note form opens in its text.
+        if let Some(body) = form
+            .fields
+            .iter()
+            .position(|f| matches!(f.value, Value::Body(_)))
+            .filter(|_| matches!(form.kind, FormKind::Note { .. }))
+        {
+            form.focus = body;
+        }
+        form
     }
 
     /// The form's state as a draft record.
@@ -222,6 +236,15 @@ impl App {
             .iter()
             .map(|f| {
                 let text = match &f.value {
+                    // A relative date (`+7d`, `来週`) is kept as the day it meant when typed: the
+                    // draft may be reopened another day.
+                    Value::Date { line, .. }
+                        if crate::model::date_input::is_relative(&line.text) =>
+                    {
+                        crate::model::date_input::resolve(&line.text, form.today)
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|_| line.text.clone())
+                    }
                     Value::Text(line) | Value::Date { line, .. } => line.text.clone(),
                     Value::Choice { options, index } => options
                         .get(*index)

@@ -476,7 +476,7 @@ impl App {
             Overlay::Filter { line, .. } => {
                 if line.apply(edit) {
                     let text = line.text.clone();
-                    return self.apply_filter(&text);
+                    return self.filter_typed(&text);
                 }
                 Vec::new()
             }
@@ -517,6 +517,10 @@ impl App {
         match &self.overlay {
             Overlay::Form(_) if self.saving => Vec::new(),
             Overlay::Form(_) => self.submit_form(),
+            Overlay::Filter { line, .. } => {
+                let text = line.text.clone();
+                self.finish_filter(&text)
+            }
             Overlay::Picker(_) if self.saving => Vec::new(),
             Overlay::Picker(_) => self.picker_toggle(),
             Overlay::Palette(p) => {

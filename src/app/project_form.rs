@@ -198,8 +198,12 @@ pub(crate) fn build_fields(app: &App, kind: &FormKind) -> Option<Vec<Field>> {
     })
 }
 
-/// A field's value as typed: a choice's code, a line's trimmed text, the body's text.
-fn typed(field: &Field) -> String {
+/// A field's value as typed: a choice's code, a line's trimmed text, a date that reads (any form
+/// the forms accept, `2026/4/1`, `+7d`) as `YYYY-MM-DD`, the body's text.
+fn typed(form: &Form, field: &Field) -> String {
+    if let Some(Ok(date)) = form.resolved(field) {
+        return date.to_string();
+    }
     match &field.value {
         Value::Text(line) | Value::Date { line, .. } => line.text.trim().to_string(),
         Value::Choice { options, index } => options
@@ -210,11 +214,11 @@ fn typed(field: &Field) -> String {
     }
 }
 
-fn value_of(field: &Field, lang: Lang) -> ProjectValue {
+fn value_of(form: &Form, field: &Field, lang: Lang) -> ProjectValue {
     ProjectValue {
         key: field.key.to_string(),
         label: tr(lang, field.ja, field.en).trim().to_string(),
-        value: typed(field),
+        value: typed(form, field),
     }
 }
 
@@ -233,9 +237,9 @@ pub(crate) fn build_save(form: &Form, lang: Lang) -> Option<Result<Save, String>
                 .iter()
                 .filter(|f| {
                     let before = original.iter().find(|(k, _)| k == f.key).map(|(_, v)| v);
-                    before.is_none_or(|v| *v != typed(f))
+                    before.is_none_or(|v| *v != typed(form, f))
                 })
-                .map(|f| value_of(f, lang))
+                .map(|f| value_of(form, f, lang))
                 .collect();
             if values.is_empty() {
                 Err(tr(
@@ -255,7 +259,11 @@ pub(crate) fn build_save(form: &Form, lang: Lang) -> Option<Result<Save, String>
             }
         }
         FormKind::ProjectNew => Ok(Save::ProjectAdd {
-            values: form.fields.iter().map(|f| value_of(f, lang)).collect(),
+            values: form
+                .fields
+                .iter()
+                .map(|f| value_of(form, f, lang))
+                .collect(),
         }),
         FormKind::ProjectRetire {
             project_id,

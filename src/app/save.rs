@@ -254,8 +254,8 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 kind: NoteKind::parse(&need(form.choice("kind"), "kind")?)
                     .unwrap_or(NoteKind::Other),
                 body: form.text("body"),
-                occurred_on: form.date("date")?.ok_or("date")?,
-                follow_up_on: form.date("follow_up")?,
+                occurred_on: form.date("date", lang)?.ok_or("date")?,
+                follow_up_on: form.date("follow_up", lang)?,
             },
         },
         FormKind::EditNote {
@@ -317,7 +317,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 from: *from,
                 change: PhaseMove {
                     to,
-                    on: form.date("date")?.ok_or("date")?,
+                    on: form.date("date", lang)?.ok_or("date")?,
                     reason: form.text("reason"),
                 },
             }
@@ -347,7 +347,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 kind: crate::model::DeadlineKind::parse(&need(form.choice("kind"), "kind")?)
                     .unwrap_or(crate::model::DeadlineKind::AnnualReport),
                 title: form.text("title"),
-                due_on: form.date("due")?.ok_or_else(|| {
+                due_on: form.date("due", lang)?.ok_or_else(|| {
                     tr(lang, "期限の日付を入力してください", "type the due date").to_string()
                 })?,
             },
@@ -371,7 +371,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                     label,
                     kind: crate::model::AttachmentKind::parse(&need(form.choice("kind"), "kind")?)
                         .unwrap_or(crate::model::AttachmentKind::Other),
-                    dated_on: form.date("date")?,
+                    dated_on: form.date("date", lang)?,
                     sha256: None,
                 },
             }
@@ -381,7 +381,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             outcome: crate::model::NewOutcome {
                 kind: crate::model::OutcomeKind::parse(&need(form.choice("kind"), "kind")?)
                     .ok_or("kind")?,
-                on: form.date("date")?.ok_or_else(|| {
+                on: form.date("date", lang)?.ok_or_else(|| {
                     tr(lang, "日付を入力してください", "type the date").to_string()
                 })?,
                 product: Some(form.text("product")).filter(|p| !p.is_empty()),
@@ -395,7 +395,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             project_id: *project_id,
             gate: NewGate {
                 gate: form.text("gate"),
-                decided_on: form.date("date")?.ok_or("date")?,
+                decided_on: form.date("date", lang)?.ok_or("date")?,
                 decision: GateDecision::parse(&need(form.choice("decision"), "decision")?)
                     .unwrap_or(GateDecision::Go),
                 note: form.text("note"),

@@ -1,12 +1,15 @@
 //! Readers of argument values shared by several subcommands: dates and coded values, with
 //! messages that quote the bad value and say what would work.
 
-use crate::model::{Coded, parse_date};
+use crate::model::{Coded, date_input};
 use crate::session::RunContext;
 use crate::text::sanitize_line;
 use anyhow::{Result, anyhow};
 
-/// A date option (`YYYY-MM-DD`); today when not given.
+/// A date option in any form the forms accept (`2026-04-01`, `2026/4/1`, `令和8年4月1日`,
+/// `R8.4.1`, `+7d`, `来週`: [`crate::model::date_input`]), relative ones counted from the run's
+/// today (`--today` / `SEEDLINE_TODAY`); today when not given. Errors are in English, as every
+/// error of the command line.
 pub(super) fn date_arg(
     ctx: &RunContext,
     flag: &str,
@@ -14,12 +17,8 @@ pub(super) fn date_arg(
 ) -> Result<crate::model::Date> {
     match text {
         None => Ok(ctx.today),
-        Some(t) => parse_date(t).ok_or_else(|| {
-            anyhow!(
-                "{flag}: '{}' is not a date (expected YYYY-MM-DD, e.g. 2026-04-01)",
-                sanitize_line(t)
-            )
-        }),
+        Some(t) => date_input::resolve(t, ctx.today)
+            .map_err(|e| anyhow!("{flag}: {}", e.message(crate::Lang::En))),
     }
 }
 
@@ -34,11 +33,7 @@ pub(super) fn parse_coded<T: Coded>(flag: &str, text: &str) -> Result<T> {
     })
 }
 
-/// A date option written as ISO or as a Japanese era date (`令和7年5月31日`).
-pub(super) fn era_date_arg(what: &str, text: &str) -> Result<crate::model::Date> {
-    crate::csv_io::dates::parse(text)
-        .or_else(|| parse_date(text))
-        .ok_or_else(|| {
-            anyhow!("--{what}: '{text}' is not a date (expected 2025-05-31 or 令和7年5月31日)")
-        })
+/// A required date option (`--due`, `--on`, `--date` of links): the same forms as [`date_arg`].
+pub(super) fn era_date_arg(ctx: &RunContext, what: &str, text: &str) -> Result<crate::model::Date> {
+    date_arg(ctx, &format!("--{what}"), Some(text))
 }

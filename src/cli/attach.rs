@@ -92,7 +92,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             })?;
             let dated_on = date
                 .as_deref()
-                .map(|d| era_date_arg("date", d))
+                .map(|d| era_date_arg(ctx, "date", d))
                 .transpose()?;
             let sha256 = if checksum {
                 if target.contains("://") {

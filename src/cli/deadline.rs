@@ -18,7 +18,7 @@ pub enum Command {
         /// annual-report (年次報告), interim-evaluation (中間評価), final-evaluation (事後評価), stage-gate.
         #[arg(long)]
         kind: String,
-        /// Due date (YYYY-MM-DD or 令和7年5月31日).
+        /// Due date: 2027-05-31, 2027/5/31, 令和9年5月31日, R9.5.31, +30d, 来月 (= a month from today).
         #[arg(long)]
         due: String,
         #[arg(long, default_value = "")]
@@ -55,14 +55,14 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let deadline = NewDeadline {
                 kind,
                 title,
-                due_on: era_date_arg("due", &due)?,
+                due_on: era_date_arg(ctx, "due", &due)?,
             };
             let n = store.add_deadline(project, &deadline, &ctx.author)?;
             println!("deadline #{n} added to {}", sanitize_line(&id));
         }
         Command::Done { deadline, on } => {
             let on = match on {
-                Some(text) => era_date_arg("on", &text)?,
+                Some(text) => era_date_arg(ctx, "on", &text)?,
                 None => ctx.today,
             };
             store.set_deadline_done(deadline, None, Some(on), &ctx.author)?;

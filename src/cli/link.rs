@@ -22,7 +22,7 @@ pub enum Command {
         /// pairing (ペアリング) or matching (マッチング).
         #[arg(long)]
         kind: String,
-        /// Since when the link holds (YYYY-MM-DD).
+        /// Since when the link holds (2026-04-01, 2026/4/1, 令和8年4月1日).
         #[arg(long)]
         since: Option<String>,
     },

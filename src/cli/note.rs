@@ -24,7 +24,7 @@ pub enum Command {
         /// When it happened (default: today).
         #[arg(long)]
         date: Option<String>,
-        /// Follow-up due date.
+        /// Follow-up due date (2026-12-11, 2026/12/11, 令和8年12月11日, +7d, 来週 = in 7 days).
         #[arg(long = "follow-up")]
         follow_up: Option<String>,
     },

@@ -22,7 +22,7 @@ pub enum Command {
         /// 非臨床PoC, 治験, 論文).
         #[arg(long)]
         kind: String,
-        /// When it happened (YYYY-MM-DD): the approval, the contract, the first patient, the
+        /// When it happened (2026-04-01, 2026/4/1, 令和8年4月1日, 昨日): the approval, the contract, the first patient, the
         /// publication.
         #[arg(long)]
         date: String,

@@ -3,6 +3,7 @@
 mod attachment;
 mod budget;
 mod dashboard;
+pub mod date_input;
 mod deadline;
 mod due;
 mod enums;

@@ -2,6 +2,7 @@
 //! `text::sanitize_line` / `sanitize_multiline` and is cut by display width before it is drawn.
 
 mod form;
+mod line_input;
 mod overlay;
 mod picker;
 pub mod plain;
@@ -11,7 +12,7 @@ pub mod theme;
 use crate::app::{App, Overlay};
 use crate::text;
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use theme::Theme;
 
@@ -63,18 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
                 height: 1,
                 ..body
             };
-            let prompt = tr(app.lang, " 絞り込み: ", " Filter: ");
-            let room = (row.width as usize).saturating_sub(text::width(prompt) + 1);
-            let shown = text::truncate(&line.text, room);
-            frame.render_widget(
-                Line::from(vec![
-                    Span::styled(prompt, theme.label()),
-                    Span::raw(text::fit(&shown, room + 1)),
-                ]),
-                row,
-            );
-            let x = text::width(prompt) + text::width(line.before_cursor()).min(room);
-            frame.set_cursor_position(Position::new(row.x + x as u16, row.y));
+            line_input::draw_filter(frame, row, app, line, theme);
         }
         Overlay::Form(f) => form::draw(frame, body, app.lang, f, &app.author.name, theme),
         Overlay::Picker(p) => picker::draw(frame, body, app, p, theme),

@@ -8,6 +8,7 @@ mod dashboard;
 mod detail;
 mod due;
 mod export;
+mod forms;
 mod funnel;
 mod global;
 mod heights;

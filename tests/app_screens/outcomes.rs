@@ -247,7 +247,7 @@ fn capital_r_on_the_detail_records_an_outcome_and_u_takes_it_back() {
     assert_eq!(form.kind, FormKind::Outcome { project_id: 103 });
     assert_eq!(form.choice("kind"), Some("licensing"), "企業導出 first");
     assert_eq!(
-        form.date("date").unwrap(),
+        form.date("date", Lang::Ja).unwrap(),
         Some(today()),
         "prefilled with today"
     );
@@ -311,7 +311,10 @@ fn an_outcome_form_without_a_date_is_refused_with_a_message() {
         "the form stays open"
     );
     assert!(
-        app.status.as_deref().unwrap_or("").contains("Date"),
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("日付: 入力してください（使える形: 2026-12-11"),
         "{:?}",
         app.status
     );
