@@ -74,6 +74,8 @@ pub struct ProjectRow {
     pub phase_entered: Option<String>,
     /// On my watch list.
     pub watched: bool,
+    /// The open flag's date, successor program and criteria (the highway queue's columns).
+    pub highway: Option<super::HighwayInfo>,
 }
 
 impl ProjectRow {

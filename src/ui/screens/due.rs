@@ -3,7 +3,7 @@
 
 use crate::app::{App, DueState};
 use crate::model::{AgingBucket, Coded, DueBoardRow, DueSource, deadline_text, parse_date};
-use crate::text::{fit, fit_right, sanitize_line, thousands};
+use crate::text::{fit, fit_right, sanitize_line, thousands, width};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
 use ratatui::Frame;
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
     }
     frame.render_widget(Line::from(info), row(0));
     if due.by_officer {
-        draw_board(frame, area, app, &due.board, due.totals, theme);
+        draw_board(frame, area, app, due, theme);
         return;
     }
     let head = format!(
@@ -125,43 +125,55 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
     }
 }
 
-/// The per-officer board: one row per owner with their counts per aging bucket, then everyone.
-fn draw_board(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    app: &App,
-    board: &[DueBoardRow],
-    all: [i64; 4],
-    theme: Theme,
-) {
+/// The per-officer board: one row per owner with their counts per aging bucket, then the total
+/// (each item once: everyone's, or mine with `o`), then a line saying how the rows count.
+fn draw_board(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme: Theme) {
     let lang = app.lang;
+    let board = &due.board;
     let w = area.width as usize;
-    let cell = 12;
+    let cell = AgingBucket::BOARD
+        .iter()
+        .map(|b| width(b.label(lang)))
+        .max()
+        .unwrap_or(0)
+        .max(6);
     let name_w = w.saturating_sub(3 + (cell + 1) * 4).max(8);
     let mut head = format!("  {} ", fit(tr(lang, "担当", "Officer"), name_w));
     for bucket in AgingBucket::BOARD {
         head.push_str(&format!("{} ", fit_right(bucket.label(lang), cell)));
     }
-    let mut y = area.y + 1;
-    frame.render_widget(
-        Line::styled(fit(&head, w), theme.column_header()),
-        Rect {
-            y,
-            height: 1,
-            ..area
-        },
-    );
-    let everyone = DueBoardRow {
-        owner: tr(lang, "全員", "everyone").into(),
-        counts: all,
+    let put = |frame: &mut Frame<'_>, line: Line<'_>, y: u16| {
+        if y < area.bottom() {
+            frame.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+            );
+        }
     };
-    let room = area.bottom().saturating_sub(y + 2) as usize;
-    let shown = board.iter().take(room).chain(std::iter::once(&everyone));
+    let mut y = area.y + 1;
+    put(
+        frame,
+        Line::styled(fit(&head, w), theme.column_header()),
+        y,
+    );
+    let total = DueBoardRow {
+        owner: if due.mine {
+            tr(lang, "自分（各1件）", "mine (each once)")
+        } else {
+            tr(lang, "全件（各1件）", "all (each once)")
+        }
+        .into(),
+        counts: due.totals,
+    };
+    // Room for the officers above the total and the legend.
+    let room = area.bottom().saturating_sub(y + 3) as usize;
+    let shown = board.iter().take(room).chain(std::iter::once(&total));
     for (k, r) in shown.enumerate() {
         y += 1;
-        if y >= area.bottom() {
-            break;
-        }
         let mut spans = vec![Span::raw(format!(
             "  {} ",
             fit(&sanitize_line(&r.owner), name_w)
@@ -181,13 +193,12 @@ fn draw_board(
         if k == board.len().min(room) {
             line = line.style(theme.totals());
         }
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-        );
+        put(frame, line, y);
     }
+    let legend = tr(
+        lang,
+        "  担当者の行: 共同担当の1件は担当者それぞれに数える（合計と一致しない）",
+        "  officer rows: an item counts once for each of its officers (they add up to more)",
+    );
+    put(frame, Line::styled(fit(legend, w), theme.dim()), y + 1);
 }
