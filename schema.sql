@@ -179,7 +179,12 @@ CREATE TABLE stage_gate (
     decision    TEXT NOT NULL CHECK (decision IN ('go', 'no_go', 'conditional')),
     note        TEXT NOT NULL DEFAULT '',
     recorded_by TEXT NOT NULL,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    -- A decision is corrected in place (version-checked) or deleted softly (restorable); the
+    -- audit log says who did which when.
+    version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    deleted_at  TEXT,
+    deleted_by  TEXT
 ) STRICT;
 
 -- 公募を経ないハイウェイ支援: a seed proposed for a successor program, judged on the three

@@ -13,6 +13,7 @@ mod demo;
 mod first_run;
 mod journey_own_data;
 mod list_head;
+mod numbers;
 mod officers;
 mod outcomes;
 mod outcomes_journey;

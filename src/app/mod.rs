@@ -9,6 +9,7 @@ pub mod editor;
 mod filter_line;
 pub mod form;
 mod forms;
+mod gate_form;
 mod input;
 pub mod keymap;
 mod messages;
@@ -429,6 +430,7 @@ impl App {
             C::EditProject => self.open_project_edit_form(),
             C::NewProject => self.open_new_project_form(),
             C::RetireProject => self.open_retire_form(),
+            C::CorrectGate => self.open_gate_edit_form(),
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down
@@ -487,6 +489,9 @@ impl App {
                     return Vec::new();
                 }
                 form.edit(edit);
+                if gate_form::wants_retarget(form) {
+                    self.retarget_gate_form();
+                }
                 Vec::new()
             }
             Overlay::Help | Overlay::None => Vec::new(),

@@ -34,7 +34,7 @@ pub use enums::{
 pub use fiscal_year::FiscalYear;
 pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses, validate_flag_reason};
 pub use funnel::{Funnel, FunnelStep, PhaseDurations};
-pub use gate::NewGate;
+pub use gate::{NewGate, RecordedGate};
 pub use highway::{HighwayInfo, criterion_heads, criterion_mark};
 pub use history::HistoryEntry;
 pub use note::{MAX_NOTE_BYTES, NewNote, validate_body};

@@ -164,6 +164,9 @@ pub struct GateView {
     pub decision: GateDecision,
     pub note: String,
     pub by: String,
+    pub id: i64,
+    /// For correcting it (optimistic check).
+    pub version: i64,
 }
 
 /// A highway flag with its licensing criteria and history.

@@ -3,7 +3,7 @@
 
 use crate::app::{App, DueState};
 use crate::model::{AgingBucket, Coded, DueBoardRow, DueSource, deadline_text, parse_date};
-use crate::text::{fit, fit_right, sanitize_line, thousands, width};
+use crate::text::{fit, fit_right, sanitize_line, thousands, truncate, width};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
 use ratatui::Frame;
@@ -29,17 +29,35 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         tr(lang, "全員", "everyone").into()
     };
     // The aging buckets, most overdue first; overdue ones in the alert colour when not empty.
+    // Short labels when the full ones do not fit; what still does not fit ends with `~`.
+    let full: usize = width(&whose)
+        + 2
+        + AgingBucket::BOARD
+            .iter()
+            .zip(due.totals)
+            .map(|(b, n)| 2 + width(b.label(lang)) + thousands(n).len())
+            .sum::<usize>();
+    let short = full > w;
     let mut info = vec![Span::styled(format!(" {whose} "), theme.label())];
+    let mut used = width(&whose) + 2;
     for (bucket, n) in AgingBucket::BOARD.iter().zip(due.totals) {
         let style = if n > 0 && *bucket != AgingBucket::DueWithin30 {
             theme.alert()
         } else {
             theme.label()
         };
-        info.push(Span::styled(
-            format!(" {} {}", bucket.label(lang), thousands(n)),
-            style,
-        ));
+        let label = if short {
+            short_label(*bucket, lang)
+        } else {
+            bucket.label(lang)
+        };
+        let piece = truncate(
+            &format!(" {label} {}", thousands(n)),
+            w.saturating_sub(used),
+        )
+        .into_owned();
+        used += width(&piece);
+        info.push(Span::styled(piece, style));
     }
     frame.render_widget(Line::from(info), row(0));
     if due.by_officer {
@@ -131,16 +149,29 @@ fn draw_board(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, them
     let lang = app.lang;
     let board = &due.board;
     let w = area.width as usize;
-    let cell = AgingBucket::BOARD
-        .iter()
-        .map(|b| width(b.label(lang)))
-        .max()
-        .unwrap_or(0)
-        .max(6);
+    // Column widths from the labels in this language; short labels when the full ones leave
+    // the officer's name less than 8 cells.
+    let widest = |label: &dyn Fn(AgingBucket) -> &'static str| {
+        AgingBucket::BOARD
+            .iter()
+            .map(|b| width(label(*b)))
+            .max()
+            .unwrap_or(0)
+            .max(6)
+    };
+    let full = |b: AgingBucket| b.label(lang);
+    let brief = |b: AgingBucket| short_label(b, lang);
+    let label: &dyn Fn(AgingBucket) -> &'static str =
+        if w >= 3 + (widest(&full) + 1) * 4 + 8 {
+            &full
+        } else {
+            &brief
+        };
+    let cell = widest(label);
     let name_w = w.saturating_sub(3 + (cell + 1) * 4).max(8);
     let mut head = format!("  {} ", fit(tr(lang, "担当", "Officer"), name_w));
     for bucket in AgingBucket::BOARD {
-        head.push_str(&format!("{} ", fit_right(bucket.label(lang), cell)));
+        head.push_str(&format!("{} ", fit_right(label(bucket), cell)));
     }
     let put = |frame: &mut Frame<'_>, line: Line<'_>, y: u16| {
         if y < area.bottom() {
@@ -155,11 +186,7 @@ fn draw_board(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, them
         }
     };
     let mut y = area.y + 1;
-    put(
-        frame,
-        Line::styled(fit(&head, w), theme.column_header()),
-        y,
-    );
+    put(frame, Line::styled(fit(&head, w), theme.column_header()), y);
     let total = DueBoardRow {
         owner: if due.mine {
             tr(lang, "自分（各1件）", "mine (each once)")
@@ -201,4 +228,16 @@ fn draw_board(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, them
         "  officer rows: an item counts once for each of its officers (they add up to more)",
     );
     put(frame, Line::styled(fit(legend, w), theme.dim()), y + 1);
+}
+
+/// A bucket's label for a narrow terminal: `61日+`, `31-60`, `1-30`, `30日内` (`61+`, `31-60`,
+/// `1-30`, `<=30`).
+fn short_label(bucket: AgingBucket, lang: crate::Lang) -> &'static str {
+    match bucket {
+        AgingBucket::Overdue61Plus => tr(lang, "61日+", "61+"),
+        AgingBucket::Overdue31To60 => "31-60",
+        AgingBucket::Overdue1To30 => "1-30",
+        AgingBucket::DueWithin30 => tr(lang, "30日内", "<=30"),
+        AgingBucket::Later => tr(lang, "31日以降", "later"),
+    }
 }

@@ -139,7 +139,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
     lines.push(Line::from(head));
     if funnel.by_integrated_project.is_empty() {
         lines.push(Line::styled(
-            tr(lang, " この年度に終えた滞在はありません", " no stay ended in this year"),
+            tr(
+                lang,
+                " この年度に終えた滞在はありません",
+                " no stay ended in this year",
+            ),
             theme.dim(),
         ));
     }

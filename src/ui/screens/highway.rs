@@ -121,12 +121,31 @@ pub fn columns(width: usize, lang: Lang) -> Vec<(Column, usize)> {
                     c.1 = title;
                 }
             }
-            return out;
+            return within(out, width);
         }
         if let Some(i) = shown.iter().rposition(|(_, s)| s.2 == worst) {
             shown.remove(i);
         }
     }
+}
+
+/// On a terminal too narrow even for the columns that always show: the columns that fit whole,
+/// then the next one cut to what is left (it ends with `~`); none is cut off the edge silently.
+fn within(columns: Vec<(Column, usize)>, width: usize) -> Vec<(Column, usize)> {
+    let mut left = width.saturating_sub(2);
+    let mut out = Vec::new();
+    for (column, w) in columns {
+        if w < left {
+            left -= w + 1;
+            out.push((column, w));
+        } else {
+            if left >= 4 {
+                out.push((column, left.saturating_sub(1)));
+            }
+            break;
+        }
+    }
+    out
 }
 
 fn cell(row: &ProjectRow, column: Column, lang: Lang) -> String {
@@ -154,7 +173,11 @@ fn cell(row: &ProjectRow, column: Column, lang: Lang) -> String {
 }
 
 fn style(row: &ProjectRow, column: Column, theme: Theme) -> Style {
-    let criterion = |i: usize| row.highway.as_ref().and_then(|f| f.criteria.get(i).copied());
+    let criterion = |i: usize| {
+        row.highway
+            .as_ref()
+            .and_then(|f| f.criteria.get(i).copied())
+    };
     match column {
         Column::AmedId => theme.dim(),
         Column::Status => theme.flag(),
@@ -259,6 +282,13 @@ mod tests {
             let total: usize = at80.iter().map(|c| c.1 + 1).sum::<usize>() + 2;
             assert_eq!(total, 80, "{lang:?}: the title takes the rest exactly");
             assert_eq!(keys(200, lang).len(), 10, "{lang:?}: every column at 200");
+            // At 40 the id and the date stay whole, the successor is cut to what is left.
+            let at40 = columns(40, lang);
+            assert_eq!(
+                at40.iter().map(|c| c.0).collect::<Vec<_>>(),
+                [Column::AmedId, Column::Flagged, Column::Target]
+            );
+            assert!(at40.iter().map(|c| c.1 + 1).sum::<usize>() + 2 <= 40);
             for (c, w) in columns(200, lang) {
                 assert!(width(header(c, lang)) <= w, "{lang:?} {c:?} header fits");
             }

@@ -3,7 +3,7 @@
 use super::{loading, name, put_lines};
 use crate::app::{App, PiState};
 use crate::model::{PiKey, allocated_label, budget_total_label};
-use crate::text::{fit, fit_right, sanitize_line, thousands, width};
+use crate::text::{fit, fit_right, sanitize_line, thousands, truncate, width};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
 use ratatui::Frame;
@@ -51,20 +51,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme: Th
     } else {
         String::new()
     };
+    // Each head line fits the width: what does not ends with `~`, never cut silently.
+    let counts = truncate(
+        &format!(
+            " {} {} | {} {} | {}(*) {} | ",
+            thousands(o.projects.len() as i64),
+            tr(lang, "課題", "projects"),
+            thousands(o.programs),
+            tr(lang, "事業", "programs"),
+            tr(lang, "実施中", "active"),
+            thousands(o.active),
+        ),
+        w,
+    )
+    .into_owned();
     let mut lines = vec![
         Line::styled(fit(&format!(" {who}"), w), theme.label()),
         Line::from(vec![
-            Span::raw(format!(
-                " {} {} | {} {} | {}(*) {} | ",
-                thousands(o.projects.len() as i64),
-                tr(lang, "課題", "projects"),
-                thousands(o.programs),
-                tr(lang, "事業", "programs"),
-                tr(lang, "実施中", "active"),
-                thousands(o.active),
-            )),
+            Span::raw(counts.clone()),
             Span::styled(
-                overlap,
+                truncate(&overlap, w.saturating_sub(width(&counts))).into_owned(),
                 if o.overlapping_pairs > 0 {
                     theme.warn()
                 } else {
@@ -72,19 +78,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme: Th
                 },
             ),
         ]),
-        Line::raw(format!(
-            " {} {}{missing} | {} {} | {} {} ({})",
-            budget_total_label(lang),
-            thousands(o.budget_total_kyen),
-            allocated_label(lang),
-            thousands(o.allocated_kyen),
-            tr(lang, "今年度", "this year"),
-            thousands(o.budget_this_year_kyen),
-            tr(lang, "千円", "thousand yen"),
-        )),
+        Line::raw(truncate(
+            &format!(
+                " {} {}{missing} | {} {} | {} {} ({})",
+                budget_total_label(lang),
+                thousands(o.budget_total_kyen),
+                allocated_label(lang),
+                thousands(o.allocated_kyen),
+                tr(lang, "今年度", "this year"),
+                thousands(o.budget_this_year_kyen),
+                tr(lang, "千円", "k yen"),
+            ),
+            w,
+        )
+        .into_owned()),
     ];
     // Columns as wide as their label in this language (and the figure they hold).
-    let total_head = format!("{}({})", budget_total_label(lang), tr(lang, "千円", "k yen"));
+    let total_head = format!(
+        "{}({})",
+        budget_total_label(lang),
+        tr(lang, "千円", "k yen")
+    );
     let total_w = width(&total_head).max(11);
     let head = format!(
         "  {} {} {} {} {} {}",
@@ -130,4 +144,3 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme: Th
     }
     put_lines(frame, area, lines);
 }
-
