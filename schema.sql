@@ -170,7 +170,8 @@ CREATE TABLE note_revision (
     UNIQUE (note_id, version)
 ) STRICT;
 
--- ステージゲート: a Go / No-Go / conditional decision.
+-- ステージゲート: a Go / No-Go / conditional decision. Corrected in place (version-checked) or
+-- deleted softly (restorable); the audit log says who did which when.
 CREATE TABLE stage_gate (
     id          INTEGER PRIMARY KEY,
     project_id  INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
@@ -180,8 +181,6 @@ CREATE TABLE stage_gate (
     note        TEXT NOT NULL DEFAULT '',
     recorded_by TEXT NOT NULL,
     created_at  TEXT NOT NULL,
-    -- A decision is corrected in place (version-checked) or deleted softly (restorable); the
-    -- audit log says who did which when.
     version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     deleted_at  TEXT,
     deleted_by  TEXT

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         height: 1,
         ..area
     };
-    let whose = if due.mine {
+    let whose: String = if due.mine {
         format!(
             "{} {}",
             tr(lang, "自分:", "mine:"),
@@ -29,35 +29,44 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         tr(lang, "全員", "everyone").into()
     };
     // The aging buckets, most overdue first; overdue ones in the alert colour when not empty.
-    // Short labels when the full ones do not fit; what still does not fit ends with `~`.
-    let full: usize = width(&whose)
-        + 2
-        + AgingBucket::BOARD
+    // Short labels (and no name) when the full ones do not fit; what still does not fit is one
+    // line ending with `~`, never a figure cut off silently.
+    let pieces = |short: bool| -> Vec<String> {
+        AgingBucket::BOARD
             .iter()
             .zip(due.totals)
-            .map(|(b, n)| 2 + width(b.label(lang)) + thousands(n).len())
-            .sum::<usize>();
-    let short = full > w;
+            .map(|(b, n)| {
+                let label = if short {
+                    short_label(*b, lang)
+                } else {
+                    b.label(lang)
+                };
+                format!(" {label} {}", thousands(n))
+            })
+            .collect()
+    };
+    let fits =
+        |head: &str, p: &[String]| width(head) + 2 + p.iter().map(|s| width(s)).sum::<usize>() <= w;
+    let (mut whose, mut texts) = (whose, pieces(false));
+    if !fits(&whose, &texts) {
+        texts = pieces(true);
+        if due.mine {
+            whose = tr(lang, "自分", "mine").into();
+        }
+    }
     let mut info = vec![Span::styled(format!(" {whose} "), theme.label())];
-    let mut used = width(&whose) + 2;
-    for (bucket, n) in AgingBucket::BOARD.iter().zip(due.totals) {
-        let style = if n > 0 && *bucket != AgingBucket::DueWithin30 {
-            theme.alert()
-        } else {
-            theme.label()
-        };
-        let label = if short {
-            short_label(*bucket, lang)
-        } else {
-            bucket.label(lang)
-        };
-        let piece = truncate(
-            &format!(" {label} {}", thousands(n)),
-            w.saturating_sub(used),
-        )
-        .into_owned();
-        used += width(&piece);
-        info.push(Span::styled(piece, style));
+    if fits(&whose, &texts) {
+        for ((bucket, n), text) in AgingBucket::BOARD.iter().zip(due.totals).zip(texts) {
+            let style = if n > 0 && *bucket != AgingBucket::DueWithin30 {
+                theme.alert()
+            } else {
+                theme.label()
+            };
+            info.push(Span::styled(text, style));
+        }
+    } else {
+        let line = format!(" {whose} {}", texts.concat());
+        info = vec![Span::styled(truncate(&line, w).into_owned(), theme.label())];
     }
     frame.render_widget(Line::from(info), row(0));
     if due.by_officer {
@@ -161,12 +170,11 @@ fn draw_board(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, them
     };
     let full = |b: AgingBucket| b.label(lang);
     let brief = |b: AgingBucket| short_label(b, lang);
-    let label: &dyn Fn(AgingBucket) -> &'static str =
-        if w >= 3 + (widest(&full) + 1) * 4 + 8 {
-            &full
-        } else {
-            &brief
-        };
+    let label: &dyn Fn(AgingBucket) -> &'static str = if w >= 3 + (widest(&full) + 1) * 4 + 8 {
+        &full
+    } else {
+        &brief
+    };
     let cell = widest(label);
     let name_w = w.saturating_sub(3 + (cell + 1) * 4).max(8);
     let mut head = format!("  {} ", fit(tr(lang, "担当", "Officer"), name_w));

@@ -78,20 +78,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PiState, theme: Th
                 },
             ),
         ]),
-        Line::raw(truncate(
-            &format!(
-                " {} {}{missing} | {} {} | {} {} ({})",
-                budget_total_label(lang),
-                thousands(o.budget_total_kyen),
-                allocated_label(lang),
-                thousands(o.allocated_kyen),
-                tr(lang, "今年度", "this year"),
-                thousands(o.budget_this_year_kyen),
-                tr(lang, "千円", "k yen"),
-            ),
-            w,
-        )
-        .into_owned()),
+        Line::raw(
+            truncate(
+                &format!(
+                    " {} {}{missing} | {} {} | {} {} ({})",
+                    budget_total_label(lang),
+                    thousands(o.budget_total_kyen),
+                    allocated_label(lang),
+                    thousands(o.allocated_kyen),
+                    tr(lang, "今年度", "this year"),
+                    thousands(o.budget_this_year_kyen),
+                    tr(lang, "千円", "k yen"),
+                ),
+                w,
+            )
+            .into_owned(),
+        ),
     ];
     // Columns as wide as their label in this language (and the figure they hold).
     let total_head = format!(
