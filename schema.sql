@@ -170,7 +170,8 @@ CREATE TABLE note_revision (
     UNIQUE (note_id, version)
 ) STRICT;
 
--- ステージゲート: a Go / No-Go / conditional decision.
+-- ステージゲート: a Go / No-Go / conditional decision. Corrected in place (version-checked) or
+-- deleted softly (restorable); the audit log says who did which when.
 CREATE TABLE stage_gate (
     id          INTEGER PRIMARY KEY,
     project_id  INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
@@ -179,7 +180,10 @@ CREATE TABLE stage_gate (
     decision    TEXT NOT NULL CHECK (decision IN ('go', 'no_go', 'conditional')),
     note        TEXT NOT NULL DEFAULT '',
     recorded_by TEXT NOT NULL,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    deleted_at  TEXT,
+    deleted_by  TEXT
 ) STRICT;
 
 -- 公募を経ないハイウェイ支援: a seed proposed for a successor program, judged on the three

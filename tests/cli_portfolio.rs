@@ -164,7 +164,7 @@ fn pi_funnel_and_budget_views_print() {
     let home = home();
     let pi = run(&home, &["show", "pi", "鈴木智子", "--width", "100"]);
     assert!(
-        pi.contains("9 課題") && pi.contains("期間重複 36組"),
+        pi.contains("9 課題") && pi.contains("期間重複(!) 36組"),
         "{pi}"
     );
     let inst = run(

@@ -15,6 +15,7 @@ mod first_run;
 mod history;
 mod journey_own_data;
 mod list_head;
+mod numbers;
 mod officers;
 mod outcomes;
 mod outcomes_journey;

@@ -254,7 +254,12 @@ fn the_funnel_counts_transitions_in_a_fiscal_year_and_median_days() {
         .iter()
         .find(|p| p.name_ja == "医薬品プロジェクト" && p.period == 3)
         .unwrap();
-    assert_eq!(drug.median_days[Phase::Basic.index()], (Some(183), 1));
+    assert_eq!(
+        drug.median_days[Phase::Basic.index()],
+        (None, 0),
+        "project 1 left 基礎 in FY2024: not FY2025's cohort"
+    );
+    assert_eq!(drug.median_days[Phase::Applied.index()], (Some(243), 1));
     assert_eq!(f25.stalled, 36 - 2, "1 and 6 moved within 730 days");
 }
 
@@ -325,8 +330,10 @@ fn the_pi_overview_gathers_projects_across_programs() {
     assert_eq!(o.programs, 8);
     assert_eq!(o.active, 9);
     assert_eq!(o.overlapping_pairs, 36, "all nine run at once: 9 × 8 / 2");
-    // Project 1's allocations (10,000) replace its total (10,000); the others keep their totals.
-    assert_eq!(o.budget_kyen, 1_890_000);
+    assert_eq!(o.pis_overlapping, 1);
+    // 総配分額 is the totals recorded on the projects; 年度別計 only the allocation rows (1's).
+    assert_eq!(o.budget_total_kyen, 1_890_000);
+    assert_eq!(o.allocated_kyen, 10_000);
     assert_eq!(o.budget_this_year_kyen, 4_000);
     let inst = s
         .pi_overview(&PiKey::Institution("東京大学".into()), today())

@@ -36,7 +36,7 @@ struct Seen {
     /// The due board (everyone's): items of project 3.
     due: usize,
     /// The PI overview of 3's PI: whether it lists 3, and its figures.
-    pi: (bool, i64, i64),
+    pi: (bool, i64, i64, i64),
     /// The budget pivot, the funnel (FY2026).
     budget: String,
     funnel: String,
@@ -137,7 +137,8 @@ fn seen(s: &Store, home: &Home) -> Seen {
             .count(),
         pi: (
             pi.projects.iter().any(|p| p.id == PROJECT),
-            pi.budget_kyen,
+            pi.budget_total_kyen,
+            pi.allocated_kyen,
             pi.active,
         ),
         budget: format!(

@@ -106,11 +106,13 @@ pub enum Command {
     NewProject,
     /// Retire a project entered by mistake (after a confirmation).
     RetireProject,
+    /// Correct or delete a recorded stage-gate decision (detail).
+    CorrectGate,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 56] = [
+    pub const ALL: [Command; 57] = [
         Command::Open,
         Command::Programs,
         Command::Portfolio,
@@ -167,6 +169,7 @@ impl Command {
         Command::Bottom,
         Command::PageUp,
         Command::PageDown,
+        Command::CorrectGate,
     ];
 
     /// The name used in the config file and the palette.
@@ -328,6 +331,11 @@ impl Command {
                 "retire_project",
                 "誤登録の課題を除外（確認あり、取り消し可）",
                 "retire a mistaken project (confirmed, undoable)",
+            ),
+            Command::CorrectGate => (
+                "correct_gate",
+                "ステージゲート判定の訂正・削除",
+                "correct or delete a stage-gate decision",
             ),
         }
     }

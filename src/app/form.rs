@@ -78,6 +78,14 @@ pub enum FormKind {
     ProjectNew,
     /// Retire a project entered by mistake: a reason, and a confirmation.
     ProjectRetire { project_id: i64, version: i64 },
+    /// Correct or delete a recorded stage-gate decision, on the version loaded; `original`:
+    /// field key → value as loaded.
+    GateEdit {
+        project_id: i64,
+        gate_id: i64,
+        version: i64,
+        original: Vec<(String, String)>,
+    },
 }
 
 impl FormKind {
@@ -94,7 +102,8 @@ impl FormKind {
             | FormKind::Attach { project_id }
             | FormKind::Outcome { project_id }
             | FormKind::ProjectEdit { project_id, .. }
-            | FormKind::ProjectRetire { project_id, .. } => Some(*project_id),
+            | FormKind::ProjectRetire { project_id, .. }
+            | FormKind::GateEdit { project_id, .. } => Some(*project_id),
             FormKind::Flag { project_ids, .. } => project_ids.first().copied(),
             FormKind::Export { .. }
             | FormKind::Import

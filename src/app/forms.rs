@@ -81,7 +81,9 @@ pub(crate) fn choices<T: Coded>(items: &[T]) -> Vec<Choice> {
 impl App {
     /// The empty form of `kind`.
     pub fn build_form(&self, kind: FormKind, heading: String) -> Form {
-        if let Some(fields) = super::project_form::build_fields(self, &kind) {
+        if let Some(fields) = super::project_form::build_fields(self, &kind)
+            .or_else(|| super::gate_form::build_fields(self, &kind))
+        {
             return Form::new(kind, heading, fields, self.today);
         }
         if let Some(fields) = self.export_fields(&kind) {
@@ -199,10 +201,11 @@ impl App {
                 Field::text("product", "製品名", "Product", ""),
                 Field::text("detail", "内容", "Detail", ""),
             ],
-            // Built by project_form::build_fields above.
+            // Built by project_form::build_fields and gate_form::build_fields above.
             FormKind::ProjectEdit { .. }
             | FormKind::ProjectNew
-            | FormKind::ProjectRetire { .. } => Vec::new(),
+            | FormKind::ProjectRetire { .. }
+            | FormKind::GateEdit { .. } => Vec::new(),
             FormKind::Gate { .. } => vec![
                 Field::text("gate", "ゲート", "Gate", "SG"),
                 Field::choice(

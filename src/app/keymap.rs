@@ -252,6 +252,7 @@ impl Default for Keymap {
             (M::Outcomes, K::Char('t'), C::TogglePivot, true),
             (M::Detail, K::Char('E'), C::EditProject, false),
             (M::Global, K::Char('N'), C::NewProject, false),
+            (M::Detail, K::Char('C'), C::CorrectGate, false),
         ];
         Keymap {
             bindings: table

@@ -10,6 +10,7 @@ mod export_form;
 mod filter_line;
 pub mod form;
 mod forms;
+mod gate_form;
 mod input;
 pub mod keymap;
 mod messages;
@@ -449,6 +450,7 @@ impl App {
             C::EditProject => self.open_project_edit_form(),
             C::NewProject => self.open_new_project_form(),
             C::RetireProject => self.open_retire_form(),
+            C::CorrectGate => self.open_gate_edit_form(),
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down
@@ -507,6 +509,9 @@ impl App {
                     return Vec::new();
                 }
                 form.edit(edit);
+                if gate_form::wants_retarget(form) {
+                    self.retarget_gate_form();
+                }
                 Vec::new()
             }
             Overlay::Help | Overlay::None => Vec::new(),

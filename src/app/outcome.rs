@@ -86,6 +86,17 @@ pub enum Done {
     },
     /// This triage action was taken back.
     Undone(Undo),
+    /// A stage-gate decision corrected, as it reads now.
+    GateCorrected {
+        gate: String,
+        decision: GateDecision,
+        on: Date,
+    },
+    /// A stage-gate decision deleted; `reopened`: the scheduled gate it settled is open again.
+    GateDeleted {
+        gate: String,
+        reopened: bool,
+    },
 }
 
 /// Why a save wrote nothing (a conflict and a busy database are their own outcomes).
@@ -138,7 +149,36 @@ impl Done {
             }
             Done::FlagMoved { from, to } => format!("{} › {}", from.label(lang), to.label(lang)),
             Done::PhaseMoved { from, to } => format!("{} › {}", from.label(lang), to.label(lang)),
-            Done::GateRecorded { gate, decision } => format!("{gate} {}", decision.label(lang)),
+            Done::GateRecorded { gate, decision } => format!(
+                "{gate} {} {}",
+                decision.label(lang),
+                t(
+                    "を記録しました（u で取り消し、C で訂正）",
+                    "recorded (u undoes, C corrects)"
+                )
+            ),
+            Done::GateCorrected { gate, decision, on } => format!(
+                "{} {gate} {} {on} ({})",
+                t("ステージゲート判定を訂正しました:", "stage gate corrected:"),
+                decision.label(lang),
+                t("u で取り消し", "u undoes")
+            ),
+            Done::GateDeleted { gate, reopened } => {
+                let mut message = format!(
+                    "{gate} {}",
+                    t(
+                        "の判定を削除しました（u で取り消し）",
+                        "decision deleted (u undoes)"
+                    )
+                );
+                if *reopened {
+                    message.push_str(t(
+                        " 予定のステージゲートを未了に戻しました",
+                        "; its scheduled stage gate is open again",
+                    ));
+                }
+                message
+            }
             Done::DeadlineAdded { kind, due_on } => format!(
                 "{} {due_on} {}",
                 kind.label(lang),

@@ -132,6 +132,20 @@ pub enum Save {
         reason: String,
     },
     Undo(Undo),
+    /// A recorded stage-gate decision corrected (the version the officer saw).
+    GateEdit {
+        project_id: i64,
+        gate_id: i64,
+        version: i64,
+        gate: NewGate,
+    },
+    /// A recorded stage-gate decision deleted (soft; `gate`: its label, for the notice).
+    GateDelete {
+        project_id: i64,
+        gate_id: i64,
+        version: i64,
+        gate: String,
+    },
 }
 
 /// How to take back one triage action of this session.
@@ -172,6 +186,12 @@ pub enum Undo {
     ProjectAdded { project_id: i64 },
     /// A project was retired: restore it.
     ProjectRetired { project_id: i64 },
+    /// A stage-gate decision was recorded: delete it (its scheduled gate opens again).
+    GateAdded { gate_id: i64 },
+    /// A stage-gate decision was corrected: write back what it was.
+    GateEdited { gate_id: i64, back: NewGate },
+    /// A stage-gate decision was deleted: restore it.
+    GateDeleted { gate_id: i64 },
 }
 
 /// What a performed save reports back.
@@ -240,7 +260,9 @@ fn check_form_text(form: &Form, lang: crate::Lang) -> Result<(), String> {
 /// Reads a form into the change it stands for, or a message naming what is wrong.
 pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String> {
     check_form_text(form, lang)?;
-    if let Some(save) = super::project_form::build_save(form, lang) {
+    if let Some(save) = super::project_form::build_save(form, lang)
+        .or_else(|| super::gate_form::build_save(form, lang))
+    {
         return save;
     }
     let need = |code: Option<&str>, what: &str| {
@@ -388,8 +410,11 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 detail: form.text("detail"),
             },
         },
-        FormKind::ProjectEdit { .. } | FormKind::ProjectNew | FormKind::ProjectRetire { .. } => {
-            unreachable!("read by project_form::build_save above")
+        FormKind::ProjectEdit { .. }
+        | FormKind::ProjectNew
+        | FormKind::ProjectRetire { .. }
+        | FormKind::GateEdit { .. } => {
+            unreachable!("read by project_form::build_save or gate_form::build_save above")
         }
         FormKind::Gate { project_id } => Save::Gate {
             project_id: *project_id,

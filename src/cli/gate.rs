@@ -1,4 +1,5 @@
-//! `seedline gate`: record stage-gate decisions.
+//! `seedline gate`: record stage-gate decisions, list them with their numbers and versions,
+//! correct one (version-checked), delete one (soft) and restore it.
 
 use super::args::{date_arg, parse_coded};
 use crate::model::{Coded, GateDecision, NewGate};
@@ -25,37 +26,150 @@ pub enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// A project's stage-gate decisions with their numbers and versions (for `gate edit`).
+    List {
+        /// 課題管理番号.
+        id: String,
+    },
+    /// Correct a recorded decision: its label, decision, date or note (the rest stays).
+    Edit {
+        /// Gate number (as shown by `seedline gate list`).
+        gate_id: i64,
+        #[arg(long)]
+        gate: Option<String>,
+        /// go, no-go or conditional.
+        #[arg(long)]
+        decision: Option<String>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// The version you read; a newer one in the database is refused as a conflict (default:
+        /// the current one).
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Delete a decision recorded by mistake (soft: `gate restore` brings it back); the
+    /// scheduled stage gate it settled is open again.
+    Delete {
+        gate_id: i64,
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Bring back a deleted decision.
+    Restore { gate_id: i64 },
 }
 
 pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<ExitCode> {
-    let Command::Add {
-        id,
-        gate,
-        decision,
-        date,
-        note,
-    } = command;
-    check_text("--gate", &gate, Lines::One)?;
-    check_text("--note", &note, Lines::Many)?;
-    let project = store.project_id(&id)?;
-    let gate = NewGate {
-        gate,
-        decided_on: date_arg(ctx, "--date", date.as_deref())?,
-        decision: parse_coded::<GateDecision>("--decision", &decision)?,
-        note,
-    };
-    let gate_id = store.add_gate(project, &gate, &ctx.author)?;
-    println!(
-        "gate {gate_id}: {} {} {}",
-        sanitize_line(&id),
-        sanitize_line(&gate.gate),
-        gate.decision.name_ja()
-    );
-    if gate.decision == GateDecision::Go {
-        println!(
-            "(a Go may be followed by: seedline phase {} --to PHASE)",
-            sanitize_line(&id)
-        );
+    match command {
+        Command::Add {
+            id,
+            gate,
+            decision,
+            date,
+            note,
+        } => {
+            check_text("--gate", &gate, Lines::One)?;
+            check_text("--note", &note, Lines::Many)?;
+            let project = store.project_id(&id)?;
+            let gate = NewGate {
+                gate,
+                decided_on: date_arg(ctx, "--date", date.as_deref())?,
+                decision: parse_coded::<GateDecision>("--decision", &decision)?,
+                note,
+            };
+            let gate_id = store.add_gate(project, &gate, &ctx.author)?;
+            println!(
+                "gate {gate_id}: {} {} {}",
+                sanitize_line(&id),
+                sanitize_line(&gate.gate),
+                gate.decision.name_ja()
+            );
+            if gate.decision == GateDecision::Go {
+                println!(
+                    "(a Go may be followed by: seedline phase {} --to PHASE)",
+                    sanitize_line(&id)
+                );
+            }
+        }
+        Command::List { id } => {
+            let project = store.project_id(&id)?;
+            let gates = store.gates(project)?;
+            if gates.is_empty() {
+                println!("no stage-gate decision recorded for {}", sanitize_line(&id));
+            }
+            for g in gates {
+                let mut line = format!(
+                    "#{}  v{}  {}  {}  {}",
+                    g.id,
+                    g.version,
+                    g.gate.decided_on,
+                    sanitize_line(&g.gate.gate),
+                    g.gate.decision.label(ctx.lang)
+                );
+                if !g.gate.note.is_empty() {
+                    line.push_str(&format!("  {}", sanitize_line(&g.gate.note)));
+                }
+                line.push_str(&format!(
+                    "  (recorded by {})",
+                    sanitize_line(&g.recorded_by)
+                ));
+                println!("{line}");
+            }
+        }
+        Command::Edit {
+            gate_id,
+            gate,
+            decision,
+            date,
+            note,
+            version,
+        } => {
+            let (current, _) = store.gate(gate_id)?;
+            let was = current.gate;
+            if let Some(g) = &gate {
+                check_text("--gate", g, Lines::One)?;
+            }
+            if let Some(n) = &note {
+                check_text("--note", n, Lines::Many)?;
+            }
+            let corrected = NewGate {
+                gate: gate.unwrap_or_else(|| was.gate.clone()),
+                decided_on: match date.as_deref() {
+                    Some(d) => date_arg(ctx, "--date", Some(d))?,
+                    None => was.decided_on,
+                },
+                decision: match decision.as_deref() {
+                    Some(d) => parse_coded::<GateDecision>("--decision", d)?,
+                    None => was.decision,
+                },
+                note: note.unwrap_or_else(|| was.note.clone()),
+            };
+            let expected = version.unwrap_or(current.version);
+            store.edit_gate(gate_id, Some(expected), &corrected, &ctx.author)?;
+            println!(
+                "gate {gate_id} corrected (version {}): {} {} {}",
+                expected + 1,
+                corrected.decided_on,
+                sanitize_line(&corrected.gate),
+                corrected.decision.label(ctx.lang)
+            );
+        }
+        Command::Delete { gate_id, version } => {
+            let expected = match version {
+                Some(v) => v,
+                None => store.gate(gate_id)?.0.version,
+            };
+            let reopened = store.delete_gate(gate_id, Some(expected), &ctx.author)?;
+            println!("gate {gate_id} deleted (seedline gate restore {gate_id} brings it back)");
+            if let Some(d) = reopened {
+                println!("the scheduled stage gate it settled (deadline {d}) is open again");
+            }
+        }
+        Command::Restore { gate_id } => {
+            store.restore_gate(gate_id)?;
+            println!("gate {gate_id} restored");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,8 @@ pub struct FunnelStep {
     pub in_phase: i64,
     /// Of those, how many moved on to a later phase during the period.
     pub advanced: i64,
-    /// Median days spent in this phase by stays that ended (any time), and how many stays.
+    /// Median days spent in this phase by the stays that ended within the period (the year's
+    /// cohort), and how many such stays.
     pub median_days: Option<i64>,
     pub stays: i64,
 }
@@ -28,7 +29,7 @@ pub struct PhaseDurations {
     pub period: i64,
     pub name_ja: String,
     pub name_en: String,
-    /// Median days per phase (基礎..実用化) of stays that ended, with their count.
+    /// Median days per phase (基礎..実用化) of stays that ended within the period, with their count.
     pub median_days: [(Option<i64>, i64); 5],
 }
 
@@ -41,7 +42,8 @@ pub struct Funnel {
     pub to: String,
     /// Per phase, 基礎..実用化 (実用化 never advances).
     pub steps: [FunnelStep; 5],
-    /// Median days per phase per integrated project (3rd period and any holding projects).
+    /// Median days per phase per integrated project (3rd period and any holding projects), over
+    /// the stays that ended within the period; integrated projects without one are left out.
     pub by_integrated_project: Vec<PhaseDurations>,
     /// Projects whose current phase began more than the stall threshold ago.
     pub stalled: i64,

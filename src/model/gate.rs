@@ -4,6 +4,17 @@ use super::{Date, GateDecision};
 use crate::text::Lines;
 use crate::{Error, Result};
 
+/// A recorded stage-gate decision, as stored (what a correction starts from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedGate {
+    pub id: i64,
+    pub project_id: i64,
+    pub gate: NewGate,
+    pub recorded_by: String,
+    /// Bumped by each correction, deletion and restore (optimistic check).
+    pub version: i64,
+}
+
 /// A stage-gate decision to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewGate {

@@ -12,6 +12,7 @@ mod fiscal_year;
 mod flag;
 mod funnel;
 mod gate;
+mod highway;
 mod history;
 mod note;
 mod officer;
@@ -38,7 +39,8 @@ pub use export::{
 pub use fiscal_year::FiscalYear;
 pub use flag::{Criteria, NewFlag, flag_move_allowed, next_flag_statuses, validate_flag_reason};
 pub use funnel::{Funnel, FunnelStep, PhaseDurations};
-pub use gate::NewGate;
+pub use gate::{NewGate, RecordedGate};
+pub use highway::{HighwayInfo, criterion_heads, criterion_mark};
 pub use history::{HistoryEntry, HistorySubject, UndoLink, link_undos};
 pub use note::{MAX_NOTE_BYTES, NewNote, validate_body};
 pub use officer::{
@@ -52,7 +54,9 @@ pub use outcome::{
     period3_target,
 };
 pub use phase::{Phase, PhaseMove};
-pub use pi::{PiKey, PiOverview, PiProject};
+pub use pi::{
+    PiKey, PiOverview, PiProject, allocated_label, budget_total_label, mark_overlaps, pi_name_key,
+};
 pub use project::NewProject;
 pub use project_edit::{
     FieldChange, MAX_RETIRE_REASON_CHARS, ProjectChanges, ProjectEdited, ProjectField,

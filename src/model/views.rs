@@ -74,6 +74,8 @@ pub struct ProjectRow {
     pub phase_entered: Option<String>,
     /// On my watch list.
     pub watched: bool,
+    /// The open flag's date, successor program and criteria (the highway queue's columns).
+    pub highway: Option<super::HighwayInfo>,
 }
 
 impl ProjectRow {
@@ -162,6 +164,9 @@ pub struct GateView {
     pub decision: GateDecision,
     pub note: String,
     pub by: String,
+    pub id: i64,
+    /// For correcting it (optimistic check).
+    pub version: i64,
 }
 
 /// A highway flag with its licensing criteria and history.

@@ -102,8 +102,8 @@ impl Store {
             },
         )?;
         d.gates = self.rows(
-            "SELECT gate, decided_on, decision, note, recorded_by FROM stage_gate WHERE project_id = ?1
-             ORDER BY decided_on, id",
+            "SELECT gate, decided_on, decision, note, recorded_by, id, version FROM stage_gate
+             WHERE project_id = ?1 AND deleted_at IS NULL ORDER BY decided_on, id",
             id,
             |r| {
                 Ok(GateView {
@@ -112,6 +112,8 @@ impl Store {
                     decision: codes::coded(r, 2)?,
                     note: r.get(3)?,
                     by: r.get(4)?,
+                    id: r.get(5)?,
+                    version: r.get(6)?,
                 })
             },
         )?;

@@ -404,6 +404,7 @@ impl Store {
         let sql = "SELECT s.project_id, p.amed_id, s.gate, s.decided_on, s.decision, s.note, s.recorded_by
                    FROM stage_gate s JOIN project p ON p.id = s.project_id
                    WHERE s.project_id IN (SELECT value FROM json_each(?1)) AND p.retired_at IS NULL
+                     AND s.deleted_at IS NULL
                    ORDER BY s.decided_on, s.id";
         let mut n = 0;
         for chunk in ids.chunks(CHUNK) {

@@ -33,8 +33,8 @@ fn median(values: &mut [i64]) -> Option<i64> {
 impl Store {
     /// Phase transitions during fiscal year `year` and median time in phase, over the projects
     /// matching `filter`. A project counts as "in" a phase if it was there on any day of the year,
-    /// and as advanced if it moved to a later phase within the year. Medians are over stays that
-    /// ended (whenever), in days.
+    /// and as advanced if it moved to a later phase within the year. Medians (in days) are over the
+    /// year's cohort of stays: those that ended within the year (each year its own figure).
     pub fn funnel(&self, year: FiscalYear, filter: &Filter, scope: &Scope) -> Result<Funnel> {
         let me = self.me(&scope.me)?;
         let cond = condition(filter, scope, &me, &Default::default());
@@ -88,7 +88,7 @@ impl Store {
                     advanced[slot].insert(stay.project);
                 }
             }
-            if let Some(to) = stay.to {
+            if let Some(to) = stay.to.filter(|t| *t >= start && *t <= end) {
                 let days = (to - stay.from).num_days();
                 durations[slot].push(days);
                 by_ip.entry(stay.ip).or_default()[slot].push(days);

@@ -4,7 +4,7 @@
 use super::filter::{condition, is_short};
 use super::{Store, codes};
 use crate::Result;
-use crate::model::{ProjectRow, Scope, Sort, SortKey, officer_key};
+use crate::model::{HighwayInfo, ProjectRow, Scope, Sort, SortKey, officer_key};
 use crate::query::Filter;
 use std::collections::HashMap;
 
@@ -108,9 +108,13 @@ impl Store {
                  AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL),
                o.id, o.version, p.program_id,
                (SELECT e.entered_on FROM phase_entered e WHERE e.project_id = p.id),
-               EXISTS (SELECT 1 FROM watch w WHERE w.officer = ?2 AND w.project_id = p.id)
+               EXISTS (SELECT 1 FROM watch w WHERE w.officer = ?2 AND w.project_id = p.id),
+               substr(o.created_at, 1, 10), t.name_ja, t.name_en,
+               o.competitive_advantage, o.ip_portfolio, o.evidence_data
              FROM project p
-             LEFT JOIN highway_flag o ON o.project_id = p.id AND o.status IN ('candidate', 'recommended') JOIN program g ON g.id = p.program_id WHERE p.id IN ({list}) AND p.retired_at IS NULL"
+             LEFT JOIN highway_flag o ON o.project_id = p.id AND o.status IN ('candidate', 'recommended')
+             LEFT JOIN program t ON t.id = o.target_program_id
+             JOIN program g ON g.id = p.program_id WHERE p.id IN ({list}) AND p.retired_at IS NULL"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut by_id: HashMap<i64, ProjectRow> = stmt
@@ -140,6 +144,19 @@ impl Store {
                         program_id: r.get(14)?,
                         phase_entered: r.get(15)?,
                         watched: r.get(16)?,
+                        highway: match r.get::<_, Option<String>>(17)? {
+                            Some(flagged_on) => Some(HighwayInfo {
+                                flagged_on,
+                                target_ja: r.get(18)?,
+                                target_en: r.get(19)?,
+                                criteria: [
+                                    codes::coded(r, 20)?,
+                                    codes::coded(r, 21)?,
+                                    codes::coded(r, 22)?,
+                                ],
+                            }),
+                            None => None,
+                        },
                     })
                 },
             )?

@@ -147,6 +147,10 @@ const MIGRATIONS: &[&str] = &[
          key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
          value TEXT NOT NULL
      ) STRICT, WITHOUT ROWID;",
+    // 6: a stage-gate decision can be corrected (version-checked) and deleted softly (restorable).
+    "ALTER TABLE stage_gate ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+     ALTER TABLE stage_gate ADD COLUMN deleted_at TEXT;
+     ALTER TABLE stage_gate ADD COLUMN deleted_by TEXT;",
 ];
 
 /// The schema version this seedline writes.

@@ -2,7 +2,7 @@
 
 use super::{Store, codes};
 use crate::Result;
-use crate::model::{Date, FiscalYear, PiKey, PiOverview, PiProject};
+use crate::model::{Date, FiscalYear, PiKey, PiOverview, PiProject, mark_overlaps, pi_name_key};
 use std::collections::HashSet;
 
 impl Store {
@@ -13,13 +13,13 @@ impl Store {
             PiKey::Institution(_) => "p.institution",
         };
         let name = key.name().trim();
-        let squeezed: String = name.chars().filter(|c| !matches!(c, ' ' | '　')).collect();
+        let squeezed = pi_name_key(name);
         let this_year = FiscalYear::of(today).0;
         let sql = format!(
             "SELECT p.id, p.amed_id, p.title, p.pi_name, p.institution, g.name_ja, g.name_en, p.phase,
                p.start_date, p.end_date, p.program_id,
-               coalesce((SELECT sum(b.amount_kyen) FROM budget_allocation b WHERE b.project_id = p.id),
-                        p.budget_total_kyen, 0),
+               p.budget_total_kyen,
+               coalesce((SELECT sum(b.amount_kyen) FROM budget_allocation b WHERE b.project_id = p.id), 0),
                coalesce((SELECT b.amount_kyen FROM budget_allocation b
                          WHERE b.project_id = p.id AND b.fiscal_year = ?3), 0)
              FROM project p JOIN program g ON g.id = p.program_id
@@ -47,8 +47,10 @@ impl Store {
                     active: start <= today_s && end.as_ref().is_none_or(|e| *e >= today_s),
                     start_date: start,
                     end_date: end,
-                    budget_kyen: r.get(11)?,
-                    budget_this_year_kyen: r.get(12)?,
+                    budget_total_kyen: r.get(11)?,
+                    allocated_kyen: r.get(12)?,
+                    budget_this_year_kyen: r.get(13)?,
+                    overlaps: false,
                 },
                 program,
             ))
@@ -59,21 +61,20 @@ impl Store {
             programs.insert(program);
             projects.push(project);
         }
-        let overlaps = |a: &PiProject, b: &PiProject| {
-            let ends = |p: &PiProject| p.end_date.clone().unwrap_or_else(|| "9999-12-31".into());
-            a.start_date <= ends(b) && b.start_date <= ends(a)
-        };
-        let mut overlapping_pairs = 0;
-        for (i, a) in projects.iter().enumerate() {
-            overlapping_pairs += projects[i + 1..].iter().filter(|b| overlaps(a, b)).count() as i64;
-        }
+        let (overlapping_pairs, pis_overlapping) = mark_overlaps(&mut projects);
         Ok(PiOverview {
             key: key.clone(),
             programs: programs.len() as i64,
-            budget_kyen: projects.iter().map(|p| p.budget_kyen).sum(),
+            budget_total_kyen: projects.iter().filter_map(|p| p.budget_total_kyen).sum(),
+            budget_total_missing: projects
+                .iter()
+                .filter(|p| p.budget_total_kyen.is_none())
+                .count() as i64,
+            allocated_kyen: projects.iter().map(|p| p.allocated_kyen).sum(),
             budget_this_year_kyen: projects.iter().map(|p| p.budget_this_year_kyen).sum(),
             active: projects.iter().filter(|p| p.active).count() as i64,
             overlapping_pairs,
+            pis_overlapping,
             projects,
         })
     }

@@ -86,8 +86,8 @@ fn t_shows_counts_per_officer_without_reloading() {
     assert_eq!(due(&app).board.len(), 3);
     assert_eq!(
         app.screen().content_height(),
-        Some(6),
-        "info line, header, three officers, everyone"
+        Some(7),
+        "info line, header, three officers, the total, how the rows count"
     );
     assert_eq!(press(&mut app, ch('t')), []);
     assert!(!due(&app).by_officer);

@@ -124,11 +124,12 @@ fn due_items() {
 fn due_per_officer() {
     let mut app = due_board(twenty_five_due());
     press(&mut app, ch('t'));
-    assert_eq!(app.screen().content_height(), Some(6));
+    assert_eq!(app.screen().content_height(), Some(7));
     let owners: Vec<String> = due(&app).board.iter().map(|r| r.owner.clone()).collect();
     assert_eq!(owners.len(), 3);
-    // The "everyone" row stays at the bottom; the last officer's row goes first.
-    check(&mut app, |row| row.starts_with("  全員"), &owners[2]);
+    // The total row and the line on how rows count stay at the bottom; the last officer's row
+    // goes first.
+    check(&mut app, |row| row.starts_with("  担当者の行"), &owners[2]);
 }
 
 #[test]
@@ -138,8 +139,8 @@ fn due_per_officer_with_many_officers() {
         .collect();
     let mut app = due_board(items);
     press(&mut app, ch('t'));
-    assert_eq!(app.screen().content_height(), Some(15));
-    check(&mut app, |row| row.starts_with("  全員"), "担当者11");
+    assert_eq!(app.screen().content_height(), Some(16));
+    check(&mut app, |row| row.starts_with("  担当者の行"), "担当者11");
 }
 
 #[test]
@@ -232,8 +233,8 @@ fn funnel_without_ended_stays() {
     assert_eq!(app.screen().content_height(), Some(12));
     check(
         &mut app,
-        contains("終えた滞在はまだありません"),
-        "終えた滞在はまだありません",
+        contains("この年度に終えた滞在はありません"),
+        "この年度に終えた滞在はありません",
     );
 }
 

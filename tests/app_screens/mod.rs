@@ -15,6 +15,7 @@ mod heights;
 mod history;
 mod links;
 mod list;
+mod numbers;
 mod outcomes;
 mod pi;
 mod picker;
@@ -248,6 +249,7 @@ pub fn row(id: i64) -> ProjectRow {
         follow_up_due: false,
         phase_entered: Some("2025-04-01".into()),
         watched: false,
+        highway: None,
     }
 }
 
@@ -452,9 +454,11 @@ pub fn pi_project(id: i64) -> PiProject {
         phase: Phase::Applied,
         start_date: "2024-04-01".into(),
         end_date: Some("2027-03-31".into()),
-        budget_kyen: 30_000,
+        budget_total_kyen: Some(30_000),
+        allocated_kyen: 30_000,
         budget_this_year_kyen: 10_000,
         active: true,
+        overlaps: false,
     }
 }
 
@@ -463,10 +467,13 @@ pub fn pi_overview(key: PiKey, ids: impl IntoIterator<Item = i64>) -> PiOverview
     PiOverview {
         key,
         programs: 1,
-        budget_kyen: 30_000 * projects.len() as i64,
+        budget_total_kyen: 30_000 * projects.len() as i64,
+        budget_total_missing: 0,
+        allocated_kyen: 30_000 * projects.len() as i64,
         budget_this_year_kyen: 10_000 * projects.len() as i64,
         active: projects.len() as i64,
         overlapping_pairs: 0,
+        pis_overlapping: 0,
         projects,
     }
 }

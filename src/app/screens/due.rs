@@ -47,10 +47,10 @@ impl DueState {
     }
 
     /// The info line, the column header, then the items (or the line saying there are none);
-    /// per officer: a row per officer and one for everyone.
+    /// per officer: a row per officer, the total and the line saying how the rows count.
     pub fn content_height(&self) -> usize {
         if self.by_officer {
-            list::LIST_HEAD + self.board.len() + 1
+            list::LIST_HEAD + self.board.len() + 2
         } else {
             list::LIST_HEAD + self.items.len().max(usize::from(self.loaded))
         }

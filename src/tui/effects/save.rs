@@ -31,6 +31,10 @@ pub fn save(store: &mut crate::store::Store, author: &Author, change: Save) -> S
         Save::EditNote { note_id, .. } => Some(*note_id),
         _ => None,
     };
+    let gate_id = match &change {
+        Save::GateEdit { gate_id, .. } | Save::GateDelete { gate_id, .. } => Some(*gate_id),
+        _ => None,
+    };
     let project_edited = match &change {
         Save::ProjectEdit { project_id, .. } | Save::ProjectRetire { project_id, .. } => {
             Some(*project_id)
@@ -46,7 +50,8 @@ pub fn save(store: &mut crate::store::Store, author: &Author, change: Save) -> S
             message: e.to_string(),
             latest: note_id
                 .and_then(|id| store.note_version(id).ok())
-                .or_else(|| project_edited.and_then(|id| store.project_version(id).ok())),
+                .or_else(|| project_edited.and_then(|id| store.project_version(id).ok()))
+                .or_else(|| gate_id.and_then(|id| store.gate(id).ok().map(|(g, _)| g.version))),
         },
         Err(Refused::Error(e)) => SaveOutcome::Failed(Failure::Error(e.to_string())),
         Err(Refused::Failure(failure)) => SaveOutcome::Failed(failure),
@@ -137,6 +142,18 @@ fn write(store: &mut Store, author: &Author, change: Save) -> Result<Written, Re
             reason,
         } => super::project::retire_project(store, author, project_id, version, &reason)?,
         Save::Undo(undo) => take_back(store, author, undo)?,
+        Save::GateEdit {
+            gate_id,
+            version,
+            gate,
+            ..
+        } => edit_gate(store, author, gate_id, version, gate)?,
+        Save::GateDelete {
+            gate_id,
+            version,
+            gate,
+            ..
+        } => delete_gate(store, author, gate_id, version, gate)?,
     })
 }
 
@@ -237,11 +254,51 @@ pub fn add_gate(
     project_id: i64,
     gate: NewGate,
 ) -> crate::Result<Written> {
-    store.add_gate(project_id, &gate, author)?;
-    Ok(only(Done::GateRecorded {
-        gate: gate.gate,
-        decision: gate.decision,
-    }))
+    let gate_id = store.add_gate(project_id, &gate, author)?;
+    Ok((
+        Done::GateRecorded {
+            gate: gate.gate,
+            decision: gate.decision,
+        },
+        vec![Undo::GateAdded { gate_id }],
+    ))
+}
+
+/// Corrects a recorded decision (the version the officer saw); undo writes back what it was.
+pub fn edit_gate(
+    store: &mut Store,
+    author: &Author,
+    gate_id: i64,
+    version: i64,
+    gate: NewGate,
+) -> crate::Result<Written> {
+    let back = store.edit_gate(gate_id, Some(version), &gate, author)?;
+    Ok((
+        Done::GateCorrected {
+            gate: gate.gate.trim().to_string(),
+            decision: gate.decision,
+            on: gate.decided_on,
+        },
+        vec![Undo::GateEdited { gate_id, back }],
+    ))
+}
+
+/// Deletes a recorded decision (soft); undo restores it.
+pub fn delete_gate(
+    store: &mut Store,
+    author: &Author,
+    gate_id: i64,
+    version: i64,
+    gate: String,
+) -> crate::Result<Written> {
+    let reopened = store.delete_gate(gate_id, Some(version), author)?;
+    Ok((
+        Done::GateDeleted {
+            gate,
+            reopened: reopened.is_some(),
+        },
+        vec![Undo::GateDeleted { gate_id }],
+    ))
 }
 
 /// Records an outcome; undo deletes it (soft).
@@ -358,6 +415,11 @@ fn take_back_in(store: &mut Store, author: &Author, undo: &Undo) -> crate::Resul
         Undo::ProjectEdited { .. } | Undo::ProjectAdded { .. } | Undo::ProjectRetired { .. } => {
             super::project::take_back(store, author, undo)?
         }
+        Undo::GateAdded { gate_id } => store.delete_gate(*gate_id, None, author).map(|_| ())?,
+        Undo::GateEdited { gate_id, back } => {
+            store.edit_gate(*gate_id, None, back, author).map(|_| ())?
+        }
+        Undo::GateDeleted { gate_id } => store.restore_gate(*gate_id)?,
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use crate::app::{App, DueState};
 use crate::model::{AgingBucket, Coded, DueBoardRow, DueSource, deadline_text, parse_date};
-use crate::text::{fit, fit_right, sanitize_line, thousands};
+use crate::text::{fit, fit_right, sanitize_line, thousands, truncate, width};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
 use ratatui::Frame;
@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         height: 1,
         ..area
     };
-    let whose = if due.mine {
+    let whose: String = if due.mine {
         format!(
             "{} {}",
             tr(lang, "自分:", "mine:"),
@@ -29,21 +29,48 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         tr(lang, "全員", "everyone").into()
     };
     // The aging buckets, most overdue first; overdue ones in the alert colour when not empty.
+    // Short labels (and no name) when the full ones do not fit; what still does not fit is one
+    // line ending with `~`, never a figure cut off silently.
+    let pieces = |short: bool| -> Vec<String> {
+        AgingBucket::BOARD
+            .iter()
+            .zip(due.totals)
+            .map(|(b, n)| {
+                let label = if short {
+                    short_label(*b, lang)
+                } else {
+                    b.label(lang)
+                };
+                format!(" {label} {}", thousands(n))
+            })
+            .collect()
+    };
+    let fits =
+        |head: &str, p: &[String]| width(head) + 2 + p.iter().map(|s| width(s)).sum::<usize>() <= w;
+    let (mut whose, mut texts) = (whose, pieces(false));
+    if !fits(&whose, &texts) {
+        texts = pieces(true);
+        if due.mine {
+            whose = tr(lang, "自分", "mine").into();
+        }
+    }
     let mut info = vec![Span::styled(format!(" {whose} "), theme.label())];
-    for (bucket, n) in AgingBucket::BOARD.iter().zip(due.totals) {
-        let style = if n > 0 && *bucket != AgingBucket::DueWithin30 {
-            theme.alert()
-        } else {
-            theme.label()
-        };
-        info.push(Span::styled(
-            format!(" {} {}", bucket.label(lang), thousands(n)),
-            style,
-        ));
+    if fits(&whose, &texts) {
+        for ((bucket, n), text) in AgingBucket::BOARD.iter().zip(due.totals).zip(texts) {
+            let style = if n > 0 && *bucket != AgingBucket::DueWithin30 {
+                theme.alert()
+            } else {
+                theme.label()
+            };
+            info.push(Span::styled(text, style));
+        }
+    } else {
+        let line = format!(" {whose} {}", texts.concat());
+        info = vec![Span::styled(truncate(&line, w).into_owned(), theme.label())];
     }
     frame.render_widget(Line::from(info), row(0));
     if due.by_officer {
-        draw_board(frame, area, app, &due.board, due.totals, theme);
+        draw_board(frame, area, app, due, theme);
         return;
     }
     let head = format!(
@@ -125,43 +152,63 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
     }
 }
 
-/// The per-officer board: one row per owner with their counts per aging bucket, then everyone.
-fn draw_board(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    app: &App,
-    board: &[DueBoardRow],
-    all: [i64; 4],
-    theme: Theme,
-) {
+/// The per-officer board: one row per owner with their counts per aging bucket, then the total
+/// (each item once: everyone's, or mine with `o`), then a line saying how the rows count.
+fn draw_board(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme: Theme) {
     let lang = app.lang;
+    let board = &due.board;
     let w = area.width as usize;
-    let cell = 12;
+    // Column widths from the labels in this language; short labels when the full ones leave
+    // the officer's name less than 8 cells.
+    let widest = |label: &dyn Fn(AgingBucket) -> &'static str| {
+        AgingBucket::BOARD
+            .iter()
+            .map(|b| width(label(*b)))
+            .max()
+            .unwrap_or(0)
+            .max(6)
+    };
+    let full = |b: AgingBucket| b.label(lang);
+    let brief = |b: AgingBucket| short_label(b, lang);
+    let label: &dyn Fn(AgingBucket) -> &'static str = if w >= 3 + (widest(&full) + 1) * 4 + 8 {
+        &full
+    } else {
+        &brief
+    };
+    let cell = widest(label);
     let name_w = w.saturating_sub(3 + (cell + 1) * 4).max(8);
     let mut head = format!("  {} ", fit(tr(lang, "担当", "Officer"), name_w));
     for bucket in AgingBucket::BOARD {
-        head.push_str(&format!("{} ", fit_right(bucket.label(lang), cell)));
+        head.push_str(&format!("{} ", fit_right(label(bucket), cell)));
     }
-    let mut y = area.y + 1;
-    frame.render_widget(
-        Line::styled(fit(&head, w), theme.column_header()),
-        Rect {
-            y,
-            height: 1,
-            ..area
-        },
-    );
-    let everyone = DueBoardRow {
-        owner: tr(lang, "全員", "everyone").into(),
-        counts: all,
+    let put = |frame: &mut Frame<'_>, line: Line<'_>, y: u16| {
+        if y < area.bottom() {
+            frame.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+            );
+        }
     };
-    let room = area.bottom().saturating_sub(y + 2) as usize;
-    let shown = board.iter().take(room).chain(std::iter::once(&everyone));
+    let mut y = area.y + 1;
+    put(frame, Line::styled(fit(&head, w), theme.column_header()), y);
+    let total = DueBoardRow {
+        owner: if due.mine {
+            tr(lang, "自分（各1件）", "mine (each once)")
+        } else {
+            tr(lang, "全件（各1件）", "all (each once)")
+        }
+        .into(),
+        counts: due.totals,
+    };
+    // Room for the officers above the total and the legend.
+    let room = area.bottom().saturating_sub(y + 3) as usize;
+    let shown = board.iter().take(room).chain(std::iter::once(&total));
     for (k, r) in shown.enumerate() {
         y += 1;
-        if y >= area.bottom() {
-            break;
-        }
         let mut spans = vec![Span::raw(format!(
             "  {} ",
             fit(&sanitize_line(&r.owner), name_w)
@@ -181,13 +228,24 @@ fn draw_board(
         if k == board.len().min(room) {
             line = line.style(theme.totals());
         }
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-        );
+        put(frame, line, y);
+    }
+    let legend = tr(
+        lang,
+        "  担当者の行: 共同担当の1件は担当者それぞれに数える（合計と一致しない）",
+        "  officer rows: an item counts once for each of its officers (they add up to more)",
+    );
+    put(frame, Line::styled(fit(legend, w), theme.dim()), y + 1);
+}
+
+/// A bucket's label for a narrow terminal: `61日+`, `31-60`, `1-30`, `30日内` (`61+`, `31-60`,
+/// `1-30`, `<=30`).
+fn short_label(bucket: AgingBucket, lang: crate::Lang) -> &'static str {
+    match bucket {
+        AgingBucket::Overdue61Plus => tr(lang, "61日+", "61+"),
+        AgingBucket::Overdue31To60 => "31-60",
+        AgingBucket::Overdue1To30 => "1-30",
+        AgingBucket::DueWithin30 => tr(lang, "30日内", "<=30"),
+        AgingBucket::Later => tr(lang, "31日以降", "later"),
     }
 }

@@ -115,8 +115,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
     lines.push(Line::styled(
         tr(
             lang,
-            " 在籍=年度中にいた課題 移行=年度中に先へ進んだ課題 中央値=終えた滞在",
-            " in = there during the year; moved = went on in it; median of ended stays",
+            " 在籍=年度中にいた課題 移行=年度中に先へ進んだ課題 中央値=年度中に終えた滞在",
+            " in = there during the year; moved = went on in it; median of stays ended in it",
         ),
         theme.dim(),
     ));
@@ -139,7 +139,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
     lines.push(Line::from(head));
     if funnel.by_integrated_project.is_empty() {
         lines.push(Line::styled(
-            tr(lang, " 終えた滞在はまだありません", " no ended stays yet"),
+            tr(
+                lang,
+                " この年度に終えた滞在はありません",
+                " no stay ended in this year",
+            ),
             theme.dim(),
         ));
     }

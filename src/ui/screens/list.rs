@@ -132,6 +132,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
     )];
     info.extend(right);
     put(frame, Line::from(info));
+    if list.kind == crate::app::ListKind::Highway {
+        let below = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        return super::highway::draw_table(frame, below, app, list, theme);
+    }
 
     let columns = crate::app::visible_columns(w);
     let mut head = vec![Span::raw("  ")];

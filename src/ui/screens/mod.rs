@@ -7,6 +7,7 @@ mod detail;
 mod due;
 mod first_run;
 mod funnel;
+mod highway;
 mod history;
 mod links;
 mod list;

@@ -5,7 +5,7 @@
 use super::{DetailLine, Tone};
 use crate::Lang;
 use crate::model::{Coded, ProjectDetail};
-use crate::text::{sanitize_line, sanitize_multiline, thousands, width};
+use crate::text::{sanitize_line, sanitize_multiline, width};
 use crate::tr;
 
 /// First-fit wrapping: the same lines as textwrap's optimal fit for Japanese text (breaks fall
@@ -132,11 +132,6 @@ fn fields(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, cols: usize,
         d.end_date.as_deref().unwrap_or("?")
     );
     field(out, tr(lang, "期間", "Period"), &period, cols);
-    let budget = d.budget_total_kyen.map_or_else(
-        || "-".to_string(),
-        |b| format!("{} {}", thousands(b), tr(lang, "千円", "thousand yen")),
-    );
-    field(out, tr(lang, "総配分額", "Total budget"), &budget, cols);
     super::sections::budgets(out, d, lang, cols);
     let licensing = format!(
         "{}  {}",

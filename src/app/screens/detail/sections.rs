@@ -3,7 +3,9 @@
 
 use super::layout::{field, heading};
 use super::{DetailLine, Tone};
-use crate::model::{Coded, ProjectDetail, deadline_text, parse_date};
+use crate::model::{
+    Coded, ProjectDetail, allocated_label, budget_total_label, deadline_text, parse_date,
+};
 use crate::text::{sanitize_line, thousands};
 use crate::{Lang, tr};
 
@@ -24,8 +26,15 @@ pub(super) fn time_in_phase(d: &ProjectDetail, lang: Lang, today: &str) -> Strin
     )
 }
 
-/// `2024年度 30,000 | 2025年度 28,000` (千円).
+/// The two budget figures, each under its own label: 総配分額 (the total recorded on the project)
+/// and, when the project has fiscal-year rows, those rows (`2024年度 30,000 | 2025年度 28,000`)
+/// and their sum 年度別計 with its difference from 総配分額 when the two disagree.
 pub(super) fn budgets(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, cols: usize) {
+    let kyen = tr(lang, "千円", "thousand yen");
+    let total = d
+        .budget_total_kyen
+        .map_or_else(|| "-".to_string(), |b| format!("{} {kyen}", thousands(b)));
+    field(out, budget_total_label(lang), &total, cols);
     if d.budgets.is_empty() {
         return;
     }
@@ -40,6 +49,40 @@ pub(super) fn budgets(out: &mut Vec<DetailLine>, d: &ProjectDetail, lang: Lang, 
         &format!("{} ({})", years.join(" | "), tr(lang, "千円", "k yen")),
         cols,
     );
+    let sum: i64 = d.budgets.iter().map(|(_, k)| k).sum();
+    let against = match d.budget_total_kyen {
+        None => tr(lang, "総配分額は未登録", "no total award recorded").to_string(),
+        Some(t) if t == sum => tr(lang, "総配分額と一致", "equals the total award").to_string(),
+        Some(t) => format!(
+            "{} {}",
+            tr(lang, "総配分額との差", "against the total award:"),
+            signed_thousands(sum - t)
+        ),
+    };
+    let first = out.len();
+    field(
+        out,
+        allocated_label(lang),
+        &format!("{} {kyen} ({against})", thousands(sum)),
+        cols,
+    );
+    // A disagreement stands out (the officer decides which figure is right).
+    if d.budget_total_kyen.is_some_and(|t| t != sum) {
+        for line in &mut out[first..] {
+            for piece in line.0.iter_mut().skip(1) {
+                piece.0 = Tone::Alert;
+            }
+        }
+    }
+}
+
+/// `+275`, `-1,200`, `0`: a difference with its sign and thousands separators.
+fn signed_thousands(n: i64) -> String {
+    if n > 0 {
+        format!("+{}", thousands(n))
+    } else {
+        thousands(n)
+    }
 }
 
 /// The deadlines (open first, overdue ones in red) and the links (`L` lists them to open).
