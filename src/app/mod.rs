@@ -29,7 +29,9 @@ pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
 pub use messages::{Action, Effect};
 pub use outcome::{Done, Failure};
-pub use overlay::{Overlay, PaletteEntry, PaletteState, palette_entries};
+pub use overlay::{
+    HelpRow, Overlay, PaletteAction, PaletteEntry, PaletteState, help_rows, palette_entries,
+};
 pub use picker::{Mark, PickerState};
 pub use save::{Save, SaveOutcome, Undo};
 pub use screens::dashboard::dashboard_mode;
@@ -176,7 +178,10 @@ impl App {
             }))
         };
         match &self.overlay {
-            Overlay::Form(_) => match key {
+            Overlay::Form(form) => match key {
+                Key::Char('?') if overlay::form_wants_help(form) => {
+                    Some(Action::Command(Command::Help))
+                }
                 Key::Ctrl('s') => Some(Action::Submit),
                 Key::Esc => Some(Action::Cancel),
                 Key::Tab => Some(Action::FocusNext),
@@ -193,7 +198,7 @@ impl App {
                 Key::Down | Key::Ctrl('n') | Key::Tab => Some(Action::Command(Command::Down)),
                 key => editing(key),
             },
-            Overlay::Help => Some(Action::Cancel),
+            Overlay::Help | Overlay::FormHelp(_) => Some(Action::Cancel),
             Overlay::None => self.keymap.lookup(self.mode(), key).map(Action::Command),
         }
     }
@@ -257,10 +262,11 @@ impl App {
             }
             Action::ListLoaded { request, ids } => {
                 let ctx = self.ctx();
-                match self.stack.last_mut() {
+                let effects = match self.stack.last_mut() {
                     Some(Screen::List(list)) => list.loaded_ids(request, ids, &ctx),
                     _ => Vec::new(),
-                }
+                };
+                self.open_single_match().unwrap_or(effects)
             }
             Action::ListHeadLoaded { request, ids } => {
                 let ctx = self.ctx();
@@ -429,6 +435,13 @@ impl App {
             C::EditProject => self.open_project_edit_form(),
             C::NewProject => self.open_new_project_form(),
             C::RetireProject => self.open_retire_form(),
+            C::ProjectList => self.push_top_list(ListKind::Projects),
+            C::HighwayQueue => self.push_top_list(ListKind::Highway),
+            C::DueBoard => self.push_due(false, false),
+            C::Dashboard => {
+                self.stack.truncate(1);
+                self.load_current()
+            }
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down
@@ -489,7 +502,7 @@ impl App {
                 form.edit(edit);
                 Vec::new()
             }
-            Overlay::Help | Overlay::None => Vec::new(),
+            Overlay::Help | Overlay::FormHelp(_) | Overlay::None => Vec::new(),
         }
     }
 
@@ -500,14 +513,12 @@ impl App {
             Overlay::Picker(_) if self.saving => Vec::new(),
             Overlay::Picker(_) => self.picker_toggle(),
             Overlay::Palette(p) => {
-                let chosen = overlay::palette_entries(self)
-                    .get(p.cursor)
-                    .map(|e| e.command);
-                self.overlay = Overlay::None;
-                match chosen {
-                    Some(command) => self.update(Action::Command(command)),
-                    None => Vec::new(),
-                }
+                let cursor = p.cursor;
+                self.run_palette(cursor)
+            }
+            Overlay::FormHelp(_) => {
+                self.close_form_help();
+                Vec::new()
             }
             _ => {
                 self.overlay = Overlay::None;
@@ -520,6 +531,9 @@ impl App {
     /// form with text is kept as a draft.
     fn cancel(&mut self) -> Vec<Effect> {
         self.status = None;
+        if self.close_form_help() {
+            return Vec::new();
+        }
         if matches!(self.overlay, Overlay::Form(_)) {
             self.close_form();
             return Vec::new();
@@ -534,6 +548,7 @@ impl App {
         let count = overlay::palette_entries(self).len();
         match (&mut self.overlay, command) {
             (_, Command::ForceQuit) => self.should_quit = true,
+            (Overlay::Form(_), Command::Help) => self.show_form_help(),
             (Overlay::Picker(_), Command::Up | Command::Down) => {
                 self.picker_move(command == Command::Down)
             }

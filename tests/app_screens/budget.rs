@@ -37,7 +37,7 @@ fn years_shown(app: &mut App) -> Vec<String> {
 }
 
 #[test]
-fn b_opens_the_pivot_over_the_dashboard() {
+fn b_opens_the_pivot_over_the_screen_it_was_pressed_on() {
     let mut app = app();
     open_list(&mut app, 101..=103);
     press(&mut app, Key::Enter);
@@ -47,7 +47,12 @@ fn b_opens_the_pivot_over_the_dashboard() {
     );
     assert_eq!(
         crumbs(&app),
-        ["ダッシュボード", "年度別配分額 (統合プロジェクト)"]
+        [
+            "ダッシュボード",
+            "課題一覧",
+            "#101",
+            "年度別配分額 (統合プロジェクト)"
+        ]
     );
     assert_eq!(app.screen().content_height(), Some(1), "loading");
     app.update(Action::BudgetLoaded(Box::new(budget_pivot(

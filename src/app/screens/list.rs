@@ -51,6 +51,8 @@ pub struct ListState {
     pub rows: HashMap<i64, ProjectRow>,
     /// Id of the last load request; older answers are ignored.
     pub request: u64,
+    /// Opened from the palette by 課題管理番号: a single match opens its detail in its place.
+    pub open_single: bool,
 }
 
 /// Rows kept in the cache before it is emptied (a few screens' worth).
@@ -175,6 +177,7 @@ impl ListState {
             anchor: None,
             rows: HashMap::new(),
             request: 0,
+            open_single: false,
         }
     }
 
