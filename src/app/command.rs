@@ -359,7 +359,10 @@ impl Command {
     pub fn describe_in(self, mode: Mode, lang: crate::Lang) -> &'static str {
         let (ja, en) = match (self, mode) {
             (Command::Quit, Mode::Dashboard | Mode::Global) => ("終了", "quit"),
-            (Command::Quit, _) => ("戻る（ダッシュボードでは終了）", "back (quit on the dashboard)"),
+            (Command::Quit, _) => (
+                "戻る（ダッシュボードでは終了）",
+                "back (quit on the dashboard)",
+            ),
             (Command::TogglePivot, Mode::Due) => (
                 "担当者別の件数表／期限順の一覧の切替",
                 "by officer / by due date",
@@ -372,10 +375,9 @@ impl Command {
                 "研究代表者／所属機関の切替（カーソル行の課題から）",
                 "PI / institution (of the cursor row's project)",
             ),
-            (Command::TogglePivot, Mode::Programs) => (
-                "廃止事業の表示／非表示",
-                "show / hide retired programs",
-            ),
+            (Command::TogglePivot, Mode::Programs) => {
+                ("廃止事業の表示／非表示", "show / hide retired programs")
+            }
             (Command::TogglePivot, Mode::Outcomes) => (
                 "成果の種類を切替（承認・導出・PoC・治験・論文・全種別）",
                 "outcome kind (approval, licensing, PoC, trial, paper, all)",

@@ -22,7 +22,7 @@ pub mod screens;
 mod watch;
 pub mod workflow;
 
-pub use columns::{export_columns, visible_columns};
+pub use columns::{column_header, export_columns, visible_columns};
 pub use command::Command;
 pub use form::{Form, FormKind};
 pub use forms::DraftRecord;

@@ -64,7 +64,30 @@ impl App {
                     None => Vec::new(),
                 };
             }
-            Screen::History(_) | Screen::Budget(_) | Screen::Funnel(_) => None,
+            Screen::Budget(b) => {
+                return match b.cell_query(self.lang) {
+                    Some((query, label)) => self.push_list(ListKind::Projects, query, label),
+                    None => Vec::new(),
+                };
+            }
+            Screen::Funnel(f) => {
+                return match f.cell_query(self.lang) {
+                    Some((query, label)) => self.push_list(ListKind::Projects, query, label),
+                    None if f.funnel.is_some() => {
+                        self.status = Some(
+                            tr(
+                                self.lang,
+                                "実用化は最後のフェーズで、移行はありません（在籍を開いてください）",
+                                "the last phase has no 'moved on' cell (open its 'in' cell)",
+                            )
+                            .into(),
+                        );
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                };
+            }
+            Screen::History(_) => None,
         };
         match target {
             Some(id) => self.push_detail(id),
@@ -253,12 +276,11 @@ impl App {
         if let Some(effects) = self.raise(|s| matches!(s, Screen::Funnel(_))) {
             return effects;
         }
-        self.stack.push(Screen::Funnel(Box::new(FunnelState {
+        self.stack.push(Screen::Funnel(Box::new(FunnelState::new(
             year,
-            funnel: None,
-            scroll: 0,
             filter,
-        })));
+            String::new(),
+        ))));
         self.load_current()
     }
 

@@ -247,14 +247,15 @@ fn form_help(form: &Form, lang: Lang) -> Vec<HelpRow> {
             "{name}: {}",
             options
                 .iter()
-                .map(|o| if lang == Lang::Ja { o.ja.clone() } else { o.en.clone() })
+                .map(|o| if lang == Lang::Ja {
+                    o.ja.clone()
+                } else {
+                    o.en.clone()
+                })
                 .collect::<Vec<_>>()
                 .join(" / ")
         ),
-        Value::Text(_) => format!(
-            "{name}: {}",
-            tr(lang, "1行のテキスト", "one line of text")
-        ),
+        Value::Text(_) => format!("{name}: {}", tr(lang, "1行のテキスト", "one line of text")),
         Value::Body(_) => format!(
             "{name}: {}",
             tr(

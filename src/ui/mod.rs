@@ -125,7 +125,13 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         .for_mode(app.mode())
         .into_iter()
         .filter(|b| b.hint)
-        .map(|b| format!("{} {}", b.key.name(), b.command.short_in(app.mode(), app.lang)))
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.key.name(),
+                b.command.short_in(app.mode(), app.lang)
+            )
+        })
         .collect();
     frame.render_widget(
         Line::styled(text::fit(&format!(" {}", hints.join("  ")), w), theme.dim()),

@@ -382,6 +382,7 @@ pub fn budget_pivot(rows_by: BudgetRows, n: usize) -> BudgetPivot {
                 .collect();
             BudgetRow {
                 period: 3,
+                code: ["drug", "device", "regen"][i % 3].into(),
                 name_ja: format!("行{i:02}"),
                 name_en: format!("Row {i:02}"),
                 total: amounts.iter().sum(),

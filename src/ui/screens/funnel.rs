@@ -25,7 +25,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
                 f.year.label(lang),
                 funnel.from,
                 funnel.to,
-                tr(lang, "左右キーで年度", "Left/Right: year")
+                tr(
+                    lang,
+                    "Enter 課題一覧 | 左右 セル・年度",
+                    "Enter: projects | Left/Right: cell, year"
+                )
             ),
             theme.label(),
         ),
@@ -60,10 +64,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
     let head = format!(
         " {} {} {} {} {}",
         fit(tr(lang, "移行", "Transition"), 16),
-        fit_right(tr(lang, "移行/在籍", "moved/in"), 15),
+        fit_right(tr(lang, "在籍", "in"), 7),
+        fit_right(tr(lang, "移行", "moved"), 7),
         fit_right(tr(lang, "率", "rate"), 6),
         fit_right(tr(lang, "滞留中央値", "median days"), 11),
-        tr(lang, "", ""),
     );
     lines.push(Line::styled(fit(&head, w), theme.column_header()));
     let max_in = funnel
@@ -74,6 +78,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
         .unwrap_or(0)
         .max(1);
     let bar_room = w.saturating_sub(1 + 16 + 16 + 7 + 12 + 2).max(1);
+    let cell = |text: String, at: (usize, usize)| {
+        if at == (f.row, f.col) {
+            Span::styled(text, theme.cursor())
+        } else {
+            Span::raw(text)
+        }
+    };
     for (i, phase) in Phase::ALL.iter().enumerate() {
         let step = &funnel.steps[i];
         let next = Phase::ALL.get(i + 1);
@@ -82,14 +93,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
             Some(n) => format!("{}›{}", phase.short_label(lang), n.short_label(lang)),
             None => phase.short_label(lang).to_string(),
         };
-        let moved = if next.is_some() {
-            format!(
-                "{} / {}",
-                thousands(step.advanced),
-                thousands(step.in_phase)
-            )
-        } else {
-            thousands(step.in_phase)
+        let moved = match next {
+            Some(_) => thousands(step.advanced),
+            None => "-".into(),
         };
         let rate = match (next, step.rate_percent()) {
             (Some(_), Some(r)) => format!("{r:.1}%"),
@@ -97,11 +103,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
         };
         let median = step.median_days.map_or("-".into(), thousands);
         let len = (step.in_phase as f64 / max_in as f64 * bar_room as f64).round() as usize;
+        let name_style = if i == f.row {
+            theme.selected()
+        } else {
+            Style::new()
+        };
         lines.push(Line::from(vec![
+            Span::styled(format!(" {}", fit(&label, 16)), name_style),
+            Span::raw(" "),
+            cell(fit_right(&thousands(step.in_phase), 7), (i, 0)),
+            Span::raw(" "),
+            cell(fit_right(&moved, 7), (i, 1)),
             Span::raw(format!(
-                " {} {} {} {} ",
-                fit(&label, 16),
-                fit_right(&moved, 15),
+                " {} {} ",
                 fit_right(&rate, 6),
                 fit_right(&median, 11)
             )),
