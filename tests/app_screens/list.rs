@@ -269,7 +269,10 @@ fn s_and_shift_s_sort_under_a_fresh_request_and_older_answers_are_ignored() {
         }),
         []
     );
-    assert_eq!(list(&app).ids, (101..=130).collect::<Vec<_>>());
+    assert!(
+        list(&app).ids.is_empty(),
+        "the old order is gone, not replaced by a late answer"
+    );
     assert!(!list(&app).loaded);
     // The answer to the sort: the new order is read from its top, the cursor on the first row
     // (the cursor's project would otherwise drag the view to wherever it now sorts).

@@ -97,9 +97,11 @@ impl ListState {
                 } else {
                     self.sort.descending = !self.sort.descending;
                 }
-                // A new order is read from its top: the first row, the cursor on it.
+                // A new order is read from its top: the first row, the cursor on it (the old
+                // order's ids go, so the answer does not follow the cursor's project).
                 self.cursor = 0;
                 self.offset = 0;
+                self.ids.clear();
                 return Some(self.load(ctx));
             }
             _ => return None,
