@@ -13,6 +13,7 @@ mod heights;
 mod history;
 mod links;
 mod list;
+mod navigation;
 mod outcomes;
 mod pi;
 mod picker;

@@ -41,10 +41,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, b: &BudgetState, theme
             budget::years_label(lang, &pivot.years[l + 1], last)
         ));
     }
+    // The breadcrumb names the screen; this line says the unit, the total and what is hidden.
     let mut title = format!(
-        " {} ({}) | {} {}",
-        tr(lang, "年度別配分額", "Budget by fiscal year"),
-        tr(lang, "千円", "thousand yen"),
+        " {} | {} {}",
+        tr(lang, "単位 千円", "thousand yen"),
         tr(lang, "総額", "total"),
         thousands(pivot.total),
     );
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, b: &BudgetState, theme
             tr(lang, "は画面外（左右キー）", "off screen (Left/Right)")
         ));
     }
-    let mut lines = vec![Line::styled(title, theme.label())];
+    let mut lines = vec![Line::styled(fit(&title, w), theme.label())];
     if pivot.years.is_empty() {
         lines.push(Line::styled(
             tr(
