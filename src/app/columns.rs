@@ -57,19 +57,20 @@ pub fn column_header(key: SortKey, lang: Lang) -> &'static str {
     crate::tr(lang, ja, en)
 }
 
-/// Cells a column needs in `lang`: its header with the sort mark (` ^`), and for the columns of
-/// fixed words (phase, flag) the widest word; the modality grows towards its widest word.
+/// Cells a column needs in `lang`: its header with the sort mark (` ^`), and for the phase (a
+/// column never dropped) its widest word; the flag and the modality grow towards their widest
+/// word when there is room (narrower, they end with `~`).
 fn sized(c: &Column, lang: Lang) -> Column {
     let header = width(column_header(c.key, lang)) + 2;
     let widest =
         |labels: &mut dyn Iterator<Item = &'static str>| labels.map(width).max().unwrap_or(0);
     let words = match c.key {
         SortKey::Phase => widest(&mut Phase::ALL.iter().map(|p| p.short_label(lang))),
-        // The open-flag mark `⚑` leads the word.
-        SortKey::Flag => 1 + widest(&mut FlagStatus::ALL.iter().map(|s| s.label(lang))),
         _ => 0,
     };
-    let modality = match c.key {
+    let grows_to = match c.key {
+        // The open-flag mark `⚑` leads the word.
+        SortKey::Flag => 1 + widest(&mut FlagStatus::ALL.iter().map(|s| s.label(lang))),
         SortKey::Modality => widest(&mut Modality::ALL.iter().map(|m| m.label(lang))),
         _ => 0,
     };
@@ -81,7 +82,7 @@ fn sized(c: &Column, lang: Lang) -> Column {
     Column {
         key: c.key,
         width: w,
-        max: c.max.max(w).max(modality),
+        max: c.max.max(w).max(grows_to),
         priority: c.priority,
     }
 }

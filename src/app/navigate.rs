@@ -228,7 +228,7 @@ impl App {
     /// opened from the budget pivot), the stack goes back to it instead of growing: it comes
     /// back as it was left, reloaded. `Some` with its loading effects when it was found.
     fn raise(&mut self, same: impl Fn(&Screen) -> bool) -> Option<Vec<Effect>> {
-        let at = self.stack.iter().rposition(|s| same(s))?;
+        let at = self.stack.iter().rposition(same)?;
         if at == 0 {
             return None;
         }
