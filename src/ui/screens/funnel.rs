@@ -22,9 +22,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
         Line::styled(
             fit(
                 &format!(
-                    " {} ({}〜{}) | {}",
+                    " {} ({}{}{}) | {}",
                     f.year.label(lang),
                     funnel.from,
+                    tr(lang, "〜", " to "),
                     funnel.to,
                     tr(
                         lang,
