@@ -5,6 +5,7 @@ mod app_screens;
 mod architecture;
 mod audit_rows;
 mod boundaries;
+mod cell_counts;
 mod cli;
 mod cli_portfolio;
 mod common;

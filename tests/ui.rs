@@ -268,7 +268,9 @@ fn sort_by_column_and_reverse() {
     let mut reversed = by_id.clone();
     reversed.reverse();
     assert_eq!(ids(&t), reversed);
-    for _ in 0..4 {
+    // Title, PI, then the phase: at 120 columns in Japanese the program column is off screen,
+    // and `s` only sorts by columns on screen.
+    for _ in 0..3 {
         t.keys(&[K('s')]);
     }
     let Screen::List(list) = t.app.screen() else {

@@ -1,6 +1,8 @@
 //! Commands: what a key can be bound to. Each has a stable name (used in the config file's
 //! `[keys]` table and the palette) and Japanese / English descriptions.
 
+use super::keymap::Mode;
+
 /// A bindable command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
@@ -108,11 +110,19 @@ pub enum Command {
     RetireProject,
     /// Correct or delete a recorded stage-gate decision (detail).
     CorrectGate,
+    /// All projects (the unfiltered list), over the current screen.
+    ProjectList,
+    /// The highway queue (open flags, oldest first), over the current screen.
+    HighwayQueue,
+    /// The due board (follow-ups and deadlines), over the current screen.
+    DueBoard,
+    /// Back to the dashboard (closing every screen over it).
+    Dashboard,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 57] = [
+    pub const ALL: [Command; 61] = [
         Command::Open,
         Command::Programs,
         Command::Portfolio,
@@ -170,6 +180,10 @@ impl Command {
         Command::PageUp,
         Command::PageDown,
         Command::CorrectGate,
+        Command::ProjectList,
+        Command::HighwayQueue,
+        Command::DueBoard,
+        Command::Dashboard,
     ];
 
     /// The name used in the config file and the palette.
@@ -337,7 +351,75 @@ impl Command {
                 "ステージゲート判定の訂正・削除",
                 "correct or delete a stage-gate decision",
             ),
+            Command::ProjectList => ("project_list", "課題一覧（全課題）", "all projects"),
+            Command::HighwayQueue => (
+                "highway_queue",
+                "ハイウェイ支援キュー（旗の古い順）",
+                "highway queue (oldest flag first)",
+            ),
+            Command::DueBoard => (
+                "due_board",
+                "期限ボード（フォローアップ・報告・評価）",
+                "due board (follow-ups, reports, evaluations)",
+            ),
+            Command::Dashboard => ("dashboard", "ダッシュボードへ", "to the dashboard"),
         }
+    }
+
+    /// What the command does on a screen of `mode`, for the help and the palette: `t` toggles
+    /// something different on each screen, and `q` only quits from the dashboard.
+    pub fn describe_in(self, mode: Mode, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match (self, mode) {
+            (Command::Quit, Mode::Dashboard | Mode::Global) => ("終了", "quit"),
+            (Command::Quit, _) => (
+                "戻る（ダッシュボードでは終了）",
+                "back (quit on the dashboard)",
+            ),
+            (Command::TogglePivot, Mode::Due) => (
+                "担当者別の件数表／期限順の一覧の切替",
+                "by officer / by due date",
+            ),
+            (Command::TogglePivot, Mode::Budget) => (
+                "行の切替（統合PJ › 事業 › フェーズ）",
+                "rows: integrated project › program › phase",
+            ),
+            (Command::TogglePivot, Mode::Pi) => (
+                "研究代表者／所属機関の切替（カーソル行の課題から）",
+                "PI / institution (of the cursor row's project)",
+            ),
+            (Command::TogglePivot, Mode::Programs) => {
+                ("廃止事業の表示／非表示", "show / hide retired programs")
+            }
+            (Command::TogglePivot, Mode::Outcomes) => (
+                "成果の種類を切替（承認・導出・PoC・治験・論文・全種別）",
+                "outcome kind (approval, licensing, PoC, trial, paper, all)",
+            ),
+            (Command::Open, Mode::Budget | Mode::Funnel | Mode::Outcomes) => {
+                ("セルの課題一覧を開く", "open the projects behind the cell")
+            }
+            (Command::Left | Command::Right, Mode::Funnel) => {
+                ("前年度／次年度", "previous / next fiscal year")
+            }
+            _ => {
+                let (_, ja, en) = self.describe();
+                (ja, en)
+            }
+        };
+        crate::tr(lang, ja, en)
+    }
+
+    /// The footer hint's word for the command on a screen of `mode` (see [`Command::describe_in`]).
+    pub fn short_in(self, mode: Mode, lang: crate::Lang) -> &'static str {
+        let (ja, en) = match (self, mode) {
+            (Command::Quit, Mode::Dashboard | Mode::Global) => ("終了", "quit"),
+            (Command::Quit, _) => ("戻る", "back"),
+            (Command::TogglePivot, Mode::Due) => ("担当者別", "by officer"),
+            (Command::TogglePivot, Mode::Pi) => ("代表者／機関", "PI/institution"),
+            (Command::TogglePivot, Mode::Programs) => ("廃止事業", "retired"),
+            (Command::TogglePivot, Mode::Outcomes) => ("種類", "kind"),
+            _ => return self.short(lang),
+        };
+        crate::tr(lang, ja, en)
     }
 
     /// A one-word label for the footer hints.

@@ -12,6 +12,7 @@ pub mod form;
 mod forms;
 mod gate_form;
 mod input;
+mod key_action;
 pub mod keymap;
 mod messages;
 mod navigate;
@@ -24,7 +25,7 @@ pub mod screens;
 mod watch;
 pub mod workflow;
 
-pub use columns::visible_columns;
+pub use columns::{column_header, visible_columns};
 pub use command::Command;
 pub use export_form::{ExportProblem, ExportSettings};
 pub use form::{Form, FormKind};
@@ -32,7 +33,9 @@ pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
 pub use messages::{Action, Effect};
 pub use outcome::{Done, Failure};
-pub use overlay::{Overlay, PaletteEntry, PaletteState, palette_entries};
+pub use overlay::{
+    HelpRow, Overlay, PaletteAction, PaletteEntry, PaletteState, help_rows, palette_entries,
+};
 pub use picker::{Mark, PickerState};
 pub use save::{Save, SaveOutcome, Undo};
 pub use screens::dashboard::dashboard_mode;
@@ -44,7 +47,7 @@ pub use screens::{
 
 use crate::model::{Author, Date, Reference, Scope};
 use crate::{Lang, tr};
-use keymap::{Key, Keymap, Mode};
+use keymap::{Keymap, Mode};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -162,56 +165,6 @@ impl App {
         rows.saturating_sub(screens::list::LIST_HEAD).max(1)
     }
 
-    /// What a key means now: text editing while an input line or form is open, the help closes on
-    /// any key, otherwise the keymap of the current screen. Ctrl-C always quits.
-    pub fn key_action(&self, key: Key) -> Option<Action> {
-        if key == Key::Ctrl('c') {
-            return Some(Action::Command(Command::ForceQuit));
-        }
-        let editing = |key: Key| -> Option<Action> {
-            Some(Action::Edit(match key {
-                Key::Char(c) => Edit::Insert(c),
-                Key::Backspace | Key::Ctrl('h') => Edit::Backspace,
-                Key::Delete => Edit::Delete,
-                Key::Left => Edit::Left,
-                Key::Right => Edit::Right,
-                Key::Home | Key::Ctrl('a') => Edit::Home,
-                Key::End | Key::Ctrl('e') => Edit::End,
-                Key::Ctrl('u') => Edit::Clear,
-                _ => return None,
-            }))
-        };
-        match &self.overlay {
-            Overlay::Form(form) => match key {
-                Key::Ctrl('s') => Some(Action::Submit),
-                Key::Enter if form.kind.is_export() => Some(Action::Submit),
-                Key::Esc => Some(Action::Cancel),
-                Key::Tab => Some(Action::FocusNext),
-                Key::BackTab => Some(Action::FocusPrev),
-                Key::Enter => Some(Action::Edit(Edit::Newline)),
-                Key::Up => Some(Action::Edit(Edit::Up)),
-                Key::Down => Some(Action::Edit(Edit::Down)),
-                key => editing(key),
-            },
-            Overlay::Filter { .. } | Overlay::Palette(_) | Overlay::Picker(_) => match key {
-                Key::Enter => Some(Action::Submit),
-                Key::Esc => Some(Action::Cancel),
-                Key::Up | Key::Ctrl('p') => Some(Action::Command(Command::Up)),
-                Key::Down | Key::Ctrl('n') | Key::Tab => Some(Action::Command(Command::Down)),
-                key => editing(key),
-            },
-            Overlay::Help => Some(Action::Cancel),
-            Overlay::None => match (self.keymap.lookup(self.mode(), key), key) {
-                (Some(command), _) => Some(Action::Command(command)),
-                // A count before a list key: `5 Space` selects five rows.
-                (None, Key::Char(c @ '0'..='9')) if self.mode() == Mode::List => {
-                    Some(Action::Count(c as u8 - b'0'))
-                }
-                (None, _) => None,
-            },
-        }
-    }
-
     /// Applies one action; returns the I/O it asks for.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match action {
@@ -278,10 +231,11 @@ impl App {
             }
             Action::ListLoaded { request, ids } => {
                 let ctx = self.ctx();
-                match self.stack.last_mut() {
+                let effects = match self.stack.last_mut() {
                     Some(Screen::List(list)) => list.loaded_ids(request, ids, &ctx),
                     _ => Vec::new(),
-                }
+                };
+                self.open_single_match().unwrap_or(effects)
             }
             Action::ListHeadLoaded { request, ids } => {
                 let ctx = self.ctx();
@@ -451,6 +405,13 @@ impl App {
             C::NewProject => self.open_new_project_form(),
             C::RetireProject => self.open_retire_form(),
             C::CorrectGate => self.open_gate_edit_form(),
+            C::ProjectList => self.push_top_list(ListKind::Projects),
+            C::HighwayQueue => self.push_top_list(ListKind::Highway),
+            C::DueBoard => self.push_due(false, false),
+            C::Dashboard => {
+                self.stack.truncate(1);
+                self.load_current()
+            }
             // Keys that only mean something on a screen that did not take them.
             C::Up
             | C::Down
@@ -514,7 +475,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Overlay::Help | Overlay::None => Vec::new(),
+            Overlay::Help | Overlay::FormHelp(_) | Overlay::None => Vec::new(),
         }
     }
 
@@ -529,14 +490,12 @@ impl App {
             Overlay::Picker(_) if self.saving => Vec::new(),
             Overlay::Picker(_) => self.picker_toggle(),
             Overlay::Palette(p) => {
-                let chosen = overlay::palette_entries(self)
-                    .get(p.cursor)
-                    .map(|e| e.command);
-                self.overlay = Overlay::None;
-                match chosen {
-                    Some(command) => self.update(Action::Command(command)),
-                    None => Vec::new(),
-                }
+                let cursor = p.cursor;
+                self.run_palette(cursor)
+            }
+            Overlay::FormHelp(_) => {
+                self.close_form_help();
+                Vec::new()
             }
             _ => {
                 self.overlay = Overlay::None;
@@ -549,6 +508,9 @@ impl App {
     /// form with text is kept as a draft.
     fn cancel(&mut self) -> Vec<Effect> {
         self.status = None;
+        if self.close_form_help() {
+            return Vec::new();
+        }
         if matches!(self.overlay, Overlay::Form(_)) {
             self.close_form();
             return Vec::new();
@@ -563,6 +525,7 @@ impl App {
         let count = overlay::palette_entries(self).len();
         match (&mut self.overlay, command) {
             (_, Command::ForceQuit) => self.should_quit = true,
+            (Overlay::Form(_), Command::Help) => self.show_form_help(),
             (Overlay::Picker(_), Command::Up | Command::Down) => {
                 self.picker_move(command == Command::Down)
             }

@@ -64,12 +64,63 @@ impl App {
                     None => Vec::new(),
                 };
             }
-            Screen::History(_) | Screen::Budget(_) | Screen::Funnel(_) => None,
+            Screen::Budget(b) => {
+                return match b.cell_query(self.lang) {
+                    Some((query, label)) => self.push_list(ListKind::Projects, query, label),
+                    None => Vec::new(),
+                };
+            }
+            Screen::Funnel(f) => {
+                return match f.cell_query(self.lang) {
+                    Some((query, label)) => self.push_list(ListKind::Projects, query, label),
+                    None if f.funnel.is_some() => {
+                        self.status = Some(
+                            tr(
+                                self.lang,
+                                "実用化は最後のフェーズで、移行はありません（在籍を開いてください）",
+                                "the last phase has no 'moved on' cell (open its 'in' cell)",
+                            )
+                            .into(),
+                        );
+                        Vec::new()
+                    }
+                    None => Vec::new(),
+                };
+            }
+            Screen::History(_) => None,
         };
         match target {
             Some(id) => self.push_detail(id),
             None => Vec::new(),
         }
+    }
+
+    /// The palette's "open project": the projects whose 課題管理番号 begins with `id`; when the
+    /// answer is a single project, its detail replaces the list (see [`App::open_single_match`]).
+    pub(crate) fn open_amed_id(&mut self, id: &str) -> Vec<Effect> {
+        let label = format!("{} {id}", tr(self.lang, "課題管理番号", "AMED id"));
+        let effects = self.push_list(ListKind::Projects, format!("id:{id}"), label);
+        if let Some(Screen::List(list)) = self.stack.last_mut() {
+            list.open_single = true;
+        }
+        effects
+    }
+
+    /// After a whole list answer: a list opened by 課題管理番号 that found exactly one project
+    /// gives way to that project's detail (Esc then returns to where the palette was opened).
+    pub(crate) fn open_single_match(&mut self) -> Option<Vec<Effect>> {
+        let Some(Screen::List(list)) = self.stack.last_mut() else {
+            return None;
+        };
+        if !list.open_single || !list.loaded || list.partial {
+            return None;
+        }
+        list.open_single = false;
+        let [id] = list.ids[..] else {
+            return None;
+        };
+        self.stack.pop();
+        Some(self.push_detail(id))
     }
 
     /// Opens one project's detail over the current screen.
@@ -172,16 +223,45 @@ impl App {
         }
     }
 
+    /// A screen opened from another sits over it, so that Esc returns there with its filter,
+    /// cursor and scroll. When a screen of the same kind is already on the stack (`B` from a list
+    /// opened from the budget pivot), the stack goes back to it instead of growing: it comes
+    /// back as it was left, reloaded. `Some` with its loading effects when it was found.
+    fn raise(&mut self, same: impl Fn(&Screen) -> bool) -> Option<Vec<Effect>> {
+        let at = self.stack.iter().rposition(same)?;
+        if at == 0 {
+            return None;
+        }
+        self.overlay = Overlay::None;
+        self.stack.truncate(at + 1);
+        Some(self.load_current())
+    }
+
     /// `M`: my portfolio: projects assigned to me or on my watch list.
     pub(crate) fn push_portfolio(&mut self) -> Vec<Effect> {
-        self.stack.truncate(1);
+        let portfolio = |s: &Screen| matches!(s, Screen::List(l) if l.kind == ListKind::Portfolio);
+        if let Some(effects) = self.raise(portfolio) {
+            return effects;
+        }
         self.push_list(ListKind::Portfolio, "mine:watch".into(), String::new())
     }
 
-    /// `B`: the budget pivot.
+    /// The palette's "all projects" and "highway queue": the list over the current screen.
+    pub(crate) fn push_top_list(&mut self, kind: ListKind) -> Vec<Effect> {
+        let unfiltered =
+            |s: &Screen| matches!(s, Screen::List(l) if l.kind == kind && l.opened.0.is_empty());
+        if let Some(effects) = self.raise(unfiltered) {
+            return effects;
+        }
+        self.push_list(kind, String::new(), String::new())
+    }
+
+    /// `B`: the budget pivot over the current screen (the one already open, if any).
     /// (`show budget --rows --query` chooses the rows and the projects summed.)
     pub fn push_budget(&mut self, rows_by: BudgetRows, filter: Filter) -> Vec<Effect> {
-        self.stack.truncate(1);
+        if let Some(effects) = self.raise(|s| matches!(s, Screen::Budget(_))) {
+            return effects;
+        }
         self.stack.push(Screen::Budget(Box::new(BudgetState {
             rows_by,
             filter,
@@ -190,15 +270,17 @@ impl App {
         self.load_current()
     }
 
-    /// `F`: the funnel for a fiscal year (the current one from the key; `show funnel --fy`).
+    /// `F`: the funnel for a fiscal year (the current one from the key; `show funnel --fy`), over
+    /// the current screen (the one already open, if any, as it was left).
     pub fn push_funnel(&mut self, year: FiscalYear, filter: Filter) -> Vec<Effect> {
-        self.stack.truncate(1);
-        self.stack.push(Screen::Funnel(Box::new(FunnelState {
+        if let Some(effects) = self.raise(|s| matches!(s, Screen::Funnel(_))) {
+            return effects;
+        }
+        self.stack.push(Screen::Funnel(Box::new(FunnelState::new(
             year,
-            funnel: None,
-            scroll: 0,
             filter,
-        })));
+            String::new(),
+        ))));
         self.load_current()
     }
 
@@ -210,7 +292,9 @@ impl App {
         filter: Filter,
         query: String,
     ) -> Vec<Effect> {
-        self.stack.truncate(1);
+        if let Some(effects) = self.raise(|s| matches!(s, Screen::Outcomes(_))) {
+            return effects;
+        }
         self.stack.push(Screen::Outcomes(Box::new(OutcomesState {
             kind,
             filter,
@@ -220,8 +304,12 @@ impl App {
         self.load_current()
     }
 
-    /// The due board over the current screen: everyone's, or only what I owe.
+    /// The due board over the current screen: everyone's, or only what I owe (the one already
+    /// open, if any, as it was left).
     pub fn push_due(&mut self, mine: bool, by_officer: bool) -> Vec<Effect> {
+        if let Some(effects) = self.raise(|s| matches!(s, Screen::Due(_))) {
+            return effects;
+        }
         self.stack.push(Screen::Due(Box::new(DueState {
             mine,
             by_officer,
@@ -263,9 +351,11 @@ impl App {
         })
     }
 
-    /// `Y`: the programs (事業), over the dashboard.
+    /// `Y`: the programs (事業), over the current screen (the one already open, if any).
     pub fn push_programs(&mut self) -> Vec<Effect> {
-        self.stack.truncate(1);
+        if let Some(effects) = self.raise(|s| matches!(s, Screen::Programs(_))) {
+            return effects;
+        }
         self.stack.push(Screen::Programs(Box::default()));
         self.load_current()
     }

@@ -53,6 +53,10 @@ impl BudgetRows {
 pub struct BudgetRow {
     /// For integrated projects, the period (2 or 3): their names repeat across periods; else 0.
     pub period: i64,
+    /// The row's code in the filter language (`ip:`, `program:` or `phase:`): what the list
+    /// behind one of its cells is filtered by.
+    #[serde(default)]
+    pub code: String,
     pub name_ja: String,
     pub name_en: String,
     pub amounts: Vec<i64>,

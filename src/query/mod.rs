@@ -35,7 +35,7 @@ pub fn settled(text: &str) -> &str {
 /// Field names the filter accepts, for help and error messages.
 pub const FIELDS: &[&str] = &[
     "ip", "area", "phase", "modality", "program", "po", "flag", "due", "id", "mine", "watch",
-    "stalled", "outcome",
+    "stalled", "outcome", "fy", "inphase", "moved",
 ];
 
 /// Which highway flags a project must carry.
@@ -129,6 +129,14 @@ pub struct Filter {
     pub stalled: Option<bool>,
     /// Having outcomes of these kinds (in a fiscal year): `outcome:licensing@2024`.
     pub outcome: Option<OutcomeFilter>,
+    /// Funded (an allocation above 0 千円) in one of these fiscal years, inclusive: `fy:2025`,
+    /// `fy:2024..2026`, `fy:any` (the projects behind a budget pivot cell).
+    pub funded: Option<(FiscalYear, FiscalYear)>,
+    /// In this phase on some day of the fiscal year: `inphase:応用@2025` (the funnel's 在籍).
+    pub in_phase: Option<(Phase, FiscalYear)>,
+    /// Moved on from this phase to a later one during the fiscal year: `moved:応用@2025` (the
+    /// funnel's 移行).
+    pub moved: Option<(Phase, FiscalYear)>,
 }
 
 impl Filter {

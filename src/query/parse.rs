@@ -86,6 +86,9 @@ pub fn example(field: &str) -> &'static str {
         "watch" => "watch:yes",
         "stalled" => "stalled:yes",
         "outcome" => "outcome:licensing or outcome:薬事承認@2024",
+        "fy" => "fy:2025, fy:2024..2026 or fy:any",
+        "inphase" => "inphase:応用@2025",
+        "moved" => "moved:応用@2025",
         _ => "id:JP24",
     }
 }

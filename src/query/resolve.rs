@@ -164,6 +164,15 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
             }
         }
         "outcome" => filter.outcome = Some(outcome(value).map_err(error)?),
+        "fy" => filter.funded = Some(funded(value).map_err(error)?),
+        "inphase" | "moved" => {
+            let at = phase_in_year(value).map_err(error)?;
+            if field == "moved" {
+                filter.moved = Some(at);
+            } else {
+                filter.in_phase = Some(at);
+            }
+        }
         _ => return Err(error(format!("try {}", example(field)))),
     }
     Ok(())
@@ -198,6 +207,37 @@ fn outcome(value: &str) -> Result<OutcomeFilter, String> {
         }
     };
     Ok(OutcomeFilter { kinds, year })
+}
+
+/// `YEAR`, `YEAR..YEAR` or `any`: the fiscal years a `fy:` term covers.
+fn funded(value: &str) -> Result<(FiscalYear, FiscalYear), String> {
+    if matches!(fold_key(value).as_str(), "any" | "all" | "yes" | "全年度") {
+        return Ok((FiscalYear(FiscalYear::MIN), FiscalYear(FiscalYear::MAX)));
+    }
+    let year = |y: &str| {
+        FiscalYear::parse(y.trim()).ok_or_else(|| {
+            format!("'{y}' is not a fiscal year; write e.g. fy:2025, fy:2024..2026 or fy:any")
+        })
+    };
+    match value.split_once("..").or_else(|| value.split_once('〜')) {
+        Some((a, b)) => {
+            let (a, b) = (year(a)?, year(b)?);
+            Ok((a.min(b), a.max(b)))
+        }
+        None => year(value).map(|y| (y, y)),
+    }
+}
+
+/// `PHASE@YEAR`: a phase in a fiscal year, for `inphase:` and `moved:`.
+fn phase_in_year(value: &str) -> Result<(Phase, FiscalYear), String> {
+    let hint = "write a phase and a fiscal year, e.g. 応用@2025 or applied@令和7年度";
+    let (p, y) = value
+        .split_once(['@', '＠'])
+        .ok_or_else(|| hint.to_string())?;
+    let p = phase(p.trim()).ok_or_else(|| format!("'{p}' is not a phase; {hint}"))?;
+    let y =
+        FiscalYear::parse(y.trim()).ok_or_else(|| format!("'{y}' is not a fiscal year; {hint}"))?;
+    Ok((p, y))
 }
 
 fn phase(text: &str) -> Option<Phase> {
@@ -375,6 +415,29 @@ mod tests {
         assert!(e.hint.contains("licensing"), "{e}");
         let e = resolve("outcome:paper@someday", &reference()).unwrap_err();
         assert!(e.hint.contains("fiscal year"), "{e}");
+    }
+
+    #[test]
+    fn fiscal_year_and_phase_in_year_terms() {
+        let f = resolve(
+            "fy:2025 inphase:応用@2025 moved:basic@令和6年度",
+            &reference(),
+        )
+        .unwrap();
+        assert_eq!(f.funded, Some((FiscalYear(2025), FiscalYear(2025))));
+        assert_eq!(f.in_phase, Some((Phase::Applied, FiscalYear(2025))));
+        assert_eq!(f.moved, Some((Phase::Basic, FiscalYear(2024))));
+        let f = resolve("fy:2026..2024", &reference()).unwrap();
+        assert_eq!(f.funded, Some((FiscalYear(2024), FiscalYear(2026))));
+        let f = resolve("fy:any", &reference()).unwrap();
+        assert_eq!(
+            f.funded,
+            Some((FiscalYear(FiscalYear::MIN), FiscalYear(FiscalYear::MAX)))
+        );
+        assert!(resolve("fy:someday", &reference()).is_err());
+        let e = resolve("moved:応用", &reference()).unwrap_err();
+        assert!(e.hint.contains("応用@2025"), "{e}");
+        assert!(resolve("inphase:第3相@2025", &reference()).is_err());
     }
 
     #[test]

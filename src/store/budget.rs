@@ -78,20 +78,34 @@ impl Store {
         };
         let years: Vec<FiscalYear> = (first.0..=last.0).map(FiscalYear).collect();
         let reference = self.reference()?;
-        let labels: Vec<(i64, i64, String, String)> = match rows_by {
+        let labels: Vec<(i64, i64, String, String, String)> = match rows_by {
             BudgetRows::IntegratedProject => reference
                 .integrated_projects
                 .iter()
-                .map(|p| (p.id, p.period, p.name_ja.clone(), p.name_en.clone()))
+                .map(|p| {
+                    let names = (p.name_ja.clone(), p.name_en.clone());
+                    (p.id, p.period, p.code.clone(), names.0, names.1)
+                })
                 .collect(),
             BudgetRows::Program => reference
                 .programs
                 .iter()
-                .map(|p| (p.id, 0, p.name_ja.clone(), p.name_en.clone()))
+                .map(|p| {
+                    (
+                        p.id,
+                        0,
+                        p.code.clone(),
+                        p.name_ja.clone(),
+                        p.name_en.clone(),
+                    )
+                })
                 .collect(),
             BudgetRows::Phase => Phase::ALL
                 .iter()
-                .map(|p| (p.ord(), 0, p.name_ja().to_string(), p.name_en().to_string()))
+                .map(|p| {
+                    let names = (p.name_ja().to_string(), p.name_en().to_string());
+                    (p.ord(), 0, p.code().to_string(), names.0, names.1)
+                })
                 .collect(),
         };
         let mut pivot = BudgetPivot {
@@ -100,7 +114,7 @@ impl Store {
             years,
             ..BudgetPivot::default()
         };
-        for (id, period, name_ja, name_en) in labels {
+        for (id, period, code, name_ja, name_en) in labels {
             let amounts: Vec<i64> = pivot
                 .years
                 .iter()
@@ -116,6 +130,7 @@ impl Store {
             pivot.total += total;
             pivot.rows.push(BudgetRow {
                 period,
+                code,
                 name_ja,
                 name_en,
                 amounts,

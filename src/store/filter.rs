@@ -196,6 +196,7 @@ pub(crate) fn condition(
         sql.push(')');
         parts.push(sql);
     }
+    super::filter_years::add(filter, &mut parts, &mut params);
     Condition {
         sql: parts.join("\n AND "),
         params,

@@ -56,6 +56,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     draw_status(frame, status, app, theme);
     match &app.overlay {
         Overlay::Help => overlay::draw_help(frame, body, app, theme),
+        Overlay::FormHelp(f) => {
+            form::draw(frame, body, app.lang, f, &app.author.name, theme);
+            overlay::draw_help(frame, body, app, theme);
+        }
         Overlay::Palette(p) => overlay::draw_palette(frame, body, app, p, theme),
         Overlay::Filter { line, .. } => {
             // The filter line sits on the list's info row, just under the title.
@@ -111,7 +115,13 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         .for_mode(app.mode())
         .into_iter()
         .filter(|b| b.hint)
-        .map(|b| format!("{} {}", b.key.name(), b.command.short(app.lang)))
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.key.name(),
+                b.command.short_in(app.mode(), app.lang)
+            )
+        })
         .collect();
     frame.render_widget(
         Line::styled(text::fit(&format!(" {}", hints.join("  ")), w), theme.dim()),

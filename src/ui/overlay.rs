@@ -2,8 +2,7 @@
 
 use super::theme::Theme;
 use super::tr;
-use crate::Lang;
-use crate::app::{App, Command, PaletteState, palette_entries};
+use crate::app::{App, PaletteState, help_rows, palette_entries};
 use crate::text::{self, fit};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -22,70 +21,153 @@ fn boxed(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn description(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    tr(lang, ja, en)
-}
-
-pub fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let bindings = app.keymap.for_mode(app.mode());
-    // One line per command (navigation pairs share one), its keys joined: `k j Up Down  上下`.
-    let mut rows: Vec<(String, &'static str)> = Vec::new();
-    for b in &bindings {
-        let (_, ja, en) = b.command.describe();
-        let desc = match b.command {
-            Command::Up | Command::Down => tr(app.lang, "上／下へ", "up / down"),
-            Command::Left | Command::Right => tr(app.lang, "左／右へ", "left / right"),
-            Command::Top | Command::Bottom => tr(app.lang, "先頭／末尾へ", "first / last row"),
-            Command::PageUp | Command::PageDown => tr(app.lang, "前／次のページ", "page up / down"),
-            _ => description(app.lang, ja, en),
-        };
-        match rows.iter_mut().find(|(_, d)| *d == desc) {
-            Some((keys, _)) => {
-                keys.push(' ');
-                keys.push_str(&b.key.name());
+/// Splits `s` into lines of at most `cells` cells: at spaces where there are some (English),
+/// anywhere between characters otherwise (Japanese).
+fn wrap(s: &str, cells: usize) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let cells = cells.max(1);
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in s.split_inclusive(' ') {
+        let used = lines.last().map_or(0, |l| text::width(l));
+        if used > 0 && used + text::width(word.trim_end()) > cells {
+            lines.push(String::new());
+        }
+        for g in word.graphemes(true) {
+            let used = lines.last().map_or(0, |l| text::width(l));
+            if used + text::width(g) > cells && g != " " {
+                lines.push(String::new());
             }
-            None => rows.push((b.key.name(), desc)),
+            if let Some(last) = lines.last_mut()
+                && !(last.is_empty() && g == " ")
+            {
+                last.push_str(g);
+            }
         }
     }
-    // Two columns when one would not fit the height and the terminal is wide enough.
-    let fits = (rows.len() as u16) < area.height;
-    let columns: usize = if fits || area.width < 80 { 1 } else { 2 };
-    let per_column = rows.len().div_ceil(columns);
-    let inner = if columns == 1 {
-        boxed(area, 72, rows.len() as u16 + 2)
+    lines.iter().map(|l| l.trim_end().to_string()).collect()
+}
+
+/// The help laid out in `columns` columns of `col_w` cells: per column, its lines (keys, text).
+fn help_columns(
+    rows: &[crate::app::HelpRow],
+    columns: usize,
+    col_w: usize,
+    height: usize,
+) -> (Vec<Vec<(String, String)>>, usize) {
+    let widest_keys = rows.iter().map(|r| text::width(&r.keys)).max().unwrap_or(0);
+    let key_w = (widest_keys + 2).min(col_w / 3).max(6);
+    let what_w = col_w.saturating_sub(key_w + 1).max(1);
+    let mut out: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    let mut shown = 0;
+    for row in rows {
+        // Keys that do not fit their column go on under each other, like the text beside them.
+        let keys = wrap(&row.keys, key_w.saturating_sub(2));
+        let what = wrap(&row.what, what_w);
+        let lines = keys.len().max(what.len());
+        if out.last().map_or(0, Vec::len) + lines > height {
+            if out.len() == columns {
+                break;
+            }
+            out.push(Vec::new());
+        }
+        let Some(column) = out.last_mut() else { break };
+        if column.len() + lines > height {
+            break;
+        }
+        for i in 0..lines {
+            let k = keys.get(i).map_or("", String::as_str);
+            column.push((
+                fit(&format!("  {k}"), key_w),
+                what.get(i).cloned().unwrap_or_default(),
+            ));
+        }
+        shown += 1;
+    }
+    (out, shown)
+}
+
+/// `?`: the keys of this screen (or of the open form), each with what it does here. Lines wrap
+/// rather than being cut; when they do not fit the height they flow into more columns, and when
+/// even that is not enough the last line says how many more there are.
+pub fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let (title, rows) = help_rows(app);
+    let height = (area.height as usize).saturating_sub(1).max(1);
+    let width = area.width as usize;
+    // The fewest columns (each at least 38 cells wide) that hold every line.
+    let max_columns = (width / 38).max(1);
+    let mut layout = None;
+    for columns in 1..=max_columns {
+        let col_w = if columns == 1 {
+            width.min(84)
+        } else {
+            width / columns
+        };
+        let (cols, shown) = help_columns(&rows, columns, col_w, height);
+        if shown == rows.len() || columns == max_columns {
+            layout = Some((cols, shown, col_w));
+            break;
+        }
+    }
+    let Some((cols, shown, col_w)) = layout else {
+        return;
+    };
+    let (cols, shown) = if shown < rows.len() {
+        // Room for the line saying what is left.
+        help_columns(&rows, cols.len().max(1), col_w, height.saturating_sub(1))
+    } else {
+        (cols, shown)
+    };
+    let tallest = cols.iter().map(Vec::len).max().unwrap_or(0);
+    let more = rows.len() - shown;
+    let inner = if cols.len() == 1 && more == 0 {
+        boxed(area, col_w as u16, tallest as u16 + 1)
     } else {
         area
     };
     frame.render_widget(Clear, inner);
-    let title = tr(
-        app.lang,
-        " キー一覧（どのキーでも閉じる）",
-        " Keys (any key closes)",
-    );
     frame.render_widget(
-        Line::styled(fit(title, inner.width as usize), theme.header()),
+        Line::styled(fit(&title, inner.width as usize), theme.header()),
         Rect { height: 1, ..inner },
     );
-    let col_w = inner.width as usize / columns;
-    let key_w = if columns == 1 { 28 } else { 18 };
-    for (i, (keys, desc)) in rows.iter().enumerate() {
-        let (col, r) = (i / per_column, i % per_column);
-        let y = inner.y + 1 + r as u16;
-        if y >= inner.bottom() {
-            continue;
+    for (c, column) in cols.iter().enumerate() {
+        for (r, (keys, what)) in column.iter().enumerate() {
+            let y = inner.y + 1 + r as u16;
+            if y >= inner.bottom() {
+                break;
+            }
+            let key_w = text::width(keys);
+            let line = Line::from(vec![
+                Span::styled(keys.clone(), theme.label()),
+                Span::raw(" "),
+                Span::raw(fit(what, col_w.saturating_sub(key_w + 1))),
+            ]);
+            frame.render_widget(
+                line,
+                Rect {
+                    x: inner.x + (c * col_w) as u16,
+                    y,
+                    width: (col_w as u16).min(inner.width),
+                    height: 1,
+                },
+            );
         }
-        let line = Line::from(vec![
-            Span::styled(fit(&format!("  {keys}"), key_w), theme.label()),
-            Span::raw(fit(desc, col_w.saturating_sub(key_w))),
-        ]);
-        let x = inner.x + (col * col_w) as u16;
+    }
+    if more > 0 {
+        let note = format!(
+            "  {} {more} {}",
+            tr(app.lang, "ほか", "and"),
+            tr(
+                app.lang,
+                "件は : のコマンド一覧で検索できます",
+                "more: type : to search every command"
+            )
+        );
         frame.render_widget(
-            line,
+            Line::styled(fit(&note, inner.width as usize), theme.dim()),
             Rect {
-                x,
-                y,
-                width: col_w as u16,
+                y: inner.bottom().saturating_sub(1),
                 height: 1,
+                ..inner
             },
         );
     }
@@ -112,7 +194,7 @@ pub fn draw_palette(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PaletteSta
     let first = p.cursor.saturating_sub(visible.saturating_sub(1));
     for (i, entry) in entries.iter().enumerate().skip(first).take(visible) {
         let y = inner.y + 1 + (i - first) as u16;
-        let desc = description(app.lang, entry.ja, entry.en);
+        let desc = &entry.label;
         let mut line = Line::from(vec![
             Span::raw(fit(
                 &format!("  {desc}"),

@@ -31,13 +31,14 @@ fn years_shown(app: &mut App) -> Vec<String> {
     let body = body_rows(app, 80, 24);
     body[1]
         .split_whitespace()
+        .map(|w| w.trim_matches(['‹', '›']))
         .filter(|w| w.ends_with("年度"))
         .map(str::to_string)
         .collect()
 }
 
 #[test]
-fn b_opens_the_pivot_over_the_dashboard() {
+fn b_opens_the_pivot_over_the_screen_it_was_pressed_on() {
     let mut app = app();
     open_list(&mut app, 101..=103);
     press(&mut app, Key::Enter);
@@ -47,7 +48,12 @@ fn b_opens_the_pivot_over_the_dashboard() {
     );
     assert_eq!(
         crumbs(&app),
-        ["ダッシュボード", "年度別配分額 (統合プロジェクト)"]
+        [
+            "ダッシュボード",
+            "課題一覧",
+            "#101",
+            "年度別配分額 (統合プロジェクト)"
+        ]
     );
     assert_eq!(app.screen().content_height(), Some(1), "loading");
     app.update(Action::BudgetLoaded(Box::new(budget_pivot(
@@ -84,15 +90,21 @@ fn t_cycles_the_rows_and_reloads_ignoring_older_answers() {
 }
 
 #[test]
-fn scrolling_stops_at_the_last_row_at_80x24() {
+fn the_cursor_scrolls_the_rows_and_stops_at_the_totals_at_80x24() {
     let mut app = opened(80, 24, 25);
     assert_eq!(app.screen().content_height(), Some(28));
     assert_eq!(press(&mut app, ch('j')), []);
-    assert_eq!(budget(&app).scroll, 1);
+    assert_eq!((budget(&app).row, budget(&app).scroll), (1, 0));
     press(&mut app, Key::PageDown);
-    assert_eq!(budget(&app).scroll, 6, "19 rows between header and totals");
+    assert_eq!(
+        (budget(&app).row, budget(&app).scroll),
+        (20, 2),
+        "19 rows between header and totals"
+    );
     press(&mut app, ch('G'));
-    assert_eq!(budget(&app).scroll, 6);
+    assert_eq!(budget(&app).row, 25, "the totals row is the last stop");
+    press(&mut app, ch('k'));
+    assert_eq!((budget(&app).row, budget(&app).scroll), (24, 6));
     let body = body_rows(&mut app, 80, 24);
     assert!(body[2].starts_with(" 行06"), "{}", body[2]);
     assert!(body[20].starts_with(" 行24"), "{}", body[20]);
@@ -100,11 +112,15 @@ fn scrolling_stops_at_the_last_row_at_80x24() {
 }
 
 #[test]
-fn scrolling_stops_at_the_last_row_at_40x12() {
+fn the_cursor_scrolls_the_rows_and_stops_at_the_totals_at_40x12() {
     let mut app = opened(40, 12, 25);
     press(&mut app, Key::PageDown);
-    assert_eq!(budget(&app).scroll, 6, "7 rows on a page, one kept");
-    press(&mut app, ch('G'));
+    assert_eq!(
+        (budget(&app).row, budget(&app).scroll),
+        (7, 1),
+        "7 rows on a page"
+    );
+    keys(&mut app, &[ch('G'), ch('k')]);
     assert_eq!(budget(&app).scroll, 18);
     let body = body_rows(&mut app, 40, 12);
     assert!(body[8].starts_with(" 行24"), "{}", body[8]);
@@ -119,12 +135,23 @@ fn left_and_right_reach_the_first_and_the_latest_years() {
         ["2024年度", "2025年度", "2026年度"],
         "the latest three years fit 80 columns"
     );
+    assert_eq!(
+        budget(&app).cursor_col(),
+        6,
+        "the cursor starts on the latest year"
+    );
     assert_eq!(keys(&mut app, &[Key::Left; 10]), []);
+    assert_eq!(budget(&app).cursor_col(), 0);
     assert_eq!(budget(&app).first_year, Some(0));
     assert_eq!(years_shown(&mut app), ["2020年度", "2021年度", "2022年度"]);
-    press(&mut app, Key::Right);
+    keys(&mut app, &[Key::Right; 3]);
     assert_eq!(years_shown(&mut app), ["2021年度", "2022年度", "2023年度"]);
     keys(&mut app, &[ch('l'); 10]);
+    assert_eq!(
+        budget(&app).cursor_col(),
+        7,
+        "the all-years total is the last column"
+    );
     assert_eq!(years_shown(&mut app), ["2024年度", "2025年度", "2026年度"]);
     assert_eq!(
         press(&mut app, ch('h')),
@@ -134,11 +161,12 @@ fn left_and_right_reach_the_first_and_the_latest_years() {
 }
 
 #[test]
-fn each_left_moves_the_window_one_year() {
+fn the_first_left_moves_the_cursor_and_the_window_follows_it() {
     let mut app = opened(80, 24, 3);
     press(&mut app, Key::Left);
-    assert_eq!(years_shown(&mut app), ["2023年度", "2024年度", "2025年度"]);
-    keys(&mut app, &[Key::Right; 10]);
-    press(&mut app, Key::Left);
+    assert_eq!(budget(&app).cursor_col(), 5, "the first Left is not lost");
+    assert_eq!(years_shown(&mut app), ["2024年度", "2025年度", "2026年度"]);
+    keys(&mut app, &[Key::Left, Key::Left]);
+    assert_eq!(budget(&app).cursor_col(), 3);
     assert_eq!(years_shown(&mut app), ["2023年度", "2024年度", "2025年度"]);
 }

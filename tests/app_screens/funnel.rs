@@ -48,17 +48,27 @@ fn left_and_right_change_the_year_and_reload() {
     assert_eq!(funnel(&app).funnel, None);
     app.update(Action::FunnelLoaded(Box::new(funnel_data(2025, 2))));
     assert_eq!(app.screen().content_height(), Some(13));
+    // Left from 在籍 came to 2025's 移行; Left and Right walk the cells, years at the edges.
+    assert_eq!(funnel(&app).col, 1);
+    assert_eq!(press(&mut app, ch('h')), [], "to 在籍 of the same year");
     assert_eq!(press(&mut app, ch('h')), [load_funnel(2024)]);
     assert_eq!(press(&mut app, ch('l')), [load_funnel(2025)]);
+    assert_eq!(funnel(&app).col, 0);
+    assert_eq!(press(&mut app, ch('l')), []);
     assert_eq!(press(&mut app, ch('l')), [load_funnel(2026)]);
     assert_eq!(press(&mut app, ch('l')), []);
+    assert_eq!(press(&mut app, ch('l')), [], "not past the current year");
+    assert_eq!(funnel(&app).year, FiscalYear(2026));
 }
 
 #[test]
 fn scrolling_stops_at_the_last_integrated_project_at_80x24() {
     let mut app = opened(80, 24, 14);
+    // j moves the cursor down the phases; past the last one it scrolls.
+    assert_eq!(keys(&mut app, &[ch('j'); 4]), []);
+    assert_eq!((funnel(&app).row, funnel(&app).scroll), (4, 0));
     assert_eq!(press(&mut app, ch('j')), []);
-    assert_eq!(funnel(&app).scroll, 1);
+    assert_eq!((funnel(&app).row, funnel(&app).scroll), (4, 1));
     press(&mut app, Key::PageDown);
     assert_eq!(funnel(&app).scroll, 3, "11 head lines and 14 rows in 22");
     // The whole content scrolls: three lines up, the time-in-phase header is the eighth row.

@@ -15,6 +15,7 @@ mod heights;
 mod history;
 mod links;
 mod list;
+mod navigation;
 mod numbers;
 mod outcomes;
 mod pi;
@@ -391,6 +392,7 @@ pub fn budget_pivot(rows_by: BudgetRows, n: usize) -> BudgetPivot {
                 .collect();
             BudgetRow {
                 period: 3,
+                code: ["drug", "device", "regen"][i % 3].into(),
                 name_ja: format!("行{i:02}"),
                 name_en: format!("Row {i:02}"),
                 total: amounts.iter().sum(),

@@ -55,11 +55,14 @@ fn opened(w: u16, h: u16) -> App {
 }
 
 #[test]
-fn capital_t_opens_the_tally_over_the_dashboard() {
+fn capital_t_opens_the_tally_over_the_screen_it_was_pressed_on() {
     let mut app = app();
     open_list(&mut app, 101..=103);
     assert_eq!(press(&mut app, ch('T')), [load_outcomes()]);
-    assert_eq!(crumbs(&app), ["ダッシュボード", "成果集計 (全種別)"]);
+    assert_eq!(
+        crumbs(&app),
+        ["ダッシュボード", "課題一覧", "成果集計 (全種別)"]
+    );
     assert_eq!(app.screen().content_height(), Some(1), "loading");
     app.update(Action::OutcomesLoaded(Box::new(tally())));
     assert_eq!(app.screen().content_height(), Some(4 + 5));

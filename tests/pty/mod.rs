@@ -536,9 +536,19 @@ fn portfolio_screens_by_keyboard_in_a_real_terminal() {
     tui.wait_for("fiscal-year columns", |s| {
         s.contains("年度 ") && s.contains("計")
     });
+    // Each screen was opened over the one before: Esc walks back through them, q on the
+    // dashboard quits.
     tui.send("\x1b");
+    tui.wait_for("the funnel again", |s| {
+        s.row(0).contains("フェーズ推移") && !s.row(0).contains("年度別配分額")
+    });
+    tui.send("\x1b");
+    tui.wait_for("my portfolio again", |s| {
+        s.row(0).contains("マイポートフォリオ") && !s.row(0).contains("フェーズ推移")
+    });
+    tui.send("q");
     tui.wait_for("the dashboard again", |s| {
-        !s.row(0).contains("年度別配分額")
+        !s.row(0).contains("マイポートフォリオ")
     });
     tui.send("q");
     tui.assert_exit_code(0);

@@ -53,6 +53,8 @@ pub struct ListState {
     pub rows: HashMap<i64, ProjectRow>,
     /// Id of the last load request; older answers are ignored.
     pub request: u64,
+    /// Opened from the palette by 課題管理番号: a single match opens its detail in its place.
+    pub open_single: bool,
 }
 
 /// Rows kept in the cache before it is emptied (a few screens' worth).
@@ -97,12 +99,21 @@ impl ListState {
                 }
             }
             Command::SelectAll => self.select_all(),
-            Command::SortNext => {
-                self.sort_next();
-                return Some(self.load(ctx));
-            }
-            Command::SortReverse => {
-                self.sort.descending = !self.sort.descending;
+            Command::SortNext | Command::SortReverse => {
+                if command == Command::SortNext {
+                    let shown: Vec<SortKey> = crate::app::visible_columns(ctx.cols(), ctx.lang)
+                        .into_iter()
+                        .map(|(key, _)| key)
+                        .collect();
+                    self.sort_next(&shown);
+                } else {
+                    self.sort.descending = !self.sort.descending;
+                }
+                // A new order is read from its top: the first row, the cursor on it (the old
+                // order's ids go, so the answer does not follow the cursor's project).
+                self.cursor = 0;
+                self.offset = 0;
+                self.ids.clear();
                 return Some(self.load(ctx));
             }
             _ => return None,
@@ -188,6 +199,7 @@ impl ListState {
             count: None,
             rows: HashMap::new(),
             request: 0,
+            open_single: false,
         }
     }
 
@@ -378,15 +390,28 @@ impl ListState {
         }
     }
 
-    /// `s`: the next sort column (ascending); `S` reverses.
-    pub fn sort_next(&mut self) {
-        let columns = SortKey::COLUMNS;
-        let at = columns
-            .iter()
-            .position(|k| *k == self.sort.key)
-            .map_or(0, |i| (i + 1) % columns.len());
+    /// `s`: the next of the columns `shown` on screen (ascending), in their order; from a key not
+    /// among them (the highway queue's flag age, a column the width dropped), the first shown
+    /// after it. `S` reverses.
+    pub fn sort_next(&mut self, shown: &[SortKey]) {
+        let columns: Vec<SortKey> = SortKey::COLUMNS
+            .into_iter()
+            .filter(|k| shown.contains(k))
+            .collect();
+        let Some(&first) = columns.first() else {
+            return;
+        };
+        let order = |k: SortKey| SortKey::COLUMNS.iter().position(|c| *c == k);
+        let key = match order(self.sort.key) {
+            Some(at) => columns
+                .iter()
+                .copied()
+                .find(|k| order(*k) > Some(at))
+                .unwrap_or(first),
+            None => first,
+        };
         self.sort = Sort {
-            key: columns[at],
+            key,
             descending: false,
         };
     }
@@ -455,12 +480,13 @@ mod tests {
     }
 
     #[test]
-    fn sort_cycles_through_columns() {
+    fn sort_cycles_through_the_columns_shown() {
         let mut l = list(1);
-        l.sort_next();
+        let all = SortKey::COLUMNS;
+        l.sort_next(&all);
         assert_eq!(l.sort.key, SortKey::Title);
         for _ in 0..4 {
-            l.sort_next();
+            l.sort_next(&all);
         }
         assert_eq!(
             l.sort.key,
@@ -468,8 +494,21 @@ mod tests {
             "days in phase follows the phase"
         );
         for _ in 0..4 {
-            l.sort_next();
+            l.sort_next(&all);
         }
         assert_eq!(l.sort.key, SortKey::AmedId);
+        let narrow = [SortKey::AmedId, SortKey::Title, SortKey::Phase];
+        l.sort_next(&narrow);
+        l.sort_next(&narrow);
+        assert_eq!(l.sort.key, SortKey::Phase, "Pi and Program are skipped");
+        l.sort_next(&narrow);
+        assert_eq!(l.sort.key, SortKey::AmedId);
+        l.sort.key = SortKey::Program;
+        l.sort_next(&narrow);
+        assert_eq!(
+            l.sort.key,
+            SortKey::Phase,
+            "from a hidden column: the next shown"
+        );
     }
 }

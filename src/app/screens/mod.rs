@@ -184,11 +184,7 @@ impl Screen {
                 let page = body.saturating_sub(history::HISTORY_HEAD);
                 s.scroll = s.scroll.min(s.entries.len().saturating_sub(page));
             }
-            Screen::Budget(s) => {
-                let rows = s.pivot.as_ref().map_or(0, |p| p.rows.len());
-                let page = body.saturating_sub(budget::BUDGET_FRAME);
-                s.scroll = s.scroll.min(rows.saturating_sub(page));
-            }
+            Screen::Budget(s) => s.keep_in_view(BudgetState::page(ctx)),
             Screen::Funnel(s) => s.scroll = s.scroll.min(s.content_height().saturating_sub(body)),
             Screen::Outcomes(s) => {
                 s.keep_in_view(body.saturating_sub(outcomes::OUTCOMES_FRAME).max(1))

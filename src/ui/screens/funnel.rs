@@ -4,7 +4,7 @@
 use super::{loading, name, put_lines};
 use crate::app::{App, FunnelState};
 use crate::model::{Coded, Phase};
-use crate::text::{fit, fit_right, thousands};
+use crate::text::{self, fit, fit_right, thousands};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
 use ratatui::Frame;
@@ -20,12 +20,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
     let w = area.width as usize;
     let mut lines = vec![
         Line::styled(
-            format!(
-                " {} ({}〜{}) | {}",
-                f.year.label(lang),
-                funnel.from,
-                funnel.to,
-                tr(lang, "左右キーで年度", "Left/Right: year")
+            fit(
+                &format!(
+                    " {} ({}{}{}) | {}",
+                    f.year.label(lang),
+                    funnel.from,
+                    tr(lang, "〜", " to "),
+                    funnel.to,
+                    tr(
+                        lang,
+                        "Enter 課題一覧 | 左右 セル・年度",
+                        "Enter: projects | Left/Right: cell, year"
+                    )
+                ),
+                w,
             ),
             theme.label(),
         ),
@@ -50,21 +58,47 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
                     tr(
                         lang,
                         "日超・実用化を除く; stalled:yes",
-                        "days, 実用化 aside; stalled:yes"
+                        "days, Practical aside; stalled:yes"
                     ),
                 ),
                 theme.dim(),
             ),
         ]),
     ];
-    let head = format!(
-        " {} {} {} {} {}",
-        fit(tr(lang, "移行", "Transition"), 16),
-        fit_right(tr(lang, "移行/在籍", "moved/in"), 15),
-        fit_right(tr(lang, "率", "rate"), 6),
-        fit_right(tr(lang, "滞留中央値", "median days"), 11),
-        tr(lang, "", ""),
+    // The transition names' column is as wide as the widest name in this language.
+    let step_label = |i: usize| {
+        let phase = Phase::ALL[i];
+        match Phase::ALL.get(i + 1) {
+            // U+203A is one cell everywhere (an arrow is ambiguous-width in CJK terminals).
+            Some(n) => format!("{}›{}", phase.short_label(lang), n.short_label(lang)),
+            None => phase.short_label(lang).to_string(),
+        }
+    };
+    let label_w = (0..Phase::ALL.len())
+        .map(|i| text::width(&step_label(i)))
+        .chain([text::width(tr(lang, "移行", "Transition"))])
+        .max()
+        .unwrap_or(16);
+    // The counts always show; the rate and the median only when they fit whole (a number is
+    // never cut).
+    let counts_w = 1 + label_w + 8 + 8;
+    let show_rate = w >= counts_w + 7;
+    let show_median = w >= counts_w + 7 + 12;
+    let mut head = format!(
+        " {} {} {}",
+        fit(tr(lang, "移行", "Transition"), label_w),
+        fit_right(tr(lang, "在籍", "in"), 7),
+        fit_right(tr(lang, "移行", "moved"), 7),
     );
+    if show_rate {
+        head.push_str(&format!(" {}", fit_right(tr(lang, "率", "rate"), 6)));
+    }
+    if show_median {
+        head.push_str(&format!(
+            " {}",
+            fit_right(tr(lang, "滞留中央値", "median days"), 11)
+        ));
+    }
     lines.push(Line::styled(fit(&head, w), theme.column_header()));
     let max_in = funnel
         .steps
@@ -73,23 +107,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
         .max()
         .unwrap_or(0)
         .max(1);
-    let bar_room = w.saturating_sub(1 + 16 + 16 + 7 + 12 + 2).max(1);
-    for (i, phase) in Phase::ALL.iter().enumerate() {
+    let bar_room = w.saturating_sub(1 + label_w + 16 + 7 + 12 + 2).max(1);
+    let cell = |text: String, at: (usize, usize)| {
+        if at == (f.row, f.col) {
+            Span::styled(text, theme.cursor())
+        } else {
+            Span::raw(text)
+        }
+    };
+    for i in 0..Phase::ALL.len() {
         let step = &funnel.steps[i];
         let next = Phase::ALL.get(i + 1);
-        let label = match next {
-            // U+203A is one cell everywhere (an arrow is ambiguous-width in CJK terminals).
-            Some(n) => format!("{}›{}", phase.short_label(lang), n.short_label(lang)),
-            None => phase.short_label(lang).to_string(),
-        };
-        let moved = if next.is_some() {
-            format!(
-                "{} / {}",
-                thousands(step.advanced),
-                thousands(step.in_phase)
-            )
-        } else {
-            thousands(step.in_phase)
+        let label = step_label(i);
+        let moved = match next {
+            Some(_) => thousands(step.advanced),
+            None => "-".into(),
         };
         let rate = match (next, step.rate_percent()) {
             (Some(_), Some(r)) => format!("{r:.1}%"),
@@ -97,17 +129,29 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
         };
         let median = step.median_days.map_or("-".into(), thousands);
         let len = (step.in_phase as f64 / max_in as f64 * bar_room as f64).round() as usize;
+        let name_style = if i == f.row {
+            theme.selected()
+        } else {
+            Style::new()
+        };
         lines.push(Line::from(vec![
-            Span::raw(format!(
-                " {} {} {} {} ",
-                fit(&label, 16),
-                fit_right(&moved, 15),
-                fit_right(&rate, 6),
-                fit_right(&median, 11)
-            )),
-            // U+25AE is one cell in every terminal.
+            Span::styled(format!(" {}", fit(&label, label_w)), name_style),
+            Span::raw(" "),
+            cell(fit_right(&thousands(step.in_phase), 7), (i, 0)),
+            Span::raw(" "),
+            cell(fit_right(&moved, 7), (i, 1)),
+            Span::raw(match (show_rate, show_median) {
+                (true, true) => format!(" {} {} ", fit_right(&rate, 6), fit_right(&median, 11)),
+                (true, false) => format!(" {}", fit_right(&rate, 6)),
+                _ => String::new(),
+            }),
+            // U+25AE is one cell in every terminal; the bar needs the room after the median.
             Span::styled(
-                "▮".repeat(len.max(usize::from(step.in_phase > 0))),
+                if show_median {
+                    "▮".repeat(len.max(usize::from(step.in_phase > 0)))
+                } else {
+                    String::new()
+                },
                 theme.bar(),
             ),
         ]));

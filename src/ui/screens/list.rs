@@ -13,20 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-fn header(key: SortKey, lang: Lang) -> &'static str {
-    match key {
-        SortKey::AmedId => tr(lang, "課題管理番号", "AMED id"),
-        SortKey::Title => tr(lang, "研究開発課題名", "Title"),
-        SortKey::Pi => tr(lang, "代表者／機関", "PI / institution"),
-        SortKey::Program => tr(lang, "事業", "Program"),
-        SortKey::Phase => tr(lang, "段階", "Phase"),
-        SortKey::Modality => tr(lang, "分類", "Modality"),
-        SortKey::Flag => tr(lang, "旗", "Flag"),
-        SortKey::LastNote => tr(lang, "最終記録", "Last note"),
-        SortKey::FlagAge => tr(lang, "旗の日付", "Flagged"),
-        SortKey::DaysInPhase => tr(lang, "滞留", "Days"),
-    }
-}
+use crate::app::column_header as header;
 
 fn cell(row: &ProjectRow, key: SortKey, lang: Lang, today: Date) -> String {
     match key {
@@ -141,7 +128,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
         return super::highway::draw_table(frame, below, app, list, theme);
     }
 
-    let columns = crate::app::visible_columns(w);
+    let columns = crate::app::visible_columns(w, lang);
     let mut head = vec![Span::raw("  ")];
     for (key, width) in &columns {
         let mut label = header(*key, lang).to_string();
