@@ -274,8 +274,26 @@ impl Form {
         }
     }
 
-    /// A date field: `Ok(None)` when optional and empty; an error naming the field otherwise.
-    pub fn date(&self, key: &str) -> Result<Option<Date>, String> {
+    /// The label of the field `key` in `lang` (the key itself for a field the form lacks).
+    pub fn label(&self, key: &str, lang: crate::Lang) -> String {
+        self.field(key).map_or_else(
+            || crate::msg::field(key).get(lang).to_string(),
+            |f| crate::tr(lang, f.ja, f.en).trim().to_string(),
+        )
+    }
+
+    /// `label: 入力してください` for a field left without a value.
+    pub fn missing(&self, key: &str, lang: crate::Lang) -> String {
+        format!(
+            "{}: {}",
+            self.label(key, lang),
+            crate::msg::invalid::empty().get(lang)
+        )
+    }
+
+    /// A date field: `Ok(None)` when optional and empty; an error naming the field (in `lang`)
+    /// otherwise.
+    pub fn date(&self, key: &str, lang: crate::Lang) -> Result<Option<Date>, String> {
         let Some(field) = self.field(key) else {
             return Ok(None);
         };
@@ -288,9 +306,9 @@ impl Form {
         }
         parse_date(text).map(Some).ok_or_else(|| {
             format!(
-                "{}: '{}' is not a date (YYYY-MM-DD)",
-                field.en,
-                crate::text::sanitize_line(text)
+                "{}: {}",
+                crate::tr(lang, field.ja, field.en).trim(),
+                crate::msg::invalid::form_not_a_date(&crate::text::sanitize_line(text)).get(lang)
             )
         })
     }
@@ -344,7 +362,10 @@ mod tests {
         for c in "2026-12-01".chars() {
             f.edit(Edit::Insert(c));
         }
-        assert_eq!(f.date("follow_up").unwrap(), parse_date("2026-12-01"));
+        assert_eq!(
+            f.date("follow_up", crate::Lang::Ja).unwrap(),
+            parse_date("2026-12-01")
+        );
         f.cycle_focus(true);
         f.edit(Edit::Insert('記'));
         f.edit(Edit::Newline);
@@ -365,9 +386,18 @@ mod tests {
         for c in "2024-02-30".chars() {
             f.edit(Edit::Insert(c));
         }
-        assert!(f.date("date").unwrap_err().contains("Date"));
+        assert!(
+            f.date("date", crate::Lang::En)
+                .unwrap_err()
+                .contains("Date")
+        );
+        let ja = f.date("date", crate::Lang::Ja).unwrap_err();
+        assert!(
+            ja.starts_with("日付: '2024-02-30' は日付ではありません"),
+            "{ja}"
+        );
         assert_eq!(
-            f.date("follow_up").unwrap(),
+            f.date("follow_up", crate::Lang::Ja).unwrap(),
             None,
             "an empty optional date is fine"
         );

@@ -180,9 +180,10 @@ pub enum SaveOutcome {
         undo: Vec<Undo>,
     },
     /// Another session changed the record; the officer's text stays in the form. `latest` is
-    /// the record's version now (a note's), for saving on top of it. `message`: the store's text.
+    /// the record's version now (a note's), for saving on top of it. `message`: the store's
+    /// error, in both languages.
     Conflict {
-        message: String,
+        message: crate::msg::Msg,
         latest: Option<i64>,
     },
     /// The database stayed locked through the busy timeout; the save is retried.
@@ -240,9 +241,14 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
     if let Some(save) = super::project_form::build_save(form, lang) {
         return save;
     }
-    let need = |code: Option<&str>, what: &str| {
-        code.map(str::to_string)
-            .ok_or_else(|| format!("{what}: {}", tr(lang, "選択してください", "choose one")))
+    let need = |code: Option<&str>, key: &str| {
+        code.map(str::to_string).ok_or_else(|| {
+            format!(
+                "{}: {}",
+                form.label(key, lang),
+                tr(lang, "選択してください", "choose one")
+            )
+        })
     };
     Ok(match &form.kind {
         FormKind::Note { project_id } => Save::Note {
@@ -251,8 +257,10 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 kind: NoteKind::parse(&need(form.choice("kind"), "kind")?)
                     .unwrap_or(NoteKind::Other),
                 body: form.text("body"),
-                occurred_on: form.date("date")?.ok_or("date")?,
-                follow_up_on: form.date("follow_up")?,
+                occurred_on: form
+                    .date("date", lang)?
+                    .ok_or_else(|| form.missing("date", lang))?,
+                follow_up_on: form.date("follow_up", lang)?,
             },
         },
         FormKind::EditNote {
@@ -271,7 +279,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             flag: NewFlag {
                 target_program_id: need(form.choice("target"), "target")?
                     .parse()
-                    .map_err(|_| "target".to_string())?,
+                    .map_err(|_| form.missing("target", lang))?,
                 reason: form.text("reason"),
                 criteria: criteria_of(form),
                 status: form
@@ -293,7 +301,8 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             from,
             ..
         } => {
-            let to = FlagStatus::parse(&need(form.choice("to"), "status")?).ok_or("status")?;
+            let to = FlagStatus::parse(&need(form.choice("to"), "status")?)
+                .ok_or_else(|| form.missing("status", lang))?;
             Save::FlagMove {
                 flag_id: *flag_id,
                 version: *version,
@@ -307,14 +316,17 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             version,
             from,
         } => {
-            let to = Phase::parse(&need(form.choice("to"), "phase")?).ok_or("phase")?;
+            let to = Phase::parse(&need(form.choice("to"), "phase")?)
+                .ok_or_else(|| form.missing("phase", lang))?;
             Save::Phase {
                 project_id: *project_id,
                 version: *version,
                 from: *from,
                 change: PhaseMove {
                     to,
-                    on: form.date("date")?.ok_or("date")?,
+                    on: form
+                        .date("date", lang)?
+                        .ok_or_else(|| form.missing("date", lang))?,
                     reason: form.text("reason"),
                 },
             }
@@ -366,7 +378,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 kind: crate::model::DeadlineKind::parse(&need(form.choice("kind"), "kind")?)
                     .unwrap_or(crate::model::DeadlineKind::AnnualReport),
                 title: form.text("title"),
-                due_on: form.date("due")?.ok_or_else(|| {
+                due_on: form.date("due", lang)?.ok_or_else(|| {
                     tr(lang, "期限の日付を入力してください", "type the due date").to_string()
                 })?,
             },
@@ -390,7 +402,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                     label,
                     kind: crate::model::AttachmentKind::parse(&need(form.choice("kind"), "kind")?)
                         .unwrap_or(crate::model::AttachmentKind::Other),
-                    dated_on: form.date("date")?,
+                    dated_on: form.date("date", lang)?,
                     sha256: None,
                 },
             }
@@ -399,8 +411,8 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             project_id: *project_id,
             outcome: crate::model::NewOutcome {
                 kind: crate::model::OutcomeKind::parse(&need(form.choice("kind"), "kind")?)
-                    .ok_or("kind")?,
-                on: form.date("date")?.ok_or_else(|| {
+                    .ok_or_else(|| form.missing("kind", lang))?,
+                on: form.date("date", lang)?.ok_or_else(|| {
                     tr(lang, "日付を入力してください", "type the date").to_string()
                 })?,
                 product: Some(form.text("product")).filter(|p| !p.is_empty()),
@@ -414,7 +426,9 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             project_id: *project_id,
             gate: NewGate {
                 gate: form.text("gate"),
-                decided_on: form.date("date")?.ok_or("date")?,
+                decided_on: form
+                    .date("date", lang)?
+                    .ok_or_else(|| form.missing("date", lang))?,
                 decision: GateDecision::parse(&need(form.choice("decision"), "decision")?)
                     .unwrap_or(GateDecision::Go),
                 note: form.text("note"),

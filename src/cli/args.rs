@@ -4,7 +4,7 @@
 use crate::model::{Coded, parse_date};
 use crate::session::RunContext;
 use crate::text::sanitize_line;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 /// A date option (`YYYY-MM-DD`); today when not given.
 pub(super) fn date_arg(
@@ -15,10 +15,7 @@ pub(super) fn date_arg(
     match text {
         None => Ok(ctx.today),
         Some(t) => parse_date(t).ok_or_else(|| {
-            anyhow!(
-                "{flag}: '{}' is not a date (expected YYYY-MM-DD, e.g. 2026-04-01)",
-                sanitize_line(t)
-            )
+            anyhow::Error::from(crate::msg::cli::not_a_date(flag, &sanitize_line(t)))
         }),
     }
 }
@@ -26,11 +23,11 @@ pub(super) fn date_arg(
 /// A coded value (code, Japanese or English label) of an option.
 pub(super) fn parse_coded<T: Coded>(flag: &str, text: &str) -> Result<T> {
     T::parse(text).ok_or_else(|| {
-        anyhow!(
-            "{flag}: '{}' is not one of {}",
-            sanitize_line(text),
-            T::codes_list()
-        )
+        anyhow::Error::from(crate::msg::cli::not_one_of(
+            flag,
+            &sanitize_line(text),
+            &T::codes_list(),
+        ))
     })
 }
 
@@ -39,6 +36,9 @@ pub(super) fn era_date_arg(what: &str, text: &str) -> Result<crate::model::Date>
     crate::csv_io::dates::parse(text)
         .or_else(|| parse_date(text))
         .ok_or_else(|| {
-            anyhow!("--{what}: '{text}' is not a date (expected 2025-05-31 or 令和7年5月31日)")
+            anyhow::Error::from(crate::msg::cli::not_a_date_wareki(
+                &format!("--{what}"),
+                text,
+            ))
         })
 }

@@ -2,13 +2,11 @@
 //! them with their numbers and versions, edit one (version-checked), delete (soft) and restore.
 
 use super::args::date_arg;
-use crate::model::{
-    Coded, NewOutcome, OUTCOME_KINDS_HELP, OutcomeChange, OutcomeKind, parse_outcome_kind,
-};
+use crate::model::{Coded, NewOutcome, OutcomeChange, OutcomeKind, parse_outcome_kind};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// `seedline outcome …`.
@@ -68,10 +66,10 @@ pub enum Command {
 /// A `--kind` value.
 fn kind_arg(text: &str) -> Result<OutcomeKind> {
     parse_outcome_kind(text).ok_or_else(|| {
-        anyhow!(
-            "--kind: '{}' is not an outcome kind; expected {OUTCOME_KINDS_HELP}",
-            sanitize_line(text)
-        )
+        anyhow::Error::from(crate::msg::cli::not_an_outcome_kind(
+            "--kind",
+            &sanitize_line(text),
+        ))
     })
 }
 

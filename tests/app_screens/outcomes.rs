@@ -247,7 +247,7 @@ fn capital_r_on_the_detail_records_an_outcome_and_u_takes_it_back() {
     assert_eq!(form.kind, FormKind::Outcome { project_id: 103 });
     assert_eq!(form.choice("kind"), Some("licensing"), "企業導出 first");
     assert_eq!(
-        form.date("date").unwrap(),
+        form.date("date", seedline::Lang::Ja).unwrap(),
         Some(today()),
         "prefilled with today"
     );

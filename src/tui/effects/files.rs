@@ -79,11 +79,14 @@ pub fn import_projects(
     options.dry_run = dry_run;
     let report = import_projects(store, std::path::Path::new(path), &options, &mut |_| {})?;
     let Some(counts) = report.counts.filter(|_| report.is_ok()) else {
-        let lines = report.problem_lines(path);
         return Err(Refused::Failure(Failure::ImportRefused {
             path: path.to_string(),
             problems: report.problems.len() as u64 + report.more_problems,
-            first: lines.first().cloned().unwrap_or_default(),
+            first: report
+                .problems
+                .first()
+                .map(|p| crate::msg::csv::problem_line(p, path))
+                .unwrap_or_default(),
         }));
     };
     crate::log::event(

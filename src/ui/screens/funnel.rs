@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
                     tr(
                         lang,
                         "日超・実用化を除く; stalled:yes",
-                        "days, 実用化 aside; stalled:yes"
+                        "days, practical use aside; stalled:yes"
                     ),
                 ),
                 theme.dim(),
