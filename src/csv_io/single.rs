@@ -90,7 +90,7 @@ pub fn describe(problems: &[Problem]) -> crate::msg::Msg {
         };
         out = Some(match out {
             None => one,
-            Some(before) => before.join(("; ", "; "), &one),
+            Some(before) => before.join(("。", "; "), &one),
         });
     }
     out.unwrap_or_default().sanitized()

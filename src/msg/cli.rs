@@ -67,11 +67,7 @@ pub fn not_one_of(flag: &str, value: &str, choices: &str) -> Msg {
 }
 
 pub fn not_an_outcome_kind(flag: &str, value: &str) -> Msg {
-    let kinds = crate::model::OUTCOME_KINDS_HELP;
-    Msg::new(
-        format!("{flag}: '{value}' は成果の種別ではありません。種別: {kinds}"),
-        format!("{flag}: '{value}' is not an outcome kind; expected {kinds}"),
-    )
+    super::csv::not_an_outcome_kind(flag, value)
 }
 
 pub fn not_a_fiscal_year(flag: &str, value: &str) -> Msg {
@@ -272,7 +268,7 @@ pub fn not_a_phase_range(value: &str) -> Msg {
             "--phases: '{value}' は段階でも範囲でもありません（例: 基礎..臨床。段階は 基礎、応用、非臨床、臨床、実用化）"
         ),
         format!(
-            "--phases: '{value}' is not a phase or range (e.g. basic..clinical or 基礎..臨床; phases are basic, applied, nonclinical, clinical, practical)"
+            "--phases: '{value}' is not a phase or range (e.g. basic..clinical; phases are basic, applied, nonclinical, clinical, practical)"
         ),
     )
 }

@@ -69,11 +69,24 @@ pub fn area_ambiguous(value: &str, names: &[&str]) -> Msg {
     )
 }
 
-/// `seedline program add …`: how to add a program named `name`.
-fn add_program(name: &str) -> String {
+/// `seedline program add …`: how to add a program named `name` (phases in `lang`'s names).
+fn add_program(name: &str, lang: Lang) -> String {
+    let phases = match lang {
+        Lang::Ja => "基礎..臨床",
+        Lang::En => "basic..clinical",
+    };
     format!(
-        "`seedline program add --code CODE --name '{name}' --ministry MEXT|MHLW|METI|other --ip CODE --phases 基礎..臨床`"
+        "`seedline program add --code CODE --name '{name}' --ministry MEXT|MHLW|METI|other --ip CODE --phases {phases}`"
     )
+}
+
+/// The outcome kinds an option or a cell takes: codes with AMED's words in Japanese, codes in
+/// English.
+fn outcome_kinds(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => crate::model::OUTCOME_KINDS_HELP,
+        Lang::En => "approval, licensing, nonclinical-poc, clinical-trial, paper",
+    }
 }
 
 pub fn unknown_program(value: &str) -> Msg {
@@ -95,19 +108,25 @@ pub fn program_part_of_one(value: &str, name: &str, code: &str) -> Msg {
 }
 
 pub fn program_part_of_many(value: &str, count: usize, names: &str, add_name: &str) -> Msg {
-    let add = add_program(add_name);
+    let (add_ja, add_en) = (
+        add_program(add_name, Lang::Ja),
+        add_program(add_name, Lang::En),
+    );
     Msg::new(
         format!(
-            "事業 '{value}' はありません。{count} 件の事業名の一部です（{names}）。名前全体かコードを書くか、{add} で追加してください"
+            "事業 '{value}' はありません。{count} 件の事業名の一部です（{names}）。名前全体かコードを書くか、{add_ja} で追加してください"
         ),
         format!(
-            "unknown program '{value}': it is part of {count} program names ({names}); write a whole name or code, or add it with {add}"
+            "unknown program '{value}': it is part of {count} program names ({names}); write a whole name or code, or add it with {add_en}"
         ),
     )
 }
 
 pub fn program_unknown_add(value: &str, closest: Option<&str>, add_name: &str) -> Msg {
-    let add = add_program(add_name);
+    let (add_ja, add_en) = (
+        add_program(add_name, Lang::Ja),
+        add_program(add_name, Lang::En),
+    );
     let (ja, en) = match closest {
         Some(n) => (
             format!("'{n}' のことですか。または "),
@@ -116,8 +135,8 @@ pub fn program_unknown_add(value: &str, closest: Option<&str>, add_name: &str) -
         None => (String::new(), String::new()),
     };
     Msg::new(
-        format!("事業 '{value}' はありません。{ja}{add} で追加してください"),
-        format!("unknown program '{value}'; {en}add it with {add}"),
+        format!("事業 '{value}' はありません。{ja}{add_ja} で追加してください"),
+        format!("unknown program '{value}'; {en}add it with {add_en}"),
     )
 }
 
@@ -338,17 +357,26 @@ pub fn not_yen(value: &str) -> Msg {
 }
 
 pub fn outcome_kind(value: Option<&str>) -> Msg {
-    let kinds = crate::model::OUTCOME_KINDS_HELP;
+    let (ja, en) = (outcome_kinds(Lang::Ja), outcome_kinds(Lang::En));
     match value {
         None => Msg::new(
-            format!("空です。成果の種別を書いてください: {kinds}"),
-            format!("empty; expected {kinds}"),
+            format!("空です。成果の種別を書いてください: {ja}"),
+            format!("empty; expected {en}"),
         ),
         Some(v) => Msg::new(
-            format!("'{v}' は成果の種別ではありません。種別: {kinds}"),
-            format!("'{v}' is not an outcome kind; expected {kinds}"),
+            format!("'{v}' は成果の種別ではありません。種別: {ja}"),
+            format!("'{v}' is not an outcome kind; expected {en}"),
         ),
     }
+}
+
+/// An option's value that is not an outcome kind.
+pub fn not_an_outcome_kind(flag: &str, value: &str) -> Msg {
+    let (ja, en) = (outcome_kinds(Lang::Ja), outcome_kinds(Lang::En));
+    Msg::new(
+        format!("{flag}: '{value}' は成果の種別ではありません。種別: {ja}"),
+        format!("{flag}: '{value}' is not an outcome kind; expected {en}"),
+    )
 }
 
 pub fn assignment_ends_before_start(to: impl Display, from: impl Display) -> Msg {

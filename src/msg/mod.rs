@@ -129,7 +129,7 @@ pub fn field_label(name: &str) -> Option<(&'static str, &'static str)> {
         "licensing" | "licensing_status" => ("企業導出", "licensing"),
         "body" => ("本文", "text"),
         "body (standard input)" => ("本文（標準入力）", "text (standard input)"),
-        "follow_up" => ("フォローアップ期日", "follow-up due"),
+        "follow_up" => ("フォローアップ期限", "follow-up due"),
         "date" => ("日付", "date"),
         "due" => ("期限日", "due date"),
         "kind" => ("種別", "kind"),
@@ -163,6 +163,7 @@ pub fn field_label(name: &str) -> Option<(&'static str, &'static str)> {
         "project" => ("課題", "project"),
         "highway flag" => ("ハイウェイ支援フラグ", "highway flag"),
         "config" => ("設定ファイル", "config file"),
+        "demo" => ("デモ", "demo"),
         _ => return None,
     })
 }
