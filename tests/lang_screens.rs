@@ -24,12 +24,15 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// What goes wrong, done to an app.
+type Trouble = Box<dyn Fn(&mut App)>;
+
 /// Every way an error reaches the status line, each leaving the app with its status set.
-fn troubles() -> Vec<(&'static str, Box<dyn Fn(&mut App)>)> {
+fn troubles() -> Vec<(&'static str, Trouble)> {
     let error = |e: seedline::Error| {
         Box::new(move |app: &mut App| {
             app.update(Action::Failed(Msg::of_error(&e)));
-        }) as Box<dyn Fn(&mut App)>
+        }) as Trouble
     };
     vec![
         (

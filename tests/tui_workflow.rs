@@ -157,7 +157,11 @@ fn a_note_closed_unsaved_is_kept_as_a_draft_and_a_bad_date_keeps_the_text() {
     t.type_text("2026-02-30");
     t.keys(&[Key::Ctrl('s')]);
     assert!(
-        t.app.status.as_deref().unwrap_or("").contains("not a date"),
+        t.app
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("は日付ではありません"),
         "{:?}",
         t.app.status
     );
@@ -186,7 +190,7 @@ fn a_stale_note_edit_is_a_conflict_that_keeps_the_text_and_can_be_saved_as_a_new
     b.keys(&[Key::Ctrl('s')]);
     let status = b.app.status.clone().unwrap_or_default();
     assert!(
-        status.contains("changed by") && status.contains("Ctrl-S"),
+        status.contains("が変更しました") && status.contains("Ctrl-S"),
         "{status}"
     );
     let Overlay::Form(form) = &b.app.overlay else {
@@ -381,7 +385,11 @@ fn filter_select_export_writes_exactly_the_selected_rows_with_the_columns_on_scr
     t.type_text(target.to_str().unwrap());
     t.keys(&[Key::Ctrl('s')]);
     assert!(
-        t.app.status.as_deref().unwrap_or("").contains("exists"),
+        t.app
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("既に存在します"),
         "{:?}",
         t.app.status
     );
@@ -434,9 +442,9 @@ fn the_palette_imports_a_project_list_all_or_nothing() {
     assert_eq!(
         t.app.status.as_deref().unwrap_or_default(),
         format!(
-            "{path}: 1 件の問題、何も書き込んでいません。最初の問題: {path}:3: 開始日: \
-             '2026-02-30' is not a valid date; expected a date such as 2024-04-01, 2024/4/1 or \
-             令和6年4月1日"
+            "{path}: 1 件の問題があり、何も書き込んでいません。最初の問題: {path}:3: 開始日: \
+             '2026-02-30' は正しい日付ではありません。2024-04-01、2024/4/1、令和6年4月1日 \
+             のような日付を書いてください"
         )
     );
     assert_eq!(t.store.project_count().unwrap(), 45, "nothing imported");

@@ -181,8 +181,17 @@ mod tests {
 
     #[test]
     fn kind_errors_list_what_works() {
-        let e = kind_arg("patent").unwrap_err().to_string();
-        assert!(e.contains("nonclinical-poc") && e.contains("治験"), "{e}");
+        let e = kind_arg("patent").unwrap_err();
+        let ja = crate::msg::cli::describe(&e, crate::Lang::Ja);
+        assert!(
+            ja.contains("nonclinical-poc") && ja.contains("治験"),
+            "{ja}"
+        );
+        let en = crate::msg::cli::describe(&e, crate::Lang::En);
+        assert!(
+            en.contains("nonclinical-poc") && !en.contains("治験"),
+            "{en}"
+        );
         assert_eq!(kind_arg("approval").unwrap().code(), "regulatory_approval");
     }
 }

@@ -277,7 +277,7 @@ fn chrome(content: usize) -> u16 {
 /// dashboard's own figures, which nobody will see), then opens the view.
 /// A filter from `--query`, resolved against the reference data.
 fn resolve(query: &str, app: &App) -> Result<crate::query::Filter> {
-    Ok(crate::query::resolve(query, &app.reference).context("--query")?)
+    crate::query::resolve(query, &app.reference).context("--query")
 }
 
 fn chain(

@@ -151,7 +151,7 @@ pub(super) fn open_records<C>(
     }
     if let Some((line, byte, sjis)) = scan.not_utf8 {
         report.push(
-            file_problem(Some(line), crate::msg::csv::not_utf8(byte as u64, sjis)),
+            file_problem(Some(line), crate::msg::csv::not_utf8(byte, sjis)),
             cap,
         );
         return Ok(None);
@@ -288,7 +288,7 @@ impl<R: std::io::Read, M: Fn(usize) -> bool> DataRows<'_, R, M> {
         if self.empty_rows > 0 {
             report
                 .notes
-                .push(crate::msg::csv::empty_rows_skipped(self.empty_rows as u64));
+                .push(crate::msg::csv::empty_rows_skipped(self.empty_rows));
         }
     }
 }
@@ -303,9 +303,7 @@ pub(super) fn stop_problem(stop: Stop) -> Problem {
         Stop::TooLong { line } => {
             file_problem(Some(line), crate::msg::csv::record_too_long(mib as usize))
         }
-        Stop::NotShiftJis(e) => {
-            file_problem(Some(e.line), crate::msg::csv::not_shift_jis(e.byte as u64))
-        }
+        Stop::NotShiftJis(e) => file_problem(Some(e.line), crate::msg::csv::not_shift_jis(e.byte)),
         Stop::Other { line, message } => file_problem(
             Some(line),
             crate::msg::csv::cannot_read_csv(&sanitize_line(&message)),
@@ -413,7 +411,7 @@ pub fn import_projects(
     if highway_values > 0 {
         report
             .notes
-            .push(crate::msg::csv::highway_not_imported(highway_values as u64));
+            .push(crate::msg::csv::highway_not_imported(highway_values));
     }
     data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {

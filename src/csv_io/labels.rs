@@ -59,7 +59,7 @@ impl Vocabulary {
 pub fn unknown<'a>(what: &str, text: &str, names: impl Iterator<Item = &'a str>) -> Msg {
     let closest = suggest(text, names);
     let value = sanitize_line(text);
-    crate::msg::csv::unknown_value(what, &value, closest.as_deref())
+    crate::msg::csv::unknown_value(what, &value, closest)
 }
 
 /// A coded value (phase, modality, licensing status, ...) by code, Japanese or English name.

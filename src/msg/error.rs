@@ -87,10 +87,14 @@ impl Error {
                     by.as_str()
                 };
                 if ja {
-                    format!(
-                        "{}は読み込んだ後に {by} が変更しました（{at}）",
-                        what.get(lang)
-                    )
+                    let what = what.get(lang);
+                    // `課題は` but `記録 #3 は`: a space after an id.
+                    let space = if what.ends_with(|c: char| c.is_ascii()) {
+                        " "
+                    } else {
+                        ""
+                    };
+                    format!("{what}{space}は読み込んだ後に {by} が変更しました（{at}）")
                 } else {
                     format!(
                         "{} was changed by {by} at {at} since it was loaded",

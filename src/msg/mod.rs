@@ -14,8 +14,10 @@
 
 pub mod cli;
 pub mod csv;
+mod csv_rows;
 mod error;
 pub mod invalid;
+mod invalid_files;
 pub mod query;
 
 use crate::Lang;

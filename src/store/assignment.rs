@@ -137,7 +137,7 @@ impl Store {
                     "officer",
                     crate::msg::invalid::officer_retired_cannot_assign(
                         &sanitize_line(&officer.label()),
-                        &day,
+                        day,
                     ),
                 ));
             }

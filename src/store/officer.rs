@@ -308,7 +308,7 @@ impl Store {
                     "officer",
                     crate::msg::invalid::officer_already_retired(
                         &sanitize_line(&officer.label()),
-                        &day,
+                        day,
                     ),
                 ));
             }

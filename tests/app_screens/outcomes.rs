@@ -311,7 +311,7 @@ fn an_outcome_form_without_a_date_is_refused_with_a_message() {
         "the form stays open"
     );
     assert!(
-        app.status.as_deref().unwrap_or("").contains("Date"),
+        app.status.as_deref().unwrap_or("").starts_with("日付: "),
         "{:?}",
         app.status
     );
