@@ -408,7 +408,7 @@ fn the_words_officers_asked_about_read_naturally_in_both_languages() {
         ),
         (
             FAILING[10],
-            "phase:xyz: 基礎、応用、非臨床、臨床、実用化 のいずれか",
+            "phase:xyz: 段階は 基礎・応用・非臨床・臨床・実用化（範囲は 応用..臨床）",
             "phase:xyz: expected basic, applied, nonclinical, clinical, practical",
         ),
         (

@@ -183,7 +183,7 @@ fn the_filter_hint_and_the_form_error_read_as_an_officer_expects() {
         (
             Lang::Ja,
             0,
-            "phase:xyz: 基礎、応用、非臨床、臨床、実用化 のいずれか",
+            "phase:xyz: 段階は 基礎・応用・非臨床・臨床・実用化（範囲は 応用..臨床）",
         ),
         (
             Lang::En,

@@ -82,10 +82,7 @@ pub fn phase_expected() -> Msg {
     let ja: Vec<&str> = Phase::ALL.iter().map(|p| p.name_ja()).collect();
     let en: Vec<&str> = Phase::ALL.iter().map(|p| p.code()).collect();
     Msg::new(
-        format!(
-            "{} のいずれか（または 応用..臨床 のような範囲）を書いてください",
-            ja.join("、")
-        ),
+        format!("段階は {}（範囲は 応用..臨床）", ja.join("・")),
         format!(
             "expected {} (or a range such as applied..clinical)",
             en.join(", ")
