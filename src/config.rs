@@ -14,6 +14,7 @@
 //! ```
 
 use crate::app::keymap::Keymap;
+use crate::msg::{Msg, invalid};
 use crate::{Error, Lang, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -72,20 +73,20 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::io(path, e)),
         };
-        Config::parse(&text).map_err(|message| Error::invalid(path.display().to_string(), message))
+        Config::parse(&text).map_err(|why| {
+            Error::invalid(path.display().to_string(), invalid::config_invalid(&why))
+        })
     }
 
     /// Parses the text of a config file.
-    pub fn parse(text: &str) -> Result<Config, String> {
-        let file: File =
-            toml::from_str(text).map_err(|e| e.to_string().trim_end().replace('\n', " "))?;
+    pub fn parse(text: &str) -> Result<Config, Msg> {
+        let file: File = toml::from_str(text)
+            .map_err(|e| invalid::config_syntax(&e.to_string().trim_end().replace('\n', " ")))?;
         let stall_days = file
             .stall_days
             .unwrap_or(crate::model::Scope::DEFAULT_STALL_DAYS);
         if !(1..=3650).contains(&stall_days) {
-            return Err(format!(
-                "stall_days = {stall_days}: expected a number of days from 1 to 3650"
-            ));
+            return Err(invalid::stall_days(stall_days));
         }
         let mut keymap = Keymap::default();
         for (mode, commands) in &file.keys {
@@ -131,22 +132,26 @@ mod tests {
         assert!(
             Config::parse("colour = \"red\"")
                 .unwrap_err()
+                .to_string()
                 .contains("colour")
         );
         assert!(
             Config::parse("[keys.list]\nfly = \"x\"")
                 .unwrap_err()
+                .to_string()
                 .contains("unknown action")
         );
         assert!(
             Config::parse("[keys.list]\nquit = \"Super-x\"")
                 .unwrap_err()
+                .to_string()
                 .contains("unknown key")
         );
         assert!(Config::parse("lang = \"fr\"").is_err());
         assert!(
             Config::parse("stall_days = 0")
                 .unwrap_err()
+                .to_string()
                 .contains("stall_days")
         );
         assert_eq!(Config::parse("stall_days = 365").unwrap().stall_days, 365);

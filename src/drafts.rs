@@ -40,7 +40,7 @@ impl DraftFile {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
                 Error::invalid(
                     self.path.display().to_string(),
-                    format!("draft file is damaged ({e}); it was left in place"),
+                    crate::msg::invalid::draft_damaged(e),
                 )
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
@@ -58,7 +58,7 @@ impl DraftFile {
             };
         }
         let bytes = serde_json::to_vec_pretty(records)
-            .map_err(|e| Error::invalid("drafts", e.to_string()))?;
+            .map_err(|e| Error::invalid("drafts", crate::msg::invalid::internal(e)))?;
         if let Some(dir) = self.path.parent() {
             crate::paths::ensure_private_dir(dir)?;
         }

@@ -1,4 +1,6 @@
 //! The library's error type: each variant says what went wrong and, where it can, how to fix it.
+//! `Display` is the English wording (logs, tests); the officer reads [`Error::text`], worded in
+//! their language by the message table (`crate::msg`).
 
 use std::path::PathBuf;
 
@@ -35,14 +37,20 @@ pub enum Error {
     #[error("{what} not found: {key}")]
     NotFound { what: &'static str, key: String },
 
-    /// A value the user gave is not acceptable.
-    #[error("{field}: {message}")]
-    Invalid { field: String, message: String },
+    /// A value the user gave is not acceptable. `field` is the name the code gives the field
+    /// (`body`, `follow_up`: shown as the officer's label), an option name (`--role`), a path or
+    /// an id (shown verbatim); `reason` is worded in both languages by `crate::msg::invalid`.
+    #[error("{field}: {reason}")]
+    Invalid {
+        field: String,
+        reason: crate::msg::Msg,
+    },
 
-    /// Another session changed the record since it was loaded (optimistic concurrency).
-    #[error("{what} was changed by {by} at {at} since you loaded it; your text is kept")]
+    /// Another session changed the record since it was loaded (optimistic concurrency). `what`
+    /// names the record in both languages (`crate::msg::invalid::record_*`); `by` is a name.
+    #[error("{what} was changed by {by} at {at} since it was loaded")]
     Conflict {
-        what: String,
+        what: crate::msg::Msg,
         by: String,
         at: String,
     },
@@ -55,7 +63,7 @@ pub enum Error {
 
     /// The database sits on a network filesystem, where SQLite's locking is unsafe.
     #[error(
-        "{path}: on a network filesystem ({fs}); SQLite's locking is unsafe there and the database could be corrupted — keep it on a local disk"
+        "{path}: on a network filesystem ({fs}); SQLite's locking is unsafe there and the database could be corrupted: keep it on a local disk"
     )]
     NetworkFilesystem { path: PathBuf, fs: &'static str },
 
@@ -67,9 +75,11 @@ pub enum Error {
     EmptyDatabase { path: PathBuf },
 
     /// Another connection held the write lock through every busy wait. `holders` names the
-    /// processes that have the file open, where the OS lets us see them (may be empty).
+    /// processes that have the file open (`PID 123 seedline, PID 456 sqlite3`), where the OS lets
+    /// us see them (may be empty).
     #[error(
-        "database is busy: another seedline (or sqlite3) is writing to {path}; try again in a moment{holders}"
+        "database is busy: another seedline (or sqlite3) is writing to {path}; try again in a moment{}",
+        if holders.is_empty() { String::new() } else { format!(" (open in {holders})") }
     )]
     Busy { path: PathBuf, holders: String },
 
@@ -87,11 +97,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// Shorthand for an [`Error::Invalid`].
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+    /// Shorthand for an [`Error::Invalid`]: the field's name and why its value is refused (a
+    /// wording from `crate::msg::invalid`).
+    pub fn invalid(field: impl Into<String>, reason: crate::msg::Msg) -> Error {
         Error::Invalid {
             field: field.into(),
-            message: message.into(),
+            reason,
         }
     }
 

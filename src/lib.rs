@@ -20,6 +20,7 @@ pub mod fsutil;
 pub mod identity;
 pub mod log;
 pub mod model;
+pub mod msg;
 pub mod opener;
 pub mod paths;
 pub mod query;

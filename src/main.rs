@@ -14,11 +14,12 @@ fn main() -> ExitCode {
     let cli = seedline::cli::Cli::parse();
     match seedline::cli::run(cli) {
         Ok(code) => code,
-        Err(error) => {
-            // Error text can quote user input: never let it reach the terminal raw.
-            let message = format!("{error:#}");
-            eprintln!("seedline: {}", seedline::text::sanitize_line(&message));
-            let busy = error
+        Err(failed) => {
+            // Worded in the officer's language; error text can quote user input, so it never
+            // reaches the terminal raw.
+            eprintln!("seedline: {}", failed.message());
+            let busy = failed
+                .error
                 .chain()
                 .filter_map(|e| e.downcast_ref::<seedline::Error>())
                 .any(seedline::Error::is_busy);

@@ -26,12 +26,7 @@ impl Paths {
         let pick = |var: &str, default: Option<PathBuf>| -> Result<PathBuf> {
             match std::env::var_os(var) {
                 Some(v) if !v.is_empty() => Ok(PathBuf::from(v)),
-                _ => default.ok_or_else(|| {
-                    Error::invalid(
-                        var,
-                        "no home directory found: set this variable or pass --db",
-                    )
-                }),
+                _ => default.ok_or_else(|| Error::invalid(var, crate::msg::invalid::no_home())),
             }
         };
         Ok(Paths {

@@ -1,6 +1,7 @@
 //! Text for terminals and search: make untrusted text harmless, measure and cut it by display width
 //! (a full-width character takes two cells), and fold it for Japanese full-text search.
 
+use crate::msg::invalid::RefusedKind;
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -179,15 +180,28 @@ impl Refused {
     /// What kind of character it is: "control character", "bidirectional control character" or
     /// "invisible format character".
     pub fn kind(&self) -> &'static str {
+        match self.refused_kind() {
+            RefusedKind::Control => "control character",
+            RefusedKind::Bidi => "bidirectional control character",
+            RefusedKind::Invisible => "invisible format character",
+        }
+    }
+
+    pub fn refused_kind(&self) -> RefusedKind {
         match self.ch {
-            c if c.is_control() => "control character",
+            c if c.is_control() => RefusedKind::Control,
             '\u{200E}'
             | '\u{200F}'
             | '\u{061C}'
             | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}' => "bidirectional control character",
-            _ => "invisible format character",
+            | '\u{2066}'..='\u{2069}' => RefusedKind::Bidi,
+            _ => RefusedKind::Invisible,
         }
+    }
+
+    /// [`Refused::message`] in both languages.
+    pub fn reason(&self) -> crate::msg::Msg {
+        crate::msg::invalid::refused_char(self.refused_kind(), self.ch, self.position)
     }
 
     /// `control character U+001B at character 2 is not allowed` (with a reminder that the field
@@ -243,7 +257,7 @@ pub fn refused_char(value: &str, lines: Lines) -> Option<Refused> {
 /// `--body: control character U+001B at character 2 is not allowed`.
 pub fn check_text(field: &str, value: &str, lines: Lines) -> crate::Result<()> {
     match refused_char(value, lines) {
-        Some(r) => Err(crate::Error::invalid(field, r.message())),
+        Some(r) => Err(crate::Error::invalid(field, r.reason())),
         None => Ok(()),
     }
 }
@@ -253,14 +267,14 @@ pub fn check_text(field: &str, value: &str, lines: Lines) -> crate::Result<()> {
 /// the field.
 pub fn check_field(field: &str, value: &str, max: usize, required: bool) -> crate::Result<()> {
     if required && value.trim().is_empty() {
-        return Err(crate::Error::invalid(field, "must not be empty"));
+        return Err(crate::Error::invalid(field, crate::msg::invalid::empty()));
     }
     check_text(field, value, Lines::One)?;
     let n = value.chars().count();
     if n > max {
         return Err(crate::Error::invalid(
             field,
-            format!("{n} characters; at most {max} are accepted"),
+            crate::msg::invalid::too_many_chars(n, max),
         ));
     }
     Ok(())

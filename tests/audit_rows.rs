@@ -505,7 +505,10 @@ fn refused_and_idle_writes_leave_no_audit_row() {
         s.bulk_load(
             "bulk.test",
             |_| -> seedline::Result<((), serde_json::Value)> {
-                Err(seedline::Error::invalid("bulk", "rolled back"))
+                Err(seedline::Error::invalid(
+                    "bulk",
+                    seedline::msg::invalid::internal("rolled back"),
+                ))
             }
         )
         .is_err()

@@ -134,7 +134,7 @@ fn doctor_passes_a_healthy_database_and_fails_a_corrupted_copy() {
         .assert()
         .failure()
         .stderr(
-            predicate::str::contains("database failed integrity check")
+            predicate::str::contains("データベースの整合性検査で問題が見つかりました")
                 .and(predicate::str::contains("panicked").not()),
         );
 }
@@ -151,7 +151,7 @@ fn a_file_that_is_not_a_database_gives_one_clear_line_and_stays_unchanged() {
         .assert()
         .failure()
         .stderr(
-            predicate::str::contains("not a seedline database")
+            predicate::str::contains("seedline のデータベースではありません")
                 .and(predicate::str::contains("panicked").not()),
         );
     assert_eq!(
@@ -354,6 +354,6 @@ fn date_options_read_slashes_era_dates_and_days_from_today() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "--follow-up: 'soon' is not a date; accepted: 2026-12-11, 2026/12/11",
+            "--follow-up: 'soon' は日付として読めません。使える形: 2026-12-11, 2026/12/11",
         ));
 }

@@ -185,12 +185,12 @@ fn pi_funnel_and_budget_views_print() {
         .args(["--db", "f.db", "show", "funnel", "--fy", "来年"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("fiscal year"));
+        .stderr(predicate::str::contains("は年度ではありません"));
     let budget = run(&home, &["show", "budget", "--rows", "phase"]);
     assert!(budget.contains("配分額が登録されていません"), "{budget}");
     home.seedline()
         .args(["--db", "f.db", "show", "budget", "--rows", "colour"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("ip, program or phase"));
+        .stderr(predicate::str::contains("ip、program、phase のいずれか"));
 }

@@ -136,7 +136,8 @@ fn import_lines(home: &Home, db: &Path, lines: &[String], extra: &[&str], refuse
 fn import_file(home: &Home, db: &Path, file: &str, extra: &[&str], refused: bool) -> Output {
     let snapshot = Snapshot::take(db);
     let db = db.to_str().unwrap();
-    let mut args = vec!["import", "projects", file, "--db", db];
+    // The problems' English wording is checked here (tests/lang.rs checks the Japanese).
+    let mut args = vec!["import", "projects", file, "--db", db, "--lang", "en"];
     args.extend_from_slice(extra);
     let out = run(home, &args);
     if refused {

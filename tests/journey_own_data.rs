@@ -51,12 +51,12 @@ fn own_data() -> (Home, PathBuf) {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.starts_with("projects.csv:2: 事業名: unknown program 'ゲノム創薬基盤推進研究事業'"),
+        err.starts_with("projects.csv:2: 事業名: 事業 'ゲノム創薬基盤推進研究事業' はありません"),
         "{err}"
     );
     assert!(err.contains("seedline program add --code CODE"), "{err}");
     assert!(
-        err.ends_with("seedline: projects.csv: 1 problem; nothing imported\n"),
+        err.ends_with("seedline: projects.csv: 問題が 1 件あるため、何も取り込んでいません\n"),
         "{err}"
     );
 

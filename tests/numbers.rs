@@ -353,7 +353,7 @@ fn seedline_gate_list_edit_delete_and_restore() {
         "1",
     ]);
     assert!(
-        !ok && out.contains("stage gate #3 was changed"),
+        !ok && out.contains("ステージゲート判定 #3 は読み込んだ後に"),
         "a stale version: {out}"
     );
     let (_, out) = run(&["--db", db, "gate", "list", "JP25fx0000005"]);

@@ -292,7 +292,7 @@ fn refusals_name_the_fix_and_leave_the_database_unchanged() {
         let out = home
             .seedline()
             .args(args)
-            .args(["--db", "x.db"])
+            .args(["--db", "x.db", "--lang", "en"])
             .output()
             .unwrap();
         assert!(!out.status.success(), "{args:?} succeeded");

@@ -250,7 +250,7 @@ fn the_command_line_adds_lists_edits_deletes_and_restores() {
     );
     assert!(!out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("was changed by"),
+        String::from_utf8_lossy(&out.stderr).contains("が変更しました"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -405,6 +405,8 @@ fn refusals_leave_the_database_unchanged() {
         ),
         (vec!["outcome", "delete", "424242"], "outcome not found"),
     ] {
+        let mut args = args;
+        args.extend(["--lang", "en"]);
         let out = cli(&home, &db, &args);
         assert!(!out.status.success(), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);

@@ -120,7 +120,10 @@ fn add_refuses_what_import_refuses_in_the_same_words_and_writes_nothing() {
     // Duplicate.
     let (ok, _, err) = run(&home, &ADD);
     assert!(!ok);
-    assert!(err.contains("JP26ck0100001 already exists"), "{err}");
+    assert!(
+        err.contains("JP26ck0100001 は既に登録されています"),
+        "{err}"
+    );
     // Unknown program (with the suggestion import makes), an impossible date, a bad amount and a
     // control character: all named by their option in one message.
     let mut args = ADD.to_vec();
@@ -131,11 +134,11 @@ fn add_refuses_what_import_refuses_in_the_same_words_and_writes_nothing() {
     let (ok, _, err) = run(&home, &args);
     assert!(!ok);
     for expected in [
-        "--program: unknown program '存在しない事業'",
-        "--start: '2026-02-30' is not a valid date",
-        "--budget: '12k' is not a whole number",
-        "--partner: contains the control character U+001B",
-        "nothing was saved",
+        "--program: 事業 '存在しない事業' はありません",
+        "--start: '2026-02-30' は正しい日付ではありません",
+        "--budget: '12k' は整数ではありません",
+        "--partner: 2 文字目に制御文字 U+001B が含まれています",
+        "何も保存していません",
     ] {
         assert!(err.contains(expected), "{expected}: {err}");
     }
@@ -150,7 +153,7 @@ fn add_refuses_what_import_refuses_in_the_same_words_and_writes_nothing() {
     let (ok, _, err) = run(&home, &["import", "projects", "in.csv"]);
     assert!(!ok);
     assert!(
-        err.contains("事業名: unknown program '存在しない事業'"),
+        err.contains("事業名: 事業 '存在しない事業' はありません"),
         "{err}"
     );
     assert_eq!(snapshot(&home), before, "refusals write nothing");
@@ -262,7 +265,7 @@ fn edit_refuses_a_stale_version_bad_values_and_a_retired_project_writing_nothing
     );
     assert!(!ok);
     assert!(
-        err.contains("was changed by") && err.contains("since you loaded it"),
+        err.contains("が変更しました") && err.contains("何も保存していません"),
         "{err}"
     );
     let (ok, _, err) = run(
@@ -278,16 +281,19 @@ fn edit_refuses_a_stale_version_bad_values_and_a_retired_project_writing_nothing
         ],
     );
     assert!(!ok);
-    assert!(err.contains("--areas: unknown disease area"), "{err}");
+    assert!(
+        err.contains("--areas: 疾患領域 '存在しない領域' はありません"),
+        "{err}"
+    );
     let (ok, _, err) = run(
         &home,
         &["project", "edit", "JP26ck0100001", "--start", "2030-01-01"],
     );
     assert!(!ok, "an end before the start");
-    assert!(err.contains("before the start date"), "{err}");
+    assert!(err.contains("は開始日 2030-01-01 より前です"), "{err}");
     let (ok, _, err) = run(&home, &["project", "edit", "JP99nope", "--budget", "1"]);
     assert!(!ok);
-    assert!(err.contains("project not found: JP99nope"), "{err}");
+    assert!(err.contains("課題が見つかりません: JP99nope"), "{err}");
     assert_eq!(snapshot(&home), before);
     // Nothing given, or every value as it is: reported, nothing written.
     let (ok, out, _) = run(&home, &["project", "edit", "JP26ck0100001"]);
@@ -310,7 +316,7 @@ fn edit_refuses_a_stale_version_bad_values_and_a_retired_project_writing_nothing
     );
     assert!(!ok);
     assert!(
-        err.contains("retired on") && err.contains("重複登録"),
+        err.contains("に除外されています") && err.contains("重複登録"),
         "{err}"
     );
     assert!(

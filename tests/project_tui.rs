@@ -133,7 +133,7 @@ fn n_adds_a_project_checked_as_an_import_row() {
     t.keys(&[Key::Ctrl('s')]);
     let status = t.app.status.clone().unwrap();
     assert!(
-        status.contains("研究開発課題名: empty; a value is required"),
+        status.contains("研究開発課題名: 空です。値が必要です"),
         "{status}"
     );
     assert!(form_open(&t));
@@ -149,7 +149,7 @@ fn n_adds_a_project_checked_as_an_import_row() {
     t.keys(&[Key::Ctrl('s')]);
     let status = t.app.status.clone().unwrap();
     assert!(
-        status.contains("unknown disease area '存在しない'"),
+        status.contains("疾患領域 '存在しない' はありません"),
         "{status}"
     );
     focus(&mut t, "disease_areas");

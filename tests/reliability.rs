@@ -31,7 +31,7 @@ fn a_corrupted_database_is_reported_without_panic_or_write() {
             .assert()
             .failure()
             .stderr(
-                predicate::str::contains("failed integrity check")
+                predicate::str::contains("整合性検査で問題が見つかりました")
                     .and(predicate::str::contains("panicked").not()),
             );
     }
@@ -125,7 +125,7 @@ fn a_database_the_user_cannot_write_opens_read_only_and_refuses_writes() {
     assert!(!refused.status.success());
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        stderr.contains("ro.db is read-only for you: changes cannot be saved"),
+        stderr.contains("ro.db はあなたには読み取り専用です: 変更を保存できません"),
         "{stderr}"
     );
 
@@ -186,7 +186,7 @@ fn read_only_on_request_refuses_writes_even_on_a_writable_file() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "is read-only for you: changes cannot be saved",
+            "はあなたには読み取り専用です: 変更を保存できません",
         ));
     assert_eq!(
         std::fs::read(home.path("ro.db")).unwrap(),
@@ -280,7 +280,7 @@ fn a_backup_taken_while_another_process_writes_is_consistent_and_never_overwrite
         .args(["backup", "b1.db", "--db", "live.db"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("already exists"));
+        .stderr(predicate::str::contains("既に存在します"));
 }
 
 /// Child body for the crash test: writes notes and flag moves until killed.

@@ -140,7 +140,7 @@ fn a_backup_killed_at_random_moments_leaves_nothing_or_a_complete_copy() {
                 .args(["doctor", "--db", "bk/copy.db"])
                 .assert()
                 .success()
-                .stdout(predicate::str::contains(format!("{projects} projects")));
+                .stdout(predicate::str::contains(format!("課題 {projects} 件")));
             std::fs::remove_file(&target).unwrap();
         }
     }
@@ -157,7 +157,7 @@ fn a_backup_killed_at_random_moments_leaves_nothing_or_a_complete_copy() {
         .args(["backup", "bk/final.db", "--db", "src.db"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("already exists"));
+        .stderr(predicate::str::contains("既に存在します"));
 }
 
 // 3. Only `init` turns an empty file into a database.
@@ -175,7 +175,7 @@ fn an_empty_file_is_reported_and_left_empty_except_by_init() {
         ],
     ] {
         home.seedline().args(&args).assert().failure().stderr(
-            predicate::str::contains("empty file, not a seedline database")
+            predicate::str::contains("空のファイルで、seedline のデータベースではありません")
                 .and(predicate::str::contains("seedline init --db")),
         );
         assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "{args:?}");
@@ -185,7 +185,7 @@ fn an_empty_file_is_reported_and_left_empty_except_by_init() {
         .args(["doctor"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("empty file"));
+        .stderr(predicate::str::contains("空のファイル"));
     assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
     home.seedline()
         .args(["init", "--db", "z.db"])
@@ -275,8 +275,8 @@ fn a_lock_held_past_the_retries_is_busy_with_exit_status_75() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(75), "{stderr}");
     assert!(
-        stderr.contains("database is busy: another seedline (or sqlite3) is writing to")
-            && stderr.contains("busy.db; try again in a moment"),
+        stderr.contains("データベースが使用中です: 別の seedline（または sqlite3）が")
+            && stderr.contains("busy.db に書き込んでいます。少し待ってからもう一度試してください"),
         "{stderr}"
     );
     assert!(

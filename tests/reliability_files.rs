@@ -44,12 +44,12 @@ fn importing_a_directory_or_a_missing_file_names_it_and_the_os_error_once() {
     assert!(!out.status.success());
     assert_eq!(
         stderr(&out),
-        "seedline: cannot read dir: Is a directory (os error 21)\n"
+        "seedline: dir を読めません: ディレクトリです\n"
     );
     let out = run(&home, &["import", "projects", "gone.csv", "--db", "t.db"]);
     assert_eq!(
         stderr(&out),
-        "seedline: cannot read gone.csv: No such file or directory (os error 2)\n"
+        "seedline: gone.csv を読めません: ファイルまたはディレクトリがありません\n"
     );
 }
 
@@ -65,10 +65,7 @@ fn a_long_record_without_a_quote_is_not_called_an_unbalanced_quote() {
     let out = run(&home, &["import", "projects", "long.csv", "--db", "t.db"]);
     let err = stderr(&out);
     assert!(!out.status.success());
-    assert!(
-        err.contains("long.csv:2: record longer than 1 MiB ("),
-        "{err}"
-    );
+    assert!(err.contains("long.csv:2: 1 MiB を超える行です（"), "{err}");
     assert!(!err.contains('"'), "no quote is blamed: {err}");
 
     // A quote that really runs on keeps its own message.
@@ -80,7 +77,7 @@ fn a_long_record_without_a_quote_is_not_called_an_unbalanced_quote() {
     let out = run(&home, &["import", "projects", "quoted.csv", "--db", "t.db"]);
     let err = stderr(&out);
     assert!(
-        err.contains("quoted.csv:2: a quoted field opened on this line does not close within 1 MiB (unbalanced \")"),
+        err.contains("quoted.csv:2: この行で開いた引用符が 1 MiB 以内に閉じていません（\" の対応がとれていません）"),
         "{err}"
     );
 }
@@ -101,18 +98,18 @@ fn the_line_that_stopped_the_reading_follows_a_hundred_problems() {
     let lines: Vec<&str> = err.lines().collect();
     let more = lines
         .iter()
-        .position(|l| l.starts_with("… and "))
-        .unwrap_or_else(|| panic!("no '… and N more' line:\n{err}"));
+        .position(|l| l.starts_with("ほか "))
+        .unwrap_or_else(|| panic!("no 'ほか N 件' line:\n{err}"));
     assert_eq!(more, 100, "100 problems listed first:\n{err}");
-    assert_eq!(lines[more], "… and 50 more");
+    assert_eq!(lines[more], "ほか 50 件");
     assert!(
-        lines[more + 1].starts_with("many.csv:152: record longer than 1 MiB"),
+        lines[more + 1].starts_with("many.csv:152: 1 MiB を超える行です"),
         "the stop line comes right after: {:?}",
         &lines[more..]
     );
-    assert!(lines[more + 1].contains("the rest of the file was not read"));
+    assert!(lines[more + 1].contains("ファイルの残りは読んでいません"));
     assert!(
-        lines[more + 2].contains("151 problems; nothing imported"),
+        lines[more + 2].contains("問題が 151 件あるため、何も取り込んでいません"),
         "{:?}",
         &lines[more..]
     );
@@ -316,7 +313,7 @@ fn a_200_mb_garbage_file_is_refused_at_the_record_cap_in_bounded_memory() {
     let err = std::fs::read_to_string(&err_path).unwrap();
     assert_eq!(status.code(), Some(1), "{err}");
     assert!(
-        err.contains("garbage.csv:1: record longer than 1 MiB ("),
+        err.contains("garbage.csv:1: 1 MiB を超える行です（"),
         "a clear message: {err}"
     );
     assert!(peak_kib > 0, "the child's memory was never read");

@@ -280,7 +280,7 @@ fn a_typed_field_is_checked_for_blank_nul_and_length_in_characters() {
     assert!(check_field("理由", &"研".repeat(10), 10, true).is_ok());
     assert_eq!(
         err(check_field("理由", &"研".repeat(11), 10, true)),
-        "理由: 11 characters; at most 10 are accepted"
+        "理由: 11 characters, at most 10 allowed"
     );
     assert!(check_field("理由", "abc", 10, true).is_ok());
 }

@@ -244,7 +244,7 @@ fn a_retired_project_leaves_every_view_count_and_export_and_comes_back_on_restor
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("retired on") && err.contains("重複登録"),
+        err.contains("に除外されています") && err.contains("重複登録"),
         "{err}"
     );
     assert!(

@@ -98,17 +98,24 @@ fn the_app_words_why_a_save_failed() {
         SaveOutcome::Failed(Failure::ImportRefused {
             path: "in.csv".into(),
             problems: 4,
-            first: "in.csv:3: amed_id: empty".into(),
+            first: seedline::msg::csv::problem_line(
+                &seedline::csv_io::Problem {
+                    line: Some(3),
+                    column: Some("課題管理番号".into()),
+                    message: seedline::msg::csv::empty_required(),
+                },
+                "in.csv",
+            ),
         })
     };
     for (lang, want) in [
         (
             Lang::Ja,
-            "in.csv: 4 件の問題、何も書き込んでいません。最初の問題: in.csv:3: amed_id: empty",
+            "in.csv: 4 件の問題があり、何も書き込んでいません。最初の問題: in.csv:3: 課題管理番号: 空です。値が必要です",
         ),
         (
             Lang::En,
-            "in.csv: 4 problems, nothing written; first: in.csv:3: amed_id: empty",
+            "in.csv: 4 problems, nothing written; first: in.csv:3: 課題管理番号: empty; a value is required",
         ),
     ] {
         let mut t = Harness::new(lang, 100, 30);

@@ -187,7 +187,7 @@ fn a_stale_note_edit_is_a_conflict_that_keeps_the_text_and_can_be_saved_as_a_new
     b.keys(&[Key::Ctrl('s')]);
     let status = b.app.status.clone().unwrap_or_default();
     assert!(
-        status.contains("changed by") && status.contains("Ctrl-S"),
+        status.contains("が変更しました") && status.contains("Ctrl-S"),
         "{status}"
     );
     let Overlay::Form(form) = &b.app.overlay else {
@@ -345,9 +345,9 @@ fn the_palette_imports_a_project_list_all_or_nothing() {
     assert_eq!(
         t.app.status.as_deref().unwrap_or_default(),
         format!(
-            "{path}: 1 件の問題、何も書き込んでいません。最初の問題: {path}:3: 開始日: \
-             '2026-02-30' is not a valid date; expected a date such as 2024-04-01, 2024/4/1 or \
-             令和6年4月1日"
+            "{path}: 1 件の問題があり、何も書き込んでいません。最初の問題: {path}:3: 開始日: \
+             '2026-02-30' は正しい日付ではありません。2024-04-01、2024/4/1、令和6年4月1日 \
+             のような日付を書いてください"
         )
     );
     assert_eq!(t.store.project_count().unwrap(), 45, "nothing imported");

@@ -121,7 +121,7 @@ fn filter_snapshot_with_a_hint_for_a_bad_term() {
     snap("filter_80x24", &t);
     t.type_text(" ip:drg");
     let text = t.screen_text();
-    assert!(text.contains("did you mean 'drug'"), "{text}");
+    assert!(text.contains("'drug' のことですか"), "{text}");
 }
 
 #[test]

@@ -264,10 +264,10 @@ fn cli_workflow_round_trip() {
         "2024-02-30",
     ])
     .failure()
-    .stderr(predicate::str::contains("not a date"));
+    .stderr(predicate::str::contains("という日はありません"));
     run(&["note", "add", "JP99", "--kind", "meeting", "--body", "x"])
         .failure()
-        .stderr(predicate::str::contains("project not found"));
+        .stderr(predicate::str::contains("課題が見つかりません"));
     run(&[
         "flag",
         "JP25fx0000020",

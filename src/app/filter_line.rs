@@ -100,7 +100,7 @@ impl App {
                 self.reload_list()
             }
             Err(e) => {
-                self.status = Some(e.to_string());
+                self.status = Some(e.text(self.lang));
                 Vec::new()
             }
         }

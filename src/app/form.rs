@@ -294,6 +294,23 @@ impl Form {
         }
     }
 
+    /// The label of the field `key` in `lang` (the key itself for a field the form lacks).
+    pub fn label(&self, key: &str, lang: crate::Lang) -> String {
+        self.field(key).map_or_else(
+            || crate::msg::field(key).get(lang).to_string(),
+            |f| crate::tr(lang, f.ja, f.en).trim().to_string(),
+        )
+    }
+
+    /// `label: 入力してください` for a field left without a value.
+    pub fn missing(&self, key: &str, lang: crate::Lang) -> String {
+        format!(
+            "{}: {}",
+            self.label(key, lang),
+            crate::msg::invalid::empty().get(lang)
+        )
+    }
+
     /// A date field, read by the one date parser ([`date_input::resolve`] against `today`):
     /// `Ok(None)` when optional and empty; an error naming the field, in `lang`, otherwise.
     pub fn date(&self, key: &str, lang: crate::Lang) -> Result<Option<Date>, String> {

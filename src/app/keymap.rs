@@ -314,35 +314,22 @@ impl Keymap {
         mode: &str,
         command: &str,
         keys: &[String],
-    ) -> Result<(), String> {
+    ) -> Result<(), crate::msg::Msg> {
+        use crate::msg::invalid as why;
         let mode = Mode::ALL
             .into_iter()
             .find(|m| m.name() == mode)
-            .ok_or_else(|| {
-                format!(
-                    "[keys.{mode}]: unknown screen; screens are global, dashboard, list, detail, due, history, budget, funnel, pi, links, programs, outcomes"
-                )
-            })?;
+            .ok_or_else(|| why::keys_unknown_screen(mode))?;
         let command = Command::from_name(command).ok_or_else(|| {
-            format!(
-                "[keys.{}] {command}: unknown action; actions are {}",
-                mode.name(),
-                Command::ALL
-                    .iter()
-                    .map(|c| c.name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            let actions: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
+            why::keys_unknown_action(mode.name(), command, &actions.join(", "))
         })?;
         let mut parsed = Vec::new();
         for key in keys {
-            parsed.push(Key::parse(key).ok_or_else(|| {
-                format!(
-                    "[keys.{}] {}: unknown key '{key}' (write e.g. \"x\", \"Ctrl-x\", \"Enter\", \"PgDn\", \"Space\")",
-                    mode.name(),
-                    command.name()
-                )
-            })?);
+            parsed.push(
+                Key::parse(key)
+                    .ok_or_else(|| why::keys_unknown_key(mode.name(), command.name(), key))?,
+            );
         }
         let hint = self.bindings.iter().any(|b| b.command == command && b.hint);
         self.bindings
@@ -432,13 +419,17 @@ mod tests {
             .apply_override("list", "launch_rockets", &["x".into()])
             .unwrap_err();
         assert!(
-            e.contains("unknown action") && e.contains("sort_next"),
+            e.to_string().contains("unknown action") && e.to_string().contains("sort_next"),
             "{e}"
         );
         let e = km
             .apply_override("list", "quit", &["Hyper-q".into()])
             .unwrap_err();
-        assert!(e.contains("unknown key 'Hyper-q'"), "{e}");
+        assert!(e.to_string().contains("unknown key 'Hyper-q'"), "{e}");
+        assert!(
+            e.get(crate::Lang::Ja).contains("不明なキー 'Hyper-q'"),
+            "{e}"
+        );
         assert!(
             km.apply_override("settings", "quit", &["q".into()])
                 .is_err()

@@ -66,8 +66,8 @@ pub enum Action {
         counts: std::collections::HashMap<i64, i64>,
     },
     SaveDone(SaveOutcome),
-    /// An effect failed; shown in the status line.
-    Failed(String),
+    /// An effect failed; shown in the status line, in the officer's language.
+    Failed(crate::msg::Msg),
 }
 
 /// I/O the runtime performs for `update`.

@@ -218,7 +218,7 @@ impl App {
                 effects
             }
             Action::Failed(message) => {
-                self.status = Some(message);
+                self.status = Some(message.get(self.lang).to_string());
                 Vec::new()
             }
             Action::TotalLoaded(n) => {

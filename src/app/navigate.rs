@@ -161,7 +161,7 @@ impl App {
         let filter = match query::resolve(&query, &self.reference) {
             Ok(f) => f,
             Err(e) => {
-                self.status = Some(e.to_string());
+                self.status = Some(e.text(self.lang));
                 return Vec::new();
             }
         };

@@ -102,8 +102,8 @@ pub enum Done {
 /// Why a save wrote nothing (a conflict and a busy database are their own outcomes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
-    /// A store or file error, as its text (`crate::Error` is not `Clone`).
-    Error(String),
+    /// A store or file error, in both languages (`crate::Error` is not `Clone`).
+    Error(crate::msg::Msg),
     /// An export that wrote nothing: the path asked for, and why.
     ExportRefused {
         path: String,
@@ -113,7 +113,7 @@ pub enum Failure {
     ImportRefused {
         path: String,
         problems: u64,
-        first: String,
+        first: crate::msg::Msg,
     },
 }
 
@@ -292,24 +292,15 @@ impl Failure {
     /// The status line that says what went wrong.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Failure::Error(text) => text.clone(),
+            Failure::Error(text) => text.get(lang).to_string(),
             Failure::ExportRefused { path, why } => why.message(lang, path),
             Failure::ImportRefused {
                 path,
                 problems,
                 first,
-            } => crate::Error::invalid(
-                path.as_str(),
-                format!(
-                    "{problems} {} {first}",
-                    tr(
-                        lang,
-                        "件の問題、何も書き込んでいません。最初の問題:",
-                        "problems, nothing written; first:"
-                    )
-                ),
-            )
-            .to_string(),
+            } => crate::msg::csv::import_refused(path, *problems, first)
+                .get(lang)
+                .to_string(),
         }
     }
 }

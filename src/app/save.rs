@@ -203,9 +203,10 @@ pub enum SaveOutcome {
         undo: Vec<Undo>,
     },
     /// Another session changed the record; the officer's text stays in the form. `latest` is
-    /// the record's version now (a note's), for saving on top of it. `message`: the store's text.
+    /// the record's version now (a note's), for saving on top of it. `message`: the store's
+    /// error, in both languages.
     Conflict {
-        message: String,
+        message: crate::msg::Msg,
         latest: Option<i64>,
     },
     /// The database stayed locked through the busy timeout; the save is retried.
@@ -265,9 +266,14 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
     {
         return save;
     }
-    let need = |code: Option<&str>, what: &str| {
-        code.map(str::to_string)
-            .ok_or_else(|| format!("{what}: {}", tr(lang, "選択してください", "choose one")))
+    let need = |code: Option<&str>, key: &str| {
+        code.map(str::to_string).ok_or_else(|| {
+            format!(
+                "{}: {}",
+                form.label(key, lang),
+                tr(lang, "選択してください", "choose one")
+            )
+        })
     };
     Ok(match &form.kind {
         FormKind::Note { project_id } => Save::Note {
@@ -276,7 +282,9 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
                 kind: NoteKind::parse(&need(form.choice("kind"), "kind")?)
                     .unwrap_or(NoteKind::Other),
                 body: form.text("body"),
-                occurred_on: form.date("date", lang)?.ok_or("date")?,
+                occurred_on: form
+                    .date("date", lang)?
+                    .ok_or_else(|| form.missing("date", lang))?,
                 follow_up_on: form.date("follow_up", lang)?,
             },
         },
@@ -296,7 +304,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             flag: NewFlag {
                 target_program_id: need(form.choice("target"), "target")?
                     .parse()
-                    .map_err(|_| "target".to_string())?,
+                    .map_err(|_| form.missing("target", lang))?,
                 reason: form.text("reason"),
                 criteria: criteria_of(form),
                 status: form
@@ -318,7 +326,8 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             from,
             ..
         } => {
-            let to = FlagStatus::parse(&need(form.choice("to"), "status")?).ok_or("status")?;
+            let to = FlagStatus::parse(&need(form.choice("to"), "status")?)
+                .ok_or_else(|| form.missing("status", lang))?;
             Save::FlagMove {
                 flag_id: *flag_id,
                 version: *version,
@@ -332,14 +341,17 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             version,
             from,
         } => {
-            let to = Phase::parse(&need(form.choice("to"), "phase")?).ok_or("phase")?;
+            let to = Phase::parse(&need(form.choice("to"), "phase")?)
+                .ok_or_else(|| form.missing("phase", lang))?;
             Save::Phase {
                 project_id: *project_id,
                 version: *version,
                 from: *from,
                 change: PhaseMove {
                     to,
-                    on: form.date("date", lang)?.ok_or("date")?,
+                    on: form
+                        .date("date", lang)?
+                        .ok_or_else(|| form.missing("date", lang))?,
                     reason: form.text("reason"),
                 },
             }
@@ -402,7 +414,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             project_id: *project_id,
             outcome: crate::model::NewOutcome {
                 kind: crate::model::OutcomeKind::parse(&need(form.choice("kind"), "kind")?)
-                    .ok_or("kind")?,
+                    .ok_or_else(|| form.missing("kind", lang))?,
                 on: form.date("date", lang)?.ok_or_else(|| {
                     tr(lang, "日付を入力してください", "type the date").to_string()
                 })?,
@@ -420,7 +432,9 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
             project_id: *project_id,
             gate: NewGate {
                 gate: form.text("gate"),
-                decided_on: form.date("date", lang)?.ok_or("date")?,
+                decided_on: form
+                    .date("date", lang)?
+                    .ok_or_else(|| form.missing("date", lang))?,
                 decision: GateDecision::parse(&need(form.choice("decision"), "decision")?)
                     .unwrap_or(GateDecision::Go),
                 note: form.text("note"),

@@ -425,11 +425,12 @@ impl App {
             }
             SaveOutcome::Conflict { message, .. } if matches!(self.overlay, Overlay::Picker(_)) => {
                 self.status = Some(format!(
-                    "{message} — {}",
+                    "{}{}",
+                    message.get(self.lang),
                     tr(
                         self.lang,
-                        "最新の担当を読み込みました。もう一度選んでください",
-                        "the latest assignments are loaded; choose again"
+                        "。最新の担当を読み込みました。もう一度選んでください",
+                        "; the latest assignments are loaded: choose again"
                     )
                 ));
                 let mut effects = self.load_current();
@@ -441,11 +442,12 @@ impl App {
                     form.conflict_version = latest;
                 }
                 self.status = Some(format!(
-                    "{message} — {}",
+                    "{}{}",
+                    message.get(self.lang),
                     tr(
                         self.lang,
-                        "Ctrl-S: 自分の版を新しい版として保存 / Esc: 閉じる（下書き保持）",
-                        "Ctrl-S: save mine as a new revision / Esc: close (draft kept)"
+                        "。入力は保持しています。Ctrl-S: 自分の版を新しい版として保存 / Esc: 閉じる（下書き保持）",
+                        "; your text is kept. Ctrl-S: save mine as a new revision / Esc: close (draft kept)"
                     )
                 ));
                 self.load_current()

@@ -4,12 +4,11 @@
 use crate::model::{Coded, date_input};
 use crate::session::RunContext;
 use crate::text::sanitize_line;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 /// A date option in any form the forms accept (`2026-04-01`, `2026/4/1`, `令和8年4月1日`,
 /// `R8.4.1`, `+7d`, `来週`: [`crate::model::date_input`]), relative ones counted from the run's
-/// today (`--today` / `SEEDLINE_TODAY`); today when not given. Errors are in English, as every
-/// error of the command line.
+/// today (`--today` / `SEEDLINE_TODAY`); today when not given.
 pub(super) fn date_arg(
     ctx: &RunContext,
     flag: &str,
@@ -18,18 +17,18 @@ pub(super) fn date_arg(
     match text {
         None => Ok(ctx.today),
         Some(t) => date_input::resolve(t, ctx.today)
-            .map_err(|e| anyhow!("{flag}: {}", e.message(crate::Lang::En))),
+            .map_err(|e| anyhow::Error::from(crate::msg::cli::bad_date_option(flag, &e))),
     }
 }
 
 /// A coded value (code, Japanese or English label) of an option.
 pub(super) fn parse_coded<T: Coded>(flag: &str, text: &str) -> Result<T> {
     T::parse(text).ok_or_else(|| {
-        anyhow!(
-            "{flag}: '{}' is not one of {}",
-            sanitize_line(text),
-            T::codes_list()
-        )
+        anyhow::Error::from(crate::msg::cli::not_one_of(
+            flag,
+            &sanitize_line(text),
+            &T::codes_list(),
+        ))
     })
 }
 

@@ -3,10 +3,11 @@
 
 use super::args::{date_arg, parse_coded};
 use crate::model::{Officer, OfficerRole};
+use crate::msg::cli;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::collections::HashMap;
 use std::process::ExitCode;
 
@@ -67,10 +68,7 @@ fn resolve(
             .iter()
             .map(|m| format!("'{}'", sanitize_line(m)))
             .collect();
-        bail!(
-            "unknown 課題管理番号 {}: no such project (import the project list first); nothing changed",
-            shown.join(", ")
-        );
+        return Err(cli::unknown_projects(&shown.join(", ")).into());
     }
     let officer = store.find_officer(officer, role)?;
     // Every id was found, so `found` follows `ids` one to one.
@@ -110,10 +108,7 @@ pub fn unassign(ctx: &RunContext, store: &mut Store, args: UnassignArgs) -> Resu
     let to = date_arg(ctx, "--to", args.to.as_deref())?;
     // An assignment ends when it is ended: a later date would drop the projects from `mine` now.
     if to > ctx.today {
-        anyhow::bail!(
-            "--to: {to} is after today ({}); run `seedline unassign` on that day (nothing changed)",
-            ctx.today
-        );
+        return Err(cli::unassign_in_future(to, ctx.today).into());
     }
     let done = store.unassign_officer(&ids, officer.id, None, to, false)?;
     let who = sanitize_line(&officer.label()).into_owned();

@@ -6,7 +6,7 @@ use crate::model::{AttachmentKind, Coded, NewAttachment};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::process::ExitCode;
@@ -52,7 +52,7 @@ pub enum Command {
 /// The SHA-256 of a local file, read in blocks.
 fn sha256_of(path: &str) -> Result<String> {
     let mut file =
-        std::fs::File::open(path).with_context(|| format!("--checksum: cannot read {path}"))?;
+        std::fs::File::open(path).map_err(|e| crate::msg::cli::checksum_cannot_read(path, &e))?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
@@ -85,10 +85,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             check_text("--label", &label, Lines::One)?;
             let project = store.project_id(&id)?;
             let kind = AttachmentKind::parse(&kind).ok_or_else(|| {
-                anyhow!(
-                    "--kind: '{kind}' unknown; expected {}",
-                    AttachmentKind::codes_list()
-                )
+                crate::msg::cli::unknown_kind(&kind, &AttachmentKind::codes_list())
             })?;
             let dated_on = date
                 .as_deref()
@@ -96,7 +93,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 .transpose()?;
             let sha256 = if checksum {
                 if target.contains("://") {
-                    bail!("--checksum: only a local file can be read, not a URL");
+                    return Err(crate::msg::cli::checksum_url().into());
                 }
                 Some(sha256_of(&target)?)
             } else {

@@ -15,10 +15,9 @@ pub struct Args {
 
 pub fn run(store: &Store, args: Args) -> Result<ExitCode> {
     if args.file.exists() {
-        anyhow::bail!(
-            "{}: already exists; choose a new file name (backups never overwrite)",
-            args.file.display()
-        );
+        return Err(crate::msg::invalid::backup_exists()
+            .at(&args.file.display().to_string())
+            .into());
     }
     store.backup_to(&args.file)?;
     let size = std::fs::metadata(&args.file).map(|m| m.len()).unwrap_or(0);

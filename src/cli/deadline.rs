@@ -6,7 +6,7 @@ use crate::model::{Coded, DeadlineKind, NewDeadline};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// `seedline deadline …`.
@@ -46,12 +46,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
         } => {
             check_text("--title", &title, Lines::One)?;
             let project = store.project_id(&id)?;
-            let kind = DeadlineKind::parse(&kind).ok_or_else(|| {
-                anyhow!(
-                    "--kind: '{kind}' unknown; expected {}",
-                    DeadlineKind::codes_list()
-                )
-            })?;
+            let kind = DeadlineKind::parse(&kind)
+                .ok_or_else(|| crate::msg::cli::unknown_kind(&kind, &DeadlineKind::codes_list()))?;
             let deadline = NewDeadline {
                 kind,
                 title,

@@ -2,6 +2,7 @@
 //! `-wal` / `-shm` files; non-zero exit when anything is wrong.
 
 use crate::store::Store;
+use crate::{Lang, tr};
 use anyhow::Result;
 use std::process::ExitCode;
 
@@ -9,24 +10,25 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(store: &Store, _args: Args) -> Result<ExitCode> {
+pub fn run(lang: Lang, store: &Store, _args: Args) -> Result<ExitCode> {
     let report = match store.doctor() {
         Ok(report) => report,
         Err(e) => {
             eprintln!(
-                "seedline: {}: database failed integrity check: {e}",
-                store.path().display()
+                "{}",
+                crate::msg::cli::integrity_failed(store.path().display(), e.text(lang)).get(lang)
             );
             return Ok(ExitCode::FAILURE);
         }
     };
-    println!(
-        "{}: schema version {}, {} projects, {} notes",
-        store.path().display(),
-        report.schema_version,
-        report.projects,
-        report.notes
-    );
+    let path = store.path().display();
+    let (version, projects, notes) = (report.schema_version, report.projects, report.notes);
+    match lang {
+        Lang::Ja => println!("{path}: スキーマ版 {version}、課題 {projects} 件、記録 {notes} 件"),
+        Lang::En => {
+            println!("{path}: schema version {version}, {projects} projects, {notes} notes")
+        }
+    }
     for line in report
         .integrity
         .iter()
@@ -34,19 +36,37 @@ pub fn run(store: &Store, _args: Args) -> Result<ExitCode> {
         .chain(&report.invariants)
         .chain(&report.files)
     {
-        println!("problem: {}", crate::text::sanitize_line(line));
+        println!(
+            "{} {}",
+            tr(lang, "問題:", "problem:"),
+            crate::text::sanitize_line(line)
+        );
     }
     if report.is_ok() {
-        println!("ok");
+        println!("{}", tr(lang, "問題なし", "ok"));
         Ok(ExitCode::SUCCESS)
     } else if report.integrity.is_empty()
         && report.foreign_keys.is_empty()
         && report.invariants.is_empty()
     {
-        println!("the database is intact; fix the file modes above");
+        println!(
+            "{}",
+            tr(
+                lang,
+                "データベースは無事です。上のファイルのモードを直してください",
+                "the database is intact; fix the file modes above"
+            )
+        );
         Ok(ExitCode::FAILURE)
     } else {
-        println!("database failed integrity check");
+        println!(
+            "{}",
+            tr(
+                lang,
+                "データベースの整合性検査で問題が見つかりました",
+                "database failed integrity check"
+            )
+        );
         Ok(ExitCode::FAILURE)
     }
 }

@@ -4,10 +4,11 @@
 
 use crate::csv_io::{self, AtomicFile, ExportKind, ExportOptions, columns};
 use crate::model::Sort;
+use crate::msg::cli;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -88,13 +89,13 @@ fn read_ids(path: &Path) -> Result<Vec<String>> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("--ids: cannot open {}", path.display()))?;
+        let file =
+            std::fs::File::open(path).map_err(|e| cli::cannot_open("--ids", path.display(), &e))?;
         Box::new(std::io::BufReader::new(file))
     };
     let mut ids = Vec::new();
     for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("--ids: line {}: not UTF-8 text", n + 1))?;
+        let line = line.map_err(|_| cli::ids_not_utf8(n + 1))?;
         let id = line.trim_start_matches('\u{FEFF}').trim();
         if id.is_empty() || id.starts_with('#') || columns::PROJECTS[0].matches(id) {
             continue;
@@ -108,14 +109,14 @@ fn read_ids(path: &Path) -> Result<Vec<String>> {
 fn chosen(ctx: &RunContext, store: &Store, args: &Args) -> Result<Vec<i64>> {
     if matches!(args.kind, Kind::Officers) {
         if args.query.is_some() || args.ids.is_some() {
-            bail!("--query and --ids choose projects; the officers export is the whole roster");
+            return Err(cli::roster_is_whole().into());
         }
         return Ok(Vec::new());
     }
     let filter = match &args.query {
         Some(q) => {
             let reference = store.reference()?;
-            Some(crate::query::resolve(q, &reference).map_err(|e| anyhow!("--query: {e}"))?)
+            Some(crate::query::resolve(q, &reference).context("--query")?)
         }
         None => None,
     };
@@ -138,11 +139,7 @@ fn chosen(ctx: &RunContext, store: &Store, args: &Args) -> Result<Vec<i64>> {
         } else {
             String::new()
         };
-        bail!(
-            "--ids: {} not in the database: {}{more}",
-            missing.len(),
-            shown.join(", ")
-        );
+        return Err(cli::ids_missing(missing.len(), &format!("{}{more}", shown.join(", "))).into());
     }
     Ok(match filter {
         Some(filter) => {
@@ -268,23 +265,20 @@ fn is_broken_pipe(e: &crate::Error) -> bool {
 
 pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> {
     if store.is_read_only() {
-        bail!("every export is recorded in the audit log, and this database is open read-only");
+        return Err(cli::export_read_only().into());
     }
     let kind = kind(args.kind);
     let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
     let mut options = ExportOptions::new(kind, "-");
     options.lang = ctx.lang;
+    let lang = ctx.lang;
     options.bom = !args.no_bom;
     if let Some(list) = &args.columns {
-        options.columns =
-            columns::select(kind.columns(), list).map_err(|e| anyhow!("--columns: {e}"))?;
+        options.columns = columns::select(kind.columns(), list).map_err(|e| e.at("--columns"))?;
     }
     let ids = if kind.is_reference() {
         if args.query.is_some() || args.ids.is_some() {
-            bail!(
-                "--query and --ids choose projects; export {} writes every row",
-                kind.code()
-            );
+            return Err(cli::reference_is_whole(kind.code()).into());
         }
         Vec::new()
     } else {
@@ -295,7 +289,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     let mut progress = |n: u64| {
         written = n;
         if show_progress && n % 1000 == 0 {
-            eprint!("\rseedline: exporting, {n} rows");
+            eprint!("\r{}", cli::exporting(n).get(lang));
         }
     };
     if to_stdout {
@@ -331,7 +325,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     out.cancel_on(Arc::clone(&signal));
     let result = csv_io::export(store, &ids, &options, &mut out, &mut progress);
     clear_progress(show_progress);
-    if let Some(code) = interrupted(&signal) {
+    if let Some(code) = interrupted(lang, &signal) {
         return Ok(code);
     }
     let (rows, _) = result?;
@@ -342,7 +336,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     // Recorded before the file appears: an export that is not in the audit log never lands.
     store.record_export(kind.code(), rows, &file)?;
     if let Err(e) = out.commit() {
-        return interrupted(&signal).ok_or_else(|| e.into());
+        return interrupted(lang, &signal).ok_or_else(|| e.into());
     }
     println!("{rows} rows written to {}", sanitize_line(&file));
     Ok(ExitCode::SUCCESS)
@@ -350,10 +344,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
 
 /// After a SIGTERM or SIGINT (its number in `signal`): says so, and the exit status 128 + signal.
 /// The output file is dropped by then, and its temporary file with it.
-fn interrupted(signal: &AtomicUsize) -> Option<ExitCode> {
+fn interrupted(lang: crate::Lang, signal: &AtomicUsize) -> Option<ExitCode> {
     let sig = signal.load(Ordering::SeqCst);
     (sig != 0).then(|| {
-        eprintln!("seedline: export interrupted by a signal; no file written");
+        eprintln!("{}", cli::export_interrupted().get(lang));
         ExitCode::from(128 + sig as u8)
     })
 }

@@ -5,7 +5,7 @@ use crate::model::{Coded, Criteria, CriterionStatus, FlagStatus, NewFlag};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// `seedline flag ID …`: with --to, create a flag; without, move the open flag to --status.
@@ -60,25 +60,26 @@ pub fn resolve_program(store: &Store, text: &str) -> Result<crate::model::Progra
         .collect();
     match partial.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => bail!(
-            "--to: no program matches '{}'; programs: {}",
-            sanitize_line(text),
-            reference
+        [] => Err(crate::msg::cli::no_program_matches(
+            &sanitize_line(text),
+            &reference
                 .programs
                 .iter()
                 .map(|p| p.code.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        many => bail!(
-            "--to: '{}' matches {} programs: {}",
-            sanitize_line(text),
+                .join(", "),
+        )
+        .into()),
+        many => Err(crate::msg::cli::several_programs_match(
+            &sanitize_line(text),
             many.len(),
-            many.iter()
+            &many
+                .iter()
                 .map(|p| p.code.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", "),
+        )
+        .into()),
     }
 }
 
@@ -112,15 +113,12 @@ pub fn run(store: &mut Store, ctx: &RunContext, args: Args) -> Result<ExitCode> 
         }
         None => {
             let Some(status) = &args.status else {
-                bail!("give --to PROGRAM to flag a project, or --status to move its open flag");
+                return Err(crate::msg::cli::flag_needs_to_or_status().into());
             };
             let to = parse_coded::<FlagStatus>("--status", status)?;
-            let (flag_id, from, version) = store.open_flag(project)?.ok_or_else(|| {
-                anyhow!(
-                    "{} has no open highway flag to move (create one with --to)",
-                    sanitize_line(&args.id)
-                )
-            })?;
+            let (flag_id, from, version) = store
+                .open_flag(project)?
+                .ok_or_else(|| crate::msg::cli::no_open_flag(&sanitize_line(&args.id)))?;
             store.move_flag(flag_id, version, to, &args.reason, &ctx.author)?;
             println!("flag {flag_id}: {} → {}", from.name_ja(), to.name_ja());
         }

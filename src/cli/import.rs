@@ -2,10 +2,11 @@
 //! transaction or none; problems are listed by line and column on standard error.
 
 use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
+use crate::msg::cli::{self, ImportMismatch};
 use crate::session::RunContext;
 use crate::store::{ImportMode, Store};
 use crate::text::sanitize_line;
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -118,41 +119,33 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         &args.area,
     ];
     if matches!(args.format, FileFormat::Amed) && kaken_only.iter().any(|o| o.is_some()) {
-        bail!("--program, --ip, --phase, --modality and --area apply to --format kaken only");
+        return Err(cli::import_option_mismatch(ImportMismatch::KakenOnly).into());
     }
     if matches!(args.kind, Kind::Budgets)
         && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
     {
-        bail!(
-            "--mode and --format apply to projects only: budgets have one format, and a later import replaces a (project, 年度) figure"
-        );
+        return Err(cli::import_option_mismatch(ImportMismatch::Budgets).into());
     }
     if matches!(args.kind, Kind::Assignments | Kind::Officers)
         && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
     {
-        bail!(
-            "--mode and --format apply to projects only: assignments and officers have one format, and rows already stored are left as they are"
-        );
+        return Err(cli::import_option_mismatch(ImportMismatch::People).into());
     }
     if args.create_officers && !matches!(args.kind, Kind::Assignments) {
-        bail!("--create-officers applies to `import assignments` only");
+        return Err(cli::import_option_mismatch(ImportMismatch::CreateOfficers).into());
     }
     if matches!(args.kind, Kind::Programs | Kind::Links)
         && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
     {
-        bail!(
-            "--mode and --format apply to projects only: programs are updated by コード, links added"
-        );
+        return Err(cli::import_option_mismatch(ImportMismatch::Programs).into());
     }
     if matches!(args.kind, Kind::Outcomes)
         && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
     {
-        bail!(
-            "--mode and --format apply to projects only: outcomes have one format and are appended (a row already stored is left alone)"
-        );
+        return Err(cli::import_option_mismatch(ImportMismatch::Outcomes).into());
     }
     if store.is_read_only() && !args.dry_run {
-        bail!("the database is open read-only: use --dry-run to check the file");
+        return Err(cli::import_option_mismatch(ImportMismatch::ReadOnly).into());
     }
     let mut options = ImportOptions::new(ctx.today);
     options.dry_run = args.dry_run;
@@ -177,9 +170,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         areas: args.area,
     };
     let show_progress = std::io::stderr().is_terminal();
+    let lang = ctx.lang;
     let mut progress = |n: u64| {
         if show_progress {
-            eprint!("\rseedline: checking, {n} rows");
+            eprint!("\r{}", cli::checking(n).get(lang));
         }
     };
     let name = args.file.display().to_string();
@@ -188,7 +182,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         Kind::Projects => {
             let report = csv_io::import_projects(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            finish(&name, show_progress, report, |c| {
+            finish(lang, &name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
@@ -198,7 +192,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         Kind::Budgets => {
             let report = csv_io::import_budgets(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            finish(&name, show_progress, report, |c| {
+            finish(lang, &name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} replaced, {} unchanged",
                     c.inserted, c.replaced, c.unchanged
@@ -214,7 +208,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 &mut progress,
             )
             .map_err(read_error)?;
-            finish(&name, show_progress, report, |c| {
+            finish(lang, &name, show_progress, report, |c| {
                 format!(
                     "{} current added, {} start dates changed, {} past recorded, {} unchanged, {} officers added",
                     c.current, c.updated, c.past, c.unchanged, c.officers_added
@@ -224,7 +218,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         Kind::Officers => {
             let report = csv_io::import_officers(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            finish(&name, show_progress, report, |c| {
+            finish(lang, &name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
@@ -234,7 +228,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         Kind::Programs => {
             let report = csv_io::import_programs(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            finish(&name, show_progress, report, |c| {
+            finish(lang, &name, show_progress, report, |c| {
                 format!(
                     "{} added, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
@@ -244,7 +238,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         Kind::Links => {
             let report = csv_io::import_links(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            finish(&name, show_progress, report, |c| {
+            finish(lang, &name, show_progress, report, |c| {
                 format!(
                     "{} added, {} updated, {} unchanged",
                     c.inserted, c.updated, c.unchanged
@@ -255,7 +249,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             let report =
                 csv_io::import_outcomes(store, &args.file, &options, &ctx.author, &mut progress)
                     .map_err(read_error)?;
-            finish(&name, show_progress, report, |c| {
+            finish(lang, &name, show_progress, report, |c| {
                 format!(
                     "{} inserted, {} unchanged (already recorded)",
                     c.inserted, c.unchanged
@@ -279,7 +273,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
 /// is reading its file).
 fn read_error(e: crate::Error) -> anyhow::Error {
     match e {
-        crate::Error::Io { path, error } => anyhow!("cannot read {}: {error}", path.display()),
+        crate::Error::Io { path, error } => cli::cannot_read(path.display(), &error).into(),
         other => other.into(),
     }
 }
@@ -287,6 +281,7 @@ fn read_error(e: crate::Error) -> anyhow::Error {
 /// Prints the report's notes, and its problems when the file was refused (then an error);
 /// otherwise the rows read and the counts as `words` puts them.
 fn finish<C>(
+    lang: crate::Lang,
     name: &str,
     show_progress: bool,
     report: ImportReport<C>,
@@ -297,19 +292,18 @@ fn finish<C>(
         eprint!("\r\x1b[K");
     }
     for note in &report.notes {
-        eprintln!("seedline: {}: {}", sanitize_line(name), sanitize_line(note));
+        eprintln!(
+            "seedline: {}: {}",
+            sanitize_line(name),
+            sanitize_line(note.get(lang))
+        );
     }
     let Some(counts) = counts else {
-        for line in report.problem_lines(name) {
+        for line in report.problem_lines(name, lang) {
             eprintln!("{line}");
         }
         let n = report.problems.len() as u64 + report.more_problems;
-        let problems = if n == 1 {
-            "1 problem".to_string()
-        } else {
-            format!("{n} problems")
-        };
-        bail!("{}: {problems}; nothing imported", sanitize_line(name));
+        return Err(crate::msg::csv::nothing_imported(&sanitize_line(name), n).into());
     };
     Ok((report.rows, counts))
 }

@@ -29,7 +29,7 @@ use crate::config::Config;
 use crate::paths::{Paths, ensure_private_dir};
 use crate::session::RunContext;
 use crate::store::{OpenOptions, Store};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -130,19 +130,40 @@ pub enum Command {
     Project(project::Command),
 }
 
+/// A run that failed: the error, and the officer's language to word it in (`--lang`, else the
+/// config file's, else the locale's; the config file's only once it was read).
+#[derive(Debug)]
+pub struct Failed {
+    pub lang: Lang,
+    pub error: anyhow::Error,
+}
+
+impl Failed {
+    /// The error in one line of the officer's language, safe for a terminal.
+    pub fn message(&self) -> String {
+        crate::text::sanitize_line(&crate::msg::cli::describe(&self.error, self.lang)).into_owned()
+    }
+}
+
 /// Runs the command line; errors come back to `main`, which prints them in one line.
-pub fn run(cli: Cli) -> Result<ExitCode> {
+pub fn run(cli: Cli) -> Result<ExitCode, Failed> {
+    let mut lang = cli.lang.unwrap_or_else(Lang::from_env);
+    run_in(cli, &mut lang).map_err(|error| Failed { lang, error })
+}
+
+fn run_in(cli: Cli, lang: &mut Lang) -> Result<ExitCode> {
     crate::store::busy::timeout_from_env();
     let paths = Paths::resolve()?;
     let today = match &cli.today {
         Some(text) => crate::model::parse_date(text)
-            .with_context(|| format!("--today: '{text}' is not a date (expected YYYY-MM-DD)"))?,
+            .ok_or_else(|| crate::msg::cli::not_a_date("--today", text))?,
         None => chrono::Local::now().date_naive(),
     };
     crate::log::init(&paths.state);
     let config = Config::load(&paths.config_file())?;
+    *lang = cli.lang.or(config.lang).unwrap_or(*lang);
     let mut ctx = RunContext {
-        lang: cli.lang.or(config.lang).unwrap_or_else(Lang::from_env),
+        lang: *lang,
         paths,
         today,
         keymap: config.keymap,
@@ -176,7 +197,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             show::run(&ctx, &mut store, view)
         }
-        Some(Command::Doctor(args)) => doctor::run(&open_for_use(db, demo, &mut ctx)?, args),
+        Some(Command::Doctor(args)) => {
+            doctor::run(ctx.lang, &open_for_use(db, demo, &mut ctx)?, args)
+        }
         Some(Command::Note(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             note::run(&ctx, &mut store, command)
@@ -266,10 +289,7 @@ impl DbChoice {
         env: Option<std::ffi::OsString>,
     ) -> Result<DbChoice> {
         match (db, demo) {
-            (Some(path), true) => anyhow::bail!(
-                "--demo and --db {} cannot be used together: --demo always opens the demo database; drop --demo to use that file, or --db to use the demo",
-                path.display()
-            ),
+            (Some(path), true) => Err(crate::msg::cli::demo_and_db(path.display()).into()),
             (Some(path), false) => Ok(DbChoice::Flag(path)),
             (None, true) => Ok(DbChoice::Demo),
             (None, false) => Ok(match env {
@@ -315,8 +335,8 @@ fn open_for_use(choice: &DbChoice, demo: bool, ctx: &mut RunContext) -> Result<S
     let mut store = Store::open_with(&path, OpenOptions { create }, ctx.read_only)?;
     if demo && !ctx.read_only && store.project_count()? == 0 {
         eprintln!(
-            "seedline: generating the demo database at {} ...",
-            path.display()
+            "{}",
+            crate::msg::cli::generating_demo(path.display()).get(ctx.lang)
         );
         let options = crate::demo::DemoOptions::new(ctx.today);
         crate::demo::generate(&mut store, &options, &mut demo::progress_printer())?;

@@ -5,7 +5,7 @@ use crate::model::{MAX_NOTE_BYTES, NewNote, NoteKind};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
@@ -48,14 +48,14 @@ pub enum Command {
 
 /// The body from the option, or standard input (at most 1 MiB; more is refused, never cut),
 /// checked for control and bidi characters (tab and line breaks are allowed).
-fn body_arg(body: Option<String>) -> Result<String> {
+fn body_arg(lang: crate::Lang, body: Option<String>) -> Result<String> {
     if let Some(b) = body {
         check_text("--body", &b, Lines::Many)?;
         return Ok(b);
     }
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprintln!("Type the note; end with Ctrl-D.");
+        eprintln!("{}", crate::msg::cli::type_the_note().get(lang));
     }
     let mut bytes = Vec::new();
     stdin
@@ -63,11 +63,9 @@ fn body_arg(body: Option<String>) -> Result<String> {
         .take(MAX_NOTE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() > MAX_NOTE_BYTES {
-        bail!(
-            "body: more than {MAX_NOTE_BYTES} bytes (1 MiB) on standard input; nothing was saved"
-        );
+        return Err(crate::msg::cli::note_stdin_too_big(MAX_NOTE_BYTES).into());
     }
-    let text = String::from_utf8(bytes).context("body: standard input is not UTF-8")?;
+    let text = String::from_utf8(bytes).map_err(|_| crate::msg::cli::note_stdin_not_utf8())?;
     let text = text.trim_end_matches('\n').to_string();
     check_text("body (standard input)", &text, Lines::Many)?;
     Ok(text)
@@ -85,7 +83,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let project = store.project_id(&id)?;
             let note = NewNote {
                 kind: parse_coded::<NoteKind>("--kind", &kind)?,
-                body: body_arg(body)?,
+                body: body_arg(ctx.lang, body)?,
                 occurred_on: date_arg(ctx, "--date", date.as_deref())?,
                 follow_up_on: follow_up
                     .as_deref()
@@ -100,7 +98,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             body,
             version,
         } => {
-            store.edit_note(note, version, &body_arg(body)?, &ctx.author)?;
+            store.edit_note(note, version, &body_arg(ctx.lang, body)?, &ctx.author)?;
             println!("note {note} saved (version {})", version + 1);
         }
         Command::Delete { note } => {

@@ -2,10 +2,11 @@
 
 use super::args::{date_arg, parse_coded};
 use crate::model::{Coded, NewOfficer, OfficerEdit, OfficerRole};
+use crate::msg::cli;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{fit, sanitize_line};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// `seedline officer …`.
@@ -111,7 +112,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 login: login.map(|l| non_empty(Some(l))),
             };
             if edit == OfficerEdit::default() {
-                bail!("nothing to change: give --name, --role or --login");
+                return Err(cli::nothing_to_change("--name, --role, --login").into());
             }
             let after =
                 store.edit_officer(officer.id, version.unwrap_or(officer.version), &edit)?;

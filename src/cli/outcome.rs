@@ -2,13 +2,11 @@
 //! them with their numbers and versions, edit one (version-checked), delete (soft) and restore.
 
 use super::args::date_arg;
-use crate::model::{
-    Coded, NewOutcome, OUTCOME_KINDS_HELP, OutcomeChange, OutcomeKind, parse_outcome_kind,
-};
+use crate::model::{Coded, NewOutcome, OutcomeChange, OutcomeKind, parse_outcome_kind};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// `seedline outcome …`.
@@ -68,10 +66,10 @@ pub enum Command {
 /// A `--kind` value.
 fn kind_arg(text: &str) -> Result<OutcomeKind> {
     parse_outcome_kind(text).ok_or_else(|| {
-        anyhow!(
-            "--kind: '{}' is not an outcome kind; expected {OUTCOME_KINDS_HELP}",
-            sanitize_line(text)
-        )
+        anyhow::Error::from(crate::msg::cli::not_an_outcome_kind(
+            "--kind",
+            &sanitize_line(text),
+        ))
     })
 }
 
@@ -183,8 +181,17 @@ mod tests {
 
     #[test]
     fn kind_errors_list_what_works() {
-        let e = kind_arg("patent").unwrap_err().to_string();
-        assert!(e.contains("nonclinical-poc") && e.contains("治験"), "{e}");
+        let e = kind_arg("patent").unwrap_err();
+        let ja = crate::msg::cli::describe(&e, crate::Lang::Ja);
+        assert!(
+            ja.contains("nonclinical-poc") && ja.contains("治験"),
+            "{ja}"
+        );
+        let en = crate::msg::cli::describe(&e, crate::Lang::En);
+        assert!(
+            en.contains("nonclinical-poc") && !en.contains("治験"),
+            "{en}"
+        );
         assert_eq!(kind_arg("approval").unwrap().code(), "regulatory_approval");
     }
 }

@@ -9,7 +9,7 @@ use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{fit, fit_right, sanitize_line};
 use crate::{Lang, tr};
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// `seedline program …`.
@@ -77,10 +77,10 @@ pub enum Command {
 /// The code of the program `text` names (code or whole name; a part of one name is suggested).
 pub(super) fn program_code(reference: &Reference, text: &str) -> Result<String> {
     let index = NameIndex::new(reference, RefKind::Program);
-    let id = find_program(&index, text).map_err(|m| anyhow!(m))?;
+    let id = find_program(&index, text)?;
     Ok(index
         .code(id)
-        .ok_or_else(|| anyhow!("unknown program '{}'", sanitize_line(text)))?
+        .ok_or_else(|| crate::msg::csv::unknown_program(&sanitize_line(text)))?
         .to_string())
 }
 
@@ -102,20 +102,12 @@ fn ip_code(reference: &Reference, text: &str) -> Result<String> {
         _ => None,
     }
     .map(str::to_string)
-    .ok_or_else(|| {
-        anyhow!(
-            "--ip: unknown integrated project '{value}'; one of {}",
-            codes()
-        )
-    })
+    .ok_or_else(|| anyhow::Error::from(crate::msg::cli::unknown_ip(&value, &codes())))
 }
 
 fn phases_arg(text: &str) -> Result<(crate::model::Phase, crate::model::Phase)> {
     parse_phase_range(text).ok_or_else(|| {
-        anyhow!(
-            "--phases: '{}' is not a phase or range (e.g. 基礎..臨床; phases are 基礎, 応用, 非臨床, 臨床, 実用化)",
-            sanitize_line(text)
-        )
+        anyhow::Error::from(crate::msg::cli::not_a_phase_range(&sanitize_line(text)))
     })
 }
 
@@ -168,7 +160,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 phases: phases.map(|p| phases_arg(&p)).transpose()?,
             };
             if change.is_empty() {
-                bail!("nothing to change: give --name, --name-en, --ministry, --ip or --phases");
+                return Err(crate::msg::cli::nothing_to_change(
+                    "--name, --name-en, --ministry, --ip, --phases",
+                )
+                .into());
             }
             let current = reference.program_by_code(&code).map_or(1, |p| p.version);
             let new = store.edit_program(&code, version.unwrap_or(current), &change)?;

@@ -9,7 +9,7 @@ use crate::model::{Coded, ProjectEdited};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use std::process::ExitCode;
 
 /// `seedline project …`.
@@ -141,7 +141,7 @@ fn cells(given: &[(Field, &str, &Option<String>)]) -> Vec<Cell> {
 }
 
 fn refused(problems: &[crate::csv_io::Problem]) -> anyhow::Error {
-    anyhow!("{}; nothing was saved", single::describe(problems))
+    crate::msg::csv::nothing_saved(&single::describe(problems)).into()
 }
 
 pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<ExitCode> {

@@ -7,7 +7,7 @@ use crate::session::RunContext;
 use crate::store::Store;
 use crate::tui::effects::run_all;
 use crate::ui::{self, plain::buffer_to_text, theme::Theme};
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use ratatui::{Terminal, backend::TestBackend};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -155,9 +155,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
             chain(store, &mut app, effects, |app| app.push_portfolio()),
         ),
         View::Budget { size, rows, query } => {
-            let rows_by = BudgetRows::parse(&rows).ok_or_else(|| {
-                anyhow!("--rows: '{rows}' unknown; expected ip, program or phase")
-            })?;
+            let rows_by = BudgetRows::parse(&rows)
+                .ok_or_else(|| crate::msg::cli::unknown_budget_rows(&rows))?;
             let filter = resolve(&query, &app)?;
             (
                 size,
@@ -168,12 +167,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
         }
         View::Outcomes { size, kind, query } => {
             let kind = match kind {
-                Some(text) => Some(crate::model::parse_outcome_kind(&text).ok_or_else(|| {
-                    anyhow!(
-                        "--kind: '{text}' is not an outcome kind; expected {}",
-                        crate::model::OUTCOME_KINDS_HELP
-                    )
-                })?),
+                Some(text) => Some(
+                    crate::model::parse_outcome_kind(&text)
+                        .ok_or_else(|| crate::msg::cli::not_an_outcome_kind("--kind", &text))?,
+                ),
                 None => None,
             };
             let filter = resolve(&query, &app)?;
@@ -186,9 +183,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
         }
         View::Funnel { size, fy, query } => {
             let year = match fy {
-                Some(text) => FiscalYear::parse(&text).ok_or_else(|| {
-                    anyhow!("--fy: '{text}' is not a fiscal year (e.g. 2024, FY2024, 令和6年度)")
-                })?,
+                Some(text) => FiscalYear::parse(&text)
+                    .ok_or_else(|| crate::msg::cli::not_a_fiscal_year("--fy", &text))?,
                 None => FiscalYear::of(ctx.today),
             };
             let filter = resolve(&query, &app)?;
@@ -281,7 +277,7 @@ fn chrome(content: usize) -> u16 {
 /// dashboard's own figures, which nobody will see), then opens the view.
 /// A filter from `--query`, resolved against the reference data.
 fn resolve(query: &str, app: &App) -> Result<crate::query::Filter> {
-    crate::query::resolve(query, &app.reference).map_err(|e| anyhow!("--query: {e}"))
+    crate::query::resolve(query, &app.reference).context("--query")
 }
 
 fn chain(

@@ -68,7 +68,7 @@ fn check_row(row: &mut Row<'_>) -> Option<Checked> {
     {
         row.problem(
             Field::AssignedTo,
-            format!("{t} is before 担当開始日 {f}; an assignment ends on or after its start"),
+            crate::msg::csv::assignment_ends_before_start(t, f),
         );
         return None;
     }
@@ -117,7 +117,7 @@ pub fn import_assignments(
     }
     data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {
-        report.notes.push("0 data rows".into());
+        report.notes.push(crate::msg::csv::no_data_rows());
         report.counts = Some(AssignmentImportCounts::default());
         return Ok(report);
     }
@@ -135,10 +135,7 @@ pub fn import_assignments(
         let shown = sanitize_line(&r.name);
         let project = projects.get(&r.amed_id).copied();
         if project.is_none() {
-            let message = format!(
-                "unknown 課題管理番号 '{}': no such project in the database (import the project list first)",
-                sanitize_line(&r.amed_id)
-            );
+            let message = crate::msg::csv::unknown_project(&sanitize_line(&r.amed_id));
             report.push(Problem::at(r.line, &id_column, message), cap);
         }
         let key = officer_key(&r.name);
@@ -153,10 +150,9 @@ pub fn import_assignments(
         let officer = match (candidates.as_slice(), r.role) {
             ([one], _) => {
                 if r.to.is_none() && one.retired_on.is_some() {
-                    let message = format!(
-                        "{} retired on {} and cannot have a current assignment (give 担当終了日, or `seedline officer restore`)",
-                        sanitize_line(&one.label()),
-                        one.retired_on.as_deref().unwrap_or("?")
+                    let message = crate::msg::csv::officer_retired_current(
+                        &sanitize_line(&one.label()),
+                        one.retired_on.as_deref().unwrap_or("?"),
                     );
                     report.push(Problem::at(r.line, &name_column, message), cap);
                     continue;
@@ -181,23 +177,14 @@ pub fn import_assignments(
                 let names = roster.iter().map(|o| o.name.as_str());
                 let unknown = super::labels::unknown("officer", &r.name, names);
                 let role = role.map_or("PO", |r| r.code());
-                let message = format!(
-                    "{unknown}; add it with `seedline officer add '{shown}' --role {role}`, or import with --create-officers{}",
-                    if r.role.is_none() {
-                        " (and a 役割)"
-                    } else {
-                        ""
-                    }
-                );
+                let message =
+                    crate::msg::csv::officer_unknown_add(&unknown, &shown, role, r.role.is_none());
                 report.push(Problem::at(r.line, &name_column, message), cap);
                 continue;
             }
             (many, _) => {
                 let roles: Vec<&str> = many.iter().map(|o| o.role.code()).collect();
-                let message = format!(
-                    "'{shown}' is on the roster as {}: give 役割 to pick one",
-                    roles.join(" and ")
-                );
+                let message = crate::msg::csv::officer_several_roles(&shown, &roles);
                 report.push(Problem::at(r.line, &name_column, message), cap);
                 continue;
             }
@@ -206,15 +193,12 @@ pub fn import_assignments(
         // A current assignment once per project and officer; an ended one once per period.
         let from = if r.to.is_none() { None } else { r.from };
         if let Some(first) = seen.insert((project_id, officer, from, r.to), r.line) {
-            let what = if r.to.is_none() {
-                "a current assignment"
-            } else {
-                "the same period"
-            };
-            let message = format!(
-                "duplicate: '{}' and {shown} have {what} on lines {first} and {}",
-                sanitize_line(&r.amed_id),
-                r.line
+            let message = crate::msg::csv::duplicate_assignment(
+                &sanitize_line(&r.amed_id),
+                &shown,
+                r.to.is_none(),
+                first,
+                r.line,
             );
             report.push(Problem::at(r.line, &name_column, message), cap);
             continue;

@@ -17,9 +17,6 @@ use std::path::Path;
 /// The largest allocation accepted (千円), as the schema checks.
 const MAX_KYEN: i64 = 100_000_000;
 
-/// What the 年度 column accepts, for messages.
-const EXPECTED_YEAR: &str = "a fiscal year such as 2024, FY2024 or 令和6年度";
-
 /// One checked row, before its 課題管理番号 is looked up.
 struct Checked {
     line: u64,
@@ -62,13 +59,11 @@ fn check_row(row: &mut Row<'_>) -> (Option<String>, Option<Checked>) {
             None => {
                 let value = sanitize_line(&t);
                 let message = match out_of_range_year(&t) {
-                    _ if t.is_empty() => format!("empty; expected {EXPECTED_YEAR}"),
-                    Some(_) => format!(
-                        "expected a fiscal year between {} and {}, found '{value}'",
-                        FiscalYear::MIN,
-                        FiscalYear::MAX
-                    ),
-                    None => format!("expected {EXPECTED_YEAR}, found '{value}'"),
+                    _ if t.is_empty() => crate::msg::csv::empty_year(),
+                    Some(_) => {
+                        crate::msg::csv::year_out_of_range(FiscalYear::MIN, FiscalYear::MAX, &value)
+                    }
+                    None => crate::msg::csv::not_a_year(&value),
                 };
                 row.problem(Field::FiscalYear, message);
                 None
@@ -76,18 +71,12 @@ fn check_row(row: &mut Row<'_>) -> (Option<String>, Option<Checked>) {
         });
     let kyen = match row.amount_in(Field::Allocation, Some("千円")) {
         Ok(Some(n)) if n > MAX_KYEN => {
-            row.problem(
-                Field::Allocation,
-                format!("{n} is more than 100,000,000 (thousand yen)"),
-            );
+            row.problem(Field::Allocation, crate::msg::csv::allocation_too_big(n));
             None
         }
         Ok(Some(n)) => Some(n),
         Ok(None) => {
-            row.problem(
-                Field::Allocation,
-                "empty; expected an amount in thousand yen such as 12345 or 12,345",
-            );
+            row.problem(Field::Allocation, crate::msg::csv::allocation_empty());
             None
         }
         Err(()) => None,
@@ -145,11 +134,7 @@ pub fn import_budgets(
         let key = (checked.amed_id.clone(), checked.year);
         if let Some(first) = seen.insert(key, checked.line) {
             let id = sanitize_line(&checked.amed_id);
-            let message = format!(
-                "duplicate 課題管理番号 and 年度 '{id}' {}: lines {first} and {} both have it",
-                checked.year.label(crate::Lang::Ja),
-                checked.line
-            );
+            let message = crate::msg::csv::duplicate_budget(&id, checked.year, first, checked.line);
             report.push(Problem::at(checked.line, &year_column, message), cap);
             continue;
         }
@@ -157,7 +142,7 @@ pub fn import_budgets(
     }
     data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {
-        report.notes.push("0 data rows".into());
+        report.notes.push(crate::msg::csv::no_data_rows());
         report.counts = Some(BudgetImportCounts::default());
         return Ok(report);
     }
@@ -167,9 +152,7 @@ pub fn import_budgets(
     let projects = store.project_ids_for(&ids)?;
     for (line, amed_id) in named.iter().filter(|(_, id)| !projects.contains_key(id)) {
         let id = sanitize_line(amed_id);
-        let message = format!(
-            "unknown 課題管理番号 '{id}': no such project in the database (import the project list first)"
-        );
+        let message = crate::msg::csv::unknown_project(&id);
         report.push(Problem::at(*line, &id_column, message), cap);
     }
     if report.problem_count() > 0 {

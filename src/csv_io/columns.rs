@@ -283,7 +283,7 @@ pub const KAKEN: &[Column] = &[
 ];
 
 /// The column of `table` that `name` names, or a hint with the closest header.
-pub fn find(table: &'static [Column], name: &str) -> Result<&'static Column, String> {
+pub fn find(table: &'static [Column], name: &str) -> Result<&'static Column, crate::msg::Msg> {
     if let Some(c) = table.iter().find(|c| c.matches(name)) {
         return Ok(c);
     }
@@ -293,11 +293,14 @@ pub fn find(table: &'static [Column], name: &str) -> Result<&'static Column, Str
         .flat_map(|c| [c.ja, c.en])
         .min_by_key(|n| strsim::levenshtein(&header_key(n), &key))
         .unwrap_or("");
-    Err(format!("did you mean '{closest}'?"))
+    Err(crate::msg::csv::did_you_mean_column(closest))
 }
 
 /// Parses `--columns`: names separated by `,` (or `、`), each a Japanese or English header.
-pub fn select(table: &'static [Column], list: &str) -> Result<Vec<&'static Column>, String> {
+pub fn select(
+    table: &'static [Column],
+    list: &str,
+) -> Result<Vec<&'static Column>, crate::msg::Msg> {
     let mut out = Vec::new();
     for name in list
         .split([',', '、', '，'])
@@ -305,17 +308,14 @@ pub fn select(table: &'static [Column], list: &str) -> Result<Vec<&'static Colum
         .filter(|n| !n.is_empty())
     {
         let column = find(table, name).map_err(|hint| {
-            format!(
-                "unknown column '{}'; {hint}",
-                crate::text::sanitize_line(name)
-            )
+            crate::msg::csv::unknown_export_column(&crate::text::sanitize_line(name), &hint)
         })?;
         if !out.contains(&column) {
             out.push(column);
         }
     }
     if out.is_empty() {
-        return Err("no column named".into());
+        return Err(crate::msg::csv::no_column_named());
     }
     Ok(out)
 }
@@ -362,6 +362,6 @@ mod tests {
         let cols = select(PROJECTS, "amed_id,研究開発課題名, phase").unwrap();
         assert_eq!(cols.len(), 3);
         let e = select(PROJECTS, "titel").unwrap_err();
-        assert!(e.contains("did you mean 'title'"), "{e}");
+        assert!(e.to_string().contains("did you mean 'title'"), "{e}");
     }
 }

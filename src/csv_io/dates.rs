@@ -8,9 +8,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::ERAS;
 
-/// What the date cells accept, for messages.
-pub const EXPECTED: &str = "a date such as 2024-04-01, 2024/4/1 or 令和6年4月1日";
-
 /// Parses a date cell (see the module documentation).
 pub fn parse(text: &str) -> Option<Date> {
     let t: String = text.trim().nfkc().collect();

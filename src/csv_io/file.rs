@@ -71,13 +71,7 @@ fn clear_leftovers(dir: &Path) {
 }
 
 fn exists_error(target: &Path) -> Error {
-    Error::invalid(
-        "output",
-        format!(
-            "{} already exists; use --force to overwrite it",
-            target.display()
-        ),
-    )
+    Error::invalid("output", crate::msg::invalid::output_exists(target))
 }
 
 impl AtomicFile {
@@ -87,14 +81,14 @@ impl AtomicFile {
             Ok(meta) if meta.is_dir() => {
                 return Err(Error::invalid(
                     "output",
-                    format!("{} is a directory", target.display()),
+                    crate::msg::invalid::output_is_directory(target),
                 ));
             }
             Ok(_) if !force => return Err(exists_error(target)),
             _ => {}
         }
         let name = target.file_name().ok_or_else(|| {
-            Error::invalid("output", format!("{} is not a file name", target.display()))
+            Error::invalid("output", crate::msg::invalid::not_a_file_name(target))
         })?;
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

@@ -72,7 +72,7 @@ pub struct ImportReport<C = ImportCounts> {
     /// What was written (or, in a dry run, would be); `None` when the file was refused.
     pub counts: Option<C>,
     /// Remarks that do not stop the import (ignored columns, skipped empty rows).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::msg::Msg>,
     /// Whether the last of `problems` is the one that ended the reading (kept even past the
     /// cap, and listed after "… and N more": what was not checked must never be hidden).
     pub stopped: bool,
@@ -86,16 +86,17 @@ impl<C> ImportReport<C> {
 
     /// The problems as `file:line: column: message` lines (sanitised), with the "… and N more"
     /// line; the problem that ended the reading, if any, comes last.
-    pub fn problem_lines(&self, file: &str) -> Vec<String> {
+    pub fn problem_lines(&self, file: &str, lang: crate::Lang) -> Vec<String> {
         let (listed, stop) = match self.problems.split_last() {
             Some((stop, listed)) if self.stopped => (listed, Some(stop)),
             _ => (&self.problems[..], None),
         };
-        let mut lines: Vec<String> = listed.iter().map(|p| p.render(file)).collect();
+        let mut lines: Vec<String> = listed.iter().map(|p| p.render(file, lang)).collect();
         if self.more_problems > 0 {
-            lines.push(format!("… and {} more", self.more_problems));
+            let more = crate::msg::csv::and_more(self.more_problems);
+            lines.push(more.get(lang).to_string());
         }
-        lines.extend(stop.map(|p| p.render(file)));
+        lines.extend(stop.map(|p| p.render(file, lang)));
         lines
     }
 
@@ -122,7 +123,7 @@ fn open(path: &Path) -> Result<std::fs::File> {
     std::fs::File::open(path).map_err(|e| Error::io(path, e))
 }
 
-pub(super) fn file_problem(line: Option<u64>, message: String) -> Problem {
+pub(super) fn file_problem(line: Option<u64>, message: crate::msg::Msg) -> Problem {
     Problem {
         line,
         column: None,
@@ -145,24 +146,21 @@ pub(super) fn open_records<C>(
     )
     .map_err(|e| Error::io(path, e))?;
     if scan.bytes == 0 {
-        report.push(file_problem(None, "empty file".into()), cap);
+        report.push(file_problem(None, crate::msg::csv::empty_file()), cap);
         return Ok(None);
     }
     if let Some((line, byte, sjis)) = scan.not_utf8 {
-        let hint = if sjis {
-            "looks like Shift_JIS, use --encoding shift_jis"
-        } else {
-            "the file must be UTF-8 (or Shift_JIS with --encoding shift_jis)"
-        };
         report.push(
-            file_problem(Some(line), format!("not UTF-8 at byte {byte}: {hint}")),
+            file_problem(Some(line), crate::msg::csv::not_utf8(byte, sjis)),
             cap,
         );
         return Ok(None);
     }
     if scan.bom && options.encoding == Encoding::ShiftJis {
-        let message = "the file starts with a UTF-8 byte-order mark: it is UTF-8, leave out --encoding shift_jis";
-        report.push(file_problem(Some(1), message.into()), cap);
+        report.push(
+            file_problem(Some(1), crate::msg::csv::bom_with_shift_jis()),
+            cap,
+        );
         return Ok(None);
     }
     let mut file = BufReader::new(open(path)?);
@@ -195,7 +193,7 @@ pub(super) fn open_with_header<C>(
     let head = match records.next_record() {
         Ok(Some(head)) => head,
         Ok(None) => {
-            report.push(file_problem(None, "empty file".into()), cap);
+            report.push(file_problem(None, crate::msg::csv::empty_file()), cap);
             return Ok(None);
         }
         Err(stop) => {
@@ -219,7 +217,7 @@ pub(super) fn accept_header<C>(
     if !header.ignored.is_empty() {
         report
             .notes
-            .push(format!("ignored columns: {}", header.ignored.join(", ")));
+            .push(crate::msg::csv::ignored_columns(&header.ignored.join(", ")));
     }
     let refused = !problems.is_empty();
     for p in problems {
@@ -269,15 +267,15 @@ impl<R: std::io::Read, M: Fn(usize) -> bool> DataRows<'_, R, M> {
             }
             if let Some((i, line)) = run_away_field(&record, columns, &self.multiline_ok) {
                 let column = self.names.get(i).cloned();
-                report.push_stop(Problem { line: Some(line), column, message:
-                    format!("a quote opened here runs on over the following lines (unbalanced \"){NOT_READ}") });
+                report.push_stop(Problem {
+                    line: Some(line),
+                    column,
+                    message: crate::msg::csv::quote_runs_on(),
+                });
                 return None;
             }
             if record.fields.len() != columns {
-                let message = format!(
-                    "{} fields, but the header has {columns}",
-                    record.fields.len()
-                );
+                let message = crate::msg::csv::field_count(record.fields.len(), columns);
                 report.push(file_problem(Some(record.line), message), cap);
                 continue;
             }
@@ -290,36 +288,25 @@ impl<R: std::io::Read, M: Fn(usize) -> bool> DataRows<'_, R, M> {
         if self.empty_rows > 0 {
             report
                 .notes
-                .push(format!("{} empty rows skipped", self.empty_rows));
+                .push(crate::msg::csv::empty_rows_skipped(self.empty_rows));
         }
     }
 }
-
-/// The end of every message of a problem that stopped the reading.
-const NOT_READ: &str = "; the rest of the file was not read";
 
 pub(super) fn stop_problem(stop: Stop) -> Problem {
     let mib = super::read::MAX_RECORD_BYTES / (1024 * 1024);
     match stop {
         Stop::RunAway { line } => file_problem(
             Some(line),
-            format!(
-                "a quoted field opened on this line does not close within {mib} MiB (unbalanced \"){NOT_READ}"
-            ),
+            crate::msg::csv::quote_does_not_close(mib as usize),
         ),
-        Stop::TooLong { line } => file_problem(
-            Some(line),
-            format!(
-                "record longer than {mib} MiB (no line break for that long, outside any quote: not a CSV file, or its line breaks were lost){NOT_READ}"
-            ),
-        ),
-        Stop::NotShiftJis(e) => file_problem(
-            Some(e.line),
-            format!("byte {}: not valid Shift_JIS{NOT_READ}", e.byte),
-        ),
+        Stop::TooLong { line } => {
+            file_problem(Some(line), crate::msg::csv::record_too_long(mib as usize))
+        }
+        Stop::NotShiftJis(e) => file_problem(Some(e.line), crate::msg::csv::not_shift_jis(e.byte)),
         Stop::Other { line, message } => file_problem(
             Some(line),
-            format!("cannot read CSV: {}{NOT_READ}", sanitize_line(&message)),
+            crate::msg::csv::cannot_read_csv(&sanitize_line(&message)),
         ),
     }
 }
@@ -352,7 +339,7 @@ pub fn import_projects(
     let head = match records.next_record() {
         Ok(Some(head)) => head,
         Ok(None) => {
-            report.push(file_problem(None, "empty file".into()), cap);
+            report.push(file_problem(None, crate::msg::csv::empty_file()), cap);
             return Ok(report);
         }
         Err(stop) => {
@@ -413,10 +400,7 @@ pub fn import_projects(
                 Problem {
                     line: Some(record.line),
                     column: Some(key_column(&header)),
-                    message: format!(
-                        "duplicate 課題管理番号 '{id}': lines {first} and {} both have it",
-                        record.line
-                    ),
+                    message: crate::msg::csv::duplicate_id(&id, first, record.line),
                 },
                 cap,
             );
@@ -425,13 +409,13 @@ pub fn import_projects(
         rows.push((record.line, project));
     }
     if highway_values > 0 {
-        report.notes.push(format!(
-            "{highway_values} ハイウェイ values not imported (highway flags are recorded with `seedline flag`, not by import)"
-        ));
+        report
+            .notes
+            .push(crate::msg::csv::highway_not_imported(highway_values));
     }
     data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {
-        report.notes.push("0 data rows".into());
+        report.notes.push(crate::msg::csv::no_data_rows());
         report.counts = Some(ImportCounts::default());
         return Ok(report);
     }
@@ -455,9 +439,7 @@ pub fn import_projects(
                 Problem {
                     line: Some(*line),
                     column: Some(key_column(&header)),
-                    message: format!(
-                        "'{id}' is already in the database (use --mode upsert to update it)"
-                    ),
+                    message: crate::msg::csv::already_in_database(&id),
                 },
                 cap,
             );
@@ -494,13 +476,10 @@ pub fn import_projects(
 
 /// A project row that would put a new project (or move one) into a retired program: refused, with
 /// how to restore the program. A project already in that program may be updated.
-fn retired_program(labels: &Labels, p: &NewProject, stays: bool) -> Option<String> {
+fn retired_program(labels: &Labels, p: &NewProject, stays: bool) -> Option<crate::msg::Msg> {
     let day = labels.program_retired(&p.program).filter(|_| !stays)?;
     let name = sanitize_line(labels.program_label(&p.program));
-    Some(format!(
-        "program '{name}' was retired on {day} and takes no new projects; restore it with `seedline program restore {}`",
-        p.program
-    ))
+    Some(crate::msg::csv::program_retired(&name, day, &p.program))
 }
 
 /// The 事業名 column's header as written in the file (KAKEN files name it with `--program`).

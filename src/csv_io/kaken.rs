@@ -38,25 +38,22 @@ pub struct KakenDefaults {
 
 impl KakenOptions {
     /// Resolves the options; the message says what to pass.
-    pub fn resolve(&self, labels: &Labels) -> Result<KakenDefaults, String> {
-        let program = self.program.as_deref().ok_or(
-            "--format kaken needs --program CODE (the 事業 these grants are tracked under, e.g. --program crest)",
-        )?;
-        let program = labels
-            .program(program)
-            .map_err(|m| format!("--program: {m}"))?;
+    pub fn resolve(&self, labels: &Labels) -> Result<KakenDefaults, crate::msg::Msg> {
+        let program = self
+            .program
+            .as_deref()
+            .ok_or_else(crate::msg::csv::kaken_needs_program)?;
+        let program = labels.program(program).map_err(|m| m.at("--program"))?;
         let integrated_project = match &self.integrated_project {
-            Some(ip) => labels
-                .integrated_project(ip)
-                .map_err(|m| format!("--ip: {m}"))?,
+            Some(ip) => labels.integrated_project(ip).map_err(|m| m.at("--ip"))?,
             None => labels.program_ip(&program).unwrap_or_default().to_string(),
         };
         let phase = match &self.phase {
-            Some(p) => coded::<Phase>(p, "phase").map_err(|m| format!("--phase: {m}"))?,
+            Some(p) => coded::<Phase>(p, "phase").map_err(|m| m.at("--phase"))?,
             None => Phase::Basic,
         };
         let modality = match &self.modality {
-            Some(m) => coded::<Modality>(m, "modality").map_err(|m| format!("--modality: {m}"))?,
+            Some(m) => coded::<Modality>(m, "modality").map_err(|m| m.at("--modality"))?,
             None => Modality::Other,
         };
         let mut areas = Vec::new();
@@ -67,7 +64,7 @@ impl KakenOptions {
             .map(str::trim)
         {
             if !name.is_empty() {
-                areas.push(labels.area(name).map_err(|m| format!("--area: {m}"))?);
+                areas.push(labels.area(name).map_err(|m| m.at("--area"))?);
             }
         }
         Ok(KakenDefaults {
@@ -83,7 +80,7 @@ impl KakenOptions {
 /// 研究期間 (年度): `2019-04-01 – 2022-03-31` (KAKEN's own form), fiscal years `2019 – 2021`
 /// (April 1 of the first year to March 31 after the last), a single year, or an open end
 /// (`2023-04-01 – `). Separators: `–`, `—`, `〜`, `~` or ` - `.
-pub fn period(text: &str) -> Result<(Date, Option<Date>), String> {
+pub fn period(text: &str) -> Result<(Date, Option<Date>), crate::msg::Msg> {
     let t: String = text.nfkc().collect();
     let t = t.trim();
     let (from, to) = match t
@@ -93,13 +90,7 @@ pub fn period(text: &str) -> Result<(Date, Option<Date>), String> {
         Some((a, b)) => (a.trim(), Some(b.trim())),
         None => (t, None),
     };
-    let expected = "expected e.g. 2019-04-01 – 2022-03-31 or 2019 – 2021";
-    let bad = || {
-        format!(
-            "'{}' is not a research period; {expected}",
-            sanitize_line(text)
-        )
-    };
+    let bad = || crate::msg::csv::research_period(&sanitize_line(text));
     let year = |s: &str| -> Option<i32> {
         let s = s.strip_suffix("年度").unwrap_or(s);
         (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -126,9 +117,7 @@ pub fn period(text: &str) -> Result<(Date, Option<Date>), String> {
     if let Some(end) = end
         && end < start
     {
-        return Err(format!(
-            "the period ends ({end}) before it starts ({start})"
-        ));
+        return Err(crate::msg::csv::period_reversed(end, start));
     }
     Ok((start, end))
 }
@@ -159,10 +148,7 @@ fn parse_amount(row: &mut Row<'_>, text: &str) -> Result<Option<i64>, ()> {
         }
         _ => {
             let value = sanitize_line(text);
-            row.problem(
-                Field::KakenBudget,
-                format!("'{value}' is not an amount in yen (expected e.g. 4,290,000)"),
-            );
+            row.problem(Field::KakenBudget, crate::msg::csv::not_yen(&value));
             Err(())
         }
     }
@@ -226,7 +212,9 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Result<(String, Option<String>), String> {
-        period(s).map(|(a, b)| (a.to_string(), b.map(|b| b.to_string())))
+        period(s)
+            .map(|(a, b)| (a.to_string(), b.map(|b| b.to_string())))
+            .map_err(|e| e.to_string())
     }
 
     #[test]

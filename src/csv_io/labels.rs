@@ -8,6 +8,7 @@
 
 use crate::model::{Coded, fold_key};
 use crate::model::{NameIndex, NameMatch, RefKind, Reference, suggest};
+use crate::msg::Msg;
 use crate::text::sanitize_line;
 use std::collections::HashMap;
 
@@ -38,7 +39,7 @@ impl Vocabulary {
         self.names.extend(names.iter().map(|n| n.to_string()));
     }
 
-    fn resolve(&self, text: &str, what: &str) -> Result<&str, String> {
+    fn resolve(&self, text: &str, what: &str) -> Result<&str, Msg> {
         if let Some(code) = self.exact.get(text) {
             return Ok(code);
         }
@@ -55,17 +56,14 @@ impl Vocabulary {
 
 /// "unknown phase '臨床試験'; did you mean '臨床'?" (the suggestion as the filter line makes
 /// it: [`suggest`], names containing the text first).
-pub fn unknown<'a>(what: &str, text: &str, names: impl Iterator<Item = &'a str>) -> String {
+pub fn unknown<'a>(what: &str, text: &str, names: impl Iterator<Item = &'a str>) -> Msg {
     let closest = suggest(text, names);
     let value = sanitize_line(text);
-    match closest {
-        Some(name) => format!("unknown {what} '{value}'; did you mean '{name}'?"),
-        None => format!("unknown {what} '{value}'"),
-    }
+    crate::msg::csv::unknown_value(what, &value, closest)
 }
 
 /// A coded value (phase, modality, licensing status, ...) by code, Japanese or English name.
-pub fn coded<T: Coded>(text: &str, what: &str) -> Result<T, String> {
+pub fn coded<T: Coded>(text: &str, what: &str) -> Result<T, Msg> {
     T::parse(text).ok_or_else(|| unknown(what, text, T::ALL.iter().map(|v| v.name_ja())))
 }
 
@@ -153,7 +151,7 @@ impl Labels {
 
     /// The program code a cell names: a code or whole name (as the filter line reads it); a part
     /// of one program's name is suggested, an unknown name answered with how to add it.
-    pub fn program(&self, text: &str) -> Result<String, String> {
+    pub fn program(&self, text: &str) -> Result<String, Msg> {
         if let Some(code) = self.programs.exact.get(text) {
             return Ok(code.clone());
         }
@@ -161,7 +159,7 @@ impl Labels {
         self.program_index
             .code(id)
             .map(str::to_string)
-            .ok_or_else(|| format!("unknown program '{}'", sanitize_line(text)))
+            .ok_or_else(|| crate::msg::csv::unknown_program(&sanitize_line(text)))
     }
 
     /// When the program was retired (a retired program takes no new projects).
@@ -170,7 +168,7 @@ impl Labels {
     }
 
     /// The integrated-project code a cell names.
-    pub fn integrated_project(&self, text: &str) -> Result<String, String> {
+    pub fn integrated_project(&self, text: &str) -> Result<String, Msg> {
         self.integrated_projects
             .resolve(text, "integrated project")
             .map(str::to_string)
@@ -179,32 +177,32 @@ impl Labels {
     /// The disease-area code a name stands for, by the rule the filter line uses (`area:難病`):
     /// a code or name, else the one area a part of whose name it is (`難病` → 難病・希少疾患,
     /// `認知症` → 老年医学・認知症). A part of several names is refused, naming them.
-    pub fn area(&self, text: &str) -> Result<String, String> {
+    pub fn area(&self, text: &str) -> Result<String, Msg> {
         let value = sanitize_line(text);
         let ids = match self.area_index.find(text) {
             NameMatch::Exact(ids) => ids.into_iter().take(1).collect(),
             NameMatch::Partial(ids) => ids,
-            NameMatch::Unknown(Some(name)) => {
-                return Err(format!(
-                    "unknown disease area '{value}'; did you mean '{name}'?"
+            NameMatch::Unknown(closest) => {
+                return Err(crate::msg::csv::unknown_value(
+                    "disease area",
+                    &value,
+                    closest.as_deref(),
                 ));
             }
-            NameMatch::Unknown(None) => return Err(format!("unknown disease area '{value}'")),
         };
         match ids.as_slice() {
             [id] => self
                 .area_index
                 .code(*id)
                 .map(str::to_string)
-                .ok_or_else(|| format!("unknown disease area '{value}'")),
-            many => Err(format!(
-                "disease area '{value}' is part of {} names: {}; write one of them",
-                many.len(),
-                many.iter()
+                .ok_or_else(|| crate::msg::csv::unknown_value("disease area", &value, None)),
+            many => {
+                let names: Vec<&str> = many
+                    .iter()
                     .filter_map(|id| self.area_index.name(*id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+                    .collect();
+                Err(crate::msg::csv::area_ambiguous(&value, &names))
+            }
         }
     }
 

@@ -47,12 +47,13 @@ pub struct Problem {
     /// 1-based line of the file (a record spanning lines: the line it starts on).
     pub line: Option<u64>,
     pub column: Option<String>,
-    /// What is wrong and what was expected; quoted values are already sanitised.
-    pub message: String,
+    /// What is wrong and what was expected, in both languages (`crate::msg::csv`); quoted
+    /// values are already sanitised.
+    pub message: crate::msg::Msg,
 }
 
 impl Problem {
-    pub(crate) fn at(line: u64, column: &str, message: String) -> Problem {
+    pub(crate) fn at(line: u64, column: &str, message: crate::msg::Msg) -> Problem {
         Problem {
             line: Some(line),
             column: Some(column.to_string()),
@@ -60,8 +61,8 @@ impl Problem {
         }
     }
 
-    /// `file:line: column: message`, safe to print on a terminal.
-    pub fn render(&self, file: &str) -> String {
+    /// `file:line: column: message` in `lang`, safe to print on a terminal.
+    pub fn render(&self, file: &str, lang: crate::Lang) -> String {
         let mut out = sanitize_line(file).into_owned();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
@@ -69,7 +70,7 @@ impl Problem {
         if let Some(column) = &self.column {
             out.push_str(&format!(": {}", sanitize_line(column)));
         }
-        out.push_str(&format!(": {}", sanitize_line(&self.message)));
+        out.push_str(&format!(": {}", sanitize_line(self.message.get(lang))));
         out
     }
 }

@@ -34,7 +34,7 @@ pub(super) fn role_cell(row: &mut Row<'_>) -> std::result::Result<Option<Officer
         Some(t) => match super::labels::coded::<OfficerRole>(&t, "role") {
             Ok(r) => Ok(Some(r)),
             Err(m) => {
-                row.problem(Field::OfficerRole, format!("{m} (PD, PS, PO or DC)"));
+                row.problem(Field::OfficerRole, crate::msg::csv::role_choices(&m));
                 Err(())
             }
         },
@@ -126,7 +126,7 @@ pub fn import_officers(
         let name = name_cell(&mut row);
         let role = match role_cell(&mut row) {
             Ok(None) => {
-                row.problem(Field::OfficerRole, "empty; expected PD, PS, PO or DC");
+                row.problem(Field::OfficerRole, crate::msg::csv::empty_role());
                 None
             }
             Ok(r) => r,
@@ -136,7 +136,11 @@ pub fn import_officers(
         if let Some(l) = &login
             && let Err(e) = crate::model::validate_login(l)
         {
-            row.problem(Field::OfficerLogin, e.to_string());
+            let reason = match e {
+                crate::Error::Invalid { reason, .. } => reason,
+                other => crate::msg::Msg::of_error(&other),
+            };
+            row.problem(Field::OfficerLogin, reason);
         }
         let retired_on = row.date(Field::RetiredOn, false).unwrap_or(None);
         let line = row.line;
@@ -149,11 +153,8 @@ pub fn import_officers(
         };
         let key = officer_key(&name);
         if let Some(first) = seen.insert((key.clone(), role), line) {
-            let message = format!(
-                "duplicate officer {} {}: lines {first} and {line}",
-                role.code(),
-                sanitize_line(&name)
-            );
+            let message =
+                crate::msg::csv::duplicate_officer(role.code(), &sanitize_line(&name), first, line);
             report.push(Problem::at(line, &name_column, message), cap);
             continue;
         }
@@ -163,19 +164,15 @@ pub fn import_officers(
             .map(|o| (*o).clone());
         if let Some(l) = &login {
             if let Some(first) = logins.insert(l.clone(), line) {
-                let message = format!(
-                    "login '{}' is on lines {first} and {line}",
-                    sanitize_line(l)
-                );
+                let message = crate::msg::csv::login_on_two_lines(&sanitize_line(l), first, line);
                 report.push(Problem::at(line, &login_column, message), cap);
             } else if let Some(other) = roster.iter().find(|o| {
                 o.login.as_deref() == Some(l.as_str())
                     && existing.as_ref().is_none_or(|e| e.id != o.id)
             }) {
-                let message = format!(
-                    "login '{}' is already {}'s",
-                    sanitize_line(l),
-                    sanitize_line(&other.label())
+                let message = crate::msg::csv::login_of_other(
+                    &sanitize_line(l),
+                    &sanitize_line(&other.label()),
                 );
                 report.push(Problem::at(line, &login_column, message), cap);
             }
@@ -184,10 +181,10 @@ pub fn import_officers(
             && old.retired_on.is_none()
             && old.assignments > 0
         {
-            let message = format!(
-                "{} still has {} current assignment(s); retire with `seedline officer retire` (it ends them on {day})",
-                sanitize_line(&old.label()),
-                old.assignments
+            let message = crate::msg::csv::officer_still_assigned(
+                &sanitize_line(&old.label()),
+                old.assignments,
+                day,
             );
             report.push(Problem::at(line, &name_column, message), cap);
         }
@@ -202,7 +199,7 @@ pub fn import_officers(
         return Ok(report);
     }
     if report.rows == 0 {
-        report.notes.push("0 data rows".into());
+        report.notes.push(crate::msg::csv::no_data_rows());
     }
     report.counts = Some(if options.dry_run {
         store.plan_officers(&rows)

@@ -12,8 +12,8 @@ use super::validate::{Header, Row};
 use super::write::Cell;
 use crate::Result;
 use crate::model::{
-    Author, Coded, MAX_DETAIL_CHARS, MAX_PRODUCT_CHARS, NewOutcome, OUTCOME_KINDS_HELP,
-    OutcomeRecord, parse_outcome_kind,
+    Author, Coded, MAX_DETAIL_CHARS, MAX_PRODUCT_CHARS, NewOutcome, OutcomeRecord,
+    parse_outcome_kind,
 };
 use crate::store::{OutcomeImportCounts, Store};
 use crate::text::sanitize_line;
@@ -58,14 +58,10 @@ fn check_row(row: &mut Row<'_>) -> (Option<String>, Option<Checked>) {
     let kind = row.token(Field::OutcomeKind).and_then(|t| {
         let kind = parse_outcome_kind(&t);
         if kind.is_none() {
-            let found = if t.is_empty() {
-                "empty".to_string()
-            } else {
-                format!("'{}' is not an outcome kind", sanitize_line(&t))
-            };
+            let value = sanitize_line(&t);
             row.problem(
                 Field::OutcomeKind,
-                format!("{found}; expected {OUTCOME_KINDS_HELP}"),
+                crate::msg::csv::outcome_kind((!t.is_empty()).then_some(&*value)),
             );
         }
         kind
@@ -138,9 +134,7 @@ pub fn import_outcomes(
         let Some(checked) = checked else { continue };
         let key = (checked.amed_id.clone(), key_of(&checked.outcome));
         if let Some(first) = seen.insert(key, checked.line) {
-            let message = format!(
-                "the same outcome (課題管理番号, 種別, 日付, 製品名 and 内容) as line {first}; remove one of them"
-            );
+            let message = crate::msg::csv::duplicate_outcome(first);
             report.push(Problem::at(checked.line, &id_column, message), cap);
             continue;
         }
@@ -148,7 +142,7 @@ pub fn import_outcomes(
     }
     data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {
-        report.notes.push("0 data rows".into());
+        report.notes.push(crate::msg::csv::no_data_rows());
         report.counts = Some(OutcomeImportCounts::default());
         return Ok(report);
     }
@@ -158,9 +152,7 @@ pub fn import_outcomes(
     let projects = store.project_ids_for(&ids)?;
     for (line, amed_id) in named.iter().filter(|(_, id)| !projects.contains_key(id)) {
         let id = sanitize_line(amed_id);
-        let message = format!(
-            "unknown 課題管理番号 '{id}': no such project in the database (import the project list first)"
-        );
+        let message = crate::msg::csv::unknown_project(&id);
         report.push(Problem::at(*line, &id_column, message), cap);
     }
     if report.problem_count() > 0 {

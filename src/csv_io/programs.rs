@@ -96,10 +96,7 @@ fn program_row(row: &mut Row<'_>, labels: &Labels) -> Option<NewProgram> {
     let ministry = row.coded::<Ministry>(Field::Ministry, "ministry", None);
     let ip = row.token(Field::IntegratedProject).and_then(|t| {
         if t.is_empty() {
-            row.problem(
-                Field::IntegratedProject,
-                "empty; an integrated project is required",
-            );
+            row.problem(Field::IntegratedProject, crate::msg::csv::ip_required());
             return None;
         }
         labels
@@ -114,11 +111,7 @@ fn program_row(row: &mut Row<'_>, labels: &Labels) -> Option<NewProgram> {
     {
         row.problem(
             Field::LastPhase,
-            format!(
-                "{} comes before the first phase {}",
-                b.name_ja(),
-                a.name_ja()
-            ),
+            crate::msg::csv::last_phase_before_first(b, a),
         );
         return None;
     }
@@ -135,11 +128,11 @@ fn program_row(row: &mut Row<'_>, labels: &Labels) -> Option<NewProgram> {
     })
 }
 
-/// An `Invalid` error's message without its field name (the column names it).
-fn invalid_message(e: crate::Error) -> String {
+/// An `Invalid` error's reason without its field name (the column names it).
+fn invalid_message(e: crate::Error) -> crate::msg::Msg {
     match e {
-        crate::Error::Invalid { message, .. } => message,
-        other => other.to_string(),
+        crate::Error::Invalid { reason, .. } => reason,
+        other => crate::msg::Msg::of_error(&other),
     }
 }
 
@@ -179,7 +172,7 @@ pub fn import_programs(
     }
     data.note_skipped(&mut report);
     if report.problem_count() == 0 && report.rows == 0 {
-        report.notes.push("0 data rows".into());
+        report.notes.push(crate::msg::csv::no_data_rows());
         report.counts = Some(ProgramImportCounts::default());
         return Ok(report);
     }
@@ -201,30 +194,17 @@ pub fn import_programs(
     let mut counts = ProgramImportCounts::default();
     for (line, p) in &rows {
         let (code, name) = (sanitize_line(&p.code), sanitize_line(&p.name_ja));
-        let whose = |first: u64, other: &str| {
-            if first == 0 {
-                format!("program '{}' in the database", sanitize_line(other))
-            } else {
-                format!("line {first} (code {})", sanitize_line(other))
-            }
-        };
         if let Some((first, other)) = codes.insert(fold_key(&p.code), (*line, p.code.clone())) {
             let message = if first != 0 {
-                format!("duplicate コード '{code}': lines {first} and {line} both have it")
+                crate::msg::csv::duplicate_program_code(&code, first, *line)
             } else {
-                format!(
-                    "コード '{code}' differs from {} only in case or width",
-                    whose(0, &other)
-                )
+                crate::msg::csv::program_code_case(&code, &sanitize_line(&other))
             };
             report.push(Problem::at(*line, &code_column, message), cap);
             continue;
         }
         if let Some((first, other)) = names.insert(fold_key(&p.name_ja), (*line, p.code.clone())) {
-            let message = format!(
-                "事業名 '{name}' is already used by {}; a name belongs to one program",
-                whose(first, &other)
-            );
+            let message = crate::msg::csv::program_name_used(&name, first, &sanitize_line(&other));
             report.push(Problem::at(*line, &name_column, message), cap);
             continue;
         }
@@ -276,7 +256,7 @@ pub fn import_links(
         let program = |row: &mut Row<'_>, field: Field| {
             let t = row.token(field)?;
             if t.is_empty() {
-                row.problem(field, "empty; a program (事業名 or code) is required");
+                row.problem(field, crate::msg::csv::program_or_code_required());
                 return None;
             }
             labels.program(&t).map_err(|m| row.problem(field, m)).ok()
@@ -294,16 +274,17 @@ pub fn import_links(
         };
         let line = record.line;
         if from == to {
-            let message = format!("'{}' cannot be its own successor", sanitize_line(&from));
+            let message = crate::msg::csv::link_to_itself(&sanitize_line(&from));
             report.push(Problem::at(line, &successor_column, message), cap);
             continue;
         }
         if let Some(first) = seen.insert((from.clone(), to.clone(), kind), line) {
-            let message = format!(
-                "duplicate link {} → {} ({}): lines {first} and {line} both have it",
-                sanitize_line(&from),
-                sanitize_line(&to),
-                kind.name_ja()
+            let message = crate::msg::csv::duplicate_link(
+                &sanitize_line(&from),
+                &sanitize_line(&to),
+                kind.name_ja(),
+                first,
+                line,
             );
             report.push(Problem::at(line, &successor_column, message), cap);
             continue;
@@ -315,7 +296,7 @@ pub fn import_links(
         return Ok(report);
     }
     if report.rows == 0 {
-        report.notes.push("0 data rows".into());
+        report.notes.push(crate::msg::csv::no_data_rows());
         report.counts = Some(LinkImportCounts::default());
         return Ok(report);
     }

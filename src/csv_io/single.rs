@@ -80,20 +80,20 @@ fn unplaced(problems: Vec<Problem>) -> Vec<Problem> {
         .collect()
 }
 
-/// `name: what` for each problem, separated by `; `, safe to print on one line.
-pub fn describe(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| match &p.column {
-            Some(column) => format!(
-                "{}: {}",
-                crate::text::sanitize_line(column),
-                crate::text::sanitize_line(&p.message)
-            ),
-            None => crate::text::sanitize_line(&p.message).into_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+/// `name: what` for each problem, separated by `; `, safe to print on one line (both languages).
+pub fn describe(problems: &[Problem]) -> crate::msg::Msg {
+    let mut out: Option<crate::msg::Msg> = None;
+    for p in problems {
+        let one = match &p.column {
+            Some(column) => p.message.at(&crate::text::sanitize_line(column)),
+            None => p.message.clone(),
+        };
+        out = Some(match out {
+            None => one,
+            Some(before) => before.join(("。", "; "), &one),
+        });
+    }
+    out.unwrap_or_default().sanitized()
 }
 
 /// A new project from its values, checked as an imported row is (the integrated project follows
@@ -105,7 +105,7 @@ pub fn new_project(labels: &Labels, cells: &[Cell]) -> Result<NewProject, Vec<Pr
             problems.push(Problem {
                 line: None,
                 column: None,
-                message: format!("{} ({}) is required", column.ja, column.en),
+                message: crate::msg::csv::required_value(column.ja, column.en),
             });
         }
     }
@@ -153,10 +153,7 @@ pub fn project_changes(labels: &Labels, cells: &[Cell]) -> Result<ProjectChanges
                     Some(LicensingStatus::None),
                 );
             }
-            other => row.problem(
-                other,
-                "cannot be changed here (課題管理番号 is the project's identity; `seedline phase` moves the phase)",
-            ),
+            other => row.problem(other, crate::msg::csv::not_changed_here()),
         }
     }
     if row.problems.is_empty() {
@@ -183,7 +180,7 @@ mod tests {
             Cell::new(Field::Budget, "--budget", "-5"),
         ];
         let problems = project_changes(&labels(), &cells).unwrap_err();
-        let text = describe(&problems);
+        let text = describe(&problems).to_string();
         assert!(text.contains("--program: unknown program"), "{text}");
         assert!(
             text.contains("--end: '2024-02-30' is not a valid date"),

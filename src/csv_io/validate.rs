@@ -45,12 +45,7 @@ pub fn header(
                     problems.push(Problem::at(
                         line,
                         &names[i],
-                        format!(
-                            "duplicate column: columns {} and {} both are {}",
-                            first + 1,
-                            i + 1,
-                            column.ja
-                        ),
+                        crate::msg::csv::duplicate_column(first + 1, i + 1, column.ja),
                     ));
                 }
                 columns.push(Some(column));
@@ -60,18 +55,11 @@ pub fn header(
                 columns.push(None);
             }
             Err(hint) => {
-                let hint = if header_key(name).is_empty() {
-                    String::new()
-                } else {
-                    format!("{hint} ")
-                };
+                let hint = (!header_key(name).is_empty()).then_some(hint);
                 problems.push(Problem::at(
                     line,
                     &names[i],
-                    format!(
-                        "unknown column (column {}); {hint}use --allow-extra-columns to ignore it",
-                        i + 1
-                    ),
+                    crate::msg::csv::unknown_column(i + 1, hint.as_ref()),
                 ));
                 columns.push(None);
             }
@@ -82,7 +70,7 @@ pub fn header(
             problems.push(Problem {
                 line: Some(line),
                 column: None,
-                message: format!("missing required column {} ({})", column.ja, column.en),
+                message: crate::msg::csv::missing_column(column.ja, column.en),
             });
         }
     }
@@ -126,12 +114,12 @@ impl<'a> Row<'a> {
         self.index(field).is_some()
     }
 
-    pub fn problem(&mut self, field: Field, message: impl Into<String>) {
+    pub fn problem(&mut self, field: Field, message: crate::msg::Msg) {
         let column = self.index(field).map(|i| self.header.names[i].clone());
         self.problems.push(Problem {
             line: Some(self.line),
             column,
-            message: message.into(),
+            message,
         });
     }
 
@@ -149,31 +137,23 @@ impl<'a> Row<'a> {
         let cell = neutralize::restore(self.raw(field)?);
         let lines = if multiline { Lines::Many } else { Lines::One };
         if let Some(r) = refused_char(cell, lines) {
+            use crate::msg::csv::CellChar;
             let what = match r.ch {
-                '\0' => "a NUL character".to_string(),
-                '\r' if multiline => "a carriage return not followed by a line feed".to_string(),
-                '\n' | '\r' => "a line break".to_string(),
-                '\t' => "a tab".to_string(),
-                c => format!("the {} U+{:04X}", r.kind(), c as u32),
-            };
-            let position = r.position;
-            let allowed = if multiline {
-                ""
-            } else {
-                " (line breaks and tabs are allowed in 概要 only)"
+                '\0' => CellChar::Nul,
+                '\r' if multiline => CellChar::LoneCarriageReturn,
+                '\n' | '\r' => CellChar::LineBreak,
+                '\t' => CellChar::Tab,
+                c => CellChar::Other(r.refused_kind(), c as u32),
             };
             self.problem(
                 field,
-                format!("contains {what} at character {position}{allowed}"),
+                crate::msg::csv::cell_char(what, r.position, multiline),
             );
             return None;
         }
         let chars = cell.chars().count();
         if chars > max_chars {
-            self.problem(
-                field,
-                format!("{chars} characters; at most {max_chars} allowed"),
-            );
+            self.problem(field, crate::msg::csv::too_many_chars(chars, max_chars));
             return None;
         }
         Some(cell.to_string())
@@ -183,7 +163,7 @@ impl<'a> Row<'a> {
     pub fn required(&mut self, field: Field, max_chars: usize) -> Option<String> {
         let value = self.text(field, max_chars, false)?;
         if value.trim().is_empty() {
-            self.problem(field, "empty; a value is required");
+            self.problem(field, crate::msg::csv::empty_required());
             return None;
         }
         Some(value)
@@ -201,7 +181,7 @@ impl<'a> Row<'a> {
         };
         if text.is_empty() {
             if required {
-                self.problem(field, format!("empty; expected {}", dates::EXPECTED));
+                self.problem(field, crate::msg::csv::empty_date());
                 return Err(());
             }
             return Ok(None);
@@ -210,13 +190,7 @@ impl<'a> Row<'a> {
             Some(d) => Ok(Some(d)),
             None => {
                 let value = sanitize_line(&text);
-                self.problem(
-                    field,
-                    format!(
-                        "'{value}' is not a valid date; expected {}",
-                        dates::EXPECTED
-                    ),
-                );
+                self.problem(field, crate::msg::csv::not_a_date(&value));
                 Err(())
             }
         }
@@ -234,17 +208,8 @@ impl<'a> Row<'a> {
             None if self.has(field) => None,
             None | Some("") => {
                 if default.is_none() {
-                    self.problem(
-                        field,
-                        format!(
-                            "empty; expected a {what} ({})",
-                            T::ALL
-                                .iter()
-                                .map(|v| v.name_ja())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    );
+                    let names: Vec<&str> = T::ALL.iter().map(|v| v.name_ja()).collect();
+                    self.problem(field, crate::msg::csv::empty_coded(what, &names.join(", ")));
                 }
                 default
             }
@@ -289,18 +254,12 @@ impl<'a> Row<'a> {
                 Ok(Some(n))
             }
             Ok(n) if n < 0 => {
-                self.problem(
-                    field,
-                    format!("{n} is negative; expected an amount of 0 or more"),
-                );
+                self.problem(field, crate::msg::csv::negative_amount(n));
                 Err(())
             }
             _ => {
                 let value = sanitize_line(t);
-                self.problem(
-                    field,
-                    format!("'{value}' is not a whole number (expected e.g. 12000 or 12,000)"),
-                );
+                self.problem(field, crate::msg::csv::not_a_whole_number(&value));
                 Err(())
             }
         }
@@ -337,7 +296,7 @@ pub fn amed_project(row: &mut Row<'_>, labels: &Labels) -> Option<NewProject> {
     if let (Ok(Some(s)), Ok(Some(e))) = (start, end)
         && e < s
     {
-        row.problem(Field::EndDate, format!("{e} is before the start date {s}"));
+        row.problem(Field::EndDate, crate::msg::csv::end_before_start(e, s));
     }
     let budget = row.amount(Field::Budget);
     let phase = row.coded::<Phase>(Field::Phase, "phase", None);
@@ -385,7 +344,7 @@ pub fn amed_project(row: &mut Row<'_>, labels: &Labels) -> Option<NewProject> {
 pub fn program(row: &mut Row<'_>, labels: &Labels) -> Option<String> {
     row.token(Field::Program).and_then(|t| {
         if t.is_empty() {
-            row.problem(Field::Program, "empty; a program (事業名) is required");
+            row.problem(Field::Program, crate::msg::csv::program_required());
             return None;
         }
         labels

@@ -74,19 +74,13 @@ pub fn generate(
     if store.project_count()? > 0 {
         return Err(Error::invalid(
             "demo",
-            format!(
-                "{} already holds projects; demo data goes into a new database (choose another --db)",
-                store.path().display()
-            ),
+            crate::msg::invalid::demo_db_not_empty(store.path()),
         ));
     }
     if options.projects < approvals::APPROVALS.len() {
         return Err(Error::invalid(
             "--projects",
-            format!(
-                "at least {} (the real approvals are always included)",
-                approvals::APPROVALS.len()
-            ),
+            crate::msg::invalid::demo_min_projects(approvals::APPROVALS.len()),
         ));
     }
     let reference = store.reference()?;

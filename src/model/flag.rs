@@ -60,7 +60,7 @@ impl NewFlag {
         if self.reason.trim().is_empty() {
             return Err(Error::invalid(
                 "reason",
-                "say why this seed should get highway support",
+                crate::msg::invalid::flag_reason_empty(),
             ));
         }
         crate::text::check_text("reason", &self.reason, Lines::Many)?;
@@ -68,7 +68,7 @@ impl NewFlag {
         if !self.status.is_open() {
             return Err(Error::invalid(
                 "status",
-                "a new flag starts as candidate or recommended",
+                crate::msg::invalid::flag_new_status(),
             ));
         }
         Ok(())

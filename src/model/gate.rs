@@ -28,10 +28,7 @@ impl NewGate {
     pub fn validate(&self) -> Result<()> {
         let gate = self.gate.trim();
         if gate.is_empty() || gate.chars().count() > 64 {
-            return Err(Error::invalid(
-                "gate",
-                "a label of 1 to 64 characters, e.g. SG2",
-            ));
+            return Err(Error::invalid("gate", crate::msg::invalid::gate_label()));
         }
         crate::text::check_text("gate", &self.gate, Lines::One)?;
         crate::text::check_text("note", &self.note, Lines::Many)?;

@@ -20,16 +20,13 @@ pub struct NewNote {
 /// ([`crate::text::refused_char`]), at most [`MAX_NOTE_BYTES`].
 pub fn validate_body(body: &str) -> Result<()> {
     if body.trim().is_empty() {
-        return Err(Error::invalid("body", "the note is empty"));
+        return Err(Error::invalid("body", crate::msg::invalid::note_empty()));
     }
     crate::text::check_text("body", body, Lines::Many)?;
     if body.len() > MAX_NOTE_BYTES {
         return Err(Error::invalid(
             "body",
-            format!(
-                "{} bytes; a note holds at most {MAX_NOTE_BYTES} bytes (1 MiB)",
-                body.len()
-            ),
+            crate::msg::invalid::note_too_big(body.len(), MAX_NOTE_BYTES),
         ));
     }
     Ok(())
@@ -43,7 +40,7 @@ impl NewNote {
         {
             return Err(Error::invalid(
                 "follow_up",
-                format!("{f} is before the note's date {}", self.occurred_on),
+                crate::msg::invalid::follow_up_before_note(f, self.occurred_on),
             ));
         }
         Ok(())

@@ -130,7 +130,7 @@ pub fn validate_login(login: &str) -> crate::Result<()> {
     if login.chars().any(char::is_whitespace) {
         return Err(crate::Error::invalid(
             "login",
-            "an OS account name has no spaces",
+            crate::msg::invalid::login_has_space(),
         ));
     }
     Ok(())

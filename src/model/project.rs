@@ -71,13 +71,16 @@ impl NewProject {
         {
             return Err(Error::invalid(
                 "end_date",
-                format!("{end} is before the start date {}", self.start_date),
+                crate::msg::invalid::ends_before_start(end, self.start_date),
             ));
         }
         if let Some(budget) = self.budget_total_kyen
             && budget < 0
         {
-            return Err(Error::invalid("budget_total_kyen", "must not be negative"));
+            return Err(Error::invalid(
+                "budget_total_kyen",
+                crate::msg::invalid::negative(),
+            ));
         }
         Ok(())
     }
@@ -85,20 +88,20 @@ impl NewProject {
 
 fn required(field: &str, value: &str, max: usize) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(Error::invalid(field, crate::msg::invalid::empty()));
     }
     optional(field, value, max)
 }
 
 fn optional(field: &str, value: &str, max: usize) -> Result<()> {
     if value.contains('\0') {
-        return Err(Error::invalid(field, "contains a NUL character"));
+        return Err(Error::invalid(field, crate::msg::invalid::nul()));
     }
     let chars = value.chars().count();
     if chars > max {
         return Err(Error::invalid(
             field,
-            format!("{chars} characters, at most {max} allowed"),
+            crate::msg::invalid::too_many_chars(chars, max),
         ));
     }
     Ok(())

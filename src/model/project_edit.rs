@@ -260,7 +260,7 @@ pub fn validate_retire_reason(reason: &str) -> crate::Result<()> {
     if reason.trim().is_empty() {
         return Err(crate::Error::invalid(
             "reason",
-            "must not be empty: say why the project is retired (e.g. 重複登録)",
+            crate::msg::invalid::retire_reason_empty(),
         ));
     }
     crate::text::check_text("reason", reason, crate::text::Lines::One)?;
@@ -268,7 +268,7 @@ pub fn validate_retire_reason(reason: &str) -> crate::Result<()> {
     if chars > MAX_RETIRE_REASON_CHARS {
         return Err(crate::Error::invalid(
             "reason",
-            format!("{chars} characters, at most {MAX_RETIRE_REASON_CHARS} allowed"),
+            crate::msg::invalid::too_many_chars(chars, MAX_RETIRE_REASON_CHARS),
         ));
     }
     Ok(())

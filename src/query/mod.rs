@@ -146,12 +146,20 @@ impl Filter {
     }
 }
 
-/// A filter that could not be understood: the term and a hint that says what would work.
+/// A filter that could not be understood: the term and a hint that says what would work (in
+/// both languages, from the message table; `Display` is the English).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{term}: {hint}")]
 pub struct QueryError {
     pub term: String,
-    pub hint: String,
+    pub hint: crate::msg::Msg,
+}
+
+impl QueryError {
+    /// `term: hint` in `lang`, the term as typed.
+    pub fn text(&self, lang: crate::Lang) -> String {
+        format!("{}: {}", self.term, self.hint.get(lang))
+    }
 }
 
 #[cfg(test)]

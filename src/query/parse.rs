@@ -54,13 +54,13 @@ pub fn parse(input: &str) -> Result<Vec<Term>, QueryError> {
                 if !FIELDS.contains(&field.as_str()) {
                     return Err(QueryError {
                         term: token.clone(),
-                        hint: format!("unknown field '{field}:'; fields are {}", FIELDS.join(", ")),
+                        hint: crate::msg::query::unknown_field(&field, &FIELDS.join(", ")),
                     });
                 }
                 if value.is_empty() {
                     return Err(QueryError {
                         term: token.clone(),
-                        hint: format!("'{field}:' needs a value, e.g. {}", example(&field)),
+                        hint: crate::msg::query::needs_value(&field),
                     });
                 }
                 terms.push(Term::Field(field, value));
@@ -69,28 +69,6 @@ pub fn parse(input: &str) -> Result<Vec<Term>, QueryError> {
         }
     }
     Ok(terms)
-}
-
-/// An example value for each field, for hints.
-pub fn example(field: &str) -> &'static str {
-    match field {
-        "ip" => "ip:drug",
-        "area" => "area:がん",
-        "phase" => "phase:非臨床 or phase:応用..臨床",
-        "modality" => "modality:医療機器",
-        "program" => "program:橋渡し",
-        "po" => "po:岩崎",
-        "flag" => "flag:highway or flag:recommended",
-        "due" => "due:overdue or due:31-60",
-        "mine" => "mine or mine:watch",
-        "watch" => "watch:yes",
-        "stalled" => "stalled:yes",
-        "outcome" => "outcome:licensing or outcome:薬事承認@2024",
-        "fy" => "fy:2025, fy:2024..2026 or fy:any",
-        "inphase" => "inphase:応用@2025",
-        "moved" => "moved:応用@2025",
-        _ => "id:JP24",
-    }
 }
 
 #[cfg(test)]
@@ -114,12 +92,17 @@ mod tests {
     #[test]
     fn unknown_fields_and_empty_values_give_hints() {
         let e = parse("colour:red").unwrap_err();
+        let hint = e.hint.get(crate::Lang::En);
         assert!(
-            e.hint.contains("unknown field") && e.hint.contains("phase"),
+            hint.contains("unknown field") && hint.contains("phase"),
             "{e}"
         );
         let e = parse("phase:").unwrap_err();
-        assert!(e.hint.contains("応用..臨床"), "{e}");
+        assert!(e.hint.get(crate::Lang::Ja).contains("応用..臨床"), "{e}");
+        assert!(
+            e.hint.get(crate::Lang::En).contains("applied..clinical"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //! phases and modalities resolved against the reference data, with the closest valid value
 //! suggested when a name is unknown.
 
-use super::parse::{Term, example, parse};
+use super::parse::{Term, parse};
 use super::{DueFilter, Filter, FlagFilter, MineFilter, OutcomeFilter, QueryError};
+use crate::model::parse_outcome_kind;
 use crate::model::{AgingBucket, Coded, FiscalYear, FlagStatus, Modality, Phase, fold_key};
 use crate::model::{NameIndex, NameMatch, RefKind, Reference};
-use crate::model::{OUTCOME_KINDS_HELP, parse_outcome_kind};
+use crate::msg::Msg;
+use crate::msg::query::{self as hint, NameKind};
 use crate::text::search_fold;
 
 /// Parses and resolves a filter line.
@@ -25,7 +27,7 @@ pub fn resolve(input: &str, reference: &Reference) -> Result<Filter, QueryError>
 }
 
 fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result<(), QueryError> {
-    let error = |hint: String| QueryError {
+    let error = |hint: Msg| QueryError {
         term: format!("{field}:{value}"),
         hint,
     };
@@ -36,13 +38,18 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
         .collect();
     match field {
         "ip" => {
-            let ids = match_names(&values, r, RefKind::IntegratedProject, "integrated project")
-                .map_err(error)?;
+            let ids = match_names(
+                &values,
+                r,
+                RefKind::IntegratedProject,
+                NameKind::IntegratedProject,
+            )
+            .map_err(error)?;
             extend(&mut filter.integrated_projects, ids);
         }
         "area" => {
-            let mut ids =
-                match_names(&values, r, RefKind::DiseaseArea, "disease area").map_err(error)?;
+            let mut ids = match_names(&values, r, RefKind::DiseaseArea, NameKind::DiseaseArea)
+                .map_err(error)?;
             let children: Vec<i64> = r
                 .disease_areas
                 .iter()
@@ -53,7 +60,8 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
             extend(&mut filter.disease_areas, ids);
         }
         "program" => {
-            let ids = match_names(&values, r, RefKind::Program, "program").map_err(error)?;
+            let ids =
+                match_names(&values, r, RefKind::Program, NameKind::Program).map_err(error)?;
             extend(&mut filter.programs, ids);
         }
         "phase" => {
@@ -68,30 +76,14 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
             match (from, to) {
                 (Some(a), Some(b)) => filter.phases = Some((a.min(b), a.max(b))),
                 _ => {
-                    return Err(error(format!(
-                        "expected {} (or a range such as 応用..臨床)",
-                        Phase::ALL
-                            .iter()
-                            .map(|p| p.name_ja())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )));
+                    return Err(error(hint::phase_expected()));
                 }
             }
         }
         "modality" => {
             let mut found = Vec::new();
             for v in &values {
-                let m = Modality::parse(v).ok_or_else(|| {
-                    error(format!(
-                        "expected {}",
-                        Modality::ALL
-                            .iter()
-                            .map(|m| m.name_ja())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
-                })?;
+                let m = Modality::parse(v).ok_or_else(|| error(hint::modality_expected()))?;
                 found.push(m);
             }
             extend(&mut filter.modalities, found);
@@ -112,12 +104,9 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
                 "highway" | "open" | "yes" | "ハイウェイ" => FlagFilter::Open,
                 "any" | "all" => FlagFilter::Any,
                 "none" | "no" => FlagFilter::None,
-                other => FlagFilter::Status(FlagStatus::parse(other).ok_or_else(|| {
-                    error(format!(
-                        "expected highway, any, none or a status: {}",
-                        FlagStatus::codes_list()
-                    ))
-                })?),
+                other => FlagFilter::Status(
+                    FlagStatus::parse(other).ok_or_else(|| error(hint::flag_expected()))?,
+                ),
             })
         }
         "due" => {
@@ -131,11 +120,7 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
                 "31-60" | "31_60" => DueFilter::Bucket(AgingBucket::Overdue31To60),
                 "61+" | "61-" | "61_" => DueFilter::Bucket(AgingBucket::Overdue61Plus),
                 _ => {
-                    return Err(error(
-                        "expected overdue, today, yes (today or earlier), week, 30 (next 30 days), \
-                         or days overdue 1-30, 31-60, 61+"
-                            .into(),
-                    ));
+                    return Err(error(hint::due_expected()));
                 }
             })
         }
@@ -145,9 +130,7 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
                 "watch" | "portfolio" | "all" => MineFilter::Portfolio,
                 "no" | "n" => MineFilter::NotMine,
                 _ => {
-                    return Err(error(
-                        "expected yes, watch (assigned or watched) or no".into(),
-                    ));
+                    return Err(error(hint::mine_expected()));
                 }
             })
         }
@@ -155,7 +138,7 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
             let yes = match fold_key(value).as_str() {
                 "yes" | "y" | "true" => true,
                 "no" | "n" | "false" => false,
-                _ => return Err(error("expected yes or no".into())),
+                _ => return Err(error(hint::yes_no_expected())),
             };
             if field == "watch" {
                 filter.watched = Some(yes);
@@ -173,22 +156,20 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
                 filter.in_phase = Some(at);
             }
         }
-        _ => return Err(error(format!("try {}", example(field)))),
+        _ => return Err(error(hint::try_example(field))),
     }
     Ok(())
 }
 
 /// `KIND[,KIND…][@YEAR]`, `any[@YEAR]`.
-fn outcome(value: &str) -> Result<OutcomeFilter, String> {
+fn outcome(value: &str) -> Result<OutcomeFilter, Msg> {
     let (kinds, year) = match value.split_once(['@', '＠']) {
         Some((k, y)) => (k, Some(y)),
         None => (value, None),
     };
     let year = match year {
         None => None,
-        Some(y) => Some(FiscalYear::parse(y).ok_or_else(|| {
-            format!("'{y}' is not a fiscal year; write e.g. outcome:licensing@2024 or @令和6年度")
-        })?),
+        Some(y) => Some(FiscalYear::parse(y).ok_or_else(|| hint::not_a_fiscal_year(y))?),
     };
     let kinds = match fold_key(kinds).as_str() {
         "" | "any" | "all" | "yes" | "全種別" => None,
@@ -199,9 +180,7 @@ fn outcome(value: &str) -> Result<OutcomeFilter, String> {
                 .map(str::trim)
                 .filter(|k| !k.is_empty())
             {
-                found.push(parse_outcome_kind(k).ok_or_else(|| {
-                    format!("unknown outcome kind; expected any or {OUTCOME_KINDS_HELP}")
-                })?);
+                found.push(parse_outcome_kind(k).ok_or_else(hint::unknown_outcome_kind)?);
             }
             Some(found)
         }
@@ -210,15 +189,11 @@ fn outcome(value: &str) -> Result<OutcomeFilter, String> {
 }
 
 /// `YEAR`, `YEAR..YEAR` or `any`: the fiscal years a `fy:` term covers.
-fn funded(value: &str) -> Result<(FiscalYear, FiscalYear), String> {
+fn funded(value: &str) -> Result<(FiscalYear, FiscalYear), Msg> {
     if matches!(fold_key(value).as_str(), "any" | "all" | "yes" | "全年度") {
         return Ok((FiscalYear(FiscalYear::MIN), FiscalYear(FiscalYear::MAX)));
     }
-    let year = |y: &str| {
-        FiscalYear::parse(y.trim()).ok_or_else(|| {
-            format!("'{y}' is not a fiscal year; write e.g. fy:2025, fy:2024..2026 or fy:any")
-        })
-    };
+    let year = |y: &str| FiscalYear::parse(y.trim()).ok_or_else(|| hint::not_a_fiscal_year_term(y));
     match value.split_once("..").or_else(|| value.split_once('〜')) {
         Some((a, b)) => {
             let (a, b) = (year(a)?, year(b)?);
@@ -229,14 +204,12 @@ fn funded(value: &str) -> Result<(FiscalYear, FiscalYear), String> {
 }
 
 /// `PHASE@YEAR`: a phase in a fiscal year, for `inphase:` and `moved:`.
-fn phase_in_year(value: &str) -> Result<(Phase, FiscalYear), String> {
-    let hint = "write a phase and a fiscal year, e.g. 応用@2025 or applied@令和7年度";
+fn phase_in_year(value: &str) -> Result<(Phase, FiscalYear), Msg> {
     let (p, y) = value
         .split_once(['@', '＠'])
-        .ok_or_else(|| hint.to_string())?;
-    let p = phase(p.trim()).ok_or_else(|| format!("'{p}' is not a phase; {hint}"))?;
-    let y =
-        FiscalYear::parse(y.trim()).ok_or_else(|| format!("'{y}' is not a fiscal year; {hint}"))?;
+        .ok_or_else(|| hint::phase_at_year(None))?;
+    let p = phase(p.trim()).ok_or_else(|| hint::phase_at_year(Some(p)))?;
+    let y = FiscalYear::parse(y.trim()).ok_or_else(|| hint::phase_at_year(Some(y)))?;
     Ok((p, y))
 }
 
@@ -254,18 +227,15 @@ fn match_names(
     values: &[&str],
     r: &Reference,
     kind: RefKind,
-    what: &str,
-) -> Result<Vec<i64>, String> {
+    what: NameKind,
+) -> Result<Vec<i64>, Msg> {
     let index = NameIndex::new(r, kind);
     let mut ids = Vec::new();
     for value in values {
         match index.find(value) {
             NameMatch::Exact(found) | NameMatch::Partial(found) => ids.extend(found),
             NameMatch::Unknown(closest) => {
-                let closest = closest
-                    .map(|n| format!("; did you mean '{n}'?"))
-                    .unwrap_or_default();
-                return Err(format!("unknown {what}{closest}"));
+                return Err(hint::unknown_name(what, closest.as_deref()));
             }
         }
     }
@@ -361,11 +331,14 @@ mod tests {
     #[test]
     fn unknown_values_suggest_the_closest() {
         let e = resolve("ip:drg", &reference()).unwrap_err();
-        assert!(e.hint.contains("did you mean 'drug'"), "{e}");
+        assert!(
+            e.hint.get(crate::Lang::En).contains("did you mean 'drug'"),
+            "{e}"
+        );
         let e = resolve("phase:第3相", &reference()).unwrap_err();
-        assert!(e.hint.contains("非臨床"), "{e}");
+        assert!(e.hint.get(crate::Lang::Ja).contains("非臨床"), "{e}");
         let e = resolve("modality:薬", &reference()).unwrap_err();
-        assert!(e.hint.contains("医療機器"), "{e}");
+        assert!(e.hint.get(crate::Lang::Ja).contains("医療機器"), "{e}");
         assert!(resolve("due:someday", &reference()).is_err());
         assert!(resolve("mine:maybe", &reference()).is_err());
         assert!(resolve("stalled:often", &reference()).is_err());
@@ -412,9 +385,9 @@ mod tests {
             })
         );
         let e = resolve("outcome:patent", &reference()).unwrap_err();
-        assert!(e.hint.contains("licensing"), "{e}");
+        assert!(e.hint.get(crate::Lang::En).contains("licensing"), "{e}");
         let e = resolve("outcome:paper@someday", &reference()).unwrap_err();
-        assert!(e.hint.contains("fiscal year"), "{e}");
+        assert!(e.hint.get(crate::Lang::En).contains("fiscal year"), "{e}");
     }
 
     #[test]
@@ -436,7 +409,7 @@ mod tests {
         );
         assert!(resolve("fy:someday", &reference()).is_err());
         let e = resolve("moved:応用", &reference()).unwrap_err();
-        assert!(e.hint.contains("応用@2025"), "{e}");
+        assert!(e.hint.get(crate::Lang::Ja).contains("応用@2025"), "{e}");
         assert!(resolve("inphase:第3相@2025", &reference()).is_err());
     }
 

@@ -80,11 +80,11 @@ pub(crate) fn end_assignments(
         if from.as_deref().is_some_and(|f| f > to.as_str()) {
             return Err(Error::invalid(
                 "--to",
-                format!(
-                    "{to} is before {} started on {} (from {})",
-                    sanitize_line(&officer.label()),
-                    sanitize_line(&amed_id(tx, project_id)?),
-                    from.as_deref().unwrap_or("?")
+                crate::msg::invalid::assignment_ends_before_start(
+                    to,
+                    &sanitize_line(&officer.label()),
+                    &sanitize_line(&amed_id(tx, project_id)?),
+                    from.as_deref().unwrap_or("?"),
                 ),
             ));
         }
@@ -135,9 +135,9 @@ impl Store {
             if let Some(day) = &officer.retired_on {
                 return Err(Error::invalid(
                     "officer",
-                    format!(
-                        "{} retired on {day} and cannot be assigned; `seedline officer restore` brings them back",
-                        sanitize_line(&officer.label())
+                    crate::msg::invalid::officer_retired_cannot_assign(
+                        &sanitize_line(&officer.label()),
+                        day,
                     ),
                 ));
             }
@@ -185,7 +185,7 @@ impl Store {
                         let (by, at) =
                             super::notes::last_change(tx, project_id, "officer_id", officer_id);
                         return Err(Error::Conflict {
-                            what: format!("the assignment of {} to {amed}", officer.label()),
+                            what: crate::msg::invalid::record_assignment(&officer.label(), &amed),
                             by,
                             at,
                         });

@@ -211,7 +211,7 @@ impl Store {
                     }
                     OfficerRef::New(i) => {
                         let (id, o) = added.get(i).ok_or_else(|| {
-                            Error::invalid("officer", format!("no new officer #{i}"))
+                            Error::invalid("officer", crate::msg::invalid::no_new_officer(i))
                         })?;
                         (*id, o.name.clone(), o.role)
                     }

@@ -24,7 +24,10 @@ impl Store {
         if let Some(sum) = &a.sha256
             && !(sum.len() == 64 && sum.bytes().all(|b| b.is_ascii_hexdigit()))
         {
-            return Err(Error::invalid("sha256", "expected 64 hexadecimal digits"));
+            return Err(Error::invalid(
+                "sha256",
+                crate::msg::invalid::sha256_digits(),
+            ));
         }
         let actor = self.actor.clone();
         self.write(|tx| {
@@ -35,7 +38,7 @@ impl Store {
                         .query_row(&format!("SELECT project_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
                         .optional()?;
                     if owner != Some(project_id) {
-                        return Err(Error::NotFound { what, key: format!("#{id} of project #{project_id}") });
+                        return Err(Error::NotFound { what, key: format!("#{id}") });
                     }
                 }
             }

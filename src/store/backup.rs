@@ -46,7 +46,7 @@ impl Store {
 fn already_exists(target: &Path) -> Error {
     Error::invalid(
         target.display().to_string(),
-        "already exists; choose a new file name (backups never overwrite)",
+        crate::msg::invalid::backup_exists(),
     )
 }
 

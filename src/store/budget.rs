@@ -146,13 +146,13 @@ pub(crate) fn check_budget(year: FiscalYear, kyen: i64) -> Result<()> {
     if !(FiscalYear::MIN..=FiscalYear::MAX).contains(&year.0) {
         return Err(Error::invalid(
             "fiscal_year",
-            "expected a fiscal year between 1990 and 2100",
+            crate::msg::invalid::fiscal_year_range(),
         ));
     }
     if !(0..=100_000_000).contains(&kyen) {
         return Err(Error::invalid(
             "amount_kyen",
-            "expected thousand yen between 0 and 100,000,000",
+            crate::msg::invalid::amount_range(),
         ));
     }
     Ok(())

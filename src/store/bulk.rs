@@ -169,7 +169,7 @@ impl BulkLoader<'_> {
         let (Some(first), Some(last)) = (f.moves.first(), f.moves.last()) else {
             return Err(crate::Error::invalid(
                 "flag",
-                "a flag needs at least its creation",
+                crate::msg::invalid::flag_needs_creation(),
             ));
         };
         let decided_at = (!last.0.is_open()).then(|| last.1.clone());

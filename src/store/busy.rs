@@ -57,7 +57,7 @@ pub(crate) fn handler(count: i32) -> bool {
 }
 
 /// Who has `path` (or its `-wal` / `-shm`) open, other than this process, as
-/// ` (open in PID 123 seedline, PID 456 sqlite3)`; empty when nobody can be seen. Best effort:
+/// `PID 123 seedline, PID 456 sqlite3`; empty when nobody can be seen. Best effort:
 /// reads `/proc/*/fd`, silently skipping processes the OS does not let us inspect.
 pub fn holders(path: &Path) -> String {
     let Ok(db) = std::fs::canonicalize(path) else {
@@ -97,5 +97,5 @@ pub fn holders(path: &Path) -> String {
         .iter()
         .map(|(pid, name)| format!("PID {pid} {name}").trim_end().to_string())
         .collect();
-    format!(" (open in {})", list.join(", "))
+    list.join(", ")
 }

@@ -71,14 +71,16 @@ impl Store {
                 })?;
             if expected_version.is_some_and(|v| v != version) {
                 return Err(Error::Conflict {
-                    what: format!("deadline #{deadline_id}"),
-                    by: "another session".into(),
+                    what: crate::msg::invalid::record_deadline(deadline_id),
+                    by: String::new(),
                     at: "?".into(),
                 });
             }
             if done.is_some() == on.is_some() {
-                let state = if on.is_some() { "already done" } else { "not done" };
-                return Err(Error::invalid("deadline", format!("deadline #{deadline_id} is {state}")));
+                return Err(Error::invalid(
+                    "deadline",
+                    crate::msg::invalid::deadline_state(deadline_id, on.is_some()),
+                ));
             }
             tx.execute(
                 "UPDATE deadline SET done_on = ?2, done_by = ?3, version = version + 1 WHERE id = ?1",

@@ -63,12 +63,11 @@ pub struct GateRecord {
 }
 
 fn date(field: &str, text: &str) -> Result<Date> {
-    parse_date(text)
-        .ok_or_else(|| Error::invalid(field, format!("stored date '{text}' is invalid")))
+    parse_date(text).ok_or_else(|| Error::invalid(field, crate::msg::invalid::stored_date(text)))
 }
 
 fn coded<T: Coded>(field: &str, text: &str) -> Result<T> {
-    T::parse(text).ok_or_else(|| Error::invalid(field, format!("stored code '{text}' is unknown")))
+    T::parse(text).ok_or_else(|| Error::invalid(field, crate::msg::invalid::stored_code(text)))
 }
 
 /// `ids` as a JSON array, the one parameter of the chunk statements (`json_each(?1)`): the
@@ -244,7 +243,7 @@ impl Chunk {
             set(&mut p.integrated_project, text(r, 8)?);
             p.modality = coded::<Modality>("modality", text(r, 9)?)?;
             p.phase = Phase::from_ord(r.get(10)?)
-                .ok_or_else(|| Error::invalid("phase", "stored phase is unknown"))?;
+                .ok_or_else(|| Error::invalid("phase", crate::msg::invalid::stored_phase()))?;
             p.start_date = date("start_date", text(r, 11)?)?;
             p.end_date = text_or_null(r, 12)?
                 .map(|e| date("end_date", e))

@@ -41,7 +41,10 @@ impl Store {
             if let Some(status) = open {
                 return Err(Error::invalid(
                     "flag",
-                    format!("the project already has an open highway flag ({status}); move or withdraw it first"),
+                    match crate::model::FlagStatus::parse(&status) {
+                        Some(status) => crate::msg::invalid::flag_already_open(status),
+                        None => crate::msg::invalid::flag_another_open(),
+                    },
                 ));
             }
             let now = now_ts();
@@ -119,7 +122,7 @@ impl Store {
             if expected_version.is_some_and(|v| v != version) {
                 let (by, at) = last_change(tx, project_id, "flag_id", flag_id);
                 return Err(Error::Conflict {
-                    what: format!("highway flag #{flag_id}"),
+                    what: crate::msg::invalid::record_flag(flag_id),
                     by,
                     at,
                 });
@@ -127,7 +130,7 @@ impl Store {
             if !undo && !flag_move_allowed(from, to) {
                 return Err(Error::invalid(
                     "status",
-                    format!("a {} flag cannot move to {}", from.code(), to.code()),
+                    crate::msg::invalid::flag_cannot_move(from, to),
                 ));
             }
             let now = now_ts();
@@ -141,7 +144,7 @@ impl Store {
             .map_err(|e| match e.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::ConstraintViolation) => Error::invalid(
                     "flag",
-                    "the project has another open highway flag; only one can be open",
+                    crate::msg::invalid::flag_another_open(),
                 ),
                 _ => Error::Sqlite(e),
             })?;
@@ -170,7 +173,7 @@ impl Store {
             if version != expected_version {
                 let (by, at) = last_change(tx, project_id, "flag_id", flag_id);
                 return Err(Error::Conflict {
-                    what: format!("highway flag #{flag_id}"),
+                    what: crate::msg::invalid::record_flag(flag_id),
                     by,
                     at,
                 });

@@ -4,6 +4,7 @@
 use super::notes::missing_project;
 use super::{Store, audit, now_ts};
 use crate::model::{Author, Coded, GateDecision, NewGate, RecordedGate, parse_date};
+use crate::msg::invalid as why;
 use crate::{Error, Result};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
@@ -45,9 +46,10 @@ fn gate_row(tx: &Connection, gate_id: i64) -> Result<(RecordedGate, bool)> {
                 project_id,
                 gate: NewGate {
                     gate,
-                    decided_on: parse_date(&on).ok_or_else(|| Error::invalid("decided_on", on))?,
+                    decided_on: parse_date(&on)
+                        .ok_or_else(|| Error::invalid("date", why::stored_date(&on)))?,
                     decision: GateDecision::parse(&decision)
-                        .ok_or_else(|| Error::invalid("decision", decision))?,
+                        .ok_or_else(|| Error::invalid("decision", why::stored_code(&decision)))?,
                     note,
                 },
                 recorded_by: by,
@@ -66,7 +68,7 @@ fn last_change(tx: &Connection, gate_id: i64) -> (String, String) {
         [gate_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
-    .unwrap_or_else(|_| ("another session".into(), "-".into()))
+    .unwrap_or_else(|_| (String::new(), "?".into()))
 }
 
 /// Refuses a change made on a version other than the current one (`None`: no check).
@@ -74,7 +76,7 @@ fn check_version(tx: &Connection, current: &RecordedGate, seen: Option<i64>) -> 
     if seen.is_some_and(|v| v != current.version) {
         let (by, at) = last_change(tx, current.id);
         return Err(Error::Conflict {
-            what: format!("stage gate #{}", current.id),
+            what: why::record_gate(current.id),
             by,
             at,
         });
@@ -165,17 +167,11 @@ impl Store {
         self.write(|tx| {
             let (old, deleted) = gate_row(tx, gate_id)?;
             if deleted {
-                return Err(Error::invalid(
-                    format!("stage gate #{gate_id}"),
-                    "is deleted (restore it first)",
-                ));
+                return Err(Error::invalid(format!("#{gate_id}"), why::gate_deleted()));
             }
             check_version(tx, &old, seen)?;
             if old.gate == *gate {
-                return Err(Error::invalid(
-                    format!("stage gate #{gate_id}"),
-                    "nothing to change",
-                ));
+                return Err(Error::invalid(format!("#{gate_id}"), why::gate_unchanged()));
             }
             tx.execute(
                 "UPDATE stage_gate SET gate = ?2, decided_on = ?3, decision = ?4, note = ?5,
@@ -241,11 +237,11 @@ impl Store {
             let (old, deleted) = gate_row(tx, gate_id)?;
             if deleted == by.is_some() {
                 return Err(Error::invalid(
-                    format!("stage gate #{gate_id}"),
+                    format!("#{gate_id}"),
                     if by.is_some() {
-                        "already deleted"
+                        why::already_deleted()
                     } else {
-                        "is not deleted"
+                        why::not_deleted()
                     },
                 ));
             }

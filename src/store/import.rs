@@ -74,8 +74,8 @@ pub fn same_project(a: &NewProject, b: &NewProject) -> bool {
 
 /// The row ids of those of these 課題管理番号 that are stored, in one statement (one chunk).
 fn ids_by_amed_id(conn: &Connection, amed_ids: &[&str]) -> Result<HashMap<String, i64>> {
-    let json =
-        serde_json::to_string(amed_ids).map_err(|e| Error::invalid("amed_id", e.to_string()))?;
+    let json = serde_json::to_string(amed_ids)
+        .map_err(|e| Error::invalid("amed_id", crate::msg::invalid::internal(e)))?;
     let mut stmt = conn.prepare_cached(
         "SELECT amed_id, id FROM project WHERE amed_id IN (SELECT value FROM json_each(?1))",
     )?;
@@ -133,7 +133,7 @@ fn update(
     if changed != 1 {
         return Err(Error::invalid(
             "amed_id",
-            format!("{} vanished during the import", p.amed_id),
+            crate::msg::invalid::vanished(&p.amed_id),
         ));
     }
     tx.prepare_cached("DELETE FROM project_disease_area WHERE project_id = ?1")?
@@ -155,7 +155,7 @@ fn update(
                 let code = crate::text::sanitize_line(code);
                 return Err(Error::invalid(
                     "disease_area",
-                    format!("unknown code '{code}'"),
+                    crate::msg::invalid::unknown_code(&code),
                 ));
             }
         }
@@ -230,14 +230,14 @@ impl Store {
                     Some(_) if mode == ImportMode::Insert => {
                         return Err(Error::invalid(
                             "amed_id",
-                            format!("{} already exists", crate::text::sanitize_line(&p.amed_id)),
+                            crate::msg::invalid::already_exists(&crate::text::sanitize_line(&p.amed_id)),
                         ));
                     }
                     Some(id) => {
                         let old = load_projects(tx, &[id])?
                             .pop()
                             .map(|(_, r)| r.project)
-                            .ok_or_else(|| Error::invalid("amed_id", "vanished during the import"))?;
+                            .ok_or_else(|| Error::invalid("amed_id", crate::msg::invalid::vanished(&p.amed_id)))?;
                         if same_project(&old, p) {
                             counts.unchanged += 1;
                         } else {

@@ -70,7 +70,7 @@ impl Store {
         for word in short.into_iter().filter(|_| ready) {
             let ids = self.short_matches(&[word]);
             let json = serde_json::to_string(&ids)
-                .map_err(|e| crate::Error::invalid("filter", e.to_string()))?;
+                .map_err(|e| crate::Error::invalid("filter", crate::msg::invalid::internal(e)))?;
             short_ids.insert(word, json);
         }
         let me = self.me(&scope.me)?;

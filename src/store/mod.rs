@@ -107,10 +107,7 @@ impl Store {
         if self.read_only {
             return Err(crate::Error::invalid(
                 "database",
-                format!(
-                    "{} is read-only for you: changes cannot be saved",
-                    self.path.display()
-                ),
+                crate::msg::invalid::read_only_for_you(&self.path),
             ));
         }
         self.writes.set(self.writes.get() + 1);

@@ -38,7 +38,7 @@ pub(crate) fn last_change(
         params![project_id, id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
-    .unwrap_or_else(|_| ("another session".into(), "?".into()))
+    .unwrap_or_else(|_| (String::new(), "?".into()))
 }
 
 impl Store {
@@ -94,7 +94,7 @@ impl Store {
             if version != expected_version || deleted.is_some() {
                 let (by, at) = last_change(tx, project_id, "note_id", note_id);
                 return Err(Error::Conflict {
-                    what: format!("note #{note_id}"),
+                    what: crate::msg::invalid::record_note(note_id),
                     by,
                     at,
                 });
@@ -132,7 +132,11 @@ impl Store {
             if deleted.is_some() == by.is_some() {
                 return Err(Error::invalid(
                     "note",
-                    if by.is_some() { "already deleted" } else { "is not deleted" },
+                    if by.is_some() {
+                        crate::msg::invalid::already_deleted()
+                    } else {
+                        crate::msg::invalid::not_deleted()
+                    },
                 ));
             }
             let now = now_ts();
@@ -160,7 +164,7 @@ impl Store {
                 params![note_id, now_ts(), author.name],
             )?;
             if changed == 0 {
-                return Err(Error::invalid("follow_up", format!("note #{note_id} has no pending follow-up")));
+                return Err(Error::invalid("follow_up", crate::msg::invalid::no_pending_follow_up(note_id)));
             }
             let detail = json!({"note_id": note_id, "officer": author.name});
             audit::record(tx, &actor, "followup.done", "project", Some(project_id), detail)

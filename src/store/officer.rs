@@ -90,9 +90,9 @@ pub(crate) fn officer_conflict(conn: &Connection, officer: &Officer) -> Error {
             [officer.id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .unwrap_or_else(|_| ("another session".into(), "?".into()));
+        .unwrap_or_else(|_| (String::new(), "?".into()));
     Error::Conflict {
-        what: format!("officer {}", officer.label()),
+        what: crate::msg::invalid::record_officer(&officer.label()),
         by,
         at,
     }
@@ -131,22 +131,14 @@ fn login_taken(conn: &Connection, login: &str, except: Option<i64>) -> Result<Op
 fn duplicate(name: &str, role: OfficerRole) -> Error {
     Error::invalid(
         "officer",
-        format!(
-            "{} {} is already on the roster (`seedline officer list --all`)",
-            role.code(),
-            sanitize_line(name)
-        ),
+        crate::msg::invalid::officer_on_roster(role.code(), &sanitize_line(name)),
     )
 }
 
 fn login_in_use(login: &str, by: &str) -> Error {
     Error::invalid(
         "login",
-        format!(
-            "'{}' is already the login of {}",
-            sanitize_line(login),
-            sanitize_line(by)
-        ),
+        crate::msg::invalid::login_taken(&sanitize_line(login), &sanitize_line(by)),
     )
 }
 
@@ -187,19 +179,16 @@ impl Store {
                     })
                     .collect();
                 close.sort_by_key(|(d, _)| *d);
-                let hint = match close.first() {
-                    Some((_, o)) => format!(
-                        "did you mean '{}' ({})? ",
-                        sanitize_line(&o.name),
-                        o.role.code()
-                    ),
-                    None => String::new(),
-                };
+                let closest = close
+                    .first()
+                    .map(|(_, o)| (sanitize_line(&o.name).into_owned(), o.role.code()));
                 let role = role.map_or("PO", |r| r.code());
                 Err(Error::invalid(
                     "officer",
-                    format!(
-                        "unknown officer '{shown}'; {hint}add a new one with `seedline officer add '{shown}' --role {role}`"
+                    crate::msg::invalid::unknown_officer(
+                        &shown,
+                        closest.as_ref().map(|(n, r)| (n.as_str(), *r)),
+                        role,
                     ),
                 ))
             }
@@ -212,11 +201,7 @@ impl Store {
                     let roles: Vec<&str> = named.iter().map(|o| o.role.code()).collect();
                     Error::invalid(
                         "--role",
-                        format!(
-                            "'{shown}' is on the roster as {}, not {}",
-                            roles.join(", "),
-                            role.code()
-                        ),
+                        crate::msg::invalid::officer_other_role(&shown, &roles, role.code()),
                     )
                 }),
             (many, None) => {
@@ -226,10 +211,7 @@ impl Store {
                     .collect();
                 Err(Error::invalid(
                     "officer",
-                    format!(
-                        "'{shown}' is on the roster in several roles: add {}",
-                        roles.join(" or ")
-                    ),
+                    crate::msg::invalid::officer_several_roles(&shown, &roles),
                 ))
             }
         }
@@ -324,7 +306,10 @@ impl Store {
             if let Some(day) = &officer.retired_on {
                 return Err(Error::invalid(
                     "officer",
-                    format!("{} is already retired ({day})", sanitize_line(&officer.label())),
+                    crate::msg::invalid::officer_already_retired(
+                        &sanitize_line(&officer.label()),
+                        day,
+                    ),
                 ));
             }
             let projects: Vec<i64> = {
@@ -354,7 +339,7 @@ impl Store {
             if officer.retired_on.is_none() {
                 return Err(Error::invalid(
                     "officer",
-                    format!("{} is not retired", sanitize_line(&officer.label())),
+                    crate::msg::invalid::officer_not_retired(&sanitize_line(&officer.label())),
                 ));
             }
             tx.execute(

@@ -86,7 +86,7 @@ impl Store {
                 if !options.create {
                     return Err(Error::NotFound {
                         what: "database",
-                        key: format!("{} (create it with `seedline init`)", path.display()),
+                        key: path.display().to_string(),
                     });
                 }
                 check_local_filesystem(path)?;
@@ -145,18 +145,14 @@ impl Store {
             Found::Empty if read_only => {
                 return Err(Error::invalid(
                     "database",
-                    format!("{} is empty and read-only: nothing to show", path.display()),
+                    crate::msg::invalid::empty_read_only(path),
                 ));
             }
             Found::Empty => migrate::create(&mut conn, reference::seed)?,
             Found::Seedline(v) if v < migrate::LATEST_VERSION && read_only => {
                 return Err(Error::invalid(
                     "database",
-                    format!(
-                        "{} needs an upgrade (schema {v} → {}) but is read-only",
-                        path.display(),
-                        migrate::LATEST_VERSION
-                    ),
+                    crate::msg::invalid::needs_upgrade_read_only(path, v, migrate::LATEST_VERSION),
                 ));
             }
             Found::Seedline(v) => migrate::upgrade(&mut conn, v)?,
@@ -313,11 +309,7 @@ fn check_not_world_accessible(path: &Path, mode: u32) -> Result<()> {
     if mode & 0o007 != 0 {
         return Err(Error::invalid(
             path.display().to_string(),
-            format!(
-                "readable by other users (mode {:o}); fix it with `chmod o-rwx {}`",
-                mode & 0o777,
-                path.display()
-            ),
+            crate::msg::invalid::readable_by_others(mode & 0o777, path),
         ));
     }
     Ok(())

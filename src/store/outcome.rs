@@ -87,12 +87,7 @@ fn same_outcome(
 }
 
 fn duplicate(id: i64) -> Error {
-    Error::invalid(
-        "outcome",
-        format!(
-            "already recorded as outcome #{id} (same kind, date, product and detail); nothing was added"
-        ),
-    )
+    Error::invalid("outcome", crate::msg::invalid::outcome_duplicate(id))
 }
 
 /// Inserts one outcome and its audit row (`action`: `outcome.add` or `outcome.import`).
@@ -188,7 +183,7 @@ impl Store {
         if change.is_empty() {
             return Err(Error::invalid(
                 "outcome",
-                "nothing to change: give --kind, --date, --product or --detail",
+                crate::msg::invalid::outcome_nothing_to_change(),
             ));
         }
         let actor = self.actor.clone();
@@ -197,7 +192,7 @@ impl Store {
             if old.version != expected_version || old.deleted.is_some() {
                 let (by, at) = last_change(tx, old.project_id, "outcome_id", outcome_id);
                 return Err(Error::Conflict {
-                    what: format!("outcome #{outcome_id}"),
+                    what: crate::msg::invalid::record_outcome(outcome_id),
                     by,
                     at,
                 });
@@ -232,8 +227,8 @@ impl Store {
             )?;
             if n == 0 {
                 return Err(Error::Conflict {
-                    what: format!("outcome #{outcome_id}"),
-                    by: "another session".into(),
+                    what: crate::msg::invalid::record_outcome(outcome_id),
+                    by: String::new(),
                     at: "?".into(),
                 });
             }
@@ -269,11 +264,11 @@ impl Store {
             let old = outcome_row(tx, outcome_id)?;
             if old.deleted.is_some() == by.is_some() {
                 return Err(Error::invalid(
-                    format!("outcome #{outcome_id}"),
+                    "outcome",
                     if by.is_some() {
-                        "already deleted (seedline outcome restore brings it back)"
+                        crate::msg::invalid::outcome_already_deleted(outcome_id)
                     } else {
-                        "is not deleted"
+                        crate::msg::invalid::outcome_not_deleted(outcome_id)
                     },
                 ));
             }

@@ -39,15 +39,15 @@ impl Store {
                         [project_id],
                         |r| r.get(0),
                     )
-                    .unwrap_or_else(|_| "another session".into());
+                    .unwrap_or_else(|_| String::new());
                 return Err(Error::Conflict {
-                    what: "the project".into(),
+                    what: crate::msg::invalid::record_project(),
                     by,
                     at: updated_at,
                 });
             }
             if from == change.to.ord() {
-                return Err(Error::invalid("phase", format!("the project is already at {}", change.to.name_ja())));
+                return Err(Error::invalid("phase", crate::msg::invalid::already_at_phase(change.to)));
             }
             let now = now_ts();
             tx.execute(

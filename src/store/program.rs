@@ -77,12 +77,7 @@ fn ip_id(tx: &Transaction<'_>, code: &str) -> Result<i64> {
         |r| r.get(0),
     )
     .optional()?
-    .ok_or_else(|| {
-        Error::invalid(
-            "ip",
-            format!("unknown integrated project '{code}'; `seedline program list` shows the codes"),
-        )
-    })
+    .ok_or_else(|| Error::invalid("ip", crate::msg::invalid::unknown_ip(code)))
 }
 
 /// Refuses a code or 事業名 another program already has (compared as names are looked up:
@@ -100,16 +95,13 @@ fn check_unique(tx: &Transaction<'_>, p: &NewProgram, except: Option<i64>) -> Re
         if fold_key(&other_code) == code {
             return Err(Error::invalid(
                 "code",
-                format!("'{}' is already a program ({other_name})", p.code),
+                crate::msg::invalid::program_code_taken(&p.code, &other_name),
             ));
         }
         if fold_key(&other_name) == name || fold_key(&other_code) == name {
             return Err(Error::invalid(
                 "name",
-                format!(
-                    "'{}' is already the name of program '{other_code}'",
-                    p.name_ja
-                ),
+                crate::msg::invalid::program_name_taken(&p.name_ja, &other_code),
             ));
         }
     }
@@ -223,9 +215,9 @@ fn conflict(tx: &Transaction<'_>, id: i64, code: &str) -> Error {
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .unwrap_or_else(|_| ("another session".into(), "?".into()));
+        .unwrap_or_else(|_| (String::new(), "?".into()));
     Error::Conflict {
-        what: format!("program '{code}'"),
+        what: crate::msg::invalid::record_program(code),
         by,
         at,
     }
@@ -295,13 +287,13 @@ impl Store {
                 (Some(day), Some(_)) => {
                     return Err(Error::invalid(
                         "program",
-                        format!("'{code}' was already retired on {day}"),
+                        crate::msg::invalid::program_already_retired(code, &day.to_string()),
                     ));
                 }
                 (None, None) => {
                     return Err(Error::invalid(
                         "program",
-                        format!("'{code}' is not retired"),
+                        crate::msg::invalid::program_not_retired(code),
                     ));
                 }
                 _ => {}
@@ -509,7 +501,7 @@ fn insert_link(
     if from == to {
         return Err(Error::invalid(
             "link",
-            format!("'{preceding}' cannot be its own successor"),
+            crate::msg::invalid::link_to_itself(preceding),
         ));
     }
     let exists: bool = tx.query_row(
@@ -521,10 +513,7 @@ fn insert_link(
     if exists {
         return Err(Error::invalid(
             "link",
-            format!(
-                "{preceding} → {successor} ({}) is already linked",
-                kind.code()
-            ),
+            crate::msg::invalid::link_exists(preceding, successor, kind.code()),
         ));
     }
     let id: i64 = tx.query_row(

@@ -48,10 +48,10 @@ pub(crate) fn retired_error(amed_id: &str, at: &str, reason: &str) -> Error {
     let id = sanitize_line(amed_id);
     Error::invalid(
         id.clone(),
-        format!(
-            "retired on {} ({}); `seedline project restore {id}` brings it back",
+        crate::msg::invalid::project_retired(
+            &id,
             at.get(..10).unwrap_or(at),
-            sanitize_line(reason)
+            &sanitize_line(reason),
         ),
     )
 }
@@ -65,9 +65,9 @@ fn conflict(tx: &Transaction<'_>, id: i64, updated_at: &str) -> Error {
             [id],
             |r| r.get(0),
         )
-        .unwrap_or_else(|_| "another session".into());
+        .unwrap_or_else(|_| String::new());
     Error::Conflict {
-        what: "the project".into(),
+        what: crate::msg::invalid::record_project(),
         by,
         at: updated_at.to_string(),
     }
@@ -142,7 +142,7 @@ fn update(tx: &Transaction<'_>, id: i64, version: i64, p: &NewProject) -> Result
     if changed != 1 {
         return Err(Error::invalid(
             "version",
-            "the project changed during the edit",
+            crate::msg::invalid::changed_during_edit(),
         ));
     }
     tx.execute(
@@ -233,7 +233,10 @@ impl Store {
                     )
                     .optional()?
                     .ok_or_else(|| {
-                        Error::invalid("program", format!("unknown code '{}'", sanitize_line(&new.program)))
+                        Error::invalid(
+                            "program",
+                            crate::msg::invalid::unknown_code(&sanitize_line(&new.program)),
+                        )
                     })?;
             }
             new.validate()?;
@@ -310,7 +313,7 @@ impl Store {
             if row.retired.is_none() {
                 return Err(Error::invalid(
                     sanitize_line(&row.amed_id),
-                    "is not retired; nothing to restore",
+                    crate::msg::invalid::project_not_retired(),
                 ));
             }
             tx.execute(

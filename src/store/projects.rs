@@ -49,7 +49,7 @@ impl Codes {
         map.get(code).copied().ok_or_else(|| {
             Error::invalid(
                 field,
-                format!("unknown code '{}'", crate::text::sanitize_line(code)),
+                crate::msg::invalid::unknown_code(&crate::text::sanitize_line(code)),
             )
         })
     }
@@ -73,7 +73,7 @@ pub(crate) fn insert(
     {
         return Err(Error::invalid(
             "phase",
-            "history does not end in the current phase",
+            crate::msg::invalid::history_not_current_phase(),
         ));
     }
     let program = Codes::get(&codes.programs, "program", &p.program)?;
@@ -111,7 +111,7 @@ pub(crate) fn insert(
     ])
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if e.to_string().contains("amed_id") => {
-            Error::invalid("amed_id", format!("{} already exists", p.amed_id))
+            Error::invalid("amed_id", crate::msg::invalid::already_exists(&p.amed_id))
         }
         _ => Error::Sqlite(e),
     })?;

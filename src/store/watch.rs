@@ -13,7 +13,7 @@ impl Store {
         if key.is_empty() {
             return Err(Error::invalid(
                 "officer",
-                "a watch list needs an officer name",
+                crate::msg::invalid::watch_needs_officer(),
             ));
         }
         let actor = self.actor.clone();

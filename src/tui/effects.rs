@@ -119,7 +119,7 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
         }
         Effect::Save(change) => Ok(Action::SaveDone(save(store, &app.author, change))),
     };
-    result.unwrap_or_else(|e| Action::Failed(e.to_string()))
+    result.unwrap_or_else(|e| Action::Failed(crate::msg::Msg::of_error(&e)))
 }
 
 /// The pipeline matrix and headline; `mine`: only this officer's projects.

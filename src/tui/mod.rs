@@ -26,9 +26,7 @@ use std::sync::atomic::AtomicUsize;
 pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the dashboard needs a terminal; for plain text use `seedline show dashboard|list|project|highway`"
-        );
+        return Err(crate::msg::cli::needs_terminal().into());
     }
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [

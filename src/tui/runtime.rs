@@ -205,7 +205,7 @@ impl Runtime {
         if let Some(answer) = self.integrity.as_ref().and_then(|rx| rx.try_recv().ok()) {
             self.integrity = None;
             if let Some(problem) = answer {
-                let message = crate::Error::Damaged(problem).to_string();
+                let message = crate::msg::Msg::of_error(&crate::Error::Damaged(problem));
                 self.app.update(Action::Failed(message));
             }
         }

@@ -202,8 +202,16 @@ fn screen_keys_are_unbound_elsewhere_and_project_keys_need_a_project() {
 #[test]
 fn a_failed_effect_is_shown_until_the_next_key() {
     let mut app = app();
-    app.update(Action::Failed("database is locked".into()));
-    assert_eq!(app.status.as_deref(), Some("database is locked"));
+    let busy = seedline::Error::Busy {
+        path: "/srv/seedline.db".into(),
+        holders: String::new(),
+    };
+    app.update(Action::Failed(seedline::msg::Msg::of_error(&busy)));
+    assert_eq!(
+        app.status.as_deref(),
+        Some(busy.text(app.lang).as_str()),
+        "worded in the officer's language"
+    );
     press(&mut app, ch('j'));
     assert_eq!(app.status, None);
 }

@@ -121,7 +121,11 @@ fn enter_on_an_officer_with_every_target_unassigns_and_a_conflict_reloads() {
     };
     assert!(!assign, "every target has 山田: Enter ends the assignments");
     let effects = app.update(Action::SaveDone(SaveOutcome::Conflict {
-        message: "the assignment was changed by tanaka at 2026-11-25".into(),
+        message: seedline::msg::Msg::of_error(&seedline::Error::Conflict {
+            what: seedline::msg::invalid::record_assignment("PO 山田 花子", "JP24ek0100001"),
+            by: "tanaka".into(),
+            at: "2026-11-25".into(),
+        }),
         latest: None,
     }));
     assert!(effects.contains(&Effect::LoadRoster {
@@ -129,7 +133,7 @@ fn enter_on_an_officer_with_every_target_unassigns_and_a_conflict_reloads() {
     }));
     let status = app.status.clone().unwrap();
     assert!(
-        status.contains("changed by tanaka") && status.contains("最新の担当"),
+        status.contains("tanaka が変更しました") && status.contains("最新の担当"),
         "{status}"
     );
     assert!(

@@ -111,7 +111,11 @@ fn a_stale_save_keeps_the_typed_values_and_the_next_goes_on_the_newer_version() 
     type_text(&mut app, "第一製薬");
     press(&mut app, Key::Ctrl('s'));
     app.update(Action::SaveDone(SaveOutcome::Conflict {
-        message: "the project was changed by 大野 恵子 at 2026-11-25T09:00:00Z since you loaded it; your text is kept".into(),
+        message: seedline::msg::Msg::of_error(&seedline::Error::Conflict {
+            what: seedline::msg::invalid::record_project(),
+            by: "大野 恵子".into(),
+            at: "2026-11-25T09:00:00Z".into(),
+        }),
         latest: Some(5),
     }));
     assert_eq!(

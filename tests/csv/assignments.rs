@@ -21,7 +21,7 @@ fn export(home: &Home, db: &str, kind: &str, file: &str) -> Vec<u8> {
 fn import(home: &Home, db: &str, kind: &str, file: &str, extra: &[&str]) -> (bool, String, String) {
     let out = home
         .seedline()
-        .args(["import", kind, file, "--db", db])
+        .args(["import", kind, file, "--db", db, "--lang", "en"])
         .args(extra)
         .output()
         .unwrap();

@@ -142,7 +142,7 @@ fn bad_cells_are_reported_per_cell_with_the_closest_valid_value() {
         "in.csv:8: 対象疾患: unknown disease area '難治'; did you mean '難病・希少疾患'?",
         "in.csv:9: 研究開発課題名: contains a NUL character at character 5",
         "in.csv:10: 代表研究機関: contains the control character U+001B at character 3",
-        "in.csv:11: 研究開発課題名: 2001 characters; at most 2000 allowed",
+        "in.csv:11: 研究開発課題名: 2001 characters, at most 2000 allowed",
         "in.csv:12: 総配分額(千円): '12,34' is not a whole number",
         "in.csv:13: 研究開発課題名: contains a tab at character 3 (line breaks and tabs are allowed in 概要 only)",
     ] {
@@ -175,7 +175,7 @@ fn more_than_100_problems_are_capped() {
         err.lines().filter(|l| l.starts_with("in.csv:")).count(),
         100
     );
-    assert!(err.contains("… and 50 more"), "{err}");
+    assert!(err.contains("\nand 50 more\n"), "{err}");
 }
 
 #[test]

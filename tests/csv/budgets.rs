@@ -43,7 +43,15 @@ fn content(db: &Path) -> (Vec<(String, i64, i64)>, i64) {
 fn import(home: &Home, db: &Path, file: &str, extra: &[&str], refused: bool) -> Output {
     let snapshot = Snapshot::take(db);
     let before = content(db);
-    let mut args = vec!["import", "budgets", file, "--db", db.to_str().unwrap()];
+    let mut args = vec![
+        "import",
+        "budgets",
+        file,
+        "--db",
+        db.to_str().unwrap(),
+        "--lang",
+        "en",
+    ];
     args.extend_from_slice(extra);
     let out = run(home, &args);
     if refused {
@@ -166,7 +174,7 @@ fn a_good_file_imports_exactly_and_round_trips_to_identical_bytes() {
         ],
     );
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("既に存在します"), "{}", stderr(&out));
     // --query picks projects like export projects.
     let out = run(
         &home,
@@ -256,7 +264,7 @@ fn every_bad_row_is_reported_by_line_and_nothing_changes() {
         "in.csv:6: 年度: expected a fiscal year such as 2024, FY2024 or 令和6年度, found '来年'",
         "in.csv:7: 配分額(千円): -5 is negative",
         "in.csv:8: 配分額(千円): '12a' is not a whole number",
-        "in.csv:10: 年度: duplicate 課題管理番号 and 年度 'JP25fx0000006' 2024年度: lines 9 and 10",
+        "in.csv:10: 年度: duplicate 課題管理番号 and 年度 'JP25fx0000006' FY2024: lines 9 and 10",
         "in.csv:11: 2 fields, but the header has 3",
         "in.csv:12: 配分額(千円): 100000001 is more than 100,000,000",
         "9 problems; nothing imported",

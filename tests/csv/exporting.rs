@@ -190,7 +190,7 @@ fn export_file_is_0600_under_umask_022_and_not_overwritten_without_force() {
     );
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("already exists; use --force"),
+        stderr(&out).contains("既に存在します。上書きするには --force"),
         "{}",
         stderr(&out)
     );

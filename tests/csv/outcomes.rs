@@ -48,7 +48,15 @@ fn content(db: &Path) -> Content {
 fn import(home: &Home, db: &Path, file: &str, extra: &[&str], refused: bool) -> Output {
     let snapshot = Snapshot::take(db);
     let before = content(db);
-    let mut args = vec!["import", "outcomes", file, "--db", db.to_str().unwrap()];
+    let mut args = vec![
+        "import",
+        "outcomes",
+        file,
+        "--db",
+        db.to_str().unwrap(),
+        "--lang",
+        "en",
+    ];
     args.extend_from_slice(extra);
     let out = run(home, &args);
     if refused {
@@ -313,5 +321,9 @@ fn bad_rows_are_refused_with_their_lines_and_nothing_is_written() {
         ],
     );
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("projects only"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("課題の取り込みだけ"),
+        "{}",
+        stderr(&out)
+    );
 }

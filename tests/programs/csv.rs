@@ -29,14 +29,14 @@ fn a_project_import_names_programs_by_the_filters_rule() {
     let (home, db) = fresh();
     let file = project_csv(&home, "難治性");
     let file = file.to_str().unwrap();
-    let (success, _, stderr) = run(&home, &db, &["import", "projects", file]);
+    let (success, _, stderr) = run(&home, &db, &["import", "projects", file, "--lang", "en"]);
     assert!(!success);
     assert!(
         stderr.contains("did you mean '難治性疾患実用化研究事業' (code rare-practical)"),
         "{stderr}"
     );
     project_csv(&home, "認知症テスト研究事業");
-    let (success, _, stderr) = run(&home, &db, &["import", "projects", file]);
+    let (success, _, stderr) = run(&home, &db, &["import", "projects", file, "--lang", "en"]);
     assert!(!success);
     assert!(
         stderr.contains(
@@ -48,7 +48,7 @@ fn a_project_import_names_programs_by_the_filters_rule() {
 
     ok(&home, &db, ADD);
     ok(&home, &db, &["program", "retire", "dementia-x"]);
-    let (success, _, stderr) = run(&home, &db, &["import", "projects", file]);
+    let (success, _, stderr) = run(&home, &db, &["import", "projects", file, "--lang", "en"]);
     assert!(!success);
     assert!(
         stderr.contains(
@@ -172,8 +172,8 @@ fn bad_program_and_link_files_change_nothing() {
     };
     let v = version();
     for args in [
-        vec!["import", "programs", &programs],
-        vec!["import", "programs", &programs, "--dry-run"],
+        vec!["import", "programs", &programs, "--lang", "en"],
+        vec!["import", "programs", &programs, "--dry-run", "--lang", "en"],
     ] {
         let (success, _, stderr) = run(&home, &db, &args);
         assert!(!success);
@@ -203,7 +203,7 @@ fn bad_program_and_link_files_change_nothing() {
          p-promote,rare-practical,pairing,\r\n\
          p-promote,rare-practical,ペアリング,\r\n",
     );
-    let (success, _, stderr) = run(&home, &db, &["import", "links", &links]);
+    let (success, _, stderr) = run(&home, &db, &["import", "links", &links, "--lang", "en"]);
     assert!(!success);
     for needle in [
         "links.csv:2: 後継事業: 'p-promote' cannot be its own successor",

@@ -42,7 +42,9 @@ pub(super) fn ok(home: &Home, db: &Path, args: &[&str]) -> String {
 /// Refused with a message containing `needle`, and nothing written.
 pub(super) fn refused(home: &Home, db: &Path, args: &[&str], needle: &str) {
     let before = state(db);
-    let (success, _, stderr) = run(home, db, args);
+    // The English wording is checked here (tests/lang.rs checks the Japanese).
+    let args: Vec<&str> = args.iter().copied().chain(["--lang", "en"]).collect();
+    let (success, _, stderr) = run(home, db, &args);
     assert!(!success, "{args:?} should be refused");
     assert!(stderr.contains(needle), "{args:?}: {stderr}");
     assert_eq!(state(db), before, "{args:?} changed the database");

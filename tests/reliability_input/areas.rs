@@ -115,12 +115,12 @@ fn an_unknown_area_names_file_line_column_and_the_area_containing_its_words() {
     assert!(!out.status.success());
     assert!(
         err.contains(
-            "areas.csv:3: 疾患領域: unknown disease area '難治'; did you mean '難病・希少疾患'?"
+            "areas.csv:3: 疾患領域: 疾患領域 '難治' はありません。'難病・希少疾患' のことですか"
         ),
         "{err}"
     );
     assert!(
-        err.contains("areas.csv:4: 疾患領域: disease area '疾患' is part of 2 names: 難病・希少疾患, 精神・神経疾患"),
+        err.contains("areas.csv:4: 疾患領域: 疾患領域 '疾患' は 2 件の名前の一部です: 難病・希少疾患、精神・神経疾患"),
         "{err}"
     );
     before.check("refused import");

@@ -112,10 +112,10 @@ fn assert_refused(home: &Home, db: &Path, args: &[&str], arg: &str, c: char, cod
     let what = format!("{args:?} {arg} {code}");
     assert!(!out.status.success(), "{what}: accepted");
     assert!(
-        err.contains(&format!("{arg}: ")) && err.contains(code) && err.contains("at character 2"),
+        err.contains(&format!("{arg}: ")) && err.contains(code) && err.contains("2 文字目の"),
         "{what}: {err}"
     );
-    assert!(err.contains("is not allowed"), "{what}: {err}");
+    assert!(err.contains("は使えません"), "{what}: {err}");
     assert!(
         !err.contains(c) || c == '\n' || c == '\t',
         "{what}: echoed raw"

@@ -81,7 +81,7 @@ impl NewProgram {
         if self.first_phase > self.last_phase {
             return Err(Error::invalid(
                 "phases",
-                "the first phase comes after the last",
+                crate::msg::invalid::phases_reversed(),
             ));
         }
         Ok(())
@@ -111,7 +111,7 @@ pub fn check_code(code: &str) -> Result<()> {
     if code.is_empty() || code.chars().count() > MAX_CODE_CHARS {
         return Err(Error::invalid(
             "code",
-            format!("'{code}' must be 1 to {MAX_CODE_CHARS} characters"),
+            crate::msg::invalid::code_length(code, MAX_CODE_CHARS),
         ));
     }
     if let Some(c) = code
@@ -121,9 +121,7 @@ pub fn check_code(code: &str) -> Result<()> {
         let c = crate::text::sanitize_line(&c.to_string()).into_owned();
         return Err(Error::invalid(
             "code",
-            format!(
-                "'{c}' is not allowed; a code is letters, digits, '-', '_' and '.' (e.g. dementia-rd)"
-            ),
+            crate::msg::invalid::code_char_text(&c),
         ));
     }
     Ok(())
@@ -162,19 +160,19 @@ pub fn add_program_hint(name: &str) -> String {
 /// ([`NameIndex::find`], the filter line's rule). A part of a name is never taken silently: when
 /// it is part of exactly one program's name that program is suggested (`難治性` → 難治性疾患実用化研究事業);
 /// otherwise the message says how to add the program.
-pub fn find_program(index: &NameIndex, text: &str) -> Result<i64, String> {
+pub fn find_program(index: &NameIndex, text: &str) -> Result<i64, crate::msg::Msg> {
+    use crate::msg::csv;
     let value = crate::text::sanitize_line(text);
+    let add_name = value.replace('\'', "");
     match index.find(text) {
         NameMatch::Exact(ids) => ids
             .first()
             .copied()
-            .ok_or_else(|| format!("unknown program '{value}'")),
+            .ok_or_else(|| csv::unknown_program(&value)),
         NameMatch::Partial(ids) if ids.len() == 1 => {
             let name = index.name(ids[0]).unwrap_or_default();
             let code = index.code(ids[0]).unwrap_or_default();
-            Err(format!(
-                "unknown program '{value}'; did you mean '{name}' (code {code})? Write its whole name or code"
-            ))
+            Err(csv::program_part_of_one(&value, name, code))
         }
         NameMatch::Partial(ids) => {
             let names: Vec<&str> = ids
@@ -182,23 +180,20 @@ pub fn find_program(index: &NameIndex, text: &str) -> Result<i64, String> {
                 .take(4)
                 .filter_map(|id| index.name(*id))
                 .collect();
-            let more = if ids.len() > 4 { ", …" } else { "" };
-            Err(format!(
-                "unknown program '{value}': it is part of {} program names ({}{more}); write a whole name or code, or {}",
+            let more = if ids.len() > 4 { ", ..." } else { "" };
+            let names = format!("{}{more}", names.join(", "));
+            Err(csv::program_part_of_many(
+                &value,
                 ids.len(),
-                names.join(", "),
-                add_program_hint(text)
+                &names,
+                &add_name,
             ))
         }
-        NameMatch::Unknown(closest) => {
-            let closest = closest
-                .map(|n| format!("did you mean '{n}'? Or "))
-                .unwrap_or_default();
-            Err(format!(
-                "unknown program '{value}'; {closest}{}",
-                add_program_hint(text)
-            ))
-        }
+        NameMatch::Unknown(closest) => Err(csv::program_unknown_add(
+            &value,
+            closest.as_deref(),
+            &add_name,
+        )),
     }
 }
 
@@ -314,10 +309,15 @@ mod tests {
         let r = Reference::builtin();
         let index = NameIndex::new(&r, crate::model::RefKind::Program);
         let e = find_program(&index, "難治性").unwrap_err();
-        assert!(e.contains("did you mean '難治性疾患実用化研究事業'"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("did you mean '難治性疾患実用化研究事業'"),
+            "{e}"
+        );
         let e = find_program(&index, "まだない研究事業X").unwrap_err();
         assert!(
-            e.contains("seedline program add --code CODE --name 'まだない研究事業X'"),
+            e.get(crate::Lang::Ja)
+                .contains("seedline program add --code CODE --name 'まだない研究事業X'"),
             "{e}"
         );
         let id = find_program(&index, "難治性疾患実用化研究事業").unwrap();

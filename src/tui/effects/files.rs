@@ -36,7 +36,7 @@ fn remember_columns(file: &str, columns: &ExportColumns) {
     }
     let path = Path::new(file);
     let written = serde_json::to_vec_pretty(columns)
-        .map_err(|e| Error::invalid("export columns", e.to_string()))
+        .map_err(|e| Error::invalid("columns", crate::msg::invalid::stored_code(&e.to_string())))
         .and_then(|bytes| {
             if let Some(dir) = path.parent() {
                 crate::paths::ensure_private_dir(dir)?;
@@ -154,11 +154,14 @@ pub fn import_projects(
     options.dry_run = dry_run;
     let report = import_projects(store, std::path::Path::new(path), &options, &mut |_| {})?;
     let Some(counts) = report.counts.filter(|_| report.is_ok()) else {
-        let lines = report.problem_lines(path);
         return Err(Refused::Failure(Failure::ImportRefused {
             path: path.to_string(),
             problems: report.problems.len() as u64 + report.more_problems,
-            first: lines.first().cloned().unwrap_or_default(),
+            first: report
+                .problems
+                .first()
+                .map(|p| crate::msg::csv::problem_line(p, path))
+                .unwrap_or_default(),
         }));
     };
     crate::log::event(

@@ -47,13 +47,15 @@ pub fn save(store: &mut crate::store::Store, author: &Author, change: Save) -> S
             retry: Box::new(retry),
         },
         Err(Refused::Error(e @ Error::Conflict { .. })) => SaveOutcome::Conflict {
-            message: e.to_string(),
+            message: crate::msg::Msg::of_error(&e),
             latest: note_id
                 .and_then(|id| store.note_version(id).ok())
                 .or_else(|| project_edited.and_then(|id| store.project_version(id).ok()))
                 .or_else(|| gate_id.and_then(|id| store.gate(id).ok().map(|(g, _)| g.version))),
         },
-        Err(Refused::Error(e)) => SaveOutcome::Failed(Failure::Error(e.to_string())),
+        Err(Refused::Error(e)) => {
+            SaveOutcome::Failed(Failure::Error(crate::msg::Msg::of_error(&e)))
+        }
         Err(Refused::Failure(failure)) => SaveOutcome::Failed(failure),
     }
 }

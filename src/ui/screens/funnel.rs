@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
                     tr(
                         lang,
                         "日超・実用化を除く; stalled:yes",
-                        "days, Practical aside; stalled:yes"
+                        "days, practical use aside; stalled:yes"
                     ),
                 ),
                 theme.dim(),
