@@ -9,6 +9,9 @@ impl App {
     /// Narrows the list as the officer types; a term that does not parse shows its hint and keeps
     /// the previous results.
     pub(crate) fn apply_filter(&mut self, text: &str) -> Vec<Effect> {
+        if matches!(self.screen(), Screen::Dashboard) {
+            return self.apply_dashboard_scope(text);
+        }
         match query::resolve(query::settled(text), &self.reference) {
             Ok(filter) => {
                 self.status = None;

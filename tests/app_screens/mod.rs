@@ -507,6 +507,7 @@ pub fn figures(
             projects,
             ..Headline::default()
         },
+        filter: Default::default(),
     }
 }
 
