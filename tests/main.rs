@@ -9,6 +9,7 @@ mod cli;
 mod cli_portfolio;
 mod common;
 mod csv;
+mod dashboard_scope;
 mod demo;
 mod first_run;
 mod journey_own_data;
