@@ -62,7 +62,10 @@ fn every_cell_of_a_scoped_matrix_opens_a_list_of_exactly_its_count() {
     assert_eq!(t.app.dashboard.scope, "ip:drug phase:基礎..臨床");
     let m = matrix(&t);
     assert_eq!(m.pivot, Pivot::DiseaseArea);
-    assert_eq!(m.total.projects as usize, count(&t, "ip:drug phase:基礎..臨床"));
+    assert_eq!(
+        m.total.projects as usize,
+        count(&t, "ip:drug phase:基礎..臨床")
+    );
     assert!(m.total.projects > 0 && m.total.projects < 600);
     assert_headline_agrees(&t);
     for row in 0..=m.rows.len() {
@@ -155,7 +158,13 @@ fn the_pipeline_of_one_integrated_project_in_one_disease_area_is_two_keys_away()
         .collect();
     assert_eq!(row.cells.map(|c| c.projects).to_vec(), expected);
     assert_eq!(shown[..5], expected[..], "{line}");
-    assert!(text.lines().nth(1).unwrap().contains("範囲: 医薬品プロジェクト"), "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains("範囲: 医薬品プロジェクト"),
+        "{text}"
+    );
 }
 
 /// The matrix lines of a screen: from the column header to the totals' marks.
@@ -177,7 +186,7 @@ fn matrix_lines(text: &str, lang: Lang) -> Vec<String> {
 /// shown, no two figures one space apart, the headline's figures whole.
 fn check_screen(t: &Harness, lang: Lang, name: &str) {
     let text = t.screen_text();
-    let m = matrix(&t);
+    let m = matrix(t);
     let lines = matrix_lines(&text, lang);
     assert!(!lines.is_empty(), "{name}:\n{text}");
     let total = match lang {
@@ -231,7 +240,10 @@ fn check_screen(t: &Harness, lang: Lang, name: &str) {
             "{name}: {figure} in the headline\n{strip}"
         );
     }
-    assert!(strip.contains(&format!("⚑{}", h.open_flags)), "{name}\n{strip}");
+    assert!(
+        strip.contains(&format!("⚑{}", h.open_flags)),
+        "{name}\n{strip}"
+    );
     for line in text.lines() {
         assert!(
             seedline::text::width(line) <= t.app.size.0 as usize,
@@ -293,7 +305,10 @@ fn the_breadcrumb_is_cut_with_a_tilde_before_the_date() {
         let date = crate::common::TODAY;
         let at = title.find(date).unwrap_or_else(|| panic!("{title}"));
         let crumb = &title[..at];
-        assert!(crumb.ends_with("  "), "two cells before the date: {title:?}");
+        assert!(
+            crumb.ends_with("  "),
+            "two cells before the date: {title:?}"
+        );
         assert!(crumb.trim_end().ends_with('~'), "cut with ~: {title:?}");
         assert!(seedline::text::width(title) <= 40, "{title}");
     }
@@ -319,7 +334,11 @@ fn show_dashboard_prints_the_scoped_matrix() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("範囲: ip:drug"), "{text}");
     assert!(text.contains(" 疾患領域"), "{text}");
@@ -352,4 +371,72 @@ fn show_dashboard_prints_the_scoped_matrix() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--query"));
+}
+
+/// A retired project counts in no scoped figure either: the headline of mine and of a scope
+/// lose exactly its project, its open flag and its overdue follow-ups.
+#[test]
+fn a_retired_project_leaves_the_scoped_headline() {
+    use seedline::model::MatrixOptions;
+    let home = Home::new();
+    let path = demo(&home);
+    let conn = crate::common::raw(&path);
+    // One assigned project with an open flag and an overdue follow-up, and its officer.
+    let (project, officer, name, overdue, ip): (i64, i64, String, i64, String) = conn
+        .query_row(
+            "SELECT p.id, po.officer_id, o.name,
+               (SELECT count(*) FROM note n WHERE n.project_id = p.id
+                  AND n.follow_up_on < ?1 AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL),
+               (SELECT g.code FROM integrated_project g WHERE g.id = p.integrated_project_id)
+             FROM project p JOIN project_officer po ON po.project_id = p.id
+             JOIN officer o ON o.id = po.officer_id
+             WHERE EXISTS (SELECT 1 FROM highway_flag f WHERE f.project_id = p.id
+                             AND f.status IN ('candidate', 'recommended'))
+               AND EXISTS (SELECT 1 FROM note n WHERE n.project_id = p.id AND n.follow_up_on < ?1
+                             AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL)
+             ORDER BY p.id LIMIT 1",
+            [crate::common::TODAY],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    let mut store = home.store("demo.db");
+    let scope = Scope::new(today(), &name);
+    let reference = store.reference().unwrap();
+    let mine = MatrixOptions {
+        officers: Some(vec![officer]),
+        ..MatrixOptions::default()
+    };
+    let its_ip = seedline::query::resolve(&format!("ip:{ip}"), &reference).unwrap();
+    let before = (
+        store
+            .headline_scoped(today(), &mine, &Default::default(), &scope)
+            .unwrap(),
+        store
+            .headline_scoped(today(), &Default::default(), &its_ip, &scope)
+            .unwrap(),
+    );
+    let author = Author::new(Some(&name), None, "tester");
+    store
+        .retire_project(project, None, "entered twice", &author)
+        .unwrap();
+    let after = (
+        store
+            .headline_scoped(today(), &mine, &Default::default(), &scope)
+            .unwrap(),
+        store
+            .headline_scoped(today(), &Default::default(), &its_ip, &scope)
+            .unwrap(),
+    );
+    assert_eq!(after.0.projects, before.0.projects - 1);
+    assert_eq!(after.0.open_flags, before.0.open_flags - 1);
+    assert_eq!(
+        after.0.overdue_follow_ups,
+        before.0.overdue_follow_ups - overdue
+    );
+    assert_eq!(after.1.projects, before.1.projects - 1);
+    assert_eq!(after.1.open_flags, before.1.open_flags - 1);
+    assert_eq!(
+        after.1.overdue_follow_ups,
+        before.1.overdue_follow_ups - overdue
+    );
 }

@@ -33,7 +33,12 @@ struct Grouping<'a> {
 /// A scope's condition over `project p` (see `store::filter::condition`), retired projects left
 /// out, with its positional parameters.
 struct Narrow {
+    /// `AND (condition)`.
     sql: String,
+    /// The same as a set the query does not start from (`AND +p.id IN (…)`): for follow-ups,
+    /// whose open-follow-up index must drive the query (starting from the scope's projects
+    /// reads all their notes: 0.5 s for `ip:drug` at 100,000 projects, 0.07 s this way).
+    late: String,
     params: Vec<Value>,
 }
 
@@ -47,6 +52,10 @@ impl Narrow {
         let cond = condition(filter, scope, &me, &HashMap::new());
         Ok(Some(Narrow {
             sql: format!("AND ({})", cond.sql),
+            late: format!(
+                "AND +p.id IN (SELECT p.id FROM project p WHERE {})",
+                cond.sql
+            ),
             params: cond.params,
         }))
     }
@@ -192,16 +201,16 @@ impl Store {
             None => String::new(),
         };
         // The scope's condition, after every numbered parameter (`?1`) of the queries below.
-        let (scoped, scope_params) = match q.scope {
-            Some(n) => (n.sql.as_str(), n.params.as_slice()),
-            None => ("", &[][..]),
+        let (scoped, scoped_late, scope_params) = match q.scope {
+            Some(n) => (n.sql.as_str(), n.late.as_str(), n.params.as_slice()),
+            None => ("", "", &[][..]),
         };
         // Retired projects count nowhere.
         let narrow = format!("AND {LIVE} {}{scoped}", narrow_on("p.id"));
         // For follow-ups the open-follow-up index must drive the query: with a bare `p.id IN`,
         // SQLite starts from my projects and reads all their notes (0.6 s at 100,000 projects);
         // `+p.id` keeps the term from choosing the plan.
-        let narrow_late = format!("AND {LIVE} {}{scoped}", narrow_on("+p.id"));
+        let narrow_late = format!("AND {LIVE} {}{scoped_late}", narrow_on("+p.id"));
         let mut queries = vec![
             (
                 Figure::Projects,
@@ -256,9 +265,8 @@ impl Store {
                 )),
                 _ => None,
             };
-            let mut rows = stmt.query(rusqlite::params_from_iter(
-                first.iter().chain(scope_params),
-            ))?;
+            let mut rows =
+                stmt.query(rusqlite::params_from_iter(first.iter().chain(scope_params)))?;
             while let Some(r) = rows.next()? {
                 let cell = counts.entry((r.get(0)?, r.get(1)?)).or_default();
                 let n: i64 = r.get(2)?;
@@ -287,58 +295,92 @@ impl Store {
         if narrow.is_none() && options.officers.is_none() {
             return self.headline(today);
         }
-        let mut sql = LIVE.to_string();
-        if let Some(ids) = &options.officers {
+        let officers = options.officers.as_ref().map(|ids| {
             let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
-            sql.push_str(&format!(
-                " AND p.id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
+            format!(
+                "(SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
                 ids.join(", ")
-            ));
+            )
+        });
+        // The projects shown, as a condition over `p`…
+        let mut on_p = LIVE.to_string();
+        if let Some(mine) = &officers {
+            on_p.push_str(&format!(" AND p.id IN {mine}"));
         }
         let params = match &narrow {
             Some(n) => {
-                sql.push(' ');
-                sql.push_str(&n.sql);
+                on_p.push(' ');
+                on_p.push_str(&n.sql);
                 n.params.clone()
             }
             None => Vec::new(),
         };
-        // The same figures as `headline`, each over the projects in `sql`; `?1` is today and
-        // comes before the scope's own parameters.
+        // …and as a set of ids for outcomes, flags and notes (`plus`: the set must not drive the
+        // query, the row's own index must). Mine only: my ids less the few retired, which spares
+        // a project row per outcome, flag or note (40 -> 10 ms at 100,000 projects).
+        let in_scope = |column: &str, plus: bool| {
+            let plus = if plus { "+" } else { "" };
+            match (&narrow, &officers) {
+                (None, Some(mine)) => {
+                    format!("{column} NOT IN {RETIRED} AND {plus}{column} IN {mine}")
+                }
+                _ => format!(
+                    "{plus}{column} IN (SELECT p.id FROM project p WHERE ?1 = ?1 AND {on_p})"
+                ),
+            }
+        };
+        // `?1` is today: every query names it before the scope's own (positional) parameters.
         let today = Value::Text(today.to_string());
-        let in_scope = format!("(SELECT p.id FROM project p WHERE ?1 = ?1 AND {sql})");
         let one = |figure: &str| -> Result<i64> {
             let mut stmt = self.conn.prepare_cached(figure)?;
             let args = std::iter::once(&today).chain(&params);
             Ok(stmt.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
         };
         let mut h = Headline::default();
-        for phase in Phase::ALL {
-            h.per_phase[phase.index()] = one(&format!(
-                "SELECT count(*) FROM project p WHERE ?1 = ?1 AND p.phase = {} AND {sql}",
-                phase.ord()
-            ))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT p.phase, count(*) FROM project p WHERE ?1 = ?1 AND {on_p} GROUP BY p.phase"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(
+            std::iter::once(&today).chain(&params),
+        ))?;
+        while let Some(r) = rows.next()? {
+            h.per_phase[codes::phase(r, 0)?.index()] = r.get(1)?;
         }
         h.projects = h.per_phase.iter().sum();
-        h.licensed = one(&format!(
-            "SELECT count(*) FROM project p WHERE ?1 = ?1 AND {sql}
-               AND (p.licensing_status IN ('assignment', 'license', 'joint_development')
-                    OR p.id IN (SELECT project_id FROM outcome
-                                WHERE kind = 'licensing' AND deleted_at IS NULL))"
-        ))?;
+        h.licensed = one(&match (&narrow, &officers) {
+            (None, Some(_)) => format!(
+                "SELECT count(*) FROM (
+                   SELECT id FROM project
+                   WHERE licensing_status IN ('assignment', 'license', 'joint_development')
+                     AND retired_at IS NULL AND ?1 = ?1 AND {}
+                   UNION
+                   SELECT project_id FROM outcome
+                   WHERE kind = 'licensing' AND deleted_at IS NULL AND {})",
+                in_scope("id", true),
+                in_scope("project_id", false)
+            ),
+            _ => format!(
+                "SELECT count(*) FROM project p WHERE ?1 = ?1 AND {on_p}
+                   AND (p.licensing_status IN ('assignment', 'license', 'joint_development')
+                        OR p.id IN (SELECT project_id FROM outcome
+                                    WHERE kind = 'licensing' AND deleted_at IS NULL))"
+            ),
+        })?;
         h.approvals = one(&format!(
             "SELECT count(*) FROM outcome
-             WHERE kind = 'regulatory_approval' AND deleted_at IS NULL
-               AND project_id IN {in_scope}"
+             WHERE ?1 = ?1 AND kind = 'regulatory_approval' AND deleted_at IS NULL AND {}",
+            in_scope("project_id", false)
         ))?;
         h.open_flags = one(&format!(
             "SELECT count(*) FROM highway_flag
-             WHERE status IN ('candidate', 'recommended') AND project_id IN {in_scope}"
+             WHERE ?1 = ?1 AND status IN ('candidate', 'recommended') AND {}",
+            in_scope("project_id", false)
         ))?;
         h.overdue_follow_ups = one(&format!(
             "SELECT count(*) FROM note
              WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL
-               AND deleted_at IS NULL AND follow_up_on < ?1 AND project_id IN {in_scope}"
+               AND deleted_at IS NULL AND follow_up_on < ?1 AND {}",
+            in_scope("project_id", true)
         ))?;
         Ok(h)
     }

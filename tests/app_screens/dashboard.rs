@@ -2,8 +2,8 @@
 //! that Enter on a cell opens.
 
 use super::*;
-use seedline::model::Sort;
 use seedline::app::Overlay;
+use seedline::model::Sort;
 use seedline::query::{Filter, MineFilter};
 
 fn load_dashboard(pivot: Pivot, mine: bool, budget: bool, today: Date) -> Effect {
@@ -344,7 +344,11 @@ fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
 fn slash_on_the_dashboard_narrows_every_figure_and_esc_clears_it() {
     let mut app = loaded();
     press(&mut app, ch('/'));
-    assert_eq!(app.stack.len(), 1, "no list opens: the dashboard itself narrows");
+    assert_eq!(
+        app.stack.len(),
+        1,
+        "no list opens: the dashboard itself narrows"
+    );
     assert!(matches!(app.overlay, Overlay::Filter { .. }));
     let effects = type_text(&mut app, "ip:drug");
     assert_eq!(
@@ -571,5 +575,9 @@ fn the_pipeline_of_one_integrated_project_in_one_disease_area_takes_two_keys() {
         .unwrap_or_else(|| panic!("{}", body.join("\n")));
     let figures: Vec<&str> = row.split_whitespace().skip(1).collect();
     assert_eq!(figures[..5], ["3", "2", "1", "0", "0"], "{row}");
-    assert!(body[0].contains("医薬品プロジェクト"), "{}", body.join("\n"));
+    assert!(
+        body[0].contains("医薬品プロジェクト"),
+        "{}",
+        body.join("\n")
+    );
 }

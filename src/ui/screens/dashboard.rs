@@ -81,7 +81,9 @@ fn scope_line(app: &App, w: usize, theme: Theme) -> Line<'static> {
     let mode = crate::app::dashboard_mode(
         lang,
         state.mine.then_some(app.author.name.as_str()),
-        state.budget.then(|| crate::model::FiscalYear::of(app.today)),
+        state
+            .budget
+            .then(|| crate::model::FiscalYear::of(app.today)),
     );
     if !mode.is_empty() {
         parts.push(mode);
@@ -111,11 +113,18 @@ fn scope_line(app: &App, w: usize, theme: Theme) -> Line<'static> {
 fn header(pivot: Pivot, columns: &Columns, lang: Lang, theme: Theme) -> Line<'static> {
     let room = columns.col_w.saturating_sub(1);
     let label = |long: &str, short: &str| {
-        let text = if text::width(long) <= room { long } else { short };
+        let text = if text::width(long) <= room {
+            long
+        } else {
+            short
+        };
         format!(" {}", fit_right(text, room))
     };
     let mut spans = vec![Span::styled(
-        fit(&format!(" {}", layout::pivot_name(pivot, lang)), columns.label_w),
+        fit(
+            &format!(" {}", layout::pivot_name(pivot, lang)),
+            columns.label_w,
+        ),
         theme.column_header(),
     )];
     for phase in Phase::ALL {
@@ -280,7 +289,10 @@ fn legend(
                 ),
                 tr(lang, "。b で課題数に戻る", "; b for counts")
             ),
-            format!(" {} ({unit})", tr(lang, "今年度の配分額", "This year's budget")),
+            format!(
+                " {} ({unit})",
+                tr(lang, "今年度の配分額", "This year's budget")
+            ),
         ]
     } else {
         [

@@ -101,11 +101,20 @@ pub fn budget_text(cell: &MatrixCell, unit: i64) -> String {
 
 /// The row's name as the matrix shows it in `lang` (Japanese without "プロジェクト", 2nd-period
 /// rows led by "2期 " so that the mark survives cutting), indented under its parent.
-pub fn row_label(name_ja: &str, name_en: &str, second_period: bool, depth: u8, lang: Lang) -> String {
+pub fn row_label(
+    name_ja: &str,
+    name_en: &str,
+    second_period: bool,
+    depth: u8,
+    lang: Lang,
+) -> String {
     let name = match lang {
         Lang::Ja => {
             let name = text::sanitize_line(name_ja);
-            let short = name.strip_suffix("プロジェクト").unwrap_or(&name).to_string();
+            let short = name
+                .strip_suffix("プロジェクト")
+                .unwrap_or(&name)
+                .to_string();
             if second_period {
                 format!("2期 {short}")
             } else {
@@ -134,9 +143,8 @@ pub fn total_label(lang: Lang) -> &'static str {
 /// Lays the matrix out in `w` cells: the widest layout that fits, row labels as wide as the
 /// longest in `lang` when there is room, never narrower than a quarter of the width.
 pub fn columns(state: &DashboardState, m: &Matrix, w: usize, lang: Lang) -> Columns {
-    let widest = |texts: &mut dyn Iterator<Item = String>| {
-        texts.map(|s| text::width(&s)).max().unwrap_or(0)
-    };
+    let widest =
+        |texts: &mut dyn Iterator<Item = String>| texts.map(|s| text::width(&s)).max().unwrap_or(0);
     // The phase cells decide the widths; a row's total, whose marks its cells show, may shorten
     // to its count with bare marks (`120⚑!`).
     let body = || m.rows.iter().flat_map(|r| r.cells.iter());
@@ -155,7 +163,13 @@ pub fn columns(state: &DashboardState, m: &Matrix, w: usize, lang: Lang) -> Colu
     let heads = |long: bool| {
         Phase::ALL
             .iter()
-            .map(|p| text::width(if long { p.label(lang) } else { p.short_label(lang) }))
+            .map(|p| {
+                text::width(if long {
+                    p.label(lang)
+                } else {
+                    p.short_label(lang)
+                })
+            })
             .chain([text::width(total_label(lang))])
             .max()
             .unwrap_or(0)
