@@ -440,3 +440,35 @@ fn a_retired_project_leaves_the_scoped_headline() {
         before.1.overdue_follow_ups - overdue
     );
 }
+
+/// `b` at 40×12: sums in 億円 to one decimal rather than cut (33,493 百万円 would not fit).
+#[test]
+fn budget_sums_at_40_columns_are_whole_in_a_coarser_unit() {
+    let home = Home::new();
+    let path = demo(&home);
+    for lang in [Lang::Ja, Lang::En] {
+        let mut t = Harness::open(Home::new(), &path, lang, 40, 12);
+        t.keys(&[K('b')]);
+        let text = t.screen_text();
+        let m = matrix(&t);
+        let tenths = (m.total.budget_kyen + 5_000) / 10_000;
+        let grand = format!("{}.{}", tenths / 10, tenths % 10);
+        let unit = match lang {
+            Lang::Ja => "(億円)",
+            Lang::En => "(100 million yen)",
+        };
+        // The totals row is the one above the legend (its label may be cut: ` To~`).
+        let lines: Vec<&str> = text.lines().collect();
+        let legend = lines
+            .iter()
+            .position(|l| l.contains(unit))
+            .unwrap_or_else(|| panic!("{text}"));
+        let total = lines[legend - 1];
+        assert!(
+            total.ends_with(&grand),
+            "{total:?} ends with {grand}\n{text}"
+        );
+        let figures: String = total.chars().skip(4).collect();
+        assert!(!figures.contains('~'), "{text}");
+    }
+}

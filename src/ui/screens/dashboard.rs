@@ -223,7 +223,7 @@ fn matrix(
             spans.push(Span::styled(
                 format!(
                     "{}{}",
-                    " ".repeat(layout::GAP),
+                    " ".repeat(columns.gap),
                     fit_right(text, columns.room())
                 ),
                 style,
@@ -277,6 +277,7 @@ fn legend(
     let texts = if let Some(unit) = budget {
         let unit = match unit {
             1 => tr(lang, "千円", "thousand yen"),
+            layout::OKU => tr(lang, "億円", "100 million yen"),
             _ => tr(lang, "百万円", "million yen"),
         };
         [

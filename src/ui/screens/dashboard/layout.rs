@@ -32,15 +32,21 @@ pub struct Columns {
     pub label_w: usize,
     /// Each of the six figure columns, the gap before the figure included.
     pub col_w: usize,
-    /// Budget mode's unit (1 for 千円, 1,000 for 百万円); `None` for counts.
+    /// Budget mode's unit in 千円 (1: 千円, 1,000: 百万円, 100,000: 億円); `None` for counts.
     pub budget: Option<i64>,
     pub marks: Marks,
+    /// Blank cells before each figure: [`GAP`], or one between budget sums (no spaces inside
+    /// them) when nothing wider fits.
+    pub gap: usize,
 }
+
+/// The unit of budget sums when 百万円 do not fit: 億円 with one decimal.
+pub const OKU: i64 = 100_000;
 
 impl Columns {
     /// Cells a figure may fill.
     pub fn room(&self) -> usize {
-        self.col_w.saturating_sub(GAP).max(1)
+        self.col_w.saturating_sub(self.gap).max(1)
     }
 
     /// Lines the totals take (counts and their marks) for `m`.
@@ -94,8 +100,12 @@ pub fn compact(cell: &MatrixCell) -> String {
     s
 }
 
-/// The budget figure in `unit` (1: 千円, 1,000: 百万円), rounded.
+/// The budget figure in `unit` (1: 千円, 1,000: 百万円, rounded; [`OKU`]: 億円 to one decimal).
 pub fn budget_text(cell: &MatrixCell, unit: i64) -> String {
+    if unit == OKU {
+        let tenths = (cell.budget_kyen + OKU / 20) / (OKU / 10);
+        return format!("{}.{}", thousands(tenths / 10), tenths % 10);
+    }
     thousands((cell.budget_kyen + unit / 2) / unit)
 }
 
@@ -185,11 +195,12 @@ pub fn columns(state: &DashboardState, m: &Matrix, w: usize, lang: Lang) -> Colu
             col_w,
             budget,
             marks,
+            gap: GAP,
         }
     };
     if m.options.budget_year.is_some() {
-        // 千円 when the figures fit, else 百万円; headers are cut before figures.
-        for unit in [1, 1_000] {
+        // 千円 when the figures fit, else 百万円, else 億円; headers are cut before figures.
+        for unit in [1, 1_000, OKU] {
             let figures = widest(&mut all().map(|c| budget_text(c, unit))) + GAP;
             for col in [figures.max(heads(false)), figures] {
                 if fits(col) {
@@ -197,8 +208,16 @@ pub fn columns(state: &DashboardState, m: &Matrix, w: usize, lang: Lang) -> Colu
                 }
             }
         }
-        let col = widest(&mut all().map(|c| budget_text(c, 1_000))) + GAP;
-        return done(shrunk(col, w), Some(1_000), Marks::Inline);
+        // The narrowest: 億円 one cell apart, the labels shortest; figures cut only past that.
+        let col = widest(&mut all().map(|c| budget_text(c, OKU))) + 1;
+        let col = col.min(w.saturating_sub(4) / 6).max(2);
+        return Columns {
+            label_w: w.saturating_sub(6 * col).max(4),
+            col_w: col,
+            budget: Some(OKU),
+            marks: Marks::Inline,
+            gap: 1,
+        };
     }
     let count = widest(&mut all().map(|c| thousands(c.projects))) + GAP;
     let full_body = widest(&mut body().map(full)) + GAP;
