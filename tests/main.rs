@@ -10,6 +10,7 @@ mod cli;
 mod cli_portfolio;
 mod common;
 mod csv;
+mod dashboard_scope;
 mod demo;
 mod export_tui;
 mod first_run;

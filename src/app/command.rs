@@ -78,7 +78,7 @@ pub enum Command {
     Portfolio,
     /// Watch / unwatch the project (or the selection).
     ToggleWatch,
-    /// Dashboard: counts ⇄ this fiscal year's budget (千円).
+    /// Dashboard: counts ⇄ this fiscal year's budget (千円, or 百万円 when narrow).
     ToggleBudget,
     /// The budget pivot (fiscal years × integrated projects, programs or phases).
     BudgetView,
@@ -295,8 +295,8 @@ impl Command {
             Command::ToggleWatch => ("toggle_watch", "ウォッチする／やめる", "watch / unwatch"),
             Command::ToggleBudget => (
                 "toggle_budget",
-                "課題数／今年度配分額（千円）の切替",
-                "counts / this year's budget (k yen)",
+                "課題数／今年度配分額の切替",
+                "counts / this year's budget",
             ),
             Command::BudgetView => ("budget", "年度別配分額の集計", "budget by fiscal year"),
             Command::Funnel => (
@@ -447,7 +447,7 @@ impl Command {
             Command::Export => ("書出", "export"),
             Command::Portfolio => ("担当", "mine"),
             Command::ToggleWatch => ("ウォッチ", "watch"),
-            Command::ToggleBudget => ("千円", "budget"),
+            Command::ToggleBudget => ("配分額", "budget"),
             Command::BudgetView => ("予算", "budget"),
             Command::Funnel => ("推移", "funnel"),
             Command::PiOverview => ("代表者", "PI"),

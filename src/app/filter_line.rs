@@ -60,7 +60,11 @@ impl App {
     /// error keeps the line open with its hint, the previous results still listed.
     pub(crate) fn finish_filter(&mut self, text: &str) -> Vec<Effect> {
         let effects = self.apply_filter(text);
-        let applied = matches!(self.screen(), Screen::List(list) if list.query == text);
+        let applied = match self.screen() {
+            Screen::List(list) => list.query == text,
+            Screen::Dashboard => self.dashboard.scope == text,
+            _ => false,
+        };
         if applied {
             self.overlay = Overlay::None;
         }
@@ -70,6 +74,9 @@ impl App {
     /// Narrows the list to `text`; a text that does not resolve shows its hint and keeps the
     /// previous results.
     pub(crate) fn apply_filter(&mut self, text: &str) -> Vec<Effect> {
+        if matches!(self.screen(), Screen::Dashboard) {
+            return self.apply_dashboard_scope(text);
+        }
         match query::resolve(text, &self.reference) {
             Ok(filter) => {
                 self.status = None;

@@ -81,6 +81,16 @@ pub enum Effect {
         /// Sum this fiscal year's allocations per cell (the dashboard's `b`).
         budget_year: Option<FiscalYear>,
     },
+    /// The dashboard narrowed to a scope (`/` on the dashboard, `show dashboard --query`): as
+    /// `LoadDashboard`, every figure of the projects matching `filter`.
+    LoadScopedDashboard {
+        pivot: Pivot,
+        today: Date,
+        mine: Option<String>,
+        budget_year: Option<FiscalYear>,
+        filter: Filter,
+        scope: Scope,
+    },
     LoadList {
         request: u64,
         filter: Filter,

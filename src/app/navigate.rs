@@ -33,12 +33,7 @@ impl App {
     /// Enter: a dashboard cell opens exactly its projects; a list row or due item opens the project.
     pub(crate) fn open(&mut self) -> Vec<Effect> {
         let target = match self.screen() {
-            Screen::Dashboard => {
-                let Some((query, label)) = self.dashboard.cell_query(self.lang) else {
-                    return Vec::new();
-                };
-                return self.push_list(ListKind::Projects, query, label);
-            }
+            Screen::Dashboard => return self.open_dashboard(),
             Screen::List(list) => list.cursor_id(),
             Screen::Due(due) => due.items.get(due.cursor).map(|i| i.project_id),
             // The PI line heads the detail: Enter opens the PI's projects across programs.
@@ -180,8 +175,12 @@ impl App {
         self.reload_list()
     }
 
-    /// `/`: on a list, edit its filter; elsewhere, open the project list with the filter line.
+    /// `/`: on a list, edit its filter; on the dashboard, its scope; elsewhere, open the project
+    /// list with the filter line.
     pub(crate) fn open_filter(&mut self) -> Vec<Effect> {
+        if matches!(self.screen(), Screen::Dashboard) {
+            return self.edit_dashboard_scope();
+        }
         let mut effects = Vec::new();
         if !matches!(self.screen(), Screen::List(_)) {
             self.stack.truncate(1);

@@ -1,8 +1,8 @@
 //! `seedline show …`: the TUI's views rendered as plain text to stdout, for quick looks, scripts
 //! and tests. The same state machine and drawing code as the TUI, into an off-screen buffer.
 
-use crate::app::{Action, App, Command, Effect, ListKind, Screen};
-use crate::model::{BudgetRows, FiscalYear, PiKey};
+use crate::app::{Action, App, Effect, ListKind, Screen};
+use crate::model::{BudgetRows, FiscalYear, PiKey, Pivot};
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::tui::effects::run_all;
@@ -34,6 +34,10 @@ pub enum View {
         /// Rows by disease area instead of integrated project.
         #[arg(long)]
         areas: bool,
+        /// Only the projects matching this filter (the TUI's `/` syntax), e.g. "ip:drug": every
+        /// cell, total and headline figure is theirs.
+        #[arg(long, short, default_value = "")]
+        query: String,
     },
     /// Projects matching a filter (the TUI's `/` syntax).
     List {
@@ -130,13 +134,19 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     app.stall_days = ctx.stall_days;
     app.config_file = ctx.paths.config_file().display().to_string();
     let (size, effects) = match view {
-        View::Dashboard { size, areas } => {
-            let mut effects = effects;
-            if areas {
-                run_all(store, &mut app, effects);
-                effects = app.update(Action::Command(Command::TogglePivot));
-            }
-            (size, effects)
+        View::Dashboard { size, areas, query } => {
+            let filter = resolve(&query, &app)?;
+            let pivot = if areas {
+                Pivot::DiseaseArea
+            } else {
+                Pivot::IntegratedProject
+            };
+            (
+                size,
+                chain(store, &mut app, effects, |app| {
+                    app.show_dashboard(pivot, query, filter)
+                }),
+            )
         }
         View::List { size, query } => (
             size,

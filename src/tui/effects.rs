@@ -54,6 +54,21 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
             budget_year,
         } => load_dashboard(store, pivot, today, mine.as_deref(), budget_year)
             .map(|d| Action::DashboardLoaded(Box::new(d))),
+        Effect::LoadScopedDashboard {
+            pivot,
+            today,
+            mine,
+            budget_year,
+            filter,
+            scope,
+        } => load_scoped_dashboard(
+            store,
+            (pivot, today),
+            (mine.as_deref(), budget_year),
+            filter,
+            &scope,
+        )
+        .map(|d| Action::DashboardLoaded(Box::new(d))),
         Effect::LoadList {
             request,
             filter,
@@ -139,7 +154,36 @@ pub fn load_dashboard(
     };
     Ok(DashboardData {
         matrix: store.matrix_with(pivot, today, &options)?,
-        headline: store.headline(today)?,
+        // Everyone's, or (with `o`) the figures of my projects.
+        headline: store.headline_scoped(
+            today,
+            &options,
+            &Filter::default(),
+            &Scope::new(today, mine.unwrap_or_default()),
+        )?,
+        filter: Filter::default(),
+    })
+}
+
+/// The pipeline matrix and headline of the projects matching `filter` (and mine, with `o`).
+pub fn load_scoped_dashboard(
+    store: &mut Store,
+    (pivot, today): (Pivot, Date),
+    (mine, budget_year): (Option<&str>, Option<FiscalYear>),
+    filter: Filter,
+    scope: &Scope,
+) -> crate::Result<DashboardData> {
+    let options = MatrixOptions {
+        officers: match mine {
+            Some(me) => Some(store.me(me)?.officer_ids),
+            None => None,
+        },
+        budget_year,
+    };
+    Ok(DashboardData {
+        matrix: store.matrix_scoped(pivot, today, &options, &filter, scope)?,
+        headline: store.headline_scoped(today, &options, &filter, scope)?,
+        filter,
     })
 }
 

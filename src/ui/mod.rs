@@ -82,15 +82,21 @@ fn draw_title(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let right = format!("{} ", app.today);
     let w = area.width as usize;
     let right_w = text::width(&right);
-    // Keep the end of a long breadcrumb: the current screen matters most.
-    let left = if text::width(&left) > w.saturating_sub(right_w) {
-        let tail: String = crumbs.last().cloned().unwrap_or_default();
-        text::fit(&format!(" ~ › {tail}"), w.saturating_sub(right_w))
+    // Two cells always part the breadcrumb from the date; a breadcrumb too long keeps its end
+    // (the current screen matters most) and is cut with `~` before it reaches the date.
+    let room = w.saturating_sub(right_w + 2);
+    let left = if text::width(&left) > room {
+        let tail = text::sanitize_line(&crumbs.last().cloned().unwrap_or_default()).into_owned();
+        text::truncate(&format!(" ~ › {tail}"), room).into_owned()
     } else {
-        text::fit(&left, w.saturating_sub(right_w))
+        left
     };
     frame.render_widget(
-        Line::from(vec![Span::raw(left), Span::raw(right)]).style(theme.header()),
+        Line::from(vec![
+            Span::raw(text::fit(&left, w.saturating_sub(right_w))),
+            Span::raw(right),
+        ])
+        .style(theme.header()),
         area,
     );
 }

@@ -523,6 +523,7 @@ pub fn figures(
             projects,
             ..Headline::default()
         },
+        filter: Default::default(),
     }
 }
 

@@ -1,12 +1,17 @@
-//! The pipeline dashboard: headline strip, the matrix (rows × 基礎…実用化 + total) with open-flag
-//! (⚑) and due follow-up (!) markers, and a per-phase bar chart when there is room.
+//! The pipeline dashboard: the scope line (when narrowed), the headline strip, the matrix (rows ×
+//! 基礎…実用化 + total) with open-flag (⚑) and due follow-up (!) markers, the totals with every
+//! mark, and a per-phase bar chart when there is room.
+
+mod headline;
+mod layout;
 
 use crate::Lang;
-use crate::app::{App, DashboardState};
-use crate::model::{Coded, Headline, Matrix, MatrixCell, Phase, Pivot};
+use crate::app::{App, DashboardState, Overlay};
+use crate::model::{Coded, Matrix, MatrixCell, Phase, Pivot};
 use crate::text::{self, fit, fit_right, thousands};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
+use layout::{Columns, Marks};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -27,127 +32,113 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     };
     let w = area.width as usize;
     // A database without projects (not a narrowed view of one): say what to do first.
-    if data.headline.projects == 0 && data.matrix.options.officers.is_none() {
+    if data.headline.projects == 0
+        && data.matrix.options.officers.is_none()
+        && data.filter.is_empty()
+    {
         return super::put_lines(frame, area, super::first_run::lines(app, w, theme));
     }
-    let mut lines = headline(&data.headline, lang, theme);
-    let mode = crate::app::dashboard_mode(
-        lang,
-        data.matrix
-            .options
-            .officers
-            .is_some()
-            .then_some(app.author.name.as_str()),
-        data.matrix.options.budget_year,
-    );
-    if mode.is_empty() {
-        lines.push(Line::raw(""));
-    } else {
-        lines.push(Line::styled(format!(" ▸ {mode}"), theme.selected()));
+    let mut lines = Vec::new();
+    // The scope line sits first, where `/` edits it (the filter line is drawn over it).
+    let editing = matches!(app.overlay, Overlay::Filter { .. });
+    if state.has_scope_line() || editing {
+        lines.push(scope_line(app, w, theme));
     }
-    // Counts with their markers first (ten cells at 80 columns); names get the rest.
-    let col_w = (w.saturating_sub(30) / 6).clamp(10, 14).min(w / 8).max(4);
-    let columns = Columns {
-        col_w,
-        label_w: w.saturating_sub(col_w * 6).max(4),
-        // Budget mode: 千円, or 百万円 when the grand total would not fit a cell.
-        budget: data.matrix.options.budget_year.map(|_| {
-            if text::width(&thousands(data.matrix.total.budget_kyen)) > col_w - 1 {
-                1_000
-            } else {
-                1
-            }
-        }),
-    };
+    lines.extend(headline::lines(&data.headline, w, lang, theme));
+    let columns = layout::columns(state, &data.matrix, w, lang);
+    let below = columns.totals_lines(&data.matrix) + legend_lines(state.pivot);
+    // A blank line under the headline, unless the matrix rows need it.
+    let whole = lines.len() + 2 + data.matrix.rows.len() + below;
+    if lines.len() < 3 && whole <= area.height as usize {
+        lines.push(Line::raw(""));
+    }
     lines.push(header(state.pivot, &columns, lang, theme));
-    // Matrix rows that fit above the totals row and the legend; the window follows the cursor.
-    let below = 1 + legend_lines(state.pivot);
+    // Matrix rows that fit above the totals and the legend; the window follows the cursor.
     let room = (area.height as usize)
         .saturating_sub(lines.len() + below)
         .max(1);
     matrix(&mut lines, state, &data.matrix, &columns, room, lang, theme);
-    legend(&mut lines, state.pivot, columns.budget, lang, theme);
+    legend(&mut lines, state.pivot, columns.budget, w, lang, theme);
     if (area.height as usize).saturating_sub(lines.len()) >= 7 {
-        phase_bars(&mut lines, &data.matrix, columns.label_w, w, lang, theme);
+        phase_bars(&mut lines, &data.matrix, w, lang, theme);
     }
     super::put_lines(frame, area, lines);
 }
 
-/// How the matrix columns are laid out: the name column, the count cells, the budget unit.
-struct Columns {
-    label_w: usize,
-    col_w: usize,
-    /// Budget mode's unit (1 for 千円, 1,000 for 百万円); `None` for counts.
-    budget: Option<i64>,
-}
-
-/// The two headline lines: projects per phase, then licensing, approvals, flags and overdue.
-fn headline(h: &Headline, lang: Lang, theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut strip = vec![Span::styled(
-        tr(lang, " 課題 ", " Projects "),
-        theme.label(),
-    )];
-    strip.push(Span::raw(thousands(h.projects)));
-    for phase in Phase::ALL {
-        strip.push(Span::styled(
-            format!("  {} ", phase.short_label(lang)),
-            theme.label(),
+/// What the figures are narrowed to: the scope (`/`, or the rows Enter on a row label chose),
+/// mine only (`o`), this year's budget (`b`), and what Esc does.
+fn scope_line(app: &App, w: usize, theme: Theme) -> Line<'static> {
+    let lang = app.lang;
+    let state = &app.dashboard;
+    let mut parts = Vec::new();
+    if let Some(scope) = state.scope_name() {
+        parts.push(format!(
+            "{} {}",
+            tr(lang, "範囲:", "Scope:"),
+            text::sanitize_line(&scope)
         ));
-        strip.push(Span::raw(thousands(h.per_phase[phase.index()])));
     }
-    lines.push(Line::from(strip));
-    lines.push(Line::from(vec![
-        Span::styled(tr(lang, " 企業導出 ", " Licensed "), theme.label()),
-        Span::raw(thousands(h.licensed)),
-        Span::styled(tr(lang, "  薬事承認 ", "  Approvals "), theme.label()),
-        Span::raw(thousands(h.approvals)),
-        Span::styled(
-            tr(lang, "  ハイウェイ候補・推薦 ", "  Open highway flags "),
-            theme.label(),
-        ),
-        Span::styled(format!("{FLAG}{}", thousands(h.open_flags)), theme.flag()),
-        Span::styled(
-            tr(lang, "  期限超過フォローアップ ", "  Overdue follow-ups "),
-            theme.label(),
-        ),
-        Span::styled(
-            thousands(h.overdue_follow_ups),
-            if h.overdue_follow_ups > 0 {
-                theme.alert()
-            } else {
-                Style::new()
-            },
-        ),
-    ]));
-    lines
+    let mode = crate::app::dashboard_mode(
+        lang,
+        state.mine.then_some(app.author.name.as_str()),
+        state
+            .budget
+            .then(|| crate::model::FiscalYear::of(app.today)),
+    );
+    if !mode.is_empty() {
+        parts.push(mode);
+    }
+    let esc = if !state.trail.is_empty() {
+        tr(lang, "Esc 戻る", "Esc back")
+    } else if state.scope_name().is_some() {
+        tr(lang, "Esc 範囲解除", "Esc clears the scope")
+    } else {
+        ""
+    };
+    let text = format!(" ▸ {}", parts.join(" | "));
+    let hint_w = if esc.is_empty() {
+        0
+    } else {
+        text::width(esc) + 2
+    };
+    let shown = text::fit(&text, w.saturating_sub(hint_w));
+    let mut spans = vec![Span::styled(shown, theme.selected())];
+    if !esc.is_empty() && w >= hint_w + 8 {
+        spans.push(Span::styled(format!("  {esc}"), theme.dim()));
+    }
+    Line::from(spans)
 }
 
-/// The column header: the pivot's name, the phases and the total.
+/// The column header: the pivot's name, the phases and the total, each as long as it fits.
 fn header(pivot: Pivot, columns: &Columns, lang: Lang, theme: Theme) -> Line<'static> {
-    let (label_w, col_w) = (columns.label_w, columns.col_w);
-    let pivot_name = match pivot {
-        Pivot::IntegratedProject => tr(lang, "統合プロジェクト", "Integrated project"),
-        Pivot::DiseaseArea => tr(lang, "疾患領域", "Disease area"),
+    let room = columns.col_w.saturating_sub(1);
+    let label = |long: &str, short: &str| {
+        let text = if text::width(long) <= room {
+            long
+        } else {
+            short
+        };
+        format!(" {}", fit_right(text, room))
     };
-    let mut header = vec![Span::styled(
-        fit(&format!(" {pivot_name}"), label_w),
+    let mut spans = vec![Span::styled(
+        fit(
+            &format!(" {}", layout::pivot_name(pivot, lang)),
+            columns.label_w,
+        ),
         theme.column_header(),
     )];
     for phase in Phase::ALL {
-        header.push(Span::styled(
-            format!(" {}", fit_right(phase.short_label(lang), col_w - 1)),
+        spans.push(Span::styled(
+            label(phase.label(lang), phase.short_label(lang)),
             theme.column_header(),
         ));
     }
-    header.push(Span::styled(
-        format!(" {}", fit_right(tr(lang, "計", "Total"), col_w - 1)),
-        theme.column_header(),
-    ));
-    Line::from(header)
+    let total = layout::total_label(lang);
+    spans.push(Span::styled(label(total, total), theme.column_header()));
+    Line::from(spans)
 }
 
-/// A row per integrated project (or disease area), then the totals row.
+/// A row per integrated project (or disease area), then the totals with their marks.
 fn matrix(
     lines: &mut Vec<Line<'static>>,
     state: &DashboardState,
@@ -157,68 +148,103 @@ fn matrix(
     lang: Lang,
     theme: Theme,
 ) {
-    let (label_w, col_w, budget) = (columns.label_w, columns.col_w, columns.budget);
     let total_row = m.rows.len();
     let first = state
         .row
         .min(total_row.saturating_sub(1))
         .saturating_sub(room.saturating_sub(1))
         .min(total_row.saturating_sub(room));
-    for (r, row) in m.rows.iter().enumerate().skip(first).take(room) {
-        let name = match lang {
-            Lang::Ja => short_name_ja(&row.name_ja, row.period == 2),
-            Lang::En => text::sanitize_line(&row.name_en).into_owned(),
-        };
-        let indent = if row.depth > 0 { "   " } else { " " };
-        let label_style = if r == state.row {
-            theme.totals()
+    let label_style = |r: usize, base: Style| {
+        if r != state.row {
+            base
+        } else if state.on_label {
+            theme.cursor()
         } else {
-            Style::new()
-        };
+            theme.totals()
+        }
+    };
+    for (r, row) in m.rows.iter().enumerate().skip(first).take(room) {
+        let name = layout::row_label(&row.name_ja, &row.name_en, row.period == 2, row.depth, lang);
         let mut spans = vec![Span::styled(
-            fit(&format!("{indent}{name}"), label_w),
-            label_style,
+            fit(&name, columns.label_w),
+            label_style(r, Style::new()),
         )];
-        for (c, cell) in row
-            .cells
-            .iter()
-            .chain(std::iter::once(&row.total))
-            .enumerate()
-        {
-            spans.push(cell_span(
-                cell,
-                col_w,
-                r == state.row && c == state.col,
-                budget,
-                theme,
+        for (c, cell) in row.cells.iter().chain([&row.total]).enumerate() {
+            let cursor = r == state.row && c == state.col && !state.on_label;
+            spans.push(cell_span(cell, columns, cursor, false, theme));
+        }
+        lines.push(Line::from(spans));
+    }
+    let totals: Vec<&MatrixCell> = m.column_totals.iter().chain([&m.total]).collect();
+    let mut spans = vec![Span::styled(
+        fit(&format!(" {}", layout::total_label(lang)), columns.label_w),
+        label_style(total_row, theme.totals()),
+    )];
+    for (c, cell) in totals.iter().enumerate() {
+        let cursor = state.row == total_row && c == state.col && !state.on_label;
+        spans.push(cell_span(cell, columns, cursor, true, theme));
+    }
+    lines.push(Line::from(spans));
+    // The totals' marks under them when they do not fit beside the counts: every one shown.
+    if columns.budget.is_some() || columns.marks == Marks::Inline {
+        return;
+    }
+    let mark_lines: Vec<fn(&MatrixCell) -> String> = match columns.marks {
+        Marks::Line => vec![layout::marks],
+        _ => vec![
+            |c: &MatrixCell| {
+                if c.open_flags > 0 {
+                    format!("{FLAG}{}", thousands(c.open_flags))
+                } else {
+                    String::new()
+                }
+            },
+            |c: &MatrixCell| {
+                if c.follow_ups_due > 0 {
+                    format!("!{}", thousands(c.follow_ups_due))
+                } else {
+                    String::new()
+                }
+            },
+        ],
+    };
+    for text_of in mark_lines {
+        let texts: Vec<String> = totals.iter().map(|c| text_of(c)).collect();
+        if texts.iter().all(String::is_empty) {
+            continue;
+        }
+        let mut spans = vec![Span::raw(" ".repeat(columns.label_w))];
+        for (cell, text) in totals.iter().zip(&texts) {
+            let style = if cell.follow_ups_due > 0 && text.contains('!') {
+                theme.alert()
+            } else {
+                theme.flag()
+            };
+            spans.push(Span::styled(
+                format!(
+                    "{}{}",
+                    " ".repeat(columns.gap),
+                    fit_right(text, columns.room())
+                ),
+                style,
             ));
         }
         lines.push(Line::from(spans));
     }
-    let mut spans = vec![Span::styled(
-        fit(tr(lang, " 計", " Total"), label_w),
-        theme.totals(),
-    )];
-    for (c, cell) in m
-        .column_totals
-        .iter()
-        .chain(std::iter::once(&m.total))
-        .enumerate()
-    {
-        spans.push(cell_span(
-            cell,
-            col_w,
-            state.row == total_row && c == state.col,
-            budget,
-            theme,
-        ));
-    }
-    lines.push(Line::from(spans));
 }
 
-/// Lines of the legend under the totals row.
+/// Lines of the legend under the totals.
 fn legend_lines(pivot: Pivot) -> usize {
     1 + usize::from(pivot == Pivot::DiseaseArea)
+}
+
+/// The first of `texts` that fits `w` cells, else the last cut with `~`.
+fn fitting(texts: &[String], w: usize) -> String {
+    texts
+        .iter()
+        .find(|t| text::width(t) <= w)
+        .cloned()
+        .unwrap_or_else(|| text::truncate(texts.last().map_or("", |s| s), w).into_owned())
 }
 
 /// What the figures mean (and, by disease area, how projects in several areas count).
@@ -226,57 +252,79 @@ fn legend(
     lines: &mut Vec<Line<'static>>,
     pivot: Pivot,
     budget: Option<i64>,
+    w: usize,
     lang: Lang,
     theme: Theme,
 ) {
     if pivot == Pivot::DiseaseArea {
-        lines.push(Line::styled(
+        let texts = [
             tr(
                 lang,
                 " 複数の疾患領域に属する課題は各領域で数えます（計は重複なし）",
                 " A project in several areas counts in each (totals count it once)",
             ),
+            tr(
+                lang,
+                " 複数領域の課題は各領域で数える（計は重複なし）",
+                " Counted in each of its areas (totals once)",
+            ),
+        ];
+        lines.push(Line::styled(
+            fitting(&texts.map(String::from), w),
             theme.dim(),
         ));
     }
-    let legend = if let Some(unit) = budget {
+    let texts = if let Some(unit) = budget {
         let unit = match unit {
             1 => tr(lang, "千円", "thousand yen"),
+            layout::OKU => tr(lang, "億円", "100 million yen"),
             _ => tr(lang, "百万円", "million yen"),
         };
-        format!(
-            " {} ({unit}){}",
-            tr(
-                lang,
-                "数値は今年度の配分額",
-                "Figures are this fiscal year's budget"
+        [
+            format!(
+                " {} ({unit}){}",
+                tr(
+                    lang,
+                    "数値は今年度の配分額",
+                    "Figures are this fiscal year's budget"
+                ),
+                tr(lang, "。b で課題数に戻る", "; b for counts")
             ),
-            tr(lang, "。b で課題数に戻る", "; b for counts")
-        )
+            format!(
+                " {} ({unit})",
+                tr(lang, "今年度の配分額", "This year's budget")
+            ),
+        ]
     } else {
-        format!(
-            " {FLAG}n {}   !n {}",
-            tr(lang, "ハイウェイ候補・推薦", "open highway flags"),
-            tr(lang, "フォローアップ期限到来", "follow-ups due")
-        )
+        [
+            format!(
+                " {FLAG}n {}   !n {}",
+                tr(lang, "ハイウェイ候補・推薦", "open highway flags"),
+                tr(lang, "フォローアップ期限到来", "follow-ups due")
+            ),
+            format!(
+                " {FLAG} {}  ! {}",
+                tr(lang, "ハイウェイ候補・推薦", "highway flags"),
+                tr(lang, "期限到来", "follow-ups due")
+            ),
+        ]
     };
-    lines.push(Line::styled(legend, theme.dim()));
+    lines.push(Line::styled(fitting(&texts, w), theme.dim()));
 }
 
 /// Projects per phase as bars, when the terminal has room under the matrix.
-fn phase_bars(
-    lines: &mut Vec<Line<'static>>,
-    m: &Matrix,
-    label_w: usize,
-    w: usize,
-    lang: Lang,
-    theme: Theme,
-) {
+fn phase_bars(lines: &mut Vec<Line<'static>>, m: &Matrix, w: usize, lang: Lang, theme: Theme) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         tr(lang, " フェーズ別課題数", " Projects per phase"),
         theme.label(),
     ));
+    let label_w = Phase::ALL
+        .iter()
+        .map(|p| text::width(p.label(lang)))
+        .max()
+        .unwrap_or(0)
+        + 2;
     let max = m
         .column_totals
         .iter()
@@ -284,7 +332,13 @@ fn phase_bars(
         .max()
         .unwrap_or(0)
         .max(1);
-    let bar_room = w.saturating_sub(label_w + 10).max(1);
+    let figure_w = m
+        .column_totals
+        .iter()
+        .map(|c| text::width(&thousands(c.projects)))
+        .max()
+        .unwrap_or(1);
+    let bar_room = w.saturating_sub(label_w + figure_w + 2).clamp(1, 60);
     for phase in Phase::ALL {
         let n = m.column_totals[phase.index()].projects;
         let len = ((n as f64 / max as f64) * bar_room as f64).round() as usize;
@@ -297,18 +351,19 @@ fn phase_bars(
     }
 }
 
-/// `123 ⚑4 !2` right-aligned: count, open flags, follow-ups due (zero parts left out; the markers
-/// dropped first when the column is narrow). In budget mode (`Some(unit)`, 1 for 千円, 1,000 for
-/// 百万円): the sum alone, rounded to the unit.
+/// A cell right-aligned after a gap: in counts mode `123 ⚑4 !2` when it fits, else `123⚑!`, else
+/// the count alone (the totals' marks go under them); in budget mode the sum in its unit. A
+/// figure too wide for its column ends with `~`.
 fn cell_span(
     cell: &MatrixCell,
-    width: usize,
+    columns: &Columns,
     cursor: bool,
-    budget: Option<i64>,
+    totals: bool,
     theme: Theme,
 ) -> Span<'static> {
-    let room = width.saturating_sub(1);
-    if let Some(unit) = budget {
+    let room = columns.room();
+    let gap = " ".repeat(columns.col_w.saturating_sub(room));
+    if let Some(unit) = columns.budget {
         let style = if cursor {
             theme.cursor()
         } else if cell.budget_kyen == 0 {
@@ -317,25 +372,19 @@ fn cell_span(
             Style::new()
         };
         return Span::styled(
-            format!(
-                " {}",
-                fit_right(&thousands((cell.budget_kyen + unit / 2) / unit), room)
-            ),
+            format!("{gap}{}", fit_right(&layout::budget_text(cell, unit), room)),
             style,
         );
     }
-    let mut s = thousands(cell.projects);
-    let mut extra = String::new();
-    if cell.open_flags > 0 {
-        extra.push_str(&format!(" {FLAG}{}", cell.open_flags));
-    }
-    if cell.follow_ups_due > 0 {
-        extra.push_str(&format!(" !{}", cell.follow_ups_due));
-    }
-    // One cell stays free on the left so neighbouring columns never touch.
-    if text::width(&s) + text::width(&extra) <= room {
-        s.push_str(&extra);
-    }
+    let count = thousands(cell.projects);
+    let text = if totals && columns.marks != Marks::Inline {
+        count
+    } else {
+        [layout::full(cell), layout::compact(cell)]
+            .into_iter()
+            .find(|t| text::width(t) <= room)
+            .unwrap_or(count)
+    };
     let style = if cursor {
         theme.cursor()
     } else if cell.projects == 0 {
@@ -347,17 +396,5 @@ fn cell_span(
     } else {
         Style::new()
     };
-    Span::styled(format!(" {}", fit_right(&s, room)), style)
-}
-
-/// The Japanese name without the "プロジェクト" suffix, led by "2期 " for 2nd-period projects so
-/// that the mark survives truncation.
-fn short_name_ja(name: &str, second_period: bool) -> String {
-    let name = text::sanitize_line(name);
-    let short = name.strip_suffix("プロジェクト").unwrap_or(&name);
-    if second_period {
-        format!("2期 {short}")
-    } else {
-        short.to_string()
-    }
+    Span::styled(format!("{gap}{}", fit_right(&text, room)), style)
 }
