@@ -137,6 +137,21 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
     result.unwrap_or_else(|e| Action::Failed(crate::msg::Msg::of_error(&e)))
 }
 
+/// What narrows every cell: this officer's projects (`o`), this year's budget instead of counts.
+fn matrix_options(
+    store: &Store,
+    mine: Option<&str>,
+    budget_year: Option<FiscalYear>,
+) -> crate::Result<MatrixOptions> {
+    Ok(MatrixOptions {
+        officers: match mine {
+            Some(me) => Some(store.me(me)?.officer_ids),
+            None => None,
+        },
+        budget_year,
+    })
+}
+
 /// The pipeline matrix and headline; `mine`: only this officer's projects.
 pub fn load_dashboard(
     store: &mut Store,
@@ -145,13 +160,7 @@ pub fn load_dashboard(
     mine: Option<&str>,
     budget_year: Option<FiscalYear>,
 ) -> crate::Result<DashboardData> {
-    let options = MatrixOptions {
-        officers: match mine {
-            Some(me) => Some(store.me(me)?.officer_ids),
-            None => None,
-        },
-        budget_year,
-    };
+    let options = matrix_options(store, mine, budget_year)?;
     Ok(DashboardData {
         matrix: store.matrix_with(pivot, today, &options)?,
         // Everyone's, or (with `o`) the figures of my projects.
@@ -173,13 +182,7 @@ pub fn load_scoped_dashboard(
     filter: Filter,
     scope: &Scope,
 ) -> crate::Result<DashboardData> {
-    let options = MatrixOptions {
-        officers: match mine {
-            Some(me) => Some(store.me(me)?.officer_ids),
-            None => None,
-        },
-        budget_year,
-    };
+    let options = matrix_options(store, mine, budget_year)?;
     Ok(DashboardData {
         matrix: store.matrix_scoped(pivot, today, &options, &filter, scope)?,
         headline: store.headline_scoped(today, &options, &filter, scope)?,

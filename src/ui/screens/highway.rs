@@ -222,16 +222,7 @@ pub fn draw_table(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState
     for index in list.offset..end {
         let id = list.ids[index];
         let selected = list.selected.contains(&id);
-        let in_range = list
-            .anchor
-            .is_some_and(|a| (a.min(list.cursor)..=a.max(list.cursor)).contains(&index));
-        let mark = if selected {
-            "* "
-        } else if in_range {
-            "+ "
-        } else {
-            "  "
-        };
+        let mark = super::list::row_mark(list, id, index);
         let mut spans = vec![Span::styled(mark, theme.selected())];
         match list.rows.get(&id) {
             Some(row) => {

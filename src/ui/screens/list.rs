@@ -163,16 +163,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
     for index in list.offset..end {
         let id = list.ids[index];
         let selected = list.selected.contains(&id);
-        let in_range = list
-            .anchor
-            .is_some_and(|a| (a.min(list.cursor)..=a.max(list.cursor)).contains(&index));
-        let mark = if selected {
-            "* "
-        } else if in_range {
-            "+ "
-        } else {
-            "  "
-        };
+        let mark = row_mark(list, id, index);
         let mut spans = vec![Span::styled(mark, theme.selected())];
         match list.rows.get(&id) {
             Some(row) => {
@@ -202,5 +193,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
             line = line.style(theme.selected());
         }
         put(frame, line);
+    }
+}
+
+/// The mark before a list row: `* ` selected, `+ ` inside the range being selected (`v`).
+pub(super) fn row_mark(list: &ListState, id: i64, index: usize) -> &'static str {
+    if list.selected.contains(&id) {
+        "* "
+    } else if list
+        .anchor
+        .is_some_and(|a| (a.min(list.cursor)..=a.max(list.cursor)).contains(&index))
+    {
+        "+ "
+    } else {
+        "  "
     }
 }
