@@ -163,6 +163,7 @@ pub fn field_label(name: &str) -> Option<(&'static str, &'static str)> {
         "link" | "program link" => ("事業間の連携", "program link"),
         "attachment" => ("添付リンク", "link"),
         "project" => ("課題", "project"),
+        "lineage" => ("系譜", "lineage"),
         "highway flag" => ("ハイウェイ支援フラグ", "highway flag"),
         "config" => ("設定ファイル", "config file"),
         "demo" => ("デモ", "demo"),

@@ -25,6 +25,7 @@ mod funnel;
 mod gate;
 mod history;
 mod import;
+mod lineage;
 mod list;
 mod list_head;
 mod migrate;
