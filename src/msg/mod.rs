@@ -18,6 +18,7 @@ mod csv_rows;
 mod error;
 pub mod invalid;
 mod invalid_files;
+pub mod lineage;
 pub mod query;
 
 use crate::Lang;
