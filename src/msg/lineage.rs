@@ -123,3 +123,51 @@ pub fn kinds() -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+// --- the words of a chain ------------------------------------------------------------------------
+
+/// The gap (切れ目) from a predecessor's end to its successor's start: `0日 (切れ目なし)`,
+/// `-10日 (期間が重なる)`, `91日`; `-` while the predecessor has no end date.
+pub fn gap(days: Option<i64>) -> Msg {
+    match days {
+        None => Msg::new("- (終了日なし)", "- (no end date)"),
+        Some(0) => Msg::new("0日 (切れ目なし)", "0 days (seamless)"),
+        Some(n) if n < 0 => Msg::new(
+            format!("{n}日 (期間が重なる・切れ目なし)"),
+            format!("{n} days (overlapping, seamless)"),
+        ),
+        Some(1) => Msg::new("1日", "1 day"),
+        Some(n) => Msg::new(format!("{n}日"), format!("{n} days")),
+    }
+}
+
+/// For a highway link: days from the flag to its decision.
+pub fn decision(days: Option<i64>) -> Msg {
+    match days {
+        Some(n) => Msg::new(
+            format!("フラグから決定まで {n}日"),
+            format!("flag to decision {n} days"),
+        ),
+        None => Msg::new("フラグは未決定", "flag not decided yet"),
+    }
+}
+
+/// The heading of `show lineage`: the project, and how many come before and after it.
+pub fn chain_heading(id: &str, before: usize, after: usize) -> Msg {
+    Msg::new(
+        format!("系譜 {id}: 前身 {before} 件 › この課題 › 後継 {after} 件"),
+        format!("lineage of {id}: {before} before > this project > {after} after"),
+    )
+}
+
+/// A project with neither predecessor nor successor.
+pub fn alone(id: &str) -> Msg {
+    Msg::new(
+        format!(
+            "{id} には前身も後継も記録されていません（seedline lineage link 前身 後継 で記録できます）"
+        ),
+        format!(
+            "{id} has no recorded predecessor or successor (record one with seedline lineage link PRED SUCC)"
+        ),
+    )
+}
