@@ -62,7 +62,7 @@ pub(super) fn period(p: &LineageProject) -> String {
 pub(super) fn amed_id(p: &LineageProject, lang: Lang) -> String {
     let id = sanitize_line(&p.amed_id);
     if p.retired {
-        format!("{id} {}", tr(lang, "(取り下げ)", "(retired)"))
+        format!("{id} {}", tr(lang, "(除外)", "(retired)"))
     } else {
         id.into_owned()
     }
@@ -110,7 +110,11 @@ pub fn run(ctx: &RunContext, store: &Store, id: &str) -> Result<ExitCode> {
             })
             .collect();
         rows.push(vec![
-            if *depth == 0 { ">".into() } else { String::new() },
+            if *depth == 0 {
+                ">".into()
+            } else {
+                String::new()
+            },
             format!("{depth:+}").replace("+0", "0"),
             amed_id(p, lang),
             program_name(p, lang),

@@ -543,8 +543,8 @@ pub fn lineage_self(id: &str) -> Msg {
 
 pub fn lineage_retired(id: &str) -> Msg {
     Msg::new(
-        format!("{id} は取り下げ済みの課題です（先に seedline project restore で戻してください）"),
-        format!("{id} is a retired project (restore it first with seedline project restore)"),
+        format!("{id} は除外された課題です（先に seedline project restore {id} で戻してください）"),
+        format!("{id} is a retired project (restore it first with seedline project restore {id})"),
     )
 }
 

@@ -52,18 +52,30 @@ pub fn unlinked(pred: &str, succ: &str) -> Msg {
 /// `seedline lineage unlink` on two projects with no link between them.
 pub fn no_link(pred: &str, succ: &str) -> Msg {
     Msg::new(
-        format!("{pred} から {succ} への系譜はありません（seedline lineage list {pred} で確認できます）"),
+        format!(
+            "{pred} から {succ} への系譜はありません（seedline lineage list {pred} で確認できます）"
+        ),
         format!("{pred} is not linked to {succ} (see seedline lineage list {pred})"),
     )
 }
 
 /// `seedline lineage list` with nothing to list.
 pub fn no_links() -> Msg {
-    Msg::new("系譜はまだ記録されていません", "no lineage links recorded yet")
+    Msg::new(
+        "系譜はまだ記録されていません",
+        "no lineage links recorded yet",
+    )
 }
 
 /// The summary line of a lineage import.
-pub fn imported(file: &str, rows: u64, inserted: u64, updated: u64, unchanged: u64, dry: bool) -> Msg {
+pub fn imported(
+    file: &str,
+    rows: u64,
+    inserted: u64,
+    updated: u64,
+    unchanged: u64,
+    dry: bool,
+) -> Msg {
     if dry {
         Msg::new(
             format!(

@@ -83,9 +83,9 @@ impl Store {
 
     /// The projects among `amed_ids` (retired ones included), by 課題管理番号.
     pub fn lineage_ends(&self, amed_ids: &[String]) -> Result<HashMap<String, LineageEnd>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, retired_at IS NOT NULL FROM project WHERE amed_id = ?1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, retired_at IS NOT NULL FROM project WHERE amed_id = ?1")?;
         let mut out = HashMap::new();
         for a in amed_ids {
             if out.contains_key(a) {
