@@ -115,7 +115,11 @@ pub fn run(ctx: &RunContext, store: &Store, id: &str) -> Result<ExitCode> {
             } else {
                 String::new()
             },
-            format!("{depth:+}").replace("+0", "0"),
+            if *depth == 0 {
+                "0".into()
+            } else {
+                format!("{depth:+}")
+            },
             amed_id(p, lang),
             program_name(p, lang),
             p.phase.label(lang).to_string(),
