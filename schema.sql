@@ -409,3 +409,20 @@ CREATE TABLE meta (
     key   TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
     value TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+
+-- 系譜: a seed's passage from a preceding project to its successor (pairing, matching, highway
+-- support without an open call, or a new open call). A project may have several of each; the
+-- links form no cycle (checked on write).
+CREATE TABLE project_lineage (
+    id             INTEGER PRIMARY KEY,
+    predecessor_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    successor_id   INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+    kind           TEXT NOT NULL CHECK (kind IN ('pairing', 'matching', 'highway', 'open_call')),
+    flag_id        INTEGER REFERENCES highway_flag (id) ON DELETE SET NULL,
+    linked_by      TEXT NOT NULL CHECK (length(linked_by) > 0),
+    linked_at      TEXT NOT NULL,
+    UNIQUE (predecessor_id, successor_id),
+    CHECK (predecessor_id <> successor_id)
+) STRICT;
+
+CREATE INDEX project_lineage_successor ON project_lineage (successor_id);

@@ -1,4 +1,4 @@
-//! `seedline export projects|notes|flags|gates|budgets|outcomes|assignments|officers|programs|links`:
+//! `seedline export projects|notes|flags|gates|budgets|outcomes|assignments|officers|programs|links|lineage`:
 //! the chosen projects (a filter, a list of 課題管理番号, or all), or the roster and the programs, as
 //! an Excel-safe CSV file or on standard output; one audit row per export.
 
@@ -41,6 +41,9 @@ pub enum Kind {
     /// Outcomes of the chosen projects (課題管理番号, 種別, 日付, 製品名, 内容; deleted ones left
     /// out), by project then date: the format `import outcomes` reads.
     Outcomes,
+    /// 系譜: every link between two projects (前身課題管理番号, 後継課題管理番号, 種別, 記録者,
+    /// 記録日時), retired projects left out: the format `import lineage` reads.
+    Lineage,
 }
 
 /// `seedline export …`.
@@ -80,6 +83,7 @@ fn kind(k: Kind) -> ExportKind {
         Kind::Programs => ExportKind::Programs,
         Kind::Links => ExportKind::Links,
         Kind::Outcomes => ExportKind::Outcomes,
+        Kind::Lineage => ExportKind::Lineage,
     }
 }
 

@@ -1,4 +1,4 @@
-//! `seedline import projects|budgets|outcomes|assignments|officers|programs|links FILE`: check the whole file, then import every row in one
+//! `seedline import projects|budgets|outcomes|assignments|officers|programs|links|lineage FILE`: check the whole file, then import every row in one
 //! transaction or none; problems are listed by line and column on standard error.
 
 use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
@@ -33,6 +33,11 @@ pub enum Kind {
     /// 成果: `課題管理番号,種別,日付,製品名,内容`, appended; a row equal to an outcome already
     /// stored (same project, kind, date, product and detail) is left alone and counted unchanged.
     Outcomes,
+    /// 系譜: `前身課題管理番号,後継課題管理番号,種別`; every row checked (unknown or retired
+    /// projects, self-links, repeats, cycles with the database), then all added or none. A link
+    /// already stored keeps its place (a different 種別 replaces its kind); an empty 種別 is
+    /// inferred as `lineage link` does. Importing the same file twice changes nothing.
+    Lineage,
 }
 
 /// `--mode`.
@@ -144,6 +149,11 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     {
         return Err(cli::import_option_mismatch(ImportMismatch::Outcomes).into());
     }
+    if matches!(args.kind, Kind::Lineage)
+        && (args.mode.is_some() || matches!(args.format, FileFormat::Kaken))
+    {
+        return Err(cli::import_option_mismatch(ImportMismatch::Lineage).into());
+    }
     if store.is_read_only() && !args.dry_run {
         return Err(cli::import_option_mismatch(ImportMismatch::ReadOnly).into());
     }
@@ -244,6 +254,22 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                     c.inserted, c.updated, c.unchanged
                 )
             })?
+        }
+        Kind::Lineage => {
+            let report = csv_io::import_lineage(store, &args.file, &options, &mut progress)
+                .map_err(read_error)?;
+            let c = report.counts.unwrap_or_default();
+            let (rows, _) = finish(lang, &name, show_progress, report, |_| String::new())?;
+            let line = crate::msg::lineage::imported(
+                &sanitize_line(&name),
+                rows,
+                c.inserted,
+                c.updated,
+                c.unchanged,
+                args.dry_run,
+            );
+            println!("{}", line.get(lang));
+            return Ok(ExitCode::SUCCESS);
         }
         Kind::Outcomes => {
             let report =

@@ -14,6 +14,7 @@ mod gate;
 mod history;
 mod import;
 mod init;
+mod lineage;
 mod link;
 mod note;
 mod officer;
@@ -22,6 +23,7 @@ mod phase;
 mod program;
 mod project;
 mod show;
+mod show_lineage;
 mod watch;
 
 use crate::Lang;
@@ -128,6 +130,9 @@ pub enum Command {
     /// One project: add, edit its fields, retire (hide a mistaken one), restore.
     #[command(subcommand)]
     Project(project::Command),
+    /// 系譜: which project carried a seed on from which (link, unlink, list).
+    #[command(subcommand)]
+    Lineage(lineage::Command),
 }
 
 /// A run that failed: the error, and the officer's language to word it in (`--lang`, else the
@@ -256,6 +261,10 @@ fn run_in(cli: Cli, lang: &mut Lang) -> Result<ExitCode> {
         Some(Command::Project(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             project::run(&ctx, &mut store, command)
+        }
+        Some(Command::Lineage(command)) => {
+            let mut store = open_for_use(db, demo, &mut ctx)?;
+            lineage::run(&ctx, &mut store, command)
         }
         None => {
             let store = open_for_use(db, demo, &mut ctx)?;

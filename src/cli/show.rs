@@ -122,6 +122,12 @@ pub enum View {
         #[command(flatten)]
         size: Size,
     },
+    /// A seed's whole chain around one project: predecessors > the project > successors, with
+    /// program, phase, period and the gap (切れ目) to each successor.
+    Lineage {
+        /// 課題管理番号.
+        id: String,
+    },
 }
 
 /// Rows a list prints when no height is given.
@@ -134,6 +140,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     app.stall_days = ctx.stall_days;
     app.config_file = ctx.paths.config_file().display().to_string();
     let (size, effects) = match view {
+        View::Lineage { id } => return super::show_lineage::run(ctx, store, &id),
         View::Dashboard { size, areas, query } => {
             let filter = resolve(&query, &app)?;
             let pivot = if areas {

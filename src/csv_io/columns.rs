@@ -89,6 +89,12 @@ pub enum Field {
     OutcomeDate,
     OutcomeProduct,
     OutcomeDetail,
+    // lineage (系譜)
+    LineagePredecessor,
+    LineageSuccessor,
+    LineageKind,
+    LinkedBy,
+    LinkedAt,
 }
 
 /// One column of a CSV shape.
@@ -260,6 +266,17 @@ pub const LINKS: &[Column] = &[
     col(Field::LinkSince, "開始日", "since", &[], false),
 ];
 
+/// 系譜: one row per link between two projects (import and export; 記録者 and 記録日時 are
+/// written for the record and ignored on import, which records its own).
+#[rustfmt::skip]
+pub const LINEAGE: &[Column] = &[
+    col(Field::LineagePredecessor, "前身課題管理番号", "predecessor", &["前身課題", "predecessor_amed_id"], true),
+    col(Field::LineageSuccessor, "後継課題管理番号", "successor", &["後継課題", "successor_amed_id"], true),
+    col(Field::LineageKind, "種別", "kind", &["系譜種別"], false),
+    col(Field::LinkedBy, "記録者", "linked_by", &[], false),
+    col(Field::LinkedAt, "記録日時", "linked_at", &[], false),
+];
+
 /// 成果: one row per outcome (import and export).
 #[rustfmt::skip]
 pub const OUTCOMES: &[Column] = &[
@@ -347,6 +364,7 @@ mod tests {
             PROGRAMS,
             LINKS,
             OUTCOMES,
+            LINEAGE,
         ] {
             for c in table {
                 for name in [c.ja, c.en].iter().chain(c.aliases) {

@@ -30,6 +30,8 @@ pub enum ExportKind {
     Links,
     /// 成果 (not deleted), by project then date.
     Outcomes,
+    /// 系譜: every link between two projects in use (no project selection).
+    Lineage,
 }
 
 impl ExportKind {
@@ -46,6 +48,7 @@ impl ExportKind {
             ExportKind::Programs => columns::PROGRAMS,
             ExportKind::Links => columns::LINKS,
             ExportKind::Outcomes => columns::OUTCOMES,
+            ExportKind::Lineage => columns::LINEAGE,
         }
     }
 
@@ -62,12 +65,16 @@ impl ExportKind {
             ExportKind::Programs => "programs",
             ExportKind::Links => "links",
             ExportKind::Outcomes => "outcomes",
+            ExportKind::Lineage => "lineage",
         }
     }
 
     /// Whether the kind is reference data rather than rows of chosen projects.
     pub fn is_reference(self) -> bool {
-        matches!(self, ExportKind::Programs | ExportKind::Links)
+        matches!(
+            self,
+            ExportKind::Programs | ExportKind::Links | ExportKind::Lineage
+        )
     }
 }
 
@@ -304,6 +311,9 @@ pub fn export<W: Write>(
             return super::assignments::export_assignments(store, ids, options, out);
         }
         ExportKind::Officers => return super::officers::export_officers(store, options, out),
+        ExportKind::Lineage => {
+            return super::lineage::export_lineage(store, options, out, progress);
+        }
         _ => {}
     }
     let reference = store.reference()?;
@@ -344,7 +354,7 @@ pub fn export<W: Write>(
             store.export_budgets(ids, |b| done(write_row(w, fields, |f| budget_cell(f, b))))?
         }
         // Written above, before the project kinds' header.
-        ExportKind::Assignments | ExportKind::Officers => 0,
+        ExportKind::Assignments | ExportKind::Officers | ExportKind::Lineage => 0,
         ExportKind::Programs => {
             for p in &reference.programs {
                 let cell =

@@ -16,6 +16,7 @@ mod file;
 mod import;
 pub mod kaken;
 pub mod labels;
+mod lineage;
 mod merge;
 pub mod neutralize;
 mod officers;
@@ -34,6 +35,7 @@ pub use export::{ExportKind, ExportOptions, UnknownColumn, export, project_colum
 pub use file::AtomicFile;
 pub use import::{Format, ImportOptions, ImportReport, import_projects};
 pub use kaken::KakenOptions;
+pub use lineage::{export_lineage, import_lineage};
 pub use officers::{export_officers, import_officers};
 pub use outcomes::import_outcomes;
 pub use programs::{import_links, import_programs};

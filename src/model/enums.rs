@@ -201,6 +201,20 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// How a seed was handed from one program's project to the next.
+    LineageKind {
+        /// ペアリング: the successor program was chosen in advance.
+        Pairing => ("pairing", "ペアリング", "Pairing"),
+        /// マッチング: judged before the project ended, with a recommendation letter.
+        Matching => ("matching", "マッチング", "Matching"),
+        /// 公募を経ないハイウェイ支援.
+        Highway => ("highway", "ハイウェイ支援", "Highway"),
+        /// 新たな公募: the seed entered the successor through an ordinary open call.
+        OpenCall => ("open_call", "公募", "Open call"),
+    }
+}
+
 impl LicensingStatus {
     /// Whether the seed has been transferred to a company (導出済み).
     pub fn is_licensed(self) -> bool {

@@ -14,6 +14,7 @@ mod funnel;
 mod gate;
 mod highway;
 mod history;
+mod lineage;
 mod note;
 mod officer;
 mod outcome;
@@ -31,7 +32,7 @@ pub use deadline::{NewDeadline, deadline_text};
 pub use due::{AgingBucket, DueBoardRow, DueItem, DueSource, due_board};
 pub use enums::{
     AttachmentKind, CriterionStatus, DeadlineKind, FlagStatus, GateDecision, LicensingStatus,
-    Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,
+    LineageKind, Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,
 };
 pub use export::{
     COMPLETE_EXPORT_COLUMNS, ColumnSet, ExportColumns, LIST_EXPORT_COLUMNS, free_file_name,
@@ -42,6 +43,7 @@ pub use funnel::{Funnel, FunnelStep, PhaseDurations};
 pub use gate::{NewGate, RecordedGate};
 pub use highway::{HighwayInfo, criterion_heads, criterion_mark};
 pub use history::{HistoryEntry, HistorySubject, UndoLink, link_undos};
+pub use lineage::{Chain, LineageLink, LineageProject, LinkedFlag, gap_days, median_days};
 pub use note::{MAX_NOTE_BYTES, NewNote, validate_body};
 pub use officer::{
     Author, MAX_OFFICER_NAME, Me, NewOfficer, Officer, OfficerEdit, PastAssignment, RosterEntry,

@@ -321,6 +321,10 @@ pub fn import_option_mismatch(which: ImportMismatch) -> Msg {
             "--mode と --format は課題の取り込みだけに使えます: 成果の形式は一つで、追加されます（登録済みの行はそのまま）",
             "--mode and --format apply to projects only: outcomes have one format and are appended (a row already stored is left alone)",
         ),
+        ImportMismatch::Lineage => Msg::new(
+            "--mode と --format は課題の取り込みだけに使えます: 系譜は追加し、種別だけを更新します",
+            "--mode and --format apply to projects only: lineage links are added, only their kind updated",
+        ),
         ImportMismatch::ReadOnly => Msg::new(
             "データベースを読み取り専用で開いています: ファイルの検査には --dry-run を使ってください",
             "the database is open read-only: use --dry-run to check the file",
@@ -338,6 +342,8 @@ pub enum ImportMismatch {
     Programs,
     Outcomes,
     ReadOnly,
+    /// `import lineage` with `--mode` or `--format`.
+    Lineage,
 }
 
 pub fn cannot_read(path: impl Display, error: &std::io::Error) -> Msg {

@@ -16,6 +16,7 @@ fn noun(what: &str) -> (&'static str, &'static str) {
         "disease area" => ("疾患領域", "disease area"),
         "program" => ("事業", "program"),
         "link kind" => ("連携の種別", "link kind"),
+        "lineage kind" => ("系譜の種別", "lineage kind"),
         "role" => ("役割", "role"),
         "officer" => ("担当者", "officer"),
         "ministry" => ("府省", "ministry"),

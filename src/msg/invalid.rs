@@ -531,3 +531,36 @@ pub fn link_exists(preceding: &str, successor: &str, kind: &str) -> Msg {
 }
 
 pub use super::invalid_files::*;
+
+// --- lineage (系譜) ---------------------------------------------------------------------------
+
+pub fn lineage_self(id: &str) -> Msg {
+    Msg::new(
+        format!("{id} を自分自身の後継にはできません"),
+        format!("{id} cannot succeed itself"),
+    )
+}
+
+pub fn lineage_retired(id: &str) -> Msg {
+    Msg::new(
+        format!("{id} は除外された課題です（先に seedline project restore {id} で戻してください）"),
+        format!("{id} is a retired project (restore it first with seedline project restore {id})"),
+    )
+}
+
+pub fn lineage_exists(pred: &str, succ: &str, kind: crate::model::LineageKind) -> Msg {
+    Msg::new(
+        format!(
+            "{pred} から {succ} への系譜は既にあります（{}）",
+            kind.name_ja()
+        ),
+        format!("{pred} is already linked to {succ} ({})", kind.name_en()),
+    )
+}
+
+pub fn lineage_cycle(pred: &str, succ: &str) -> Msg {
+    Msg::new(
+        format!("{succ} は既に {pred} の前身です: この系譜は循環になります"),
+        format!("{succ} already comes before {pred}: this link would make a cycle"),
+    )
+}

@@ -18,6 +18,7 @@ mod csv_rows;
 mod error;
 pub mod invalid;
 mod invalid_files;
+pub mod lineage;
 pub mod query;
 
 use crate::Lang;
@@ -163,6 +164,7 @@ pub fn field_label(name: &str) -> Option<(&'static str, &'static str)> {
         "link" | "program link" => ("事業間の連携", "program link"),
         "attachment" => ("添付リンク", "link"),
         "project" => ("課題", "project"),
+        "lineage" => ("系譜", "lineage"),
         "highway flag" => ("ハイウェイ支援フラグ", "highway flag"),
         "config" => ("設定ファイル", "config file"),
         "demo" => ("デモ", "demo"),

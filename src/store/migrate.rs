@@ -151,6 +151,19 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE stage_gate ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
      ALTER TABLE stage_gate ADD COLUMN deleted_at TEXT;
      ALTER TABLE stage_gate ADD COLUMN deleted_by TEXT;",
+    // 7: 系譜 (lineage): which project carried a seed on from which.
+    "CREATE TABLE project_lineage (
+         id             INTEGER PRIMARY KEY,
+         predecessor_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+         successor_id   INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+         kind           TEXT NOT NULL CHECK (kind IN ('pairing', 'matching', 'highway', 'open_call')),
+         flag_id        INTEGER REFERENCES highway_flag (id) ON DELETE SET NULL,
+         linked_by      TEXT NOT NULL CHECK (length(linked_by) > 0),
+         linked_at      TEXT NOT NULL,
+         UNIQUE (predecessor_id, successor_id),
+         CHECK (predecessor_id <> successor_id)
+     ) STRICT;
+     CREATE INDEX project_lineage_successor ON project_lineage (successor_id);",
 ];
 
 /// The schema version this seedline writes.
