@@ -418,9 +418,14 @@ impl App {
                 self.undo_stack.extend(undo);
                 self.status = None;
                 self.notice = Some(notice);
+                let offer = match done {
+                    super::Done::FlagMoved { to, .. } => self.offer_successor(to),
+                    _ => Vec::new(),
+                };
                 let mut effects = self.load_current();
                 effects.push(Effect::CountProjects);
                 effects.extend(self.picker_reload());
+                effects.extend(offer);
                 effects
             }
             SaveOutcome::Conflict { message, .. } if matches!(self.overlay, Overlay::Picker(_)) => {
