@@ -23,6 +23,7 @@ mod pi;
 mod picker;
 mod programs;
 mod project_form;
+mod successor;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{
