@@ -405,7 +405,7 @@ impl App {
                 let notice = self
                     .exported(&done)
                     .unwrap_or_else(|| done.message(self.lang));
-                if matches!(self.overlay, Overlay::Form(_)) {
+                if matches!(self.overlay, Overlay::Form(_) | Overlay::Successor(_)) {
                     self.overlay = Overlay::None;
                 }
                 // A retired project is in no view: its detail closes.
