@@ -137,13 +137,20 @@ fn at_40_columns_the_period_takes_its_own_line_and_nothing_is_cut() {
 }
 
 #[test]
-fn a_project_without_lineage_says_how_to_record_one() {
+fn a_project_without_lineage_has_no_section_and_j_goes_straight_to_the_notes() {
     let mut app = sized(80, 24);
-    open_detail(&mut app, project_detail(103, 0, 0));
-    let lines = section(&app, "系譜");
-    assert_eq!(lines.len(), 1);
-    assert!(lines[0].contains("seedline lineage link"), "{}", lines[0]);
+    open_detail(&mut app, project_detail(103, 2, 0));
+    assert!(
+        detail_state(&app)
+            .lines
+            .iter()
+            .all(|l| !l.text().contains("系譜")),
+        "no empty section"
+    );
     assert!(detail_state(&app).chain.is_empty());
+    press(&mut app, ch('J'));
+    assert_eq!(detail_state(&app).note_focus, Some(0));
+    assert_eq!(detail_state(&app).focused_chain(), None);
 }
 
 #[test]

@@ -38,33 +38,23 @@ fn next_of<'a>(
 }
 
 /// The section's lines; returns, for every other project of the chain, the line where it starts
-/// and its id (what J / K focus and Enter opens). Nothing when the project has no lineage but a
-/// one-line hint on how to record one.
+/// and its id (what J / K focus and Enter opens). Nothing at all when the project has neither
+/// predecessor nor successor (most projects): the detail stays as compact as before, and the
+/// successor is offered where it arises, when a highway flag is accepted.
 pub(super) fn lineage(
     out: &mut Vec<DetailLine>,
     d: &ProjectDetail,
     lang: Lang,
     cols: usize,
 ) -> Vec<(usize, i64)> {
+    let chain: &Chain = &d.lineage;
+    if chain.is_alone() {
+        return Vec::new();
+    }
     heading(
         out,
         tr(lang, "系譜（シーズの流れ）", "Lineage (the seed's path)").into(),
     );
-    let chain: &Chain = &d.lineage;
-    if chain.is_alone() {
-        out.push(DetailLine::plain(
-            Tone::Dim,
-            format!(
-                "  {}",
-                tr(
-                    lang,
-                    "前後の課題なし（ハイウェイ支援の採択時、または seedline lineage link で記録）",
-                    "no predecessor or successor (recorded when a highway flag is accepted, or with seedline lineage link)"
-                )
-            ),
-        ));
-        return Vec::new();
-    }
     let entries = chain.ordered();
     let mut targets = Vec::new();
     for (depth, kind, p) in &entries {
