@@ -20,6 +20,7 @@ mod lang;
 mod lang_screens;
 mod lang_sources;
 mod lineage;
+mod lineage_tui;
 mod list_head;
 mod numbers;
 mod officers;

@@ -394,6 +394,18 @@ impl Command {
                 "成果の種類を切替（承認・導出・PoC・治験・論文・全種別）",
                 "outcome kind (approval, licensing, PoC, trial, paper, all)",
             ),
+            (Command::Open, Mode::Detail) => (
+                "J/K で選んだ系譜の課題を開く（未選択なら研究代表者の課題）",
+                "open the lineage project J/K focused (else the PI's projects)",
+            ),
+            (Command::NextNote, Mode::Detail) => (
+                "次を選択（系譜の課題、記録）",
+                "next lineage project or note",
+            ),
+            (Command::PrevNote, Mode::Detail) => (
+                "前を選択（系譜の課題、記録）",
+                "previous lineage project or note",
+            ),
             (Command::Open, Mode::Budget | Mode::Funnel | Mode::Outcomes) => {
                 ("セルの課題一覧を開く", "open the projects behind the cell")
             }

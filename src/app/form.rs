@@ -78,6 +78,15 @@ pub enum FormKind {
     ProjectNew,
     /// Retire a project entered by mistake: a reason, and a confirmation.
     ProjectRetire { project_id: i64, version: i64 },
+    /// A new project as the successor of `predecessor_id` through the accepted highway flag
+    /// `flag_id`, its fields prefilled (`prefill`: key, value) from the predecessor.
+    SuccessorNew {
+        predecessor_id: i64,
+        flag_id: i64,
+        prefill: Vec<(String, String)>,
+        /// The day the PS / PO assignments start (today when the form opened).
+        on: crate::model::Date,
+    },
     /// Correct or delete a recorded stage-gate decision, on the version loaded; `original`:
     /// field key → value as loaded.
     GateEdit {
@@ -108,7 +117,8 @@ impl FormKind {
             FormKind::Export { .. }
             | FormKind::Import
             | FormKind::ExportPivot { .. }
-            | FormKind::ProjectNew => None,
+            | FormKind::ProjectNew
+            | FormKind::SuccessorNew { .. } => None,
         }
     }
 }

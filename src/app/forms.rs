@@ -204,6 +204,7 @@ impl App {
             // Built by project_form::build_fields and gate_form::build_fields above.
             FormKind::ProjectEdit { .. }
             | FormKind::ProjectNew
+            | FormKind::SuccessorNew { .. }
             | FormKind::ProjectRetire { .. }
             | FormKind::GateEdit { .. } => Vec::new(),
             FormKind::Gate { .. } => vec![

@@ -38,7 +38,10 @@ impl App {
                 Key::Down => Some(Action::Edit(Edit::Down)),
                 key => editing(key),
             },
-            Overlay::Filter { .. } | Overlay::Palette(_) | Overlay::Picker(_) => match key {
+            Overlay::Filter { .. }
+            | Overlay::Palette(_)
+            | Overlay::Picker(_)
+            | Overlay::Successor(_) => match key {
                 Key::Enter => Some(Action::Submit),
                 Key::Esc => Some(Action::Cancel),
                 Key::Up | Key::Ctrl('p') => Some(Action::Command(Command::Up)),

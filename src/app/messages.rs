@@ -60,6 +60,11 @@ pub enum Action {
         project_ids: Vec<i64>,
         roster: Vec<crate::model::RosterEntry>,
     },
+    /// The successor offer's candidates: the target program's projects.
+    SuccessorCandidates {
+        program_id: i64,
+        projects: Vec<crate::model::LineageProject>,
+    },
     /// The reference data as stored now and the projects per program (the programs screen).
     ProgramsLoaded {
         reference: std::sync::Arc<crate::model::Reference>,
@@ -158,5 +163,11 @@ pub enum Effect {
     },
     /// The programs screen: the reference data and the projects per program.
     LoadPrograms,
+    /// The projects of a highway flag's target program, for the successor offer (`exclude`: the
+    /// predecessor).
+    LoadSuccessorCandidates {
+        program_id: i64,
+        exclude: i64,
+    },
     Save(Save),
 }

@@ -22,6 +22,7 @@ mod picker;
 mod project_form;
 mod save;
 pub mod screens;
+mod successor;
 mod watch;
 pub mod workflow;
 
@@ -44,6 +45,7 @@ pub use screens::{
     BudgetState, COLUMNS, Ctx, DashboardData, DashboardState, DetailState, DueState, FunnelState,
     HistoryState, LinksState, ListKind, ListState, OutcomesState, PiState, Screen,
 };
+pub use successor::{OfferEntry, SuccessorOffer};
 
 use crate::model::{Author, Date, Reference, Scope};
 use crate::{Lang, tr};
@@ -273,6 +275,13 @@ impl App {
                 Vec::new()
             }
             Action::SaveDone(outcome) => self.saved(outcome),
+            Action::SuccessorCandidates {
+                program_id,
+                projects,
+            } => {
+                self.successor_candidates_loaded(program_id, projects);
+                Vec::new()
+            }
             Action::RosterLoaded {
                 project_ids,
                 roster,
@@ -455,6 +464,12 @@ impl App {
                 }
                 Vec::new()
             }
+            Overlay::Successor(o) => {
+                if o.input.apply(edit) {
+                    o.cursor = 0;
+                }
+                Vec::new()
+            }
             Overlay::Form(form) => {
                 let too_big =
                     matches!(&edit, Edit::Paste(text) if text.len() > crate::model::MAX_NOTE_BYTES);
@@ -489,6 +504,8 @@ impl App {
             }
             Overlay::Picker(_) if self.saving => Vec::new(),
             Overlay::Picker(_) => self.picker_toggle(),
+            Overlay::Successor(_) if self.saving => Vec::new(),
+            Overlay::Successor(_) => self.successor_choose(),
             Overlay::Palette(p) => {
                 let cursor = p.cursor;
                 self.run_palette(cursor)
@@ -528,6 +545,9 @@ impl App {
             (Overlay::Form(_), Command::Help) => self.show_form_help(),
             (Overlay::Picker(_), Command::Up | Command::Down) => {
                 self.picker_move(command == Command::Down)
+            }
+            (Overlay::Successor(_), Command::Up | Command::Down) => {
+                self.successor_move(command == Command::Down)
             }
             (Overlay::Palette(p), Command::Up) => p.cursor = p.cursor.saturating_sub(1),
             (Overlay::Palette(p), Command::Down) => {

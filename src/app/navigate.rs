@@ -36,8 +36,14 @@ impl App {
             Screen::Dashboard => return self.open_dashboard(),
             Screen::List(list) => list.cursor_id(),
             Screen::Due(due) => due.items.get(due.cursor).map(|i| i.project_id),
-            // The PI line heads the detail: Enter opens the PI's projects across programs.
-            Screen::Detail(_) => return self.push_pi(false),
+            // A lineage project focused (J / K): Enter opens its detail over this one (Esc
+            // comes back). Else the PI line heads the detail: the PI's projects across programs.
+            Screen::Detail(d) => {
+                return match d.focused_chain() {
+                    Some(id) => self.push_detail(id),
+                    None => self.push_pi(false),
+                };
+            }
             Screen::Pi(p) => p.cursor_project().map(|r| r.id),
             Screen::Outcomes(o) => {
                 let Some((query, label)) = o.cell_query(self.lang) else {

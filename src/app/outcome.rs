@@ -80,6 +80,16 @@ pub enum Done {
     ProjectAdded {
         amed_id: String,
     },
+    /// The successor created from its predecessor, with `officers` PS / PO carried over and
+    /// the highway link.
+    SuccessorCreated {
+        amed_id: String,
+        officers: usize,
+    },
+    /// An existing project recorded as the successor.
+    SuccessorLinked {
+        amed_id: String,
+    },
     /// A project retired (hidden from every view).
     ProjectRetired {
         amed_id: String,
@@ -271,6 +281,21 @@ impl Done {
             Done::ProjectAdded { amed_id } => format!(
                 "{amed_id} {}",
                 t("を追加しました（u で取り消し）", "added (u undoes)")
+            ),
+            Done::SuccessorCreated { amed_id, officers } => match lang {
+                Lang::Ja => format!(
+                    "後継課題 {amed_id} を作成し、系譜（ハイウェイ支援）に記録しました（PS/PO {officers} 名を引き継ぎ、u で取り消し）"
+                ),
+                Lang::En => format!(
+                    "successor {amed_id} created and linked (highway), {officers} PS/PO carried over (u undoes)"
+                ),
+            },
+            Done::SuccessorLinked { amed_id } => format!(
+                "{amed_id} {}",
+                t(
+                    "を後継課題として系譜に記録しました（u で取り消し）",
+                    "recorded as the successor (u undoes)"
+                )
             ),
             Done::ProjectRetired { amed_id } => format!(
                 "{amed_id} {}",

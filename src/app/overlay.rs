@@ -23,6 +23,8 @@ pub enum Overlay {
     Form(Box<super::Form>),
     /// The officer picker (`O`).
     Picker(Box<super::PickerState>),
+    /// After a highway flag is accepted: record the successor (create, pick, later).
+    Successor(Box<super::SuccessorOffer>),
     /// The keys of the form underneath (`?` on a choice or date field, or an empty one); any key
     /// goes back to the form as it was.
     FormHelp(Box<super::Form>),

@@ -154,6 +154,34 @@ fn loaded_values(app: &App, d: &ProjectDetail) -> Vec<(String, String)> {
     .collect()
 }
 
+/// The successor's values from its predecessor `d`: title, PI, institution, disease areas,
+/// modality, phase, licensing and summary carried over; the program is the flag's target, the
+/// start the day after the predecessor ends (today when it has no end); the 課題管理番号, end and
+/// budget left for the officer (the new award has its own).
+pub(crate) fn successor_values(
+    app: &App,
+    d: &ProjectDetail,
+    program: &str,
+) -> Vec<(String, String)> {
+    let start = d
+        .end_date
+        .as_deref()
+        .and_then(crate::model::parse_date)
+        .and_then(|e| e.succ_opt())
+        .unwrap_or(app.today);
+    let mut values = loaded_values(app, d);
+    for (key, value) in &mut values {
+        match key.as_str() {
+            "program" => *value = program.to_string(),
+            "start_date" => *value = start.to_string(),
+            "end_date" | "budget_total_kyen" => value.clear(),
+            _ => {}
+        }
+    }
+    values.push(("phase".into(), d.phase.code().to_string()));
+    values
+}
+
 /// The fields of a project form kind, or `None` for another kind.
 pub(crate) fn build_fields(app: &App, kind: &FormKind) -> Option<Vec<Field>> {
     Some(match kind {
@@ -173,6 +201,13 @@ pub(crate) fn build_fields(app: &App, kind: &FormKind) -> Option<Vec<Field>> {
                 _ => String::new(),
             })
         }
+        FormKind::SuccessorNew { prefill, .. } => fields(app, true, &|key| {
+            prefill
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        }),
         FormKind::ProjectRetire { .. } => vec![
             Field::text("reason", "理由（例: 重複登録）", "Why (e.g. duplicate)", ""),
             Field::choice(
@@ -259,6 +294,21 @@ pub(crate) fn build_save(form: &Form, lang: Lang) -> Option<Result<Save, String>
             }
         }
         FormKind::ProjectNew => Ok(Save::ProjectAdd {
+            values: form
+                .fields
+                .iter()
+                .map(|f| value_of(form, f, lang))
+                .collect(),
+        }),
+        FormKind::SuccessorNew {
+            predecessor_id,
+            flag_id,
+            on,
+            ..
+        } => Ok(Save::SuccessorAdd {
+            predecessor_id: *predecessor_id,
+            flag_id: *flag_id,
+            on: *on,
             values: form
                 .fields
                 .iter()

@@ -125,6 +125,22 @@ pub enum Save {
     ProjectAdd {
         values: Vec<crate::model::ProjectValue>,
     },
+    /// A new project as the successor of `predecessor_id` (accepted highway flag `flag_id`):
+    /// the project, the predecessor's PS / PO and the link, in one transaction.
+    SuccessorAdd {
+        predecessor_id: i64,
+        flag_id: i64,
+        values: Vec<crate::model::ProjectValue>,
+        /// The day the PS / PO assignments start.
+        on: crate::model::Date,
+    },
+    /// An existing project recorded as the successor (highway link with the flag).
+    SuccessorLink {
+        predecessor_id: i64,
+        successor_id: i64,
+        flag_id: i64,
+        amed_id: String,
+    },
     /// Retire a project (the version the officer saw).
     ProjectRetire {
         project_id: i64,
@@ -184,6 +200,11 @@ pub enum Undo {
     },
     /// A project was added: retire it.
     ProjectAdded { project_id: i64 },
+    /// A lineage link was recorded: remove it.
+    LineageLinked {
+        predecessor_id: i64,
+        successor_id: i64,
+    },
     /// A project was retired: restore it.
     ProjectRetired { project_id: i64 },
     /// A stage-gate decision was recorded: delete it (its scheduled gate opens again).
@@ -424,6 +445,7 @@ pub(crate) fn build_save(form: &Form, lang: crate::Lang) -> Result<Save, String>
         },
         FormKind::ProjectEdit { .. }
         | FormKind::ProjectNew
+        | FormKind::SuccessorNew { .. }
         | FormKind::ProjectRetire { .. }
         | FormKind::GateEdit { .. } => {
             unreachable!("read by project_form::build_save or gate_form::build_save above")

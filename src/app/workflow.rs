@@ -405,7 +405,7 @@ impl App {
                 let notice = self
                     .exported(&done)
                     .unwrap_or_else(|| done.message(self.lang));
-                if matches!(self.overlay, Overlay::Form(_)) {
+                if matches!(self.overlay, Overlay::Form(_) | Overlay::Successor(_)) {
                     self.overlay = Overlay::None;
                 }
                 // A retired project is in no view: its detail closes.
@@ -418,9 +418,14 @@ impl App {
                 self.undo_stack.extend(undo);
                 self.status = None;
                 self.notice = Some(notice);
+                let offer = match done {
+                    super::Done::FlagMoved { to, .. } => self.offer_successor(to),
+                    _ => Vec::new(),
+                };
                 let mut effects = self.load_current();
                 effects.push(Effect::CountProjects);
                 effects.extend(self.picker_reload());
+                effects.extend(offer);
                 effects
             }
             SaveOutcome::Conflict { message, .. } if matches!(self.overlay, Overlay::Picker(_)) => {

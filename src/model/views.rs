@@ -133,6 +133,8 @@ pub struct ProjectDetail {
     pub attachments: Vec<super::AttachmentView>,
     /// On the viewing officer's watch list (filled by the caller, who knows who is viewing).
     pub watched: bool,
+    /// 系譜: the seed's chain around the project (predecessors, the project, successors).
+    pub lineage: super::Chain,
 }
 
 /// A report, evaluation or scheduled stage-gate deadline.

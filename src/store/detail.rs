@@ -67,6 +67,7 @@ impl Store {
                         deadlines: Vec::new(),
                         attachments: Vec::new(),
                         watched: false,
+                        lineage: Default::default(),
                     })
                 },
             )
@@ -224,6 +225,7 @@ impl Store {
             },
         )?;
         d.attachments = self.attachments(id)?;
+        d.lineage = self.lineage_chain(id)?;
         Ok(d)
     }
 

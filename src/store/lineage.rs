@@ -13,11 +13,14 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::json;
 
 /// The columns [`lineage_project`] reads, over `project p JOIN program g`, starting at `first`.
-const PROJECT_COLUMNS: &str = "p.id, p.amed_id, p.title, g.name_ja, g.name_en, p.phase, \
+pub(crate) const PROJECT_COLUMNS: &str = "p.id, p.amed_id, p.title, g.name_ja, g.name_en, p.phase, \
      p.start_date, p.end_date, p.retired_at IS NOT NULL";
 
 /// One project of a lineage from [`PROJECT_COLUMNS`] starting at column `at`.
-fn lineage_project(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<LineageProject> {
+pub(crate) fn lineage_project(
+    r: &rusqlite::Row<'_>,
+    at: usize,
+) -> rusqlite::Result<LineageProject> {
     let start: String = r.get(at + 6)?;
     let end: Option<String> = r.get(at + 7)?;
     Ok(LineageProject {

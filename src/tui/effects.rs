@@ -3,6 +3,7 @@
 
 mod assign;
 mod files;
+mod lineage;
 mod project;
 mod save;
 
@@ -126,6 +127,15 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
                     roster,
                 })
         }
+        Effect::LoadSuccessorCandidates {
+            program_id,
+            exclude,
+        } => store
+            .successor_candidates(program_id, exclude)
+            .map(|projects| Action::SuccessorCandidates {
+                program_id,
+                projects,
+            }),
         Effect::LoadPrograms => {
             load_programs(store).map(|(reference, counts)| Action::ProgramsLoaded {
                 reference: std::sync::Arc::new(reference),

@@ -7,6 +7,7 @@ mod overlay;
 mod picker;
 pub mod plain;
 mod screens;
+mod successor;
 pub mod theme;
 
 use crate::app::{App, Overlay};
@@ -72,6 +73,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         }
         Overlay::Form(f) => form::draw(frame, body, app.lang, f, &app.author.name, theme),
         Overlay::Picker(p) => picker::draw(frame, body, app, p, theme),
+        Overlay::Successor(o) => successor::draw(frame, body, app, o, theme),
         Overlay::None => {}
     }
 }

@@ -13,6 +13,7 @@ mod funnel;
 mod global;
 mod heights;
 mod history;
+mod lineage;
 mod links;
 mod list;
 mod navigation;
@@ -22,6 +23,7 @@ mod pi;
 mod picker;
 mod programs;
 mod project_form;
+mod successor;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{
@@ -335,6 +337,7 @@ pub fn project_detail(id: i64, notes: usize, links: usize) -> ProjectDetail {
         deadlines: Vec::new(),
         attachments: (1..=links as i64).map(|i| link(id, i)).collect(),
         watched: false,
+        lineage: Default::default(),
     }
 }
 

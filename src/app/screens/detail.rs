@@ -4,10 +4,12 @@
 
 mod flags;
 mod layout;
+mod lineage;
 mod officers;
 mod sections;
 
-pub use layout::layout;
+pub use layout::{Laid, layout};
+pub use lineage::gap_text;
 
 use super::Ctx;
 use crate::Lang;
@@ -51,6 +53,10 @@ pub struct DetailState {
     pub note_focus: Option<usize>,
     /// Line where each note starts, in `detail.notes` order.
     pub note_starts: Vec<usize>,
+    /// The lineage's other projects: (line where it starts, project id), in chain order.
+    pub chain: Vec<(usize, i64)>,
+    /// Index into `chain` of the project Enter opens (J / K reach the chain before the notes).
+    pub chain_focus: Option<usize>,
 }
 
 impl DetailState {
@@ -99,6 +105,8 @@ impl DetailState {
             scroll: 0,
             note_focus: None,
             note_starts: Vec::new(),
+            chain: Vec::new(),
+            chain_focus: None,
         }
     }
 
@@ -108,24 +116,49 @@ impl DetailState {
         let focused = self
             .note_focus
             .and_then(|i| self.detail.as_ref()?.notes.get(i).map(|n| n.id));
-        (self.lines, self.note_starts) = layout(&detail, lang, cols, today);
+        let chain_id = self.focused_chain();
+        (self.lines, self.note_starts, self.chain) = layout(&detail, lang, cols, today);
+        self.chain_focus = chain_id.and_then(|id| self.chain.iter().position(|c| c.1 == id));
         self.note_focus = focused.and_then(|id| detail.notes.iter().position(|n| n.id == id));
         self.detail = Some(detail);
         self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
     }
 
-    /// Moves the note focus (J / K) and scrolls the focused note into view.
+    /// The lineage project Enter opens, when J / K focus one.
+    pub fn focused_chain(&self) -> Option<i64> {
+        self.chain.get(self.chain_focus?).map(|c| c.1)
+    }
+
+    /// Moves the focus (J / K) through the lineage's projects, then the notes, and scrolls the
+    /// focused line into view.
     pub fn focus_note(&mut self, forward: bool, page: usize) {
-        let count = self.note_starts.len();
+        let (chains, notes) = (self.chain.len(), self.note_starts.len());
+        // One sequence: the chain's projects, then the notes.
+        let at = match (self.chain_focus, self.note_focus) {
+            (Some(i), _) => Some(i),
+            (None, Some(n)) => Some(chains + n),
+            (None, None) => None,
+        };
+        let count = chains + notes;
         if count == 0 {
             return;
         }
-        self.note_focus = Some(match (self.note_focus, forward) {
+        let next = match (at, forward) {
             (None, _) => 0,
             (Some(i), true) => (i + 1).min(count - 1),
             (Some(i), false) => i.saturating_sub(1),
-        });
-        if let Some(&line) = self.note_focus.and_then(|i| self.note_starts.get(i)) {
+        };
+        (self.chain_focus, self.note_focus) = if next < chains {
+            (Some(next), None)
+        } else {
+            (None, Some(next - chains))
+        };
+        let line = match (self.chain_focus, self.note_focus) {
+            (Some(i), _) => self.chain.get(i).map(|c| c.0),
+            (None, Some(n)) => self.note_starts.get(n).copied(),
+            (None, None) => None,
+        };
+        if let Some(line) = line {
             if line < self.scroll || line >= self.scroll + page.saturating_sub(2) {
                 self.scroll = line
                     .saturating_sub(2)
@@ -138,7 +171,7 @@ impl DetailState {
     /// the new lines.
     pub fn relayout(&mut self, lang: Lang, cols: usize, today: &str, page: usize) {
         if let Some(d) = &self.detail {
-            (self.lines, self.note_starts) = layout(d, lang, cols, today);
+            (self.lines, self.note_starts, self.chain) = layout(d, lang, cols, today);
         }
         self.scroll = self.scroll.min(self.lines.len().saturating_sub(page));
     }

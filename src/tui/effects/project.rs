@@ -59,9 +59,17 @@ pub fn edit_project(
     ))
 }
 
+/// The typed values as a new project, checked as an imported row.
+pub fn new_project(
+    store: &Store,
+    values: &[ProjectValue],
+) -> Result<crate::model::NewProject, Refused> {
+    single::new_project(&labels(store)?, &cells(values)).map_err(|p| refused(&p))
+}
+
 /// Adds a project; `u` retires it again.
 pub fn add_project(store: &mut Store, values: &[ProjectValue]) -> Result<Written, Refused> {
-    let project = single::new_project(&labels(store)?, &cells(values)).map_err(|p| refused(&p))?;
+    let project = new_project(store, values)?;
     let project_id = store.insert_project(&project)?;
     Ok((
         Done::ProjectAdded {

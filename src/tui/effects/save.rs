@@ -138,6 +138,18 @@ fn write(store: &mut Store, author: &Author, change: Save) -> Result<Written, Re
             values,
         } => super::project::edit_project(store, author, project_id, version, &values)?,
         Save::ProjectAdd { values } => super::project::add_project(store, &values)?,
+        Save::SuccessorAdd {
+            predecessor_id,
+            flag_id,
+            values,
+            on,
+        } => super::lineage::create_successor(store, predecessor_id, flag_id, &values, on)?,
+        Save::SuccessorLink {
+            predecessor_id,
+            successor_id,
+            flag_id,
+            amed_id,
+        } => super::lineage::link_successor(store, predecessor_id, successor_id, flag_id, amed_id)?,
         Save::ProjectRetire {
             project_id,
             version,
@@ -414,6 +426,10 @@ fn take_back_in(store: &mut Store, author: &Author, undo: &Undo) -> crate::Resul
         }
         Undo::Assigned { .. } | Undo::Unassigned { .. } => super::assign::take_back(store, undo)?,
         Undo::OutcomeAdded { outcome_id } => store.delete_outcome(*outcome_id, author)?,
+        Undo::LineageLinked {
+            predecessor_id,
+            successor_id,
+        } => store.unlink_lineage(*predecessor_id, *successor_id)?,
         Undo::ProjectEdited { .. } | Undo::ProjectAdded { .. } | Undo::ProjectRetired { .. } => {
             super::project::take_back(store, author, undo)?
         }

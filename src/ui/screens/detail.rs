@@ -24,7 +24,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, d: &DetailState, theme: Theme) {
         }
     };
     // The focused note's first line is drawn in reverse video (J / K move it).
-    let focused_line = d.note_focus.and_then(|i| d.note_starts.get(i).copied());
+    // So is the focused lineage project's.
+    let focused_line = d
+        .note_focus
+        .and_then(|i| d.note_starts.get(i).copied())
+        .or_else(|| d.chain.get(d.chain_focus?).map(|c| c.0));
     for (i, line) in d
         .lines
         .iter()

@@ -62,23 +62,24 @@ pub(in crate::app) fn heading(out: &mut Vec<DetailLine>, title: String) {
     out.push(DetailLine::plain(Tone::Heading, format!("▸ {title}")));
 }
 
-/// The detail as lines for `cols` columns, and the line where each note starts.
-pub fn layout(
-    d: &ProjectDetail,
-    lang: Lang,
-    cols: usize,
-    today: &str,
-) -> (Vec<DetailLine>, Vec<usize>) {
+/// The detail laid out: its lines, the line where each note starts and, for every other project
+/// of the lineage, the line where it starts and its id.
+pub type Laid = (Vec<DetailLine>, Vec<usize>, Vec<(usize, i64)>);
+
+/// The detail as lines for `cols` columns, the line where each note starts and the lineage's
+/// projects.
+pub fn layout(d: &ProjectDetail, lang: Lang, cols: usize, today: &str) -> Laid {
     let cols = cols.max(20);
     let mut out = Vec::new();
     fields(&mut out, d, lang, cols, today);
+    let chain = super::lineage::lineage(&mut out, d, lang, cols);
     phase_history_and_gates(&mut out, d, lang);
     super::sections::deadlines_and_links(&mut out, d, lang, today);
     super::flags::flags(&mut out, d, lang, cols);
     outcomes(&mut out, d, lang);
     let note_starts = notes(&mut out, d, lang, cols, today);
     clip(&mut out, cols);
-    (out, note_starts)
+    (out, note_starts, chain)
 }
 
 /// The head: 課題管理番号, program, title and the project's fields.
