@@ -22,6 +22,7 @@ mod phase;
 mod pi;
 mod project;
 mod project_edit;
+mod seamless;
 pub mod reference;
 mod views;
 
@@ -60,6 +61,7 @@ pub use pi::{
     PiKey, PiOverview, PiProject, allocated_label, budget_total_label, mark_overlaps, pi_name_key,
 };
 pub use project::NewProject;
+pub use seamless::{GapKey, GapRow, SeedPhases, SeedRow, Seamless, seamless_figures};
 pub use project_edit::{
     FieldChange, MAX_RETIRE_REASON_CHARS, ProjectChanges, ProjectEdited, ProjectField,
     ProjectValue, changed_fields, validate_retire_reason,
