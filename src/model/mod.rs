@@ -22,8 +22,8 @@ mod phase;
 mod pi;
 mod project;
 mod project_edit;
-mod seamless;
 pub mod reference;
+mod seamless;
 mod views;
 
 pub use attachment::{AttachmentView, NewAttachment};
@@ -61,7 +61,6 @@ pub use pi::{
     PiKey, PiOverview, PiProject, allocated_label, budget_total_label, mark_overlaps, pi_name_key,
 };
 pub use project::NewProject;
-pub use seamless::{GapKey, GapRow, SeedPhases, SeedRow, Seamless, seamless_figures};
 pub use project_edit::{
     FieldChange, MAX_RETIRE_REASON_CHARS, ProjectChanges, ProjectEdited, ProjectField,
     ProjectValue, changed_fields, validate_retire_reason,
@@ -70,6 +69,7 @@ pub use reference::{
     DiseaseAreaRef, IntegratedProjectRef, LinkKind, NameIndex, NameMatch, NewProgram,
     ProgramChange, ProgramLink, ProgramRef, ProgramRow, RefKind, Reference, suggest,
 };
+pub use seamless::{GapKey, GapRow, Seamless, SeedPhases, SeedRow, seamless_figures};
 pub use views::{
     DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow,
     Sort, SortKey,

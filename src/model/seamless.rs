@@ -150,10 +150,7 @@ pub fn seamless_figures(links: &[LineageLink], phases: &HashMap<i64, SeedPhases>
             .or_default()
             .push(l);
     }
-    let mut pairs: Vec<GapRow> = by_pair
-        .into_iter()
-        .map(|(k, ls)| gap_row(k, &ls))
-        .collect();
+    let mut pairs: Vec<GapRow> = by_pair.into_iter().map(|(k, ls)| gap_row(k, &ls)).collect();
     pairs.sort_by(|a, b| b.handovers.cmp(&a.handovers).then(a.key.cmp(&b.key)));
     let years = by_year
         .into_iter()

@@ -25,26 +25,26 @@ impl Store {
                       WHERE c.project_id = p.id AND c.to_phase = ?2)
                FROM ends JOIN project p ON p.id = ends.id",
         )?;
-        let rows = stmt.query_map(
-            params![Phase::Basic.ord(), Phase::Practical.ord()],
-            |r| {
-                let basic: Option<String> = r.get(1)?;
-                let practical: Option<String> = r.get(2)?;
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    SeedPhases {
-                        basic_on: basic.as_deref().and_then(parse_date),
-                        practical_on: practical.as_deref().and_then(parse_date),
-                    },
-                ))
-            },
-        )?;
+        let rows = stmt.query_map(params![Phase::Basic.ord(), Phase::Practical.ord()], |r| {
+            let basic: Option<String> = r.get(1)?;
+            let practical: Option<String> = r.get(2)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                SeedPhases {
+                    basic_on: basic.as_deref().and_then(parse_date),
+                    practical_on: practical.as_deref().and_then(parse_date),
+                },
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
     }
 
     /// The gaps between programs over every lineage link (retired projects left out).
     pub fn seamless(&self) -> Result<Seamless> {
-        Ok(seamless_figures(&self.lineage_links()?, &self.seed_phases()?))
+        Ok(seamless_figures(
+            &self.lineage_links()?,
+            &self.seed_phases()?,
+        ))
     }
 }
 

@@ -1,0 +1,280 @@
+//! The gaps between programs: a title with the view, the totals line, then one row per program
+//! pair or fiscal year (hand-overs, median and worst gap in days, share seamless, median days
+//! from highway flag to decision) or per seed (root, projects, 基礎, 実用化, days between). The
+//! columns that do not fit at the width are left out, least important first; the name column
+//! takes the rest.
+
+use super::{loading, put_lines};
+use crate::Lang;
+use crate::app::App;
+use crate::app::screens::seamless::{SEAMLESS_HEAD, SeamlessState, SeamlessView, key_label};
+use crate::model::{GapRow, Seamless, SeedRow};
+use crate::text::{fit, fit_right, sanitize_line, thousands, width};
+use crate::ui::theme::Theme;
+use crate::ui::tr;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Fewest cells the name column keeps before a figure column is left out.
+const NAME_MIN: usize = 12;
+
+/// Days as a whole number with separators, or with one decimal for a half-day median.
+pub fn days_text(days: f64) -> String {
+    let whole = days.trunc() as i64;
+    let sign = if days < 0.0 && whole == 0 { "-" } else { "" };
+    if days.fract() == 0.0 {
+        thousands(whole)
+    } else {
+        format!(
+            "{sign}{}.{}",
+            thousands(whole),
+            (days.fract().abs() * 10.0).round() as i64
+        )
+    }
+}
+
+/// A share as a whole percentage.
+pub fn share_text(share: Option<f64>) -> String {
+    share.map_or_else(|| "-".into(), |s| format!("{:.0}%", s * 100.0))
+}
+
+fn opt_days(days: Option<f64>) -> String {
+    days.map_or_else(|| "-".into(), days_text)
+}
+
+/// One figure column: header, cells, and its place in the drop order (lower stays longer).
+struct Column {
+    head: String,
+    cells: Vec<String>,
+    keep: u8,
+    /// Fewest cells the figures need (beside the header's own width).
+    min: usize,
+}
+
+impl Column {
+    fn width(&self) -> usize {
+        width(&self.head).max(self.min)
+    }
+}
+
+/// The columns that fit beside a name column of at least [`NAME_MIN`] cells, in display order.
+fn fitting(mut columns: Vec<Column>, w: usize) -> Vec<Column> {
+    loop {
+        let used: usize = columns.iter().map(|c| c.width() + 1).sum();
+        if used + NAME_MIN <= w || columns.is_empty() {
+            return columns;
+        }
+        let drop = columns
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, c)| c.keep)
+            .map_or(0, |(i, _)| i);
+        columns.remove(drop);
+    }
+}
+
+fn gap_columns(rows: &[GapRow], lang: Lang) -> Vec<Column> {
+    let col = |head: &str, keep: u8, min: usize, f: &dyn Fn(&GapRow) -> String| Column {
+        head: head.to_string(),
+        cells: rows.iter().map(f).collect(),
+        keep,
+        min,
+    };
+    vec![
+        col(tr(lang, "件数", "Count"), 0, 5, &|r| {
+            thousands(r.handovers as i64)
+        }),
+        col(tr(lang, "中央値(日)", "Median d"), 1, 7, &|r| {
+            opt_days(r.median_gap)
+        }),
+        col(tr(lang, "最長(日)", "Worst d"), 3, 6, &|r| {
+            r.worst_gap.map_or_else(|| "-".into(), thousands)
+        }),
+        col(tr(lang, "切れ目なし", "Seamless"), 2, 4, &|r| {
+            share_text(r.seamless_share())
+        }),
+        col(tr(lang, "判断(日)", "Decision d"), 4, 6, &|r| {
+            opt_days(r.median_decision)
+        }),
+    ]
+}
+
+fn date_text(d: Option<crate::model::Date>) -> String {
+    d.map_or_else(|| "-".into(), |d| d.to_string())
+}
+
+/// The days a seed took from 基礎 to 実用化, or why there are none.
+pub fn seed_days_text(seed: &SeedRow, lang: Lang) -> String {
+    match (seed.basic_on, seed.days()) {
+        (_, Some(days)) => thousands(days),
+        (None, None) => tr(lang, "基礎外", "not basic").into(),
+        (Some(_), None) => tr(lang, "未到達", "not yet").into(),
+    }
+}
+
+fn seed_columns(seeds: &[SeedRow], lang: Lang) -> Vec<Column> {
+    let col = |head: &str, keep: u8, min: usize, f: &dyn Fn(&SeedRow) -> String| Column {
+        head: head.to_string(),
+        cells: seeds.iter().map(f).collect(),
+        keep,
+        min,
+    };
+    vec![
+        col(tr(lang, "課題数", "Projects"), 2, 3, &|s| {
+            thousands(s.projects.len() as i64)
+        }),
+        col(tr(lang, "基礎開始", "Basic from"), 3, 10, &|s| {
+            date_text(s.basic_on)
+        }),
+        col(tr(lang, "実用化", "Practical"), 1, 10, &|s| {
+            date_text(s.practical_on)
+        }),
+        col(tr(lang, "日数", "Days"), 0, 5, &|s| {
+            seed_days_text(s, lang)
+        }),
+    ]
+}
+
+/// The totals line: hand-overs, median and worst gap, share seamless, highway decisions; for
+/// seeds, how many reached 実用化 from 基礎 and their median time.
+pub fn totals_line(data: &Seamless, view: SeamlessView, lang: Lang) -> String {
+    let t = &data.total;
+    if view == SeamlessView::Seeds {
+        let (reached, median) = data.seeds_to_practical();
+        return format!(
+            " {} {}/{} {} | {} {}",
+            tr(lang, "基礎›実用化 到達", "basic›practical reached by"),
+            thousands(reached as i64),
+            thousands(data.seeds.len() as i64),
+            tr(lang, "シーズ", "seeds"),
+            tr(lang, "中央値(日)", "median days"),
+            opt_days(median),
+        );
+    }
+    format!(
+        " {} {} | {} {} | {} {} | {} {} ({}/{}) | {} {}",
+        tr(lang, "引継ぎ", "hand-overs"),
+        thousands(t.handovers as i64),
+        tr(lang, "中央値(日)", "median days"),
+        opt_days(t.median_gap),
+        tr(lang, "最長", "worst"),
+        t.worst_gap.map_or_else(|| "-".into(), thousands),
+        tr(lang, "切れ目なし", "seamless"),
+        share_text(t.seamless_share()),
+        thousands(t.seamless as i64),
+        thousands(t.measured as i64),
+        tr(lang, "旗›判断(日)", "flag›decision days"),
+        opt_days(t.median_decision),
+    )
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, s: &SeamlessState, theme: Theme) {
+    let lang = app.lang;
+    let w = area.width as usize;
+    let Some(data) = &s.data else {
+        return put_lines(frame, area, vec![loading(lang, theme)]);
+    };
+    let mut lines = vec![Line::styled(
+        fit(
+            &format!(
+                " {} | {} | {}",
+                s.name(lang),
+                tr(lang, "t 表示", "t view"),
+                tr(lang, "Enter 課題", "Enter projects"),
+            ),
+            w,
+        ),
+        theme.label(),
+    )];
+    if data.total.handovers == 0 {
+        lines.push(Line::styled(
+            fit(
+                tr(
+                    lang,
+                    " 系譜が記録されていません（seedline lineage link、import lineage）",
+                    " no lineage recorded (seedline lineage link, import lineage)",
+                ),
+                w,
+            ),
+            theme.dim(),
+        ));
+        return put_lines(frame, area, lines);
+    }
+    lines.push(Line::styled(
+        fit(&totals_line(data, s.view, lang), w),
+        theme.totals(),
+    ));
+    let (name_head, names, columns) = match s.view {
+        SeamlessView::Seeds => (
+            tr(lang, "シーズ（起点の課題）", "Seed (first project)"),
+            data.seeds
+                .iter()
+                .map(|r| format!("{} {}", r.root, sanitize_line(&r.title)))
+                .collect::<Vec<_>>(),
+            seed_columns(&data.seeds, lang),
+        ),
+        view => {
+            let rows = s.gap_rows();
+            (
+                if view == SeamlessView::Pairs {
+                    tr(lang, "先行事業 › 後継事業", "Preceding › successor program")
+                } else {
+                    tr(lang, "後継課題の開始年度", "Successor's start year")
+                },
+                rows.iter()
+                    .map(|r| sanitize_line(&key_label(&r.key, lang)).into_owned())
+                    .collect(),
+                gap_columns(rows, lang),
+            )
+        }
+    };
+    let columns = fitting(columns, w);
+    let name_w = w.saturating_sub(columns.iter().map(|c| c.width() + 1).sum::<usize>());
+    let mut head = vec![Span::styled(
+        fit(&format!(" {name_head}"), name_w),
+        theme.column_header(),
+    )];
+    for c in &columns {
+        head.push(Span::styled(
+            format!(" {}", fit_right(&c.head, c.width())),
+            theme.column_header(),
+        ));
+    }
+    lines.push(Line::from(head));
+    let body = (area.height as usize).saturating_sub(SEAMLESS_HEAD);
+    for (i, name) in names.iter().enumerate().skip(s.scroll).take(body) {
+        let style = if i == s.cursor {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![Span::styled(fit(&format!(" {name}"), name_w), style)];
+        for c in &columns {
+            let cell = c.cells.get(i).map_or("", String::as_str);
+            spans.push(Span::styled(
+                format!(" {}", fit_right(cell, c.width())),
+                style,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    put_lines(frame, area, lines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_shares_are_written_in_full() {
+        assert_eq!(days_text(14.0), "14");
+        assert_eq!(days_text(14.5), "14.5");
+        assert_eq!(days_text(-0.5), "-0.5");
+        assert_eq!(days_text(-10.0), "-10");
+        assert_eq!(days_text(1234.5), "1,234.5");
+        assert_eq!(share_text(Some(0.5)), "50%");
+        assert_eq!(share_text(None), "-");
+    }
+}
