@@ -54,8 +54,10 @@ struct Column {
 }
 
 impl Column {
+    /// The header's width, the figures' or `min`, whichever is widest: a figure is never cut.
     fn width(&self) -> usize {
-        width(&self.head).max(self.min)
+        let cells = self.cells.iter().map(|c| width(c)).max().unwrap_or(0);
+        width(&self.head).max(self.min).max(cells)
     }
 }
 
