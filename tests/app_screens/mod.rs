@@ -22,6 +22,7 @@ mod pi;
 mod picker;
 mod programs;
 mod project_form;
+mod seamless;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{

@@ -17,8 +17,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// Fewest cells the name column keeps before a figure column is left out.
-const NAME_MIN: usize = 12;
+/// Fewest cells the name column keeps before a figure column is left out (a seed's keeps its
+/// root's whole 課題管理番号 and the start of its title, so that the `~` falls on the title).
+const NAME_MIN: usize = 14;
 
 /// Days as a whole number with separators, or with one decimal for a half-day median.
 pub fn days_text(days: f64) -> String {
@@ -61,11 +62,11 @@ impl Column {
     }
 }
 
-/// The columns that fit beside a name column of at least [`NAME_MIN`] cells, in display order.
-fn fitting(mut columns: Vec<Column>, w: usize) -> Vec<Column> {
+/// The columns that fit beside a name column of at least `name_min` cells, in display order.
+fn fitting(mut columns: Vec<Column>, w: usize, name_min: usize) -> Vec<Column> {
     loop {
         let used: usize = columns.iter().map(|c| c.width() + 1).sum();
-        if used + NAME_MIN <= w || columns.is_empty() {
+        if used + name_min <= w || columns.is_empty() {
             return columns;
         }
         let drop = columns
@@ -88,7 +89,7 @@ fn gap_columns(rows: &[GapRow], lang: Lang) -> Vec<Column> {
         col(tr(lang, "件数", "Count"), 0, 5, &|r| {
             thousands(r.handovers as i64)
         }),
-        col(tr(lang, "中央値(日)", "Median d"), 1, 7, &|r| {
+        col(tr(lang, "中央(日)", "Median d"), 1, 6, &|r| {
             opt_days(r.median_gap)
         }),
         col(tr(lang, "最長(日)", "Worst d"), 3, 6, &|r| {
@@ -97,7 +98,7 @@ fn gap_columns(rows: &[GapRow], lang: Lang) -> Vec<Column> {
         col(tr(lang, "切れ目なし", "Seamless"), 2, 4, &|r| {
             share_text(r.seamless_share())
         }),
-        col(tr(lang, "判断(日)", "Decision d"), 4, 6, &|r| {
+        col(tr(lang, "判断(日)", "Decide d"), 4, 6, &|r| {
             opt_days(r.median_decision)
         }),
     ]
@@ -161,7 +162,7 @@ pub fn totals_line(data: &Seamless, view: SeamlessView, lang: Lang) -> String {
         thousands(t.handovers as i64),
         tr(lang, "中央値(日)", "median days"),
         opt_days(t.median_gap),
-        tr(lang, "最長", "worst"),
+        tr(lang, "最長(日)", "worst days"),
         t.worst_gap.map_or_else(|| "-".into(), thousands),
         tr(lang, "切れ目なし", "seamless"),
         share_text(t.seamless_share()),
@@ -232,7 +233,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, s: &SeamlessState, the
             )
         }
     };
-    let columns = fitting(columns, w);
+    let name_min = match s.view {
+        SeamlessView::Seeds => data
+            .seeds
+            .iter()
+            .map(|r| width(&r.root) + 5)
+            .max()
+            .unwrap_or(0)
+            .max(NAME_MIN),
+        _ => NAME_MIN,
+    };
+    let columns = fitting(columns, w, name_min);
     let name_w = w.saturating_sub(columns.iter().map(|c| c.width() + 1).sum::<usize>());
     let mut head = vec![Span::styled(
         fit(&format!(" {name_head}"), name_w),
