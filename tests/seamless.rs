@@ -186,7 +186,8 @@ fn show_seamless_prints_the_figures_of_the_screen() {
     drop(store);
     let ja = show(&home, &db, &[]);
     assert!(
-        ja.contains("引継ぎ 3 | 中央値(日) 28 | 最長(日) 91 | 切れ目なし 33% (1/3)"),
+        ja.contains("引継ぎ 3 | 切れ目なし 33% (1/3) | 旗›判断 中央値(日) - (0)")
+            && ja.contains("切れ目 中央値(日) 28 | 最長(日) 91 |"),
         "{ja}"
     );
     let row = ja
@@ -201,7 +202,7 @@ fn show_seamless_prints_the_figures_of_the_screen() {
     );
     let en = show(&home, &db, &["--lang", "en", "--view", "seeds"]);
     assert!(
-        en.contains("basic›practical reached by 1/2 seeds | median days 2,627"),
+        en.contains("seeds from basic to practical 1/2 | median days 2,627"),
         "{en}"
     );
     let seed = en.lines().find(|l| l.contains("JP18cr0100001")).unwrap();

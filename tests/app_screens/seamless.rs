@@ -113,8 +113,8 @@ fn capital_l_opens_the_gaps_over_the_screen_it_was_pressed_on() {
     );
     assert_eq!(app.screen().content_height(), Some(1), "loading");
     app.update(Action::SeamlessLoaded(Box::new(data())));
-    // Two pairs under the title, totals and header lines.
-    assert_eq!(app.screen().content_height(), Some(3 + 2));
+    // Two pairs under the title, the two totals lines and the header.
+    assert_eq!(app.screen().content_height(), Some(4 + 2));
     press(&mut app, Key::Esc);
     assert_eq!(
         crumbs(&app),
@@ -132,10 +132,10 @@ fn t_cycles_pairs_years_and_seeds_without_loading_again() {
     assert_eq!(state(&app).view, SeamlessView::Years);
     assert_eq!(state(&app).cursor, 0, "a new view starts at its first row");
     // FY2021 (1 > 2), FY2022 (4 > 5), FY2023 (2 > 3).
-    assert_eq!(app.screen().content_height(), Some(3 + 3));
+    assert_eq!(app.screen().content_height(), Some(4 + 3));
     press(&mut app, ch('t'));
     assert_eq!(state(&app).view, SeamlessView::Seeds);
-    assert_eq!(app.screen().content_height(), Some(3 + 2));
+    assert_eq!(app.screen().content_height(), Some(4 + 2));
     press(&mut app, ch('t'));
     assert_eq!(state(&app).view, SeamlessView::Pairs);
 }
@@ -185,13 +185,13 @@ fn the_figures_are_on_screen_in_full_at_every_size() {
                 assert!(seedline::text::width(row) <= w as usize, "{row}");
             }
             // The pair row: 2 hand-overs, median 14, and at least 80 columns the worst 28 and 50%.
-            let first = &rows[4];
+            let first = &rows[5];
             let words: Vec<&str> = first.split_whitespace().collect();
             assert!(words.contains(&"2") && words.contains(&"14"), "{first}");
             if w >= 80 {
                 assert!(words.contains(&"28") && words.contains(&"50%"), "{first}");
             }
-            for row in &rows[4..] {
+            for row in &rows[5..] {
                 for word in row.split_whitespace() {
                     let number = word.starts_with(|c: char| c.is_ascii_digit() || c == '-');
                     assert!(!(number && word.ends_with('~')), "a cut figure: {row}");
@@ -201,6 +201,11 @@ fn the_figures_are_on_screen_in_full_at_every_size() {
             let totals = &rows[2];
             if w >= 80 {
                 assert!(totals.contains("33% (1/3)"), "{totals}");
+                assert!(
+                    rows[3].contains(" 28 ") && rows[3].contains(" 91 "),
+                    "{}",
+                    rows[3]
+                );
             }
             let name = format!(
                 "seamless_pairs_{}_{w}x{h}",
@@ -211,13 +216,13 @@ fn the_figures_are_on_screen_in_full_at_every_size() {
             press(&mut app, ch('t'));
             let rows = screen_rows(&mut app, w, h);
             // The first seed took 2,627 days from 基礎 to 実用化; the second has not arrived.
-            assert!(rows[4].contains("2,627"), "{}", rows[4]);
+            assert!(rows[5].contains("2,627"), "{}", rows[5]);
             let not_yet = if lang == Lang::Ja {
                 "未到達"
             } else {
                 "not yet"
             };
-            assert!(rows[5].contains(not_yet), "{}", rows[5]);
+            assert!(rows[6].contains(not_yet), "{}", rows[6]);
             let name = format!(
                 "seamless_seeds_{}_{w}x{h}",
                 if lang == Lang::Ja { "ja" } else { "en" }

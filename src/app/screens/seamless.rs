@@ -59,8 +59,8 @@ pub struct SeamlessState {
     pub scroll: usize,
 }
 
-/// Rows above the body: the summary line, the totals line and the column header.
-pub const SEAMLESS_HEAD: usize = 3;
+/// Rows above the body: the title line, two totals lines and the column header.
+pub const SEAMLESS_HEAD: usize = 4;
 
 impl SeamlessState {
     /// Body rows of the current view.

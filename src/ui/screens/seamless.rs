@@ -140,37 +140,56 @@ fn seed_columns(seeds: &[SeedRow], lang: Lang) -> Vec<Column> {
     ]
 }
 
-/// The totals line: hand-overs, median and worst gap, share seamless, highway decisions; for
-/// seeds, how many reached 実用化 from 基礎 and their median time.
-pub fn totals_line(data: &Seamless, view: SeamlessView, lang: Lang) -> String {
+/// The two totals lines: hand-overs, share seamless and highway decisions, then the gap in
+/// days with what it measures; for seeds, how many reached 実用化 from 基礎 and their median
+/// time, then what that time measures.
+pub fn totals_lines(data: &Seamless, view: SeamlessView, lang: Lang) -> [String; 2] {
     let t = &data.total;
     if view == SeamlessView::Seeds {
         let (reached, median) = data.seeds_to_practical();
-        return format!(
-            " {} {}/{} {} | {} {}",
-            tr(lang, "基礎›実用化 到達", "basic›practical reached by"),
-            thousands(reached as i64),
-            thousands(data.seeds.len() as i64),
-            tr(lang, "シーズ", "seeds"),
-            tr(lang, "中央値(日)", "median days"),
-            opt_days(median),
-        );
+        return [
+            format!(
+                " {} {}/{} | {} {}",
+                tr(lang, "基礎›実用化 到達シーズ", "seeds from basic to practical"),
+                thousands(reached as i64),
+                thousands(data.seeds.len() as i64),
+                tr(lang, "中央値(日)", "median days"),
+                opt_days(median),
+            ),
+            tr(
+                lang,
+                " 日数: 起点の課題の基礎開始から、系譜のいずれかの課題の実用化まで",
+                " days: from the first project's start in basic to practical use anywhere along the chain",
+            )
+            .to_string(),
+        ];
     }
-    format!(
-        " {} {} | {} {} | {} {} | {} {} ({}/{}) | {} {}",
-        tr(lang, "引継ぎ", "hand-overs"),
-        thousands(t.handovers as i64),
-        tr(lang, "中央値(日)", "median days"),
-        opt_days(t.median_gap),
-        tr(lang, "最長(日)", "worst days"),
-        t.worst_gap.map_or_else(|| "-".into(), thousands),
-        tr(lang, "切れ目なし", "seamless"),
-        share_text(t.seamless_share()),
-        thousands(t.seamless as i64),
-        thousands(t.measured as i64),
-        tr(lang, "旗›判断(日)", "flag›decision days"),
-        opt_days(t.median_decision),
-    )
+    [
+        format!(
+            " {} {} | {} {} ({}/{}) | {} {} ({})",
+            tr(lang, "引継ぎ", "hand-overs"),
+            thousands(t.handovers as i64),
+            tr(lang, "切れ目なし", "seamless"),
+            share_text(t.seamless_share()),
+            thousands(t.seamless as i64),
+            thousands(t.measured as i64),
+            tr(lang, "旗›判断 中央値(日)", "flag›decision median days"),
+            opt_days(t.median_decision),
+            thousands(t.decided as i64),
+        ),
+        format!(
+            " {} {} | {} {} | {}",
+            tr(lang, "切れ目 中央値(日)", "gap median days"),
+            opt_days(t.median_gap),
+            tr(lang, "最長(日)", "worst"),
+            t.worst_gap.map_or_else(|| "-".into(), thousands),
+            tr(
+                lang,
+                "前課題の終了翌日から後継課題の開始まで、0以下は切れ目なし",
+                "from the day after the predecessor ends to the successor's start; 0 or less is seamless",
+            ),
+        ),
+    ]
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, s: &SeamlessState, theme: Theme) {
@@ -205,10 +224,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, s: &SeamlessState, the
         ));
         return put_lines(frame, area, lines);
     }
-    lines.push(Line::styled(
-        fit(&totals_line(data, s.view, lang), w),
-        theme.totals(),
-    ));
+    let [first, second] = totals_lines(data, s.view, lang);
+    lines.push(Line::styled(fit(&first, w), theme.totals()));
+    lines.push(Line::styled(fit(&second, w), theme.dim()));
     let (name_head, names, columns) = match s.view {
         SeamlessView::Seeds => (
             tr(lang, "シーズ（起点の課題）", "Seed (first project)"),
