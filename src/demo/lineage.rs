@@ -190,6 +190,8 @@ fn pair_by_program(
     rng: &mut Rng,
 ) -> Vec<PlannedLink> {
     let code = |id: i64| reference.program(id).map(|p| p.code.clone());
+    let by_program = by_program(plans);
+    let none = Vec::new();
     let mut out = Vec::new();
     for link in &reference.program_links {
         let (Some(from), Some(to)) = (code(link.preceding), code(link.successor)) else {
@@ -200,7 +202,8 @@ fn pair_by_program(
             crate::model::LinkKind::Matching => LineageKind::Matching,
         };
         let mut made = 0;
-        for succ in 0..plans.len() {
+        let preds = by_program.get(from.as_str()).unwrap_or(&none);
+        for &succ in by_program.get(to.as_str()).unwrap_or(&none) {
             if made == 3 {
                 break;
             }
@@ -214,18 +217,22 @@ fn pair_by_program(
                 rng.range(30, 270)
             };
             let new_end = add(s.start_date, -1 - gap);
-            let found = (0..plans.len()).find(|&p| {
-                let plan = &plans[p];
-                !used.contains(&p)
-                    && p != succ
-                    && plan.project.program == from
-                    && plan.project.end_date.is_some()
-                    && plan.entered.iter().all(|(_, on)| {
-                        plan.project.end_date.is_some_and(|end| {
-                            add(*on, (new_end - end).num_days()) <= new_end.min(anchor)
+            // A few candidates at most: the generator stays linear in the number of projects.
+            let found = preds
+                .iter()
+                .copied()
+                .filter(|p| !used.contains(p))
+                .take(16)
+                .find(|&p| {
+                    let plan = &plans[p];
+                    p != succ
+                        && plan.project.end_date.is_some()
+                        && plan.entered.iter().all(|(_, on)| {
+                            plan.project.end_date.is_some_and(|end| {
+                                add(*on, (new_end - end).num_days()) <= new_end.min(anchor)
+                            })
                         })
-                    })
-            });
+                });
             let Some(pred) = found else {
                 continue;
             };
@@ -254,25 +261,44 @@ fn pair_by_program(
     out
 }
 
+/// Plan indices by program code, in plan order.
+fn by_program(plans: &[ProjectPlan]) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut out: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, p) in plans.iter().enumerate() {
+        out.entry(p.project.program.clone()).or_default().push(i);
+    }
+    out
+}
+
 /// Accepted highway flags linked to the project of their target program that started soonest
-/// after the flag was recommended (and after the flagged project started).
+/// after the flag was recommended and at most a year before the flagged project ends.
 pub fn highway_links(
     plans: &[ProjectPlan],
     flags: &[WrittenFlag],
     taken: &[PlannedLink],
 ) -> Vec<PlannedLink> {
     let mut pairs: HashSet<(usize, usize)> = taken.iter().map(|l| (l.pred, l.succ)).collect();
+    // Each program's projects by start date, for the first one starting after a day.
+    let mut starts = by_program(plans);
+    for list in starts.values_mut() {
+        list.sort_by_key(|&i| (plans[i].project.start_date, i));
+    }
     let mut out = Vec::new();
     for f in flags.iter().filter(|f| f.status == FlagStatus::Accepted) {
         let pred = &plans[f.plan].project;
+        // The successor takes the seed over about when the predecessor ends (up to a year before:
+        // highway support overlaps), and never before the flag was recommended.
+        let near_end = pred.end_date.map_or(pred.start_date, |e| add(e, -365));
         let after = f
             .recommended_on
             .unwrap_or(pred.start_date)
-            .max(pred.start_date);
-        let succ = (0..plans.len())
-            .filter(|&s| s != f.plan && plans[s].project.program == f.target)
-            .filter(|&s| plans[s].project.start_date > after)
-            .min_by_key(|&s| (plans[s].project.start_date, s));
+            .max(pred.start_date)
+            .max(near_end);
+        let Some(list) = starts.get(&f.target) else {
+            continue;
+        };
+        let at = list.partition_point(|&s| plans[s].project.start_date <= after);
+        let succ = list[at..].iter().copied().find(|&s| s != f.plan);
         if let Some(succ) = succ {
             if pairs.insert((f.plan, succ)) && !pairs.contains(&(succ, f.plan)) {
                 out.push(PlannedLink {
