@@ -233,11 +233,8 @@ fn demo_lineage_joins_linked_programs_forward_in_time() {
     let home = Home::new();
     let mut store = home.store("demo.db");
     let options = seedline::demo::DemoOptions {
-        projects: 400,
         notes: 10,
-        flags: 60,
-        seed: 7,
-        anchor: crate::common::today(),
+        ..seedline::demo::DemoOptions::new(crate::common::today())
     };
     let summary = seedline::demo::generate(&mut store, &options, &mut |_, _, _| {}).unwrap();
     assert!(summary.lineage >= 20, "{summary:?}");

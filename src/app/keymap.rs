@@ -257,7 +257,7 @@ impl Default for Keymap {
             (M::Detail, K::Char('E'), C::EditProject, false),
             (M::Global, K::Char('N'), C::NewProject, false),
             (M::Detail, K::Char('C'), C::CorrectGate, false),
-            (M::Global, K::Char('L'), C::Seamless, false),
+            (M::Global, K::Char('X'), C::Seamless, false),
             (M::Seamless, K::Char('t'), C::TogglePivot, true),
         ];
         Keymap {

@@ -310,7 +310,7 @@ impl App {
         self.load_current()
     }
 
-    /// `L`: the gaps between programs (切れ目), in `view` (the one already open, if any, as it was left).
+    /// `X`: the gaps between programs (切れ目), in `view` (the one already open, if any, as it was left).
     pub fn push_seamless(&mut self, view: crate::app::screens::SeamlessView) -> Vec<Effect> {
         if let Some(effects) = self.raise(|s| matches!(s, Screen::Seamless(_))) {
             return effects;

@@ -107,7 +107,7 @@ fn reshape(
         Phase::Basic => format!("{topic}の病態解明と治療標的の探索に関する基礎研究"),
         _ => format!("{topic}に対する候補の非臨床試験と治験への橋渡し"),
     };
-    p.summary = format!("{}に至るシーズの先行研究。", a.title);
+    p.summary = format!("{topic}を対象とするシーズの先行研究。成果は後継課題に引き継がれた。");
     p.pi_name = a.pi_name.clone();
     p.pi_title = a.pi_title.clone();
     p.institution = a.institution.clone();

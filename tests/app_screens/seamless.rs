@@ -1,4 +1,4 @@
-//! The gaps between programs (`L`): what it loads, `t` cycling program pairs / fiscal years /
+//! The gaps between programs (`X`): what it loads, `t` cycling program pairs / fiscal years /
 //! seeds without a reload, Enter opening the row's successors (or the seed's chain) by
 //! 課題管理番号, and drawing at 80×24, 200×50 and 40×12 in both languages.
 
@@ -93,20 +93,20 @@ fn state(app: &App) -> &SeamlessState {
     }
 }
 
-/// The screen opened with `L` and answered, at `w`×`h` in `lang`.
+/// The screen opened with `X` and answered, at `w`×`h` in `lang`.
 fn opened(lang: Lang, w: u16, h: u16) -> App {
     let mut app = sized(w, h);
     app.lang = lang;
-    assert_eq!(press(&mut app, ch('L')), [Effect::LoadSeamless]);
+    assert_eq!(press(&mut app, ch('X')), [Effect::LoadSeamless]);
     app.update(Action::SeamlessLoaded(Box::new(data())));
     app
 }
 
 #[test]
-fn capital_l_opens_the_gaps_over_the_screen_it_was_pressed_on() {
+fn capital_x_opens_the_gaps_over_the_screen_it_was_pressed_on() {
     let mut app = app();
     open_list(&mut app, 101..=103);
-    assert_eq!(press(&mut app, ch('L')), [Effect::LoadSeamless]);
+    assert_eq!(press(&mut app, ch('X')), [Effect::LoadSeamless]);
     assert_eq!(
         crumbs(&app),
         ["ダッシュボード", "課題一覧", "事業間の切れ目 (事業間)"]
@@ -167,7 +167,7 @@ fn enter_opens_the_successors_of_a_pair_or_the_chain_of_a_seed() {
 #[test]
 fn an_empty_lineage_says_how_to_record_one() {
     let mut app = sized(80, 24);
-    press(&mut app, ch('L'));
+    press(&mut app, ch('X'));
     app.update(Action::SeamlessLoaded(Box::default()));
     assert_eq!(app.screen().content_height(), Some(2));
     let body = body_rows(&mut app, 80, 24);
