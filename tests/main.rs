@@ -41,6 +41,7 @@ mod reliability_text;
 mod retire;
 mod runtime;
 mod schema;
+mod seamless;
 mod soft_delete;
 mod store;
 mod tui_workflow;

@@ -118,11 +118,13 @@ pub enum Command {
     DueBoard,
     /// Back to the dashboard (closing every screen over it).
     Dashboard,
+    /// The gaps between programs (切れ目): hand-overs per program pair, fiscal year and seed.
+    Seamless,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 61] = [
+    pub const ALL: [Command; 62] = [
         Command::Open,
         Command::Programs,
         Command::Portfolio,
@@ -184,6 +186,7 @@ impl Command {
         Command::HighwayQueue,
         Command::DueBoard,
         Command::Dashboard,
+        Command::Seamless,
     ];
 
     /// The name used in the config file and the palette.
@@ -363,6 +366,11 @@ impl Command {
                 "due board (follow-ups, reports, evaluations)",
             ),
             Command::Dashboard => ("dashboard", "ダッシュボードへ", "to the dashboard"),
+            Command::Seamless => (
+                "seamless",
+                "事業間の切れ目（引継ぎの日数・シーズ別の期間）",
+                "gaps between programs (hand-over days, seeds)",
+            ),
         }
     }
 
@@ -406,6 +414,14 @@ impl Command {
                 "前を選択（系譜の課題、記録）",
                 "previous lineage project or note",
             ),
+            (Command::TogglePivot, Mode::Seamless) => (
+                "表示の切替（事業間 › 年度別 › シーズ別）",
+                "view: program pairs › fiscal years › seeds",
+            ),
+            (Command::Open, Mode::Seamless) => (
+                "行の後継課題（シーズ別は系譜の課題）を開く",
+                "open the row's successors (a seed: its chain)",
+            ),
             (Command::Open, Mode::Budget | Mode::Funnel | Mode::Outcomes) => {
                 ("セルの課題一覧を開く", "open the projects behind the cell")
             }
@@ -429,6 +445,7 @@ impl Command {
             (Command::TogglePivot, Mode::Pi) => ("代表者／機関", "PI/institution"),
             (Command::TogglePivot, Mode::Programs) => ("廃止事業", "retired"),
             (Command::TogglePivot, Mode::Outcomes) => ("種類", "kind"),
+            (Command::TogglePivot, Mode::Seamless) => ("表示", "view"),
             _ => return self.short(lang),
         };
         crate::tr(lang, ja, en)
@@ -467,6 +484,7 @@ impl Command {
             Command::AssignOfficers => ("担当者", "officers"),
             Command::Programs => ("事業", "programs"),
             Command::OutcomeTally => ("成果集計", "outcomes"),
+            Command::Seamless => ("切れ目", "gaps"),
             Command::RecordOutcome => ("成果", "outcome"),
             other => return other.describe().2,
         };

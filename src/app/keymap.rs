@@ -110,10 +110,12 @@ pub enum Mode {
     Programs,
     /// The outcome tally.
     Outcomes,
+    /// The gaps between programs.
+    Seamless,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Global,
         Mode::Dashboard,
         Mode::List,
@@ -126,6 +128,7 @@ impl Mode {
         Mode::Links,
         Mode::Programs,
         Mode::Outcomes,
+        Mode::Seamless,
     ];
 
     /// The name used in the config file (`[keys.list]`).
@@ -143,6 +146,7 @@ impl Mode {
             Mode::Links => "links",
             Mode::Programs => "programs",
             Mode::Outcomes => "outcomes",
+            Mode::Seamless => "seamless",
         }
     }
 }
@@ -253,6 +257,8 @@ impl Default for Keymap {
             (M::Detail, K::Char('E'), C::EditProject, false),
             (M::Global, K::Char('N'), C::NewProject, false),
             (M::Detail, K::Char('C'), C::CorrectGate, false),
+            (M::Global, K::Char('X'), C::Seamless, false),
+            (M::Seamless, K::Char('t'), C::TogglePivot, true),
         ];
         Keymap {
             bindings: table

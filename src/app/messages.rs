@@ -46,6 +46,7 @@ pub enum Action {
     BudgetLoaded(Box<BudgetPivot>),
     FunnelLoaded(Box<Funnel>),
     OutcomesLoaded(Box<OutcomeTally>),
+    SeamlessLoaded(Box<crate::model::Seamless>),
     PiLoaded(Box<PiOverview>),
     LinksLoaded {
         project_id: i64,
@@ -141,6 +142,8 @@ pub enum Effect {
         filter: Filter,
         scope: Scope,
     },
+    /// The gaps between programs over every lineage link.
+    LoadSeamless,
     LoadPi {
         key: PiKey,
         today: Date,

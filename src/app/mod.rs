@@ -307,6 +307,12 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::SeamlessLoaded(data) => {
+                if let Some(Screen::Seamless(s)) = self.stack.last_mut() {
+                    s.loaded(*data);
+                }
+                Vec::new()
+            }
             Action::PiLoaded(overview) => {
                 if let Some(Screen::Pi(p)) = self.stack.last_mut() {
                     p.loaded(*overview);
@@ -417,6 +423,7 @@ impl App {
             C::ProjectList => self.push_top_list(ListKind::Projects),
             C::HighwayQueue => self.push_top_list(ListKind::Highway),
             C::DueBoard => self.push_due(false, false),
+            C::Seamless => self.push_seamless(Default::default()),
             C::Dashboard => {
                 self.stack.truncate(1);
                 self.load_current()

@@ -3,6 +3,7 @@
 
 use super::screens::{
     BudgetState, DueState, FunnelState, HistoryState, LinksState, OutcomesState, PiState,
+    SeamlessState,
 };
 use super::{App, DetailState, Effect, InputLine, ListKind, ListState, Overlay, Screen};
 use crate::model::{BudgetRows, FiscalYear, PiKey};
@@ -50,6 +51,12 @@ impl App {
                     return Vec::new();
                 };
                 return self.push_list(ListKind::Projects, query, label);
+            }
+            Screen::Seamless(s) => {
+                return match s.open_query(self.lang) {
+                    Some((query, label)) => self.push_list(ListKind::Projects, query, label),
+                    None => Vec::new(),
+                };
             }
             Screen::Links(l) => {
                 return match l.links.get(l.cursor) {
@@ -305,6 +312,18 @@ impl App {
             filter,
             query,
             ..OutcomesState::default()
+        })));
+        self.load_current()
+    }
+
+    /// `X`: the gaps between programs (切れ目), in `view` (the one already open, if any, as it was left).
+    pub fn push_seamless(&mut self, view: crate::app::screens::SeamlessView) -> Vec<Effect> {
+        if let Some(effects) = self.raise(|s| matches!(s, Screen::Seamless(_))) {
+            return effects;
+        }
+        self.stack.push(Screen::Seamless(Box::new(SeamlessState {
+            view,
+            ..SeamlessState::default()
         })));
         self.load_current()
     }

@@ -81,6 +81,15 @@ pub enum View {
         #[arg(long, short, default_value = "")]
         query: String,
     },
+    /// The gaps between programs (切れ目): days from a predecessor's end to its successor's
+    /// start per program pair or fiscal year, and per seed the time from 基礎 to 実用化.
+    Seamless {
+        #[command(flatten)]
+        size: Size,
+        /// pairs (program pairs), years (fiscal year of the hand-over) or seeds.
+        #[arg(long, default_value = "pairs")]
+        view: String,
+    },
     /// Phase transitions in a fiscal year and median days in each phase.
     Funnel {
         #[command(flatten)]
@@ -196,6 +205,14 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
                 chain(store, &mut app, effects, |app| {
                     app.push_outcomes(kind, filter, query)
                 }),
+            )
+        }
+        View::Seamless { size, view } => {
+            let view = crate::app::screens::SeamlessView::parse(&view)
+                .ok_or_else(|| crate::msg::cli::not_a_seamless_view("--view", &view))?;
+            (
+                size,
+                chain(store, &mut app, effects, |app| app.push_seamless(view)),
             )
         }
         View::Funnel { size, fy, query } => {

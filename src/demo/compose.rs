@@ -301,7 +301,7 @@ fn goal_for(phase: Phase) -> &'static str {
 }
 
 /// 課題管理番号 in AMED's shape: `JP` + fiscal year (2 digits) + program letters + 7 digits.
-fn amed_id(start: Date, program: &str, i: usize) -> String {
+pub(crate) fn amed_id(start: Date, program: &str, i: usize) -> String {
     let letters: String = program
         .chars()
         .filter(|c| c.is_ascii_alphabetic())

@@ -5,6 +5,7 @@
 
 mod approvals;
 mod compose;
+mod lineage;
 mod portfolio;
 mod records;
 mod rng;
@@ -59,6 +60,8 @@ pub struct DemoSummary {
     pub deadlines: usize,
     /// Links to 推薦書, 報告書 and 議事録.
     pub attachments: usize,
+    /// 系譜: hand-overs of a seed from one project to the next.
+    pub lineage: usize,
 }
 
 /// Progress callback: (stage, done, total).
@@ -116,6 +119,15 @@ fn fill(
         let i = plans.len();
         plans.push(composer.plan(i, options.anchor, &mut rng));
     }
+    // Seeds handed between programs (schema v7) draw from a stream of their own too.
+    let mut seeds = Rng::new(options.seed ^ LINEAGE_STREAM);
+    let mut links = lineage::shape(
+        &mut plans,
+        approvals::APPROVALS.len(),
+        reference,
+        options.anchor,
+        &mut seeds,
+    );
     let mut ids = Vec::with_capacity(plans.len());
     for (i, plan) in plans.iter().enumerate() {
         let (ps, po) = officers.for_project(&mut rng);
@@ -138,6 +150,12 @@ fn fill(
     progress("projects", plans.len(), plans.len());
     let flags = records::write_flags(loader, &plans, &ids, reference, options, &mut rng)?;
     summary.flags = flags.len();
+    links.extend(lineage::highway_links(&plans, &flags, &links));
+    for l in &links {
+        let by = ids[l.succ].1.1;
+        loader.lineage(ids[l.pred].0, ids[l.succ].0, l.kind, l.flag, by)?;
+    }
+    summary.lineage = links.len();
     summary.attachments +=
         portfolio::write_recommendations(loader, &flags, &plans, &ids, reference, &mut extra)?;
     if let Some(persona) = officers.po.first() {
@@ -179,6 +197,9 @@ impl Officers {
 
 /// Seed of the portfolio records' random stream (XORed with the demo's seed).
 const PORTFOLIO_STREAM: u64 = 0x504F_5254_464F_4C49;
+
+/// Seed of the lineage's random stream (XORed with the demo's seed).
+const LINEAGE_STREAM: u64 = 0x4C49_4E45_4147_4553;
 
 /// Writes the fictional officers. The first PO is the demo persona: their `login` is the OS
 /// account running the generator, so that `mine` finds "me" in the demo database.

@@ -23,6 +23,7 @@ mod pi;
 mod project;
 mod project_edit;
 pub mod reference;
+mod seamless;
 mod views;
 
 pub use attachment::{AttachmentView, NewAttachment};
@@ -68,6 +69,7 @@ pub use reference::{
     DiseaseAreaRef, IntegratedProjectRef, LinkKind, NameIndex, NameMatch, NewProgram,
     ProgramChange, ProgramLink, ProgramRef, ProgramRow, RefKind, Reference, suggest,
 };
+pub use seamless::{GapKey, GapRow, Seamless, SeedPhases, SeedRow, seamless_figures};
 pub use views::{
     DeadlineView, FlagView, GateView, NoteView, OutcomeView, PhaseStep, ProjectDetail, ProjectRow,
     Sort, SortKey,

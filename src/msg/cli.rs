@@ -77,6 +77,13 @@ pub fn not_a_fiscal_year(flag: &str, value: &str) -> Msg {
     )
 }
 
+pub fn not_a_seamless_view(flag: &str, value: &str) -> Msg {
+    Msg::new(
+        format!("{flag}: '{value}' は表示の種類ではありません（pairs、years、seeds）"),
+        format!("{flag}: '{value}' is not a view (pairs, years, seeds)"),
+    )
+}
+
 pub fn nothing_to_change(options: &str) -> Msg {
     Msg::new(
         format!("変更する項目がありません: {options} のいずれかを指定してください"),

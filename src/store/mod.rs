@@ -41,6 +41,7 @@ mod program;
 mod project_edit;
 mod projects;
 mod reference;
+mod seamless;
 mod short;
 mod watch;
 

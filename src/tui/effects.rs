@@ -108,6 +108,9 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
         Effect::LoadOutcomes { filter, scope } => store
             .outcome_tally(&filter, &scope)
             .map(|t| Action::OutcomesLoaded(Box::new(t))),
+        Effect::LoadSeamless => store
+            .seamless()
+            .map(|s| Action::SeamlessLoaded(Box::new(s))),
         Effect::LoadPi { key, today } => {
             load_pi(store, &key, today).map(|o| Action::PiLoaded(Box::new(o)))
         }

@@ -24,6 +24,7 @@ mod picker;
 mod programs;
 mod project_form;
 mod successor;
+mod seamless;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{

@@ -14,6 +14,7 @@ pub mod list;
 pub mod outcomes;
 pub mod pi;
 pub mod programs;
+pub mod seamless;
 
 use super::keymap::Mode;
 use super::{Command, Effect};
@@ -31,6 +32,7 @@ pub use list::{ListKind, ListState};
 pub use outcomes::OutcomesState;
 pub use pi::PiState;
 pub use programs::ProgramsState;
+pub use seamless::{SeamlessState, SeamlessView};
 
 /// Rows around every screen's body: the title (breadcrumb) above, the status line below.
 pub const CHROME: u16 = 2;
@@ -61,6 +63,8 @@ pub enum Screen {
     Programs(Box<ProgramsState>),
     /// Outcomes per integrated project × fiscal year.
     Outcomes(Box<OutcomesState>),
+    /// The gaps between programs (切れ目).
+    Seamless(Box<SeamlessState>),
 }
 
 /// What a screen may know of the app while it handles a command or loads, and the one thing it
@@ -106,6 +110,7 @@ impl Screen {
             Screen::Links(_) => Mode::Links,
             Screen::Programs(_) => Mode::Programs,
             Screen::Outcomes(_) => Mode::Outcomes,
+            Screen::Seamless(_) => Mode::Seamless,
         }
     }
 
@@ -124,6 +129,7 @@ impl Screen {
             Screen::Links(s) => s.command(command, ctx),
             Screen::Programs(s) => s.command(command, ctx),
             Screen::Outcomes(s) => s.command(command, ctx),
+            Screen::Seamless(s) => s.command(command, ctx),
         }
     }
 
@@ -141,6 +147,7 @@ impl Screen {
             Screen::Links(s) => s.load(),
             Screen::Programs(s) => s.load(),
             Screen::Outcomes(s) => s.load(ctx),
+            Screen::Seamless(s) => s.load(),
         }
     }
 
@@ -160,6 +167,7 @@ impl Screen {
             Screen::Links(s) => s.content_height(),
             Screen::Programs(s) => s.content_height(),
             Screen::Outcomes(s) => s.content_height(),
+            Screen::Seamless(s) => s.content_height(),
         })
     }
 
@@ -189,6 +197,7 @@ impl Screen {
             Screen::Outcomes(s) => {
                 s.keep_in_view(body.saturating_sub(outcomes::OUTCOMES_FRAME).max(1))
             }
+            Screen::Seamless(s) => s.keep_in_view(body.saturating_sub(seamless::SEAMLESS_HEAD)),
             // The detail is laid out again for the new width by the app (it needs the language).
             Screen::Detail(_) | Screen::Dashboard => {}
         }
@@ -208,6 +217,7 @@ impl Screen {
             Screen::Links(s) => s.label.clone(),
             Screen::Programs(s) => s.name(lang),
             Screen::Outcomes(s) => s.name(lang),
+            Screen::Seamless(s) => s.name(lang),
         }
     }
 
@@ -224,7 +234,8 @@ impl Screen {
             | Screen::Budget(_)
             | Screen::Funnel(_)
             | Screen::Programs(_)
-            | Screen::Outcomes(_) => None,
+            | Screen::Outcomes(_)
+            | Screen::Seamless(_) => None,
         }
     }
 }

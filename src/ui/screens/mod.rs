@@ -14,6 +14,7 @@ mod list;
 mod outcomes;
 mod pi;
 mod programs;
+mod seamless;
 
 use super::theme::Theme;
 use crate::Lang;
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Screen::Links(l) => links::draw(frame, area, app, l, theme),
         Screen::Programs(p) => programs::draw(frame, area, app, p, theme),
         Screen::Outcomes(o) => outcomes::draw(frame, area, app, o, theme),
+        Screen::Seamless(s) => seamless::draw(frame, area, app, s, theme),
     }
 }
 
