@@ -21,6 +21,7 @@ mod outcomes;
 mod pi;
 mod picker;
 mod programs;
+mod polish;
 mod project_form;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).

@@ -121,6 +121,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
     while right.len() > 1 && spans_w(&right) + 2 + least_query > w {
         right.pop();
     }
+    if right.last().is_some_and(|s| !s.content.ends_with(' ')) {
+        right.push(Span::raw(" "));
+    }
     let right_w = spans_w(&right);
     let room = w.saturating_sub(right_w + 2);
     let shown = if room >= 4 {
