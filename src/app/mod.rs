@@ -471,6 +471,7 @@ impl App {
                     return Vec::new();
                 }
                 let refused = (self.status.as_ref())
+                    .filter(|_| !form.kind.is_export())
                     .filter(|s| save::build_save(form, self.lang).err().as_ref() == Some(*s))
                     .cloned();
                 form.edit(edit);

@@ -44,6 +44,12 @@ impl App {
     pub(crate) fn show_form(&mut self, form: Form) -> Vec<Effect> {
         let draft = form.kind.draft_slot().and_then(|s| self.drafts.remove(&s));
         let form = match draft {
+            // The same form (same version): the draft as it was left, relative dates as typed.
+            Some(mut draft) if draft.kind == form.kind => {
+                self.notice = Some(tr(self.lang, "下書きを復元しました", "draft restored").into());
+                draft.heading = form.heading;
+                draft
+            }
             Some(draft) => {
                 let record = super::DraftRecord {
                     kind: form.kind.clone(),
@@ -396,6 +402,9 @@ impl App {
         let (Some(refused), Overlay::Form(form)) = (refused, &self.overlay) else {
             return;
         };
+        if form.kind.is_export() {
+            return;
+        }
         let field = |m: &str| m.split_once(": ").map(|(f, _)| f.to_string());
         let still = match build_save(form, self.lang) {
             Ok(_) => false,
