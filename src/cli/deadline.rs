@@ -1,6 +1,7 @@
 //! `seedline deadline`: report and evaluation deadlines (年次報告, 中間評価, 事後評価, stage
 //! gates): add, done, reopen, list. Deadlines have row numbers as printed by `deadline list`.
 
+use crate::msg::cli_out as out;
 use super::args::era_date_arg;
 use crate::model::{Coded, DeadlineKind, NewDeadline};
 use crate::session::RunContext;
@@ -54,7 +55,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 due_on: era_date_arg(ctx, "due", &due)?,
             };
             let n = store.add_deadline(project, &deadline, &ctx.author)?;
-            println!("deadline #{n} added to {}", sanitize_line(&id));
+            println!("{}", out::deadline_added(n, &sanitize_line(&id)).get(ctx.lang));
         }
         Command::Done { deadline, on } => {
             let on = match on {
@@ -62,11 +63,11 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 None => ctx.today,
             };
             store.set_deadline_done(deadline, None, Some(on), &ctx.author)?;
-            println!("deadline #{deadline} done on {on}");
+            println!("{}", out::deadline_done(deadline, on).get(ctx.lang));
         }
         Command::Reopen { deadline } => {
             store.set_deadline_done(deadline, None, None, &ctx.author)?;
-            println!("deadline #{deadline} reopened");
+            println!("{}", out::deadline_reopened(deadline).get(ctx.lang));
         }
         Command::List { id } => {
             let project = store.project_id(&id)?;

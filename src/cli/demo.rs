@@ -36,7 +36,7 @@ pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
         anchor: ctx.today,
     };
     let started = Instant::now();
-    let summary = generate(&mut store, &options, &mut progress_printer())?;
+    let summary = generate(&mut store, &options, &mut progress_printer(ctx.lang))?;
     println!(
         "{}: {} projects, {} notes, {} highway flags, {} stage gates, {} outcomes, {} budget rows, {} deadlines, {} links in {:.1} s",
         path.display(),
@@ -54,12 +54,13 @@ pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
 }
 
 /// Progress on stderr, only when stderr is a terminal (quiet in pipes and logs).
-pub fn progress_printer() -> impl FnMut(&'static str, usize, usize) {
+pub fn progress_printer(lang: crate::Lang) -> impl FnMut(&'static str, usize, usize) {
     let tty = std::io::stderr().is_terminal();
     move |stage, done, total| {
         if tty {
             let mut err = std::io::stderr();
-            let _ = write!(err, "\r\x1b[K{stage}: {done}/{total}");
+            let line = crate::msg::cli_out::demo_progress(stage, done, total);
+            let _ = write!(err, "\r\x1b[K{}", line.get(lang));
             if done >= total {
                 let _ = writeln!(err);
             }

@@ -339,7 +339,7 @@ fn open_for_use(choice: &DbChoice, demo: bool, ctx: &mut RunContext) -> Result<S
             crate::msg::cli::generating_demo(path.display()).get(ctx.lang)
         );
         let options = crate::demo::DemoOptions::new(ctx.today);
-        crate::demo::generate(&mut store, &options, &mut demo::progress_printer())?;
+        crate::demo::generate(&mut store, &options, &mut demo::progress_printer(ctx.lang))?;
     }
     if !ctx.officer_configured
         && let Some((name, role)) = store.officer_for_login(&crate::identity::os_user())?

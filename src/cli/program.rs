@@ -1,5 +1,6 @@
 //! `seedline program`: add, edit, list, retire and restore programs (事業), and a program's history.
 
+use crate::msg::cli_out as out;
 use super::args::{date_arg, parse_coded};
 use crate::model::reference::program::{display_name, find_program, parse_phase_range};
 use crate::model::{
@@ -134,11 +135,12 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 retired_on: None,
             };
             store.add_program(&program)?;
-            println!(
-                "program {} added: {}",
-                program.code,
-                sanitize_line(&program.name_ja)
-            );
+            let name = match ctx.lang {
+                crate::Lang::Ja => &program.name_ja,
+                crate::Lang::En => &program.name_en,
+            };
+            let added = out::program_added(&program.code, &sanitize_line(name));
+            println!("{}", added.get(ctx.lang));
         }
         Command::Edit {
             program,
@@ -168,9 +170,9 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let current = reference.program_by_code(&code).map_or(1, |p| p.version);
             let new = store.edit_program(&code, version.unwrap_or(current), &change)?;
             if new == version.unwrap_or(current) {
-                println!("program {code}: nothing changed (version {new})");
+                println!("{}", out::program_saved(&code, new, false).get(ctx.lang));
             } else {
-                println!("program {code} saved (version {new})");
+                println!("{}", out::program_saved(&code, new, true).get(ctx.lang));
             }
         }
         Command::List { all } => {
@@ -181,14 +183,12 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let code = program_code(&reference, &program)?;
             let day = date_arg(ctx, "--on", on.as_deref())?;
             store.set_program_retired(&code, Some(day))?;
-            println!(
-                "program {code} retired on {day}: its projects stay; `seedline program restore {code}` brings it back"
-            );
+            println!("{}", out::program_retired(&code, day).get(ctx.lang));
         }
         Command::Restore { program } => {
             let code = program_code(&reference, &program)?;
             store.set_program_retired(&code, None)?;
-            println!("program {code} restored");
+            println!("{}", out::program_restored(&code).get(ctx.lang));
         }
         Command::History { program } => {
             let code = program_code(&reference, &program)?;
