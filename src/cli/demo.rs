@@ -37,9 +37,7 @@ pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
     };
     let started = Instant::now();
     let summary = generate(&mut store, &options, &mut progress_printer(ctx.lang))?;
-    println!(
-        "{}: {} projects, {} notes, {} highway flags, {} stage gates, {} outcomes, {} budget rows, {} deadlines, {} links in {:.1} s",
-        path.display(),
+    let counts = [
         summary.projects,
         summary.notes,
         summary.flags,
@@ -48,8 +46,10 @@ pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
         summary.budgets,
         summary.deadlines,
         summary.attachments,
-        started.elapsed().as_secs_f64()
-    );
+    ];
+    let seconds = started.elapsed().as_secs_f64();
+    let made = crate::msg::cli_out::demo_made(path.display(), counts, seconds);
+    println!("{}", made.get(ctx.lang));
     Ok(ExitCode::SUCCESS)
 }
 

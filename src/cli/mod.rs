@@ -216,7 +216,9 @@ fn run_in(cli: Cli, lang: &mut Lang) -> Result<ExitCode> {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             phase::run(&ctx, &mut store, args)
         }
-        Some(Command::Backup(args)) => backup::run(&open_for_use(db, demo, &mut ctx)?, args),
+        Some(Command::Backup(args)) => {
+            backup::run(&open_for_use(db, demo, &mut ctx)?, args, ctx.lang)
+        }
         Some(Command::Export(args)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             export::run(&ctx, &mut store, args)

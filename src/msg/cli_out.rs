@@ -307,3 +307,256 @@ pub fn demo_progress(stage: &str, done: usize, total: usize) -> Msg {
         format!("{en}: {done}/{total}"),
     )
 }
+
+// ---- doctor ----
+
+/// A row of `PRAGMA foreign_key_check`: the table and row pointing at a missing parent.
+pub fn orphan_row(table: &str, row: i64, parent: &str) -> Msg {
+    Msg::new(
+        format!("{table} の行 {row} が存在しない {parent} を参照しています"),
+        format!("{table} row {row} points at a missing {parent}"),
+    )
+}
+
+/// A search table that does not hold every row (`what`: which one).
+pub fn index_out_of_step(what: IndexKind, indexed: i64, rows: i64) -> Msg {
+    let (ja, en, unit_ja, unit_en) = match what {
+        IndexKind::Projects => ("検索索引", "search index", "課題", "projects"),
+        IndexKind::ShortWords => ("短語表", "short-word table", "課題", "projects"),
+        IndexKind::Notes => ("記録の検索索引", "note search index", "記録", "notes"),
+    };
+    Msg::new(
+        format!("{ja}に {unit_ja} {indexed} 件、データベースに {rows} 件"),
+        format!("{en} holds {indexed} {unit_en}, the database {rows}"),
+    )
+}
+
+/// The search tables `seedline doctor` counts.
+#[derive(Debug, Clone, Copy)]
+pub enum IndexKind {
+    Projects,
+    ShortWords,
+    Notes,
+}
+
+pub fn open_flags_twice(n: i64) -> Msg {
+    Msg::new(
+        format!("未決のハイウェイ支援フラグを2つ以上持つ課題が {n} 件あります"),
+        format!("{n} projects carry more than one open highway flag"),
+    )
+}
+
+/// A `-wal` / `-shm` file whose mode makes writes fail (`writable`: false) or differs from the
+/// database's; with its fix.
+pub fn side_file_mode(side: impl Display, mode: u32, want: u32, writable: bool) -> Msg {
+    if writable {
+        Msg::new(
+            format!(
+                "{side}: モード {mode:o} がデータベースと違います（{want:o} のはず）。`chmod {want:o} {side}` で直してください"
+            ),
+            format!(
+                "{side}: mode {mode:o} does not match the database's (expected {want:o}); fix it with `chmod {want:o} {side}`"
+            ),
+        )
+    } else {
+        Msg::new(
+            format!(
+                "{side}: モード {mode:o} では所有者も書き込めず、書き込みはすべて `attempt to write a readonly database` で失敗します。`chmod {want:o} {side}` で直してください"
+            ),
+            format!(
+                "{side}: mode {mode:o} is not writable by its owner, so every write fails with \"attempt to write a readonly database\"; fix it with `chmod {want:o} {side}`"
+            ),
+        )
+    }
+}
+
+/// The label before each problem `seedline doctor` found.
+pub fn problem(detail: &str) -> Msg {
+    Msg::new(format!("問題: {detail}"), format!("problem: {detail}"))
+}
+
+// ---- projects, officers, assignments, watching, attachments, program links ----
+
+pub fn project_added(id: &str, program: &str, ip: &str, phase: &str) -> Msg {
+    Msg::new(
+        format!("{id} を追加しました: {program} / {ip} / {phase}"),
+        format!("{id} added: {program} / {ip} / {phase}"),
+    )
+}
+
+pub fn project_retired(id: &str) -> Msg {
+    Msg::new(
+        format!(
+            "{id} を除外しました: どの画面・件数・書き出しにも出ません。記録は残ります（`seedline project restore {id}` で戻せます）"
+        ),
+        format!(
+            "{id} retired: hidden from every view, count and export; its notes are kept (`seedline project restore {id}` brings it back)"
+        ),
+    )
+}
+
+pub fn project_restored(id: &str) -> Msg {
+    Msg::new(format!("{id} を元に戻しました"), format!("{id} restored"))
+}
+
+pub fn project_no_field(id: &str) -> Msg {
+    Msg::new(
+        format!("{id}: 項目の指定がないため何も変えていません（例 --licensing license、--end 2028-03-31）"),
+        format!("{id}: no field given, nothing changed (e.g. --licensing license, --end 2028-03-31)"),
+    )
+}
+
+pub fn project_unchanged(id: &str, version: i64) -> Msg {
+    Msg::new(
+        format!("{id}: どの値も指定どおりです。変更はありません（版 {version}）"),
+        format!("{id}: every value is already as given; nothing changed (version {version})"),
+    )
+}
+
+pub fn project_saved(id: &str, version: i64) -> Msg {
+    Msg::new(
+        format!("{id} を保存しました（版 {version}）:"),
+        format!("{id} saved (version {version}):"),
+    )
+}
+
+pub fn officer_added(role: &str, name: &str) -> Msg {
+    Msg::new(
+        format!("担当者を追加しました: {role} {name}"),
+        format!("added {role} {name}"),
+    )
+}
+
+pub fn officer_changed(before: &str, after: &str, version: i64) -> Msg {
+    Msg::new(
+        format!("{before} を {after} に変更しました（版 {version}）"),
+        format!("{before} is now {after} (version {version})"),
+    )
+}
+
+pub fn officer_retired(who: &str, on: impl Display, ended: usize) -> Msg {
+    Msg::new(
+        format!(
+            "{who} は {on} で退任しました。現在の担当 {ended} 件を終了しました（`seedline officer restore` で名簿に戻せます）"
+        ),
+        format!(
+            "{who} retired on {on}; {ended} current assignment(s) ended (`seedline officer restore` brings them back on the roster)"
+        ),
+    )
+}
+
+pub fn officer_back(who: &str) -> Msg {
+    Msg::new(
+        format!("{who} を名簿に戻しました"),
+        format!("{who} is back on the roster"),
+    )
+}
+
+pub fn no_officers() -> Msg {
+    Msg::new(
+        "担当者はまだいません。`seedline officer add NAME --role PO --login ACCOUNT` で追加してください",
+        "no officers yet; add one with `seedline officer add NAME --role PO --login ACCOUNT`",
+    )
+}
+
+pub fn assigned(who: &str, projects: &str, from: impl Display) -> Msg {
+    Msg::new(
+        format!("{who} を {projects} の担当にしました（{from} から）"),
+        format!("assigned {who} to {projects} from {from}"),
+    )
+}
+
+pub fn already_assigned(who: &str, projects: &str) -> Msg {
+    Msg::new(
+        format!("{who} は既に {projects} の担当です（変更なし）"),
+        format!("{who} was already assigned to {projects} (no change)"),
+    )
+}
+
+pub fn unassigned(who: &str, project: &str, from: &str, to: impl Display) -> Msg {
+    Msg::new(
+        format!("{who} を {project} の担当から外しました（{from}〜{to}。担当の履歴には残ります）"),
+        format!(
+            "unassigned {who} from {project} ({from}〜{to}; kept in the assignment history)"
+        ),
+    )
+}
+
+pub fn not_assigned(who: &str, projects: &str) -> Msg {
+    Msg::new(
+        format!("{who} は {projects} の担当ではありません（変更なし）"),
+        format!("{who} was not assigned to {projects} (no change)"),
+    )
+}
+
+pub fn watching(id: &str, on: bool) -> Msg {
+    if on {
+        Msg::new(format!("{id} をウォッチします"), format!("watching {id}"))
+    } else {
+        Msg::new(
+            format!("{id} のウォッチをやめました"),
+            format!("not watching {id}"),
+        )
+    }
+}
+
+pub fn attachment_added(n: i64, id: &str) -> Msg {
+    Msg::new(
+        format!("添付 #{n} を {id} に追加しました"),
+        format!("attachment #{n} added to {id}"),
+    )
+}
+
+pub fn attachment_removed(n: i64) -> Msg {
+    Msg::new(
+        format!("添付 #{n} を外しました"),
+        format!("attachment #{n} removed"),
+    )
+}
+
+pub fn program_linked(from: &str, to: &str, kind: &str, added: bool) -> Msg {
+    if added {
+        Msg::new(
+            format!("事業をつなぎました: {from} › {to}（{kind}）"),
+            format!("linked {from} › {to} ({kind})"),
+        )
+    } else {
+        Msg::new(
+            format!("事業のつながりを外しました: {from} › {to}（{kind}）"),
+            format!("link {from} › {to} ({kind}) removed"),
+        )
+    }
+}
+
+// ---- set-up ----
+
+/// What `seedline init` found or made.
+pub fn initialized(existed: bool, path: impl Display, counts: [usize; 4]) -> Msg {
+    let [ips, areas, programs, links] = counts;
+    let (ja, en) = if existed {
+        ("確認しました", "checked")
+    } else {
+        ("作成しました", "created")
+    };
+    Msg::new(
+        format!(
+            "{path} を{ja}: 統合プロジェクト {ips}、疾患領域 {areas}、事業 {programs}、事業間のつながり {links}"
+        ),
+        format!(
+            "{en} {path}: {ips} integrated projects, {areas} disease areas, {programs} programs, {links} program links"
+        ),
+    )
+}
+
+/// What `seedline demo` made, and how long it took.
+pub fn demo_made(path: impl Display, counts: [usize; 8], seconds: f64) -> Msg {
+    let [projects, notes, flags, gates, outcomes, budgets, deadlines, links] = counts;
+    Msg::new(
+        format!(
+            "{path}: 課題 {projects}、記録 {notes}、ハイウェイ支援フラグ {flags}、ステージゲート判定 {gates}、成果 {outcomes}、配分額 {budgets} 行、期限 {deadlines}、添付 {links}（{seconds:.1} 秒）"
+        ),
+        format!(
+            "{path}: {projects} projects, {notes} notes, {flags} highway flags, {gates} stage gates, {outcomes} outcomes, {budgets} budget rows, {deadlines} deadlines, {links} links in {seconds:.1} s"
+        ),
+    )
+}
