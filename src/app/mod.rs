@@ -29,11 +29,11 @@ pub use columns::{column_header, visible_columns};
 pub use command::Command;
 pub use export_form::{ExportProblem, ExportSettings};
 pub use form::{DraftSlot, Form, FormKind};
-pub(crate) use overlay::form_wants_help;
 pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
 pub use messages::{Action, Effect};
 pub use outcome::{Done, Failure};
+pub(crate) use overlay::form_wants_help;
 pub use overlay::{
     HelpRow, Overlay, PaletteAction, PaletteEntry, PaletteState, help_rows, palette_entries,
 };

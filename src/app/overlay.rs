@@ -215,7 +215,11 @@ fn form_help(form: &Form, lang: Lang) -> Vec<HelpRow> {
                 "close (what you typed is kept as a draft and comes back when you open this form again on the same project)",
             )
         } else {
-            row("Esc", "閉じる（入力は残りません）", "close (what you typed is not kept)")
+            row(
+                "Esc",
+                "閉じる（入力は残りません）",
+                "close (what you typed is not kept)",
+            )
         },
         row(
             "Left Right Space",

@@ -110,7 +110,8 @@ pub fn unassign(ctx: &RunContext, store: &mut Store, args: UnassignArgs) -> Resu
     let who = sanitize_line(&officer.label()).into_owned();
     for (id, from) in &done.ended {
         let project = listed(&[*id], &names);
-        let line = crate::msg::cli_out::unassigned(&who, &project, from.as_deref().unwrap_or("?"), to);
+        let line =
+            crate::msg::cli_out::unassigned(&who, &project, from.as_deref().unwrap_or("?"), to);
         println!("{}", line.get(ctx.lang));
     }
     if !done.not_assigned.is_empty() {

@@ -1,9 +1,9 @@
 //! `seedline deadline`: report and evaluation deadlines (年次報告, 中間評価, 事後評価, stage
 //! gates): add, done, reopen, list. Deadlines have row numbers as printed by `deadline list`.
 
-use crate::msg::cli_out as out;
 use super::args::era_date_arg;
 use crate::model::{Coded, DeadlineKind, NewDeadline};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
@@ -55,7 +55,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 due_on: era_date_arg(ctx, "due", &due)?,
             };
             let n = store.add_deadline(project, &deadline, &ctx.author)?;
-            println!("{}", out::deadline_added(n, &sanitize_line(&id)).get(ctx.lang));
+            println!(
+                "{}",
+                out::deadline_added(n, &sanitize_line(&id)).get(ctx.lang)
+            );
         }
         Command::Done { deadline, on } => {
             let on = match on {

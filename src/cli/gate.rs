@@ -1,9 +1,9 @@
 //! `seedline gate`: record stage-gate decisions, list them with their numbers and versions,
 //! correct one (version-checked), delete one (soft) and restore it.
 
-use crate::msg::cli_out as out;
 use super::args::{date_arg, parse_coded};
 use crate::model::{Coded, GateDecision, NewGate};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};

@@ -186,9 +186,9 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
                 counted(&[
-                    (Counted::Inserted, c.inserted as u64),
-                    (Counted::Updated, c.updated as u64),
-                    (Counted::Unchanged, c.unchanged as u64),
+                    (Counted::Inserted, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
                 ])
             })?
         }
@@ -197,9 +197,9 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
                 counted(&[
-                    (Counted::Inserted, c.inserted as u64),
-                    (Counted::Replaced, c.replaced as u64),
-                    (Counted::Unchanged, c.unchanged as u64),
+                    (Counted::Inserted, c.inserted),
+                    (Counted::Replaced, c.replaced),
+                    (Counted::Unchanged, c.unchanged),
                 ])
             })?
         }
@@ -214,11 +214,11 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
                 counted(&[
-                    (Counted::CurrentAdded, c.current as u64),
-                    (Counted::StartChanged, c.updated as u64),
-                    (Counted::PastRecorded, c.past as u64),
-                    (Counted::Unchanged, c.unchanged as u64),
-                    (Counted::OfficersAdded, c.officers_added as u64),
+                    (Counted::CurrentAdded, c.current),
+                    (Counted::StartChanged, c.updated),
+                    (Counted::PastRecorded, c.past),
+                    (Counted::Unchanged, c.unchanged),
+                    (Counted::OfficersAdded, c.officers_added),
                 ])
             })?
         }
@@ -227,9 +227,9 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
                 counted(&[
-                    (Counted::Inserted, c.inserted as u64),
-                    (Counted::Updated, c.updated as u64),
-                    (Counted::Unchanged, c.unchanged as u64),
+                    (Counted::Inserted, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
                 ])
             })?
         }
@@ -238,9 +238,9 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
                 counted(&[
-                    (Counted::Added, c.inserted as u64),
-                    (Counted::Updated, c.updated as u64),
-                    (Counted::Unchanged, c.unchanged as u64),
+                    (Counted::Added, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
                 ])
             })?
         }
@@ -249,9 +249,9 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
                 counted(&[
-                    (Counted::Added, c.inserted as u64),
-                    (Counted::Updated, c.updated as u64),
-                    (Counted::Unchanged, c.unchanged as u64),
+                    (Counted::Added, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
                 ])
             })?
         }
@@ -261,8 +261,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                     .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
                 counted(&[
-                    (Counted::Inserted, c.inserted as u64),
-                    (Counted::AlreadyRecorded, c.unchanged as u64),
+                    (Counted::Inserted, c.inserted),
+                    (Counted::AlreadyRecorded, c.unchanged),
                 ])
             })?
         }

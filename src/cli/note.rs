@@ -1,8 +1,8 @@
 //! `seedline note`: add, edit, delete and restore accompaniment notes; mark follow-ups done.
 
-use crate::msg::cli_out as out;
 use super::args::{date_arg, parse_coded};
 use crate::model::{MAX_NOTE_BYTES, NewNote, NoteKind};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
@@ -92,7 +92,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                     .transpose()?,
             };
             let note_id = store.add_note(project, &note, &ctx.author)?;
-            println!("{}", out::note_added(note_id, &sanitize_line(&id)).get(ctx.lang));
+            println!(
+                "{}",
+                out::note_added(note_id, &sanitize_line(&id)).get(ctx.lang)
+            );
         }
         Command::Edit {
             note,
@@ -100,7 +103,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             version,
         } => {
             store.edit_note(note, version, &body_arg(ctx.lang, body)?, &ctx.author)?;
-            println!("{}", out::saved_version(out::Thing::Note, note, version + 1).get(ctx.lang));
+            println!(
+                "{}",
+                out::saved_version(out::Thing::Note, note, version + 1).get(ctx.lang)
+            );
         }
         Command::Delete { note } => {
             store.delete_note(note, &ctx.author)?;

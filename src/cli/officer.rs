@@ -83,7 +83,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 login: non_empty(login),
             };
             store.add_officer(&officer)?;
-            let added = crate::msg::cli_out::officer_added(officer.role.code(), &sanitize_line(&officer.name));
+            let added = crate::msg::cli_out::officer_added(
+                officer.role.code(),
+                &sanitize_line(&officer.name),
+            );
             println!("{}", added.get(ctx.lang));
         }
         Command::List { all } => list(store, all, ctx.lang)?,
@@ -124,7 +127,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let officer = store.find_officer(&name, role_arg(role.as_deref())?)?;
             let on = date_arg(ctx, "--on", on.as_deref())?;
             let ended = store.retire_officer(officer.id, None, on)?;
-            let retired = crate::msg::cli_out::officer_retired(&sanitize_line(&officer.label()), on, ended);
+            let retired =
+                crate::msg::cli_out::officer_retired(&sanitize_line(&officer.label()), on, ended);
             println!("{}", retired.get(ctx.lang));
         }
         Command::Restore { name, role } => {

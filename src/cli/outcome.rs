@@ -1,9 +1,9 @@
 //! `seedline outcome`: record a project's outcomes (薬事承認, 企業導出, 非臨床PoC, 治験, 論文), list
 //! them with their numbers and versions, edit one (version-checked), delete (soft) and restore.
 
-use crate::msg::cli_out as out;
 use super::args::date_arg;
 use crate::model::{Coded, NewOutcome, OutcomeChange, OutcomeKind, parse_outcome_kind};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
@@ -153,15 +153,24 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 None => store.outcome(outcome)?.version,
             };
             store.edit_outcome(outcome, expected, &change, &ctx.author)?;
-            println!("{}", out::saved_version(out::Thing::Outcome, outcome, expected + 1).get(ctx.lang));
+            println!(
+                "{}",
+                out::saved_version(out::Thing::Outcome, outcome, expected + 1).get(ctx.lang)
+            );
         }
         Command::Delete { outcome } => {
             store.delete_outcome(outcome, &ctx.author)?;
-            println!("{}", out::deleted(out::Thing::Outcome, outcome).get(ctx.lang));
+            println!(
+                "{}",
+                out::deleted(out::Thing::Outcome, outcome).get(ctx.lang)
+            );
         }
         Command::Restore { outcome } => {
             store.restore_outcome(outcome)?;
-            println!("{}", out::restored(out::Thing::Outcome, outcome).get(ctx.lang));
+            println!(
+                "{}",
+                out::restored(out::Thing::Outcome, outcome).get(ctx.lang)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

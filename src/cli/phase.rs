@@ -33,7 +33,8 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     store.move_phase(project, None, &change, &ctx.author)?;
     println!(
         "{}",
-        crate::msg::cli_out::phase_moved(&sanitize_line(&args.id), to.label(ctx.lang)).get(ctx.lang)
+        crate::msg::cli_out::phase_moved(&sanitize_line(&args.id), to.label(ctx.lang))
+            .get(ctx.lang)
     );
     Ok(ExitCode::SUCCESS)
 }

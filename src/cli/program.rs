@@ -1,11 +1,11 @@
 //! `seedline program`: add, edit, list, retire and restore programs (事業), and a program's history.
 
-use crate::msg::cli_out as out;
 use super::args::{date_arg, parse_coded};
 use crate::model::reference::program::{display_name, find_program, parse_phase_range};
 use crate::model::{
     Coded, Ministry, NameIndex, NameMatch, NewProgram, ProgramChange, RefKind, Reference,
 };
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{fit, fit_right, sanitize_line};
@@ -135,9 +135,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 retired_on: None,
             };
             store.add_program(&program)?;
+            // A program added with its Japanese name only is named by it in English too.
             let name = match ctx.lang {
-                crate::Lang::Ja => &program.name_ja,
-                crate::Lang::En => &program.name_en,
+                crate::Lang::En if !program.name_en.trim().is_empty() => &program.name_en,
+                _ => &program.name_ja,
             };
             let added = out::program_added(&program.code, &sanitize_line(name));
             println!("{}", added.get(ctx.lang));

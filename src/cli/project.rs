@@ -156,13 +156,19 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let project = store.project_id(&id)?;
             store.retire_project(project, version, &reason, &ctx.author)?;
             let id = sanitize_line(&id);
-            println!("{}", crate::msg::cli_out::project_retired(&id).get(ctx.lang));
+            println!(
+                "{}",
+                crate::msg::cli_out::project_retired(&id).get(ctx.lang)
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Restore { id } => {
             let project = store.project_id_any(&id)?;
             store.restore_project(project, &ctx.author)?;
-            println!("{}", crate::msg::cli_out::project_restored(&sanitize_line(&id)).get(ctx.lang));
+            println!(
+                "{}",
+                crate::msg::cli_out::project_restored(&sanitize_line(&id)).get(ctx.lang)
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -219,7 +225,10 @@ fn edit(ctx: &RunContext, store: &mut Store, a: EditArgs) -> Result<ExitCode> {
         (Field::Licensing, "licensing", &a.licensing),
     ]);
     if cells.is_empty() {
-        println!("{}", crate::msg::cli_out::project_no_field(&id).get(ctx.lang));
+        println!(
+            "{}",
+            crate::msg::cli_out::project_no_field(&id).get(ctx.lang)
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let labels = Labels::new(&store.reference()?);
@@ -228,9 +237,15 @@ fn edit(ctx: &RunContext, store: &mut Store, a: EditArgs) -> Result<ExitCode> {
         version, changes, ..
     } = store.edit_project(project, a.version, &changes, &ctx.author)?;
     if changes.is_empty() {
-        println!("{}", crate::msg::cli_out::project_unchanged(&id, version).get(ctx.lang));
+        println!(
+            "{}",
+            crate::msg::cli_out::project_unchanged(&id, version).get(ctx.lang)
+        );
     } else {
-        println!("{}", crate::msg::cli_out::project_saved(&id, version).get(ctx.lang));
+        println!(
+            "{}",
+            crate::msg::cli_out::project_saved(&id, version).get(ctx.lang)
+        );
         for change in changes {
             println!("  {}", change.words());
         }

@@ -22,8 +22,14 @@ pub fn imported(dry_run: bool, file: &str, rows: u64, counts: &Msg) -> Msg {
         )
     } else {
         Msg::new(
-            format!("取り込みました {file}: {rows} 行: {}", counts.get(crate::Lang::Ja)),
-            format!("imported {file}: {rows} rows: {}", counts.get(crate::Lang::En)),
+            format!(
+                "取り込みました {file}: {rows} 行: {}",
+                counts.get(crate::Lang::Ja)
+            ),
+            format!(
+                "imported {file}: {rows} rows: {}",
+                counts.get(crate::Lang::En)
+            ),
         )
     }
 }
@@ -401,8 +407,12 @@ pub fn project_restored(id: &str) -> Msg {
 
 pub fn project_no_field(id: &str) -> Msg {
     Msg::new(
-        format!("{id}: 項目の指定がないため何も変えていません（例 --licensing license、--end 2028-03-31）"),
-        format!("{id}: no field given, nothing changed (e.g. --licensing license, --end 2028-03-31)"),
+        format!(
+            "{id}: 項目の指定がないため何も変えていません（例 --licensing license、--end 2028-03-31）"
+        ),
+        format!(
+            "{id}: no field given, nothing changed (e.g. --licensing license, --end 2028-03-31)"
+        ),
     )
 }
 
@@ -476,9 +486,7 @@ pub fn already_assigned(who: &str, projects: &str) -> Msg {
 pub fn unassigned(who: &str, project: &str, from: &str, to: impl Display) -> Msg {
     Msg::new(
         format!("{who} を {project} の担当から外しました（{from}〜{to}。担当の履歴には残ります）"),
-        format!(
-            "unassigned {who} from {project} ({from}〜{to}; kept in the assignment history)"
-        ),
+        format!("unassigned {who} from {project} ({from}〜{to}; kept in the assignment history)"),
     )
 }
 
@@ -491,10 +499,13 @@ pub fn not_assigned(who: &str, projects: &str) -> Msg {
 
 pub fn watching(id: &str, on: bool) -> Msg {
     if on {
-        Msg::new(format!("{id} をウォッチします"), format!("watching {id}"))
+        Msg::new(
+            format!("{id} をウォッチに加えました"),
+            format!("watching {id}"),
+        )
     } else {
         Msg::new(
-            format!("{id} のウォッチをやめました"),
+            format!("{id} のウォッチを外しました"),
             format!("not watching {id}"),
         )
     }
@@ -550,7 +561,16 @@ pub fn initialized(existed: bool, path: impl Display, counts: [usize; 4]) -> Msg
 
 /// What `seedline demo` made, and how long it took.
 pub fn demo_made(path: impl Display, counts: [usize; 8], seconds: f64) -> Msg {
-    let [projects, notes, flags, gates, outcomes, budgets, deadlines, links] = counts;
+    let [
+        projects,
+        notes,
+        flags,
+        gates,
+        outcomes,
+        budgets,
+        deadlines,
+        links,
+    ] = counts;
     Msg::new(
         format!(
             "{path}: 課題 {projects}、記録 {notes}、ハイウェイ支援フラグ {flags}、ステージゲート判定 {gates}、成果 {outcomes}、配分額 {budgets} 行、期限 {deadlines}、添付 {links}（{seconds:.1} 秒）"

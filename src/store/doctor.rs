@@ -92,7 +92,9 @@ impl Store {
                WHERE status IN ('candidate', 'recommended') GROUP BY project_id HAVING count(*) > 1)",
         )?;
         if open_twice > 0 {
-            report.invariants.push(cli_out::open_flags_twice(open_twice));
+            report
+                .invariants
+                .push(cli_out::open_flags_twice(open_twice));
         }
         Ok(report)
     }

@@ -20,8 +20,8 @@ mod numbers;
 mod outcomes;
 mod pi;
 mod picker;
-mod programs;
 mod polish;
+mod programs;
 mod project_form;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).

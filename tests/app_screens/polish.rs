@@ -28,7 +28,13 @@ fn form(app: &App) -> &seedline::app::Form {
 }
 
 fn field_text(app: &App, key: &str) -> String {
-    match &form(app).fields.iter().find(|f| f.key == key).unwrap().value {
+    match &form(app)
+        .fields
+        .iter()
+        .find(|f| f.key == key)
+        .unwrap()
+        .value
+    {
         Value::Text(l) | Value::Date { line: l, .. } => l.text.clone(),
         Value::Body(e) => e.text(),
         Value::Choice { options, index } => options[*index].code.clone(),
@@ -70,7 +76,10 @@ fn a_flag_reason_survives_esc_and_f_brings_it_back_not_n() {
         press(&mut app, ch('f'));
         assert!(matches!(form(&app).kind, FormKind::Flag { .. }));
         assert_eq!(field_text(&app, "reason"), "導出見込みあり");
-        assert!(app.drafts.is_empty(), "the restored draft is no longer waiting");
+        assert!(
+            app.drafts.is_empty(),
+            "the restored draft is no longer waiting"
+        );
     }
 }
 
@@ -213,7 +222,11 @@ fn a_refusal_about_another_field_stays_while_the_date_is_typed() {
     press(&mut app, Key::Ctrl('s'));
     let refused = app.status.clone().expect("refused");
     type_text(&mut app, "x");
-    assert_eq!(app.status.as_ref(), Some(&refused), "the date still does not read");
+    assert_eq!(
+        app.status.as_ref(),
+        Some(&refused),
+        "the date still does not read"
+    );
 }
 
 // ---- 40×12: title, info and footer lines ----
@@ -235,7 +248,10 @@ fn figures_of(row: &str) -> Vec<(String, Option<char>)> {
                 i += 1;
             }
             let figure: String = chars[start..i].iter().collect();
-            out.push((figure.trim_end_matches(joint_end).to_string(), chars.get(i).copied()));
+            out.push((
+                figure.trim_end_matches(joint_end).to_string(),
+                chars.get(i).copied(),
+            ));
         } else {
             i += 1;
         }
@@ -261,7 +277,9 @@ fn fault(row: &str, wide: &str, footer: bool) -> Option<String> {
     let whole: Vec<String> = figures_of(wide).into_iter().map(|(f, _)| f).collect();
     for (figure, after) in figures_of(row) {
         if after != Some('~') && !whole.contains(&figure) {
-            return Some(format!("{figure} is cut without ~ (not on the screen at 200×50)"));
+            return Some(format!(
+                "{figure} is cut without ~ (not on the screen at 200×50)"
+            ));
         }
     }
     let trimmed = row.trim_end();
@@ -374,9 +392,6 @@ fn the_lists_count_stays_whole_two_cells_from_the_filter_hint_at_40_columns() {
         let wide = screen_rows(&mut app, 80, 24);
         assert!(wide[1].contains(hint), "{}", wide[1]);
         let footer = rows.last().unwrap().trim_end();
-        assert!(
-            !footer.ends_with('~') || footer.ends_with(" ~"),
-            "{footer}"
-        );
+        assert!(!footer.ends_with('~') || footer.ends_with(" ~"), "{footer}");
     }
 }
