@@ -408,7 +408,7 @@ pub fn project_restored(id: &str) -> Msg {
 pub fn project_no_field(id: &str) -> Msg {
     Msg::new(
         format!(
-            "{id}: 項目の指定がないため何も変えていません（例 --licensing license、--end 2028-03-31）"
+            "{id}: 項目の指定がないため変更はありません（例 --licensing license、--end 2028-03-31）"
         ),
         format!(
             "{id}: no field given, nothing changed (e.g. --licensing license, --end 2028-03-31)"
