@@ -39,15 +39,14 @@ impl App {
     }
 
     /// Opens `form` over the screen.
-    /// Opens `form`, or the draft kept for the same project and kind of form: its typed values
-    /// over the form as it opens now (a newer version, another selection).
+    /// Opens `form`, or the draft kept for the same project and kind of form, as it was left.
+    /// A draft keeps the version it was typed on, so a record changed since is a conflict on
+    /// save, never overwritten unseen; only a flag draft takes the selection `f` is pressed on.
     pub(crate) fn show_form(&mut self, form: Form) -> Vec<Effect> {
         let draft = form.kind.draft_slot().and_then(|s| self.drafts.remove(&s));
         let form = match draft {
-            // The same form (same version): the draft as it was left, relative dates as typed.
-            Some(mut draft) if draft.kind == form.kind => {
+            Some(draft) if !matches!(form.kind, FormKind::Flag { .. }) => {
                 self.notice = Some(tr(self.lang, "下書きを復元しました", "draft restored").into());
-                draft.heading = form.heading;
                 draft
             }
             Some(draft) => {
@@ -278,8 +277,9 @@ impl App {
             note.occurred_on,
             note.kind.label(self.lang)
         );
-        let mut form = self.build_form(kind, heading);
-        form.fields[0] = Field::body("body", "本文", "Text", &note.body);
+        // Opened on the note's text: a draft only once that text is changed.
+        let body = Field::body("body", "本文", "Text", &note.body);
+        let form = Form::new(kind, heading, vec![body], self.today);
         self.show_form(form)
     }
 

@@ -395,3 +395,26 @@ fn the_lists_count_stays_whole_two_cells_from_the_filter_hint_at_40_columns() {
         assert!(!footer.ends_with('~') || footer.ends_with(" ~"), "{footer}");
     }
 }
+
+#[test]
+fn a_note_edit_left_unchanged_is_no_draft_and_a_changed_one_comes_back_on_e() {
+    let mut app = sized(80, 24);
+    open_detail(&mut app, project_detail(103, 2, 0));
+    press(&mut app, ch('J'));
+    press(&mut app, ch('e'));
+    assert!(matches!(form(&app).kind, FormKind::EditNote { .. }));
+    press(&mut app, Key::Esc);
+    assert!(app.drafts.is_empty(), "the note's own text is no draft");
+    press(&mut app, ch('e'));
+    type_text(&mut app, "追記");
+    press(&mut app, Key::Esc);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("下書きを保持しました（e で再開）")
+    );
+    press(&mut app, ch('n'));
+    assert_eq!(field_text(&app, "body"), "", "a new note is not the edit");
+    press(&mut app, Key::Esc);
+    press(&mut app, ch('e'));
+    assert!(field_text(&app, "body").ends_with("追記"));
+}
