@@ -55,7 +55,7 @@ fn init_seeds_every_integrated_project_and_the_first_project_shows_them_with_zer
 fn after_demo_the_dashboard_shows_projects_in_all_five_phases() {
     let home = Home::new();
     home.seedline()
-        .args(["demo", "--db", "y.db", "--projects", "200"])
+        .args(["demo", "--db", "y.db", "--projects", "200", "--lang", "en"])
         .assert()
         .success()
         .stdout(predicate::str::contains("200 projects"));

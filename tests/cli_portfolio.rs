@@ -74,7 +74,7 @@ fn attachments_record_links_and_checksums_tell_a_changed_file() {
             "--checksum",
         ],
     );
-    assert!(out.contains("attachment #1"), "{out}");
+    assert!(out.contains("添付 #1 を"), "{out}");
     let listed = run(&home, &["attach", "list", "JP25fx0000003"]);
     assert!(
         listed.contains("推薦書 2026年度") && listed.contains("flag #1"),
@@ -128,7 +128,7 @@ fn deadlines_reach_the_due_board_and_leave_it_when_done() {
             "令和8年8月1日",
         ],
     );
-    assert!(out.contains("deadline #1"), "{out}");
+    assert!(out.contains("期限 #1 を"), "{out}");
     let board = run(&home, &["show", "due", "--width", "100"]);
     assert!(board.contains("超過61日+ 1"), "{board}");
     assert!(board.contains("中間評価"), "{board}");

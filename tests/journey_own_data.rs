@@ -38,7 +38,7 @@ fn own_data() -> (Home, PathBuf) {
         .assert()
         .success()
         .stdout(format!(
-            "created {}: 14 integrated projects, 9 disease areas, 39 programs, 12 program links\n",
+            "{} を作成しました: 統合プロジェクト 14、疾患領域 9、事業 39、事業間のつながり 12\n",
             db.display()
         ));
     // Before the program exists, the project list is refused naming the command that adds it.
@@ -77,19 +77,19 @@ fn own_data() -> (Home, PathBuf) {
         ])
         .assert()
         .success()
-        .stdout("program genome-drug added: ゲノム創薬基盤推進研究事業\n");
+        .stdout("事業 genome-drug を追加しました: ゲノム創薬基盤推進研究事業\n");
     home.seedline()
         .args(["import", "projects", "projects.csv", "--dry-run"])
         .assert()
         .success()
         .stdout(
-            "dry run: would import projects.csv: 3 rows: 3 inserted, 0 updated, 0 unchanged; nothing written\n",
+            "確認のみ: projects.csv: 3 行を取り込めます: 新規 3、更新 0、変更なし 0。何も書き込んでいません\n",
         );
     home.seedline()
         .args(["import", "projects", "projects.csv"])
         .assert()
         .success()
-        .stdout("imported projects.csv: 3 rows: 3 inserted, 0 updated, 0 unchanged\n");
+        .stdout("取り込みました projects.csv: 3 行: 新規 3、更新 0、変更なし 0\n");
     // The new program holds exactly the project that names it.
     let out = home
         .seedline()
@@ -117,12 +117,12 @@ fn own_data() -> (Home, PathBuf) {
         ])
         .assert()
         .success()
-        .stdout("added PO 岩崎 美紀\n");
+        .stdout("担当者を追加しました: PO 岩崎 美紀\n");
     home.seedline()
         .args(["officer", "add", "大野 恵子", "--role", "PS"])
         .assert()
         .success()
-        .stdout("added PS 大野 恵子\n");
+        .stdout("担当者を追加しました: PS 大野 恵子\n");
     (home, db)
 }
 

@@ -19,6 +19,7 @@ mod journey_own_data;
 mod lang;
 mod lang_screens;
 mod lang_sources;
+mod lang_stdout;
 mod lineage;
 mod lineage_tui;
 mod list_head;

@@ -340,7 +340,10 @@ fn seedline_gate_list_edit_delete_and_restore() {
         "{out}"
     );
     let (ok, out) = run(&["--db", db, "gate", "edit", "3", "--decision", "go"]);
-    assert!(ok && out.contains("gate 3 corrected (version 2)"), "{out}");
+    assert!(
+        ok && out.contains("ステージゲート判定 #3 を訂正しました（版 2）"),
+        "{out}"
+    );
     let (ok, out) = run(&[
         "--db",
         db,
@@ -361,7 +364,10 @@ fn seedline_gate_list_edit_delete_and_restore() {
     let (ok, out) = run(&["--db", db, "gate", "delete", "3"]);
     assert!(ok && out.contains("gate restore 3"), "{out}");
     let (_, out) = run(&["--db", db, "gate", "list", "JP25fx0000005"]);
-    assert!(out.contains("no stage-gate decision recorded"), "{out}");
+    assert!(
+        out.contains("ステージゲート判定の記録はありません"),
+        "{out}"
+    );
     let (ok, out) = run(&["--db", db, "gate", "restore", "3"]);
     assert!(ok, "{out}");
     let (_, out) = run(&["--db", db, "gate", "list", "JP25fx0000005"]);

@@ -411,7 +411,7 @@ fn refusals_name_the_fix_and_leave_the_database_unchanged() {
         ])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("already assigned"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("は既に"));
     let out = home
         .seedline()
         .args(["officer", "list", "--all", "--db", "x.db"])

@@ -208,9 +208,15 @@ fn the_command_line_adds_lists_edits_deletes_and_restores() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
+    // 成果 #N（…）を … に追加しました
     let n: i64 = text
-        .split_whitespace()
+        .split('#')
         .nth(1)
+        .map(|w| {
+            w.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
         .and_then(|w| w.parse().ok())
         .unwrap_or_else(|| panic!("{text}"));
     assert!(dashboard_line(&home, &db).contains("薬事承認 2 "));

@@ -185,7 +185,7 @@ fn edit_changes_the_fields_given_and_history_says_what_changed_in_words() {
         ],
     );
     assert!(ok, "{err}");
-    assert!(out.contains("saved (version 2)"), "{out}");
+    assert!(out.contains("を保存しました（版 2）"), "{out}");
     assert!(out.contains("企業導出: 未導出 › 実施許諾"), "{out}");
     let (_, detail, _) = run(
         &home,
@@ -297,12 +297,12 @@ fn edit_refuses_a_stale_version_bad_values_and_a_retired_project_writing_nothing
     assert_eq!(snapshot(&home), before);
     // Nothing given, or every value as it is: reported, nothing written.
     let (ok, out, _) = run(&home, &["project", "edit", "JP26ck0100001"]);
-    assert!(ok && out.contains("nothing changed"), "{out}");
+    assert!(ok && out.contains("変更はありません"), "{out}");
     let (ok, out, _) = run(
         &home,
         &["project", "edit", "JP26ck0100001", "--budget", "9,000"],
     );
-    assert!(ok && out.contains("nothing changed"), "{out}");
+    assert!(ok && out.contains("変更はありません"), "{out}");
     assert_eq!(snapshot(&home), before);
     // A retired project is refused, saying how to restore it.
     run(

@@ -240,7 +240,7 @@ fn doctor_reports_a_side_file_the_owner_cannot_write() {
         .failure()
         .stdout(
             predicate::str::contains("d.db-shm")
-                .and(predicate::str::contains("not writable"))
+                .and(predicate::str::contains("所有者も書き込めず"))
                 .and(predicate::str::contains("chmod 600")),
         );
     std::fs::write(&shm, vec![0u8; 32768]).unwrap();
@@ -250,7 +250,8 @@ fn doctor_reports_a_side_file_the_owner_cannot_write() {
         .assert()
         .failure()
         .stdout(
-            predicate::str::contains("does not match").and(predicate::str::contains("chmod 600")),
+            predicate::str::contains("データベースと違います")
+                .and(predicate::str::contains("chmod 600")),
         );
 }
 

@@ -227,7 +227,7 @@ fn cli_workflow_round_trip() {
         "2026-12-01",
     ])
     .success()
-    .stdout(predicate::str::contains("added"));
+    .stdout(predicate::str::contains("追加しました"));
     home.seedline()
         .args([
             "note",

@@ -97,7 +97,49 @@ pub enum FormKind {
     },
 }
 
+/// Where a form's draft waits: its project, its kind of form and the record it edits (a note, a
+/// gate decision). The form's own opening key on the same project restores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DraftSlot {
+    pub project: Option<i64>,
+    pub form: &'static str,
+    pub item: Option<i64>,
+}
+
 impl FormKind {
+    /// Where a draft of this form is kept; `None`: the form keeps no draft (an export form only
+    /// names a file and is opened on another selection each time).
+    pub fn draft_slot(&self) -> Option<DraftSlot> {
+        let (form, item) = match self {
+            FormKind::Note { .. } => ("note", None),
+            FormKind::EditNote { note_id, .. } => ("edit_note", Some(*note_id)),
+            FormKind::Flag { .. } => ("flag", None),
+            FormKind::FlagMove { .. } => ("flag_move", None),
+            FormKind::Criteria { .. } => ("criteria", None),
+            FormKind::Phase { .. } => ("phase", None),
+            FormKind::Gate { .. } => ("gate", None),
+            FormKind::GateEdit { gate_id, .. } => ("gate_edit", Some(*gate_id)),
+            FormKind::Deadline { .. } => ("deadline", None),
+            FormKind::Attach { .. } => ("attach", None),
+            FormKind::Outcome { .. } => ("outcome", None),
+            FormKind::ProjectEdit { .. } => ("project_edit", None),
+            FormKind::ProjectRetire { .. } => ("project_retire", None),
+            FormKind::ProjectNew => ("project_new", None),
+            FormKind::Import => ("import", None),
+            // A successor is prefilled anew from its predecessor each time the offer is taken.
+            FormKind::Export { .. }
+            | FormKind::ExportPivot { .. }
+            | FormKind::SuccessorNew { .. } => {
+                return None;
+            }
+        };
+        Some(DraftSlot {
+            project: self.project_id(),
+            form,
+            item,
+        })
+    }
+
     /// The project the form is about (the first one for several).
     pub fn project_id(&self) -> Option<i64> {
         match self {

@@ -301,15 +301,15 @@ impl App {
     }
 
     /// Takes drafts saved by an earlier session: the first reopens on screen, the rest wait for
-    /// `n` on their project.
+    /// their own form's key on their project.
     pub fn restore_drafts(&mut self, records: Vec<DraftRecord>) {
         let count = records.len();
         for (i, record) in records.into_iter().enumerate() {
             let form = self.form_from_draft(&record);
             if i == 0 {
                 self.overlay = super::Overlay::Form(Box::new(form));
-            } else if let Some(project) = form.kind.project_id() {
-                self.drafts.insert(project, form);
+            } else if let Some(slot) = form.kind.draft_slot() {
+                self.drafts.insert(slot, form);
             }
         }
         if count > 0 {

@@ -95,8 +95,7 @@ impl App {
             self.heading_for(project_id)
         );
         let form = self.build_form(kind, heading);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// After the target choice moved: the form corrects that decision now, its fields filled

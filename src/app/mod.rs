@@ -29,11 +29,12 @@ pub mod workflow;
 pub use columns::{column_header, visible_columns};
 pub use command::Command;
 pub use export_form::{ExportProblem, ExportSettings};
-pub use form::{Form, FormKind};
+pub use form::{DraftSlot, Form, FormKind};
 pub use forms::DraftRecord;
 pub use input::{Edit, InputLine};
 pub use messages::{Action, Effect};
 pub use outcome::{Done, Failure};
+pub(crate) use overlay::form_wants_help;
 pub use overlay::{
     HelpRow, Overlay, PaletteAction, PaletteEntry, PaletteState, help_rows, palette_entries,
 };
@@ -75,7 +76,7 @@ pub struct App {
     /// Projects in the database.
     pub total_projects: i64,
     /// Notes closed unsaved, by project: `n` on the project reopens them.
-    pub drafts: HashMap<i64, Form>,
+    pub drafts: HashMap<DraftSlot, Form>,
     /// This session's triage actions that `u` can take back, newest last.
     pub undo_stack: Vec<Undo>,
     /// A save waiting for a busy database.
@@ -491,10 +492,15 @@ impl App {
                     );
                     return Vec::new();
                 }
+                let refused = (self.status.as_ref())
+                    .filter(|_| !form.kind.is_export())
+                    .filter(|s| save::build_save(form, self.lang).err().as_ref() == Some(*s))
+                    .cloned();
                 form.edit(edit);
                 if gate_form::wants_retarget(form) {
                     self.retarget_gate_form();
                 }
+                self.clear_refusal_once_read(refused);
                 Vec::new()
             }
             Overlay::Help | Overlay::FormHelp(_) | Overlay::None => Vec::new(),

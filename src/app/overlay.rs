@@ -210,11 +210,19 @@ fn form_help(form: &Form, lang: Lang) -> Vec<HelpRow> {
             "one-line fields: next / previous field (in the body: new line, line up / down)",
         ),
         row("Ctrl-S", "保存", "save"),
-        row(
-            "Esc",
-            "閉じる（入力は下書きとして残り、同じ課題で開き直すと戻る）",
-            "close (what you typed is kept as a draft and comes back on the same project)",
-        ),
+        if form.kind.draft_slot().is_some() {
+            row(
+                "Esc",
+                "閉じる（入力は下書きとして残り、同じ課題でこのフォームを開き直すと戻る）",
+                "close (what you typed is kept as a draft and comes back when you open this form again on the same project)",
+            )
+        } else {
+            row(
+                "Esc",
+                "閉じる（入力は残りません）",
+                "close (what you typed is not kept)",
+            )
+        },
         row(
             "Left Right Space",
             "選択欄: 選択肢を切り替える",

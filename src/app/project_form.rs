@@ -6,7 +6,7 @@
 use super::form::{Choice, Field, Form, FormKind, Value};
 use super::forms::choices;
 use super::save::Save;
-use super::{App, Effect, Overlay, Screen};
+use super::{App, Effect, Screen};
 use crate::model::{
     Coded, LicensingStatus, Modality, Phase, ProjectDetail, ProjectField, ProjectValue,
 };
@@ -383,8 +383,7 @@ impl App {
             d.title
         );
         let form = self.build_form(kind, heading);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// `N`: a new project, every required field in the form.
@@ -396,8 +395,7 @@ impl App {
         )
         .to_string();
         let form = self.build_form(FormKind::ProjectNew, heading);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 
     /// From the palette on the detail: retire the project after a confirmation.
@@ -416,7 +414,6 @@ impl App {
             d.title
         );
         let form = self.build_form(kind, heading);
-        self.overlay = Overlay::Form(Box::new(form));
-        Vec::new()
+        self.show_form(form)
     }
 }

@@ -39,7 +39,27 @@ impl App {
     }
 
     /// Opens `form` over the screen.
-    fn show_form(&mut self, form: Form) -> Vec<Effect> {
+    /// Opens `form`, or the draft kept for the same project and kind of form, as it was left.
+    /// A draft keeps the version it was typed on, so a record changed since is a conflict on
+    /// save, never overwritten unseen; only a flag draft takes the selection `f` is pressed on.
+    pub(crate) fn show_form(&mut self, form: Form) -> Vec<Effect> {
+        let draft = form.kind.draft_slot().and_then(|s| self.drafts.remove(&s));
+        let form = match draft {
+            Some(draft) if !matches!(form.kind, FormKind::Flag { .. }) => {
+                self.notice = Some(tr(self.lang, "下書きを復元しました", "draft restored").into());
+                draft
+            }
+            Some(draft) => {
+                let record = super::DraftRecord {
+                    kind: form.kind.clone(),
+                    heading: form.heading.clone(),
+                    ..App::draft_of(&draft)
+                };
+                self.notice = Some(tr(self.lang, "下書きを復元しました", "draft restored").into());
+                self.form_from_draft(&record)
+            }
+            None => form,
+        };
         self.overlay = Overlay::Form(Box::new(form));
         Vec::new()
     }
@@ -73,11 +93,6 @@ impl App {
         let Some(project_id) = self.focused_project() else {
             return self.not_here();
         };
-        if let Some(draft) = self.drafts.remove(&project_id) {
-            self.overlay = Overlay::Form(Box::new(draft));
-            self.notice = Some(tr(self.lang, "下書きを復元しました", "draft restored").into());
-            return Vec::new();
-        }
         let form = self.build_form(FormKind::Note { project_id }, self.heading_for(project_id));
         self.show_form(form)
     }
@@ -262,8 +277,9 @@ impl App {
             note.occurred_on,
             note.kind.label(self.lang)
         );
-        let mut form = self.build_form(kind, heading);
-        form.fields[0] = Field::body("body", "本文", "Text", &note.body);
+        // Opened on the note's text: a draft only once that text is changed.
+        let body = Field::body("body", "本文", "Text", &note.body);
+        let form = Form::new(kind, heading, vec![body], self.today);
         self.show_form(form)
     }
 
@@ -379,22 +395,77 @@ impl App {
         }
     }
 
-    /// Esc in a form: a note being written is kept as a draft for this project (`n` restores it).
+    /// After an edit in a form whose save was refused with `refused`: once the refused field
+    /// reads (the form's first refusal is now about another field, or there is none), the
+    /// refusal leaves the status line.
+    pub(crate) fn clear_refusal_once_read(&mut self, refused: Option<String>) {
+        let (Some(refused), Overlay::Form(form)) = (refused, &self.overlay) else {
+            return;
+        };
+        if form.kind.is_export() {
+            return;
+        }
+        let field = |m: &str| m.split_once(": ").map(|(f, _)| f.to_string());
+        let still = match build_save(form, self.lang) {
+            Ok(_) => false,
+            Err(now) => now == refused || field(&now) == field(&refused),
+        };
+        if !still {
+            self.status = None;
+        }
+    }
+
+    /// Esc in a form: what was typed is kept as a draft for this project and kind of form (the
+    /// form's own key restores it).
     pub fn close_form(&mut self) {
         if let Overlay::Form(form) = std::mem::take(&mut self.overlay)
             && form.has_text()
-            && let FormKind::Note { project_id } | FormKind::EditNote { project_id, .. } = form.kind
+            && let Some(slot) = form.kind.draft_slot()
         {
-            self.drafts.insert(project_id, *form);
-            self.notice = Some(
-                tr(
-                    self.lang,
-                    "下書きを保持しました（n で再開）",
-                    "draft kept (n resumes it)",
-                )
-                .into(),
-            );
+            let key = self.opening_key(&form.kind);
+            self.drafts.insert(slot, *form);
+            self.notice = Some(match key {
+                Some(key) => format!(
+                    "{}{key}{}",
+                    tr(self.lang, "下書きを保持しました（", "draft kept ("),
+                    tr(self.lang, " で再開）", " resumes it)")
+                ),
+                None => tr(self.lang, "下書きを保持しました", "draft kept").into(),
+            });
         }
+    }
+
+    /// The key that opens a form of `kind` on this screen (as bound, overrides included), or the
+    /// palette's `:` when no key on this screen does.
+    pub(crate) fn opening_key(&self, kind: &FormKind) -> Option<String> {
+        use super::Command as C;
+        let command = match kind {
+            FormKind::Note { .. } => C::NewNote,
+            FormKind::EditNote { .. } => C::EditNote,
+            FormKind::Flag { .. } => C::FlagProject,
+            FormKind::FlagMove { .. } => C::MoveFlag,
+            FormKind::Criteria { .. } => C::ReviseCriteria,
+            FormKind::Phase { .. } => C::MovePhase,
+            FormKind::Gate { .. } => C::RecordGate,
+            FormKind::GateEdit { .. } => C::CorrectGate,
+            FormKind::Deadline { .. } => C::AddDeadline,
+            FormKind::Attach { .. } => C::AddLink,
+            FormKind::Outcome { .. } => C::RecordOutcome,
+            FormKind::ProjectEdit { .. } => C::EditProject,
+            FormKind::ProjectNew => C::NewProject,
+            FormKind::ProjectRetire { .. } => C::RetireProject,
+            FormKind::Import => C::Import,
+            FormKind::Export { .. }
+            | FormKind::ExportPivot { .. }
+            | FormKind::SuccessorNew { .. } => {
+                return None;
+            }
+        };
+        self.keymap
+            .keys_for(self.mode(), command)
+            .into_iter()
+            .next()
+            .or_else(|| Some(":".into()))
     }
 
     /// The runtime's answer to a save.

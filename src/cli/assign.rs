@@ -89,16 +89,12 @@ pub fn assign(ctx: &RunContext, store: &mut Store, args: AssignArgs) -> Result<E
     let done = store.assign_officer(&ids, officer.id, None, from)?;
     let who = sanitize_line(&officer.label()).into_owned();
     if !done.added.is_empty() {
-        println!(
-            "assigned {who} to {} from {from}",
-            listed(&done.added, &names)
-        );
+        let line = crate::msg::cli_out::assigned(&who, &listed(&done.added, &names), from);
+        println!("{}", line.get(ctx.lang));
     }
     if !done.already.is_empty() {
-        println!(
-            "{who} was already assigned to {} (no change)",
-            listed(&done.already, &names)
-        );
+        let line = crate::msg::cli_out::already_assigned(&who, &listed(&done.already, &names));
+        println!("{}", line.get(ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -113,17 +109,14 @@ pub fn unassign(ctx: &RunContext, store: &mut Store, args: UnassignArgs) -> Resu
     let done = store.unassign_officer(&ids, officer.id, None, to, false)?;
     let who = sanitize_line(&officer.label()).into_owned();
     for (id, from) in &done.ended {
-        println!(
-            "unassigned {who} from {} ({}〜{to}; kept in the assignment history)",
-            listed(&[*id], &names),
-            from.as_deref().unwrap_or("?")
-        );
+        let project = listed(&[*id], &names);
+        let line =
+            crate::msg::cli_out::unassigned(&who, &project, from.as_deref().unwrap_or("?"), to);
+        println!("{}", line.get(ctx.lang));
     }
     if !done.not_assigned.is_empty() {
-        println!(
-            "{who} was not assigned to {} (no change)",
-            listed(&done.not_assigned, &names)
-        );
+        let line = crate::msg::cli_out::not_assigned(&who, &listed(&done.not_assigned, &names));
+        println!("{}", line.get(ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
 }

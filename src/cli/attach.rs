@@ -109,7 +109,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 sha256,
             };
             let n = store.add_attachment(project, &attachment, &ctx.author)?;
-            println!("attachment #{n} added to {}", sanitize_line(&id));
+            println!(
+                "{}",
+                crate::msg::cli_out::attachment_added(n, &sanitize_line(&id)).get(ctx.lang)
+            );
         }
         Command::List { id } => {
             let project = store.project_id(&id)?;
@@ -161,7 +164,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
         }
         Command::Remove { attachment } => {
             store.remove_attachment(attachment, &ctx.author)?;
-            println!("attachment #{attachment} removed");
+            println!(
+                "{}",
+                crate::msg::cli_out::attachment_removed(attachment).get(ctx.lang)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

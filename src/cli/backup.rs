@@ -13,7 +13,7 @@ pub struct Args {
     pub file: PathBuf,
 }
 
-pub fn run(store: &Store, args: Args) -> Result<ExitCode> {
+pub fn run(store: &Store, args: Args, lang: crate::Lang) -> Result<ExitCode> {
     if args.file.exists() {
         return Err(crate::msg::invalid::backup_exists()
             .at(&args.file.display().to_string())
@@ -22,10 +22,8 @@ pub fn run(store: &Store, args: Args) -> Result<ExitCode> {
     store.backup_to(&args.file)?;
     let size = std::fs::metadata(&args.file).map(|m| m.len()).unwrap_or(0);
     crate::log::event("backup", &[("bytes", size as i64)]);
-    println!(
-        "backup written to {} ({} bytes, mode 0600)",
-        args.file.display(),
-        crate::text::thousands(size as i64)
-    );
+    let bytes = crate::text::thousands(size as i64);
+    let written = crate::msg::cli_out::backup_written(args.file.display(), &bytes);
+    println!("{}", written.get(lang));
     Ok(ExitCode::SUCCESS)
 }

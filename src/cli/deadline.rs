@@ -3,6 +3,7 @@
 
 use super::args::era_date_arg;
 use crate::model::{Coded, DeadlineKind, NewDeadline};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
@@ -54,7 +55,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 due_on: era_date_arg(ctx, "due", &due)?,
             };
             let n = store.add_deadline(project, &deadline, &ctx.author)?;
-            println!("deadline #{n} added to {}", sanitize_line(&id));
+            println!(
+                "{}",
+                out::deadline_added(n, &sanitize_line(&id)).get(ctx.lang)
+            );
         }
         Command::Done { deadline, on } => {
             let on = match on {
@@ -62,11 +66,11 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 None => ctx.today,
             };
             store.set_deadline_done(deadline, None, Some(on), &ctx.author)?;
-            println!("deadline #{deadline} done on {on}");
+            println!("{}", out::deadline_done(deadline, on).get(ctx.lang));
         }
         Command::Reopen { deadline } => {
             store.set_deadline_done(deadline, None, None, &ctx.author)?;
-            println!("deadline #{deadline} reopened");
+            println!("{}", out::deadline_reopened(deadline).get(ctx.lang));
         }
         Command::List { id } => {
             let project = store.project_id(&id)?;

@@ -36,10 +36,8 @@ pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
         anchor: ctx.today,
     };
     let started = Instant::now();
-    let summary = generate(&mut store, &options, &mut progress_printer())?;
-    println!(
-        "{}: {} projects, {} notes, {} highway flags, {} stage gates, {} outcomes, {} budget rows, {} deadlines, {} links in {:.1} s",
-        path.display(),
+    let summary = generate(&mut store, &options, &mut progress_printer(ctx.lang))?;
+    let counts = [
         summary.projects,
         summary.notes,
         summary.flags,
@@ -48,18 +46,21 @@ pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
         summary.budgets,
         summary.deadlines,
         summary.attachments,
-        started.elapsed().as_secs_f64()
-    );
+    ];
+    let seconds = started.elapsed().as_secs_f64();
+    let made = crate::msg::cli_out::demo_made(path.display(), counts, seconds);
+    println!("{}", made.get(ctx.lang));
     Ok(ExitCode::SUCCESS)
 }
 
 /// Progress on stderr, only when stderr is a terminal (quiet in pipes and logs).
-pub fn progress_printer() -> impl FnMut(&'static str, usize, usize) {
+pub fn progress_printer(lang: crate::Lang) -> impl FnMut(&'static str, usize, usize) {
     let tty = std::io::stderr().is_terminal();
     move |stage, done, total| {
         if tty {
             let mut err = std::io::stderr();
-            let _ = write!(err, "\r\x1b[K{stage}: {done}/{total}");
+            let line = crate::msg::cli_out::demo_progress(stage, done, total);
+            let _ = write!(err, "\r\x1b[K{}", line.get(lang));
             if done >= total {
                 let _ = writeln!(err);
             }

@@ -29,18 +29,15 @@ pub fn run(lang: Lang, store: &Store, _args: Args) -> Result<ExitCode> {
             println!("{path}: schema version {version}, {projects} projects, {notes} notes")
         }
     }
-    for line in report
-        .integrity
-        .iter()
-        .chain(&report.foreign_keys)
+    // SQLite's own integrity lines are its words, shown as they are.
+    let sqlite = report.integrity.iter().map(|line| line.as_str());
+    let ours = (report.foreign_keys.iter())
         .chain(&report.invariants)
         .chain(&report.files)
-    {
-        println!(
-            "{} {}",
-            tr(lang, "問題:", "problem:"),
-            crate::text::sanitize_line(line)
-        );
+        .map(|m| m.get(lang));
+    for line in sqlite.chain(ours) {
+        let line = crate::msg::cli_out::problem(&crate::text::sanitize_line(line));
+        println!("{}", line.get(lang));
     }
     if report.is_ok() {
         println!("{}", tr(lang, "問題なし", "ok"));

@@ -342,7 +342,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
     if let Err(e) = out.commit() {
         return interrupted(lang, &signal).ok_or_else(|| e.into());
     }
-    println!("{rows} rows written to {}", sanitize_line(&file));
+    println!(
+        "{}",
+        crate::msg::cli_out::rows_written(rows, &sanitize_line(&file)).get(lang)
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -104,12 +104,17 @@ pub fn run(store: &mut Store, ctx: &RunContext, args: Args) -> Result<ExitCode> 
                 status,
             };
             let id = store.add_flag(project, &flag, &ctx.author)?;
-            println!(
-                "flag {id}: {} → {} ({})",
-                sanitize_line(&args.id),
-                program.name_ja,
-                status.name_ja()
+            let name = match ctx.lang {
+                crate::Lang::Ja => &program.name_ja,
+                crate::Lang::En => &program.name_en,
+            };
+            let added = crate::msg::cli_out::flag_added(
+                id,
+                &sanitize_line(&args.id),
+                &sanitize_line(name),
+                status.label(ctx.lang),
             );
+            println!("{}", added.get(ctx.lang));
         }
         None => {
             let Some(status) = &args.status else {
@@ -120,7 +125,11 @@ pub fn run(store: &mut Store, ctx: &RunContext, args: Args) -> Result<ExitCode> 
                 .open_flag(project)?
                 .ok_or_else(|| crate::msg::cli::no_open_flag(&sanitize_line(&args.id)))?;
             store.move_flag(flag_id, version, to, &args.reason, &ctx.author)?;
-            println!("flag {flag_id}: {} → {}", from.name_ja(), to.name_ja());
+            println!(
+                "{}",
+                crate::msg::cli_out::flag_moved(flag_id, from.label(ctx.lang), to.label(ctx.lang))
+                    .get(ctx.lang)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 
 use super::args::{date_arg, parse_coded};
 use crate::model::{Coded, GateDecision, NewGate};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
@@ -79,24 +80,22 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 note,
             };
             let gate_id = store.add_gate(project, &gate, &ctx.author)?;
-            println!(
-                "gate {gate_id}: {} {} {}",
-                sanitize_line(&id),
-                sanitize_line(&gate.gate),
-                gate.decision.name_ja()
+            let recorded = out::gate_recorded(
+                gate_id,
+                &sanitize_line(&id),
+                &sanitize_line(&gate.gate),
+                gate.decision.label(ctx.lang),
             );
+            println!("{}", recorded.get(ctx.lang));
             if gate.decision == GateDecision::Go {
-                println!(
-                    "(a Go may be followed by: seedline phase {} --to PHASE)",
-                    sanitize_line(&id)
-                );
+                println!("{}", out::after_go(&sanitize_line(&id)).get(ctx.lang));
             }
         }
         Command::List { id } => {
             let project = store.project_id(&id)?;
             let gates = store.gates(project)?;
             if gates.is_empty() {
-                println!("no stage-gate decision recorded for {}", sanitize_line(&id));
+                println!("{}", out::no_gates(&sanitize_line(&id)).get(ctx.lang));
             }
             for g in gates {
                 let mut line = format!(
@@ -147,12 +146,15 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             };
             let expected = version.unwrap_or(current.version);
             store.edit_gate(gate_id, Some(expected), &corrected, &ctx.author)?;
-            println!(
-                "gate {gate_id} corrected (version {}): {} {} {}",
-                expected + 1,
+            let rest = format!(
+                "{} {} {}",
                 corrected.decided_on,
                 sanitize_line(&corrected.gate),
                 corrected.decision.label(ctx.lang)
+            );
+            println!(
+                "{}",
+                out::gate_corrected(gate_id, expected + 1, &rest).get(ctx.lang)
             );
         }
         Command::Delete { gate_id, version } => {
@@ -161,14 +163,14 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 None => store.gate(gate_id)?.0.version,
             };
             let reopened = store.delete_gate(gate_id, Some(expected), &ctx.author)?;
-            println!("gate {gate_id} deleted (seedline gate restore {gate_id} brings it back)");
+            println!("{}", out::deleted(out::Thing::Gate, gate_id).get(ctx.lang));
             if let Some(d) = reopened {
-                println!("the scheduled stage gate it settled (deadline {d}) is open again");
+                println!("{}", out::gate_deadline_reopened(d).get(ctx.lang));
             }
         }
         Command::Restore { gate_id } => {
             store.restore_gate(gate_id)?;
-            println!("gate {gate_id} restored");
+            println!("{}", out::restored(out::Thing::Gate, gate_id).get(ctx.lang));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,9 @@
 //! transaction or none; problems are listed by line and column on standard error.
 
 use crate::csv_io::{self, Encoding, Format, ImportOptions, ImportReport, KakenOptions};
+use crate::msg::Msg;
 use crate::msg::cli::{self, ImportMismatch};
+use crate::msg::cli_out::{Counted, counted, imported};
 use crate::session::RunContext;
 use crate::store::{ImportMode, Store};
 use crate::text::sanitize_line;
@@ -193,20 +195,22 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             let report = csv_io::import_projects(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
-                format!(
-                    "{} inserted, {} updated, {} unchanged",
-                    c.inserted, c.updated, c.unchanged
-                )
+                counted(&[
+                    (Counted::Inserted, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
+                ])
             })?
         }
         Kind::Budgets => {
             let report = csv_io::import_budgets(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
-                format!(
-                    "{} inserted, {} replaced, {} unchanged",
-                    c.inserted, c.replaced, c.unchanged
-                )
+                counted(&[
+                    (Counted::Inserted, c.inserted),
+                    (Counted::Replaced, c.replaced),
+                    (Counted::Unchanged, c.unchanged),
+                ])
             })?
         }
         Kind::Assignments => {
@@ -219,47 +223,53 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
             )
             .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
-                format!(
-                    "{} current added, {} start dates changed, {} past recorded, {} unchanged, {} officers added",
-                    c.current, c.updated, c.past, c.unchanged, c.officers_added
-                )
+                counted(&[
+                    (Counted::CurrentAdded, c.current),
+                    (Counted::StartChanged, c.updated),
+                    (Counted::PastRecorded, c.past),
+                    (Counted::Unchanged, c.unchanged),
+                    (Counted::OfficersAdded, c.officers_added),
+                ])
             })?
         }
         Kind::Officers => {
             let report = csv_io::import_officers(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
-                format!(
-                    "{} inserted, {} updated, {} unchanged",
-                    c.inserted, c.updated, c.unchanged
-                )
+                counted(&[
+                    (Counted::Inserted, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
+                ])
             })?
         }
         Kind::Programs => {
             let report = csv_io::import_programs(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
-                format!(
-                    "{} added, {} updated, {} unchanged",
-                    c.inserted, c.updated, c.unchanged
-                )
+                counted(&[
+                    (Counted::Added, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
+                ])
             })?
         }
         Kind::Links => {
             let report = csv_io::import_links(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
-                format!(
-                    "{} added, {} updated, {} unchanged",
-                    c.inserted, c.updated, c.unchanged
-                )
+                counted(&[
+                    (Counted::Added, c.inserted),
+                    (Counted::Updated, c.updated),
+                    (Counted::Unchanged, c.unchanged),
+                ])
             })?
         }
         Kind::Lineage => {
             let report = csv_io::import_lineage(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
             let c = report.counts.unwrap_or_default();
-            let (rows, _) = finish(lang, &name, show_progress, report, |_| String::new())?;
+            let (rows, _) = finish(lang, &name, show_progress, report, |_| Msg::default())?;
             let line = crate::msg::lineage::imported(
                 &sanitize_line(&name),
                 rows,
@@ -276,22 +286,15 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
                 csv_io::import_outcomes(store, &args.file, &options, &ctx.author, &mut progress)
                     .map_err(read_error)?;
             finish(lang, &name, show_progress, report, |c| {
-                format!(
-                    "{} inserted, {} unchanged (already recorded)",
-                    c.inserted, c.unchanged
-                )
+                counted(&[
+                    (Counted::Inserted, c.inserted),
+                    (Counted::AlreadyRecorded, c.unchanged),
+                ])
             })?
         }
     };
-    let (verb, tail) = if args.dry_run {
-        ("dry run: would import", "; nothing written")
-    } else {
-        ("imported", "")
-    };
-    println!(
-        "{verb} {}: {rows} rows: {counts}{tail}",
-        sanitize_line(&name)
-    );
+    let summary = imported(args.dry_run, &sanitize_line(&name), rows, &counts);
+    println!("{}", summary.get(lang));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -311,8 +314,8 @@ fn finish<C>(
     name: &str,
     show_progress: bool,
     report: ImportReport<C>,
-    words: impl FnOnce(&C) -> String,
-) -> Result<(u64, String)> {
+    words: impl FnOnce(&C) -> Msg,
+) -> Result<(u64, Msg)> {
     let counts = report.counts.as_ref().map(words);
     if show_progress {
         eprint!("\r\x1b[K");

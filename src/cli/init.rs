@@ -10,19 +10,18 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(_ctx: &RunContext, path: &Path, _args: Args) -> Result<ExitCode> {
+pub fn run(ctx: &RunContext, path: &Path, _args: Args) -> Result<ExitCode> {
     let existed = path.exists();
     let mut store = Store::open(path, OpenOptions { create: true })?;
     store.ensure_reference()?;
     let reference = store.reference()?;
-    println!(
-        "{} {}: {} integrated projects, {} disease areas, {} programs, {} program links",
-        if existed { "checked" } else { "created" },
-        path.display(),
+    let counts = [
         reference.integrated_projects.len(),
         reference.disease_areas.len(),
         reference.programs.len(),
-        reference.program_links.len()
-    );
+        reference.program_links.len(),
+    ];
+    let done = crate::msg::cli_out::initialized(existed, path.display(), counts);
+    println!("{}", done.get(ctx.lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -55,7 +55,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 .map(|s| date_arg(ctx, "--since", Some(&s)))
                 .transpose()?;
             store.add_program_link(&from, &to, kind, since)?;
-            println!("linked {from} → {to} ({})", kind.code());
+            println!(
+                "{}",
+                crate::msg::cli_out::program_linked(&from, &to, kind.code(), true).get(ctx.lang)
+            );
         }
         Command::List { program } => {
             let only = program.map(|p| program_code(&reference, &p)).transpose()?;
@@ -97,7 +100,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             );
             let kind = parse_coded::<LinkKind>("--kind", &kind)?;
             store.remove_program_link(&from, &to, kind)?;
-            println!("link {from} → {to} ({}) removed", kind.code());
+            println!(
+                "{}",
+                crate::msg::cli_out::program_linked(&from, &to, kind.code(), false).get(ctx.lang)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -221,7 +221,9 @@ fn run_in(cli: Cli, lang: &mut Lang) -> Result<ExitCode> {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             phase::run(&ctx, &mut store, args)
         }
-        Some(Command::Backup(args)) => backup::run(&open_for_use(db, demo, &mut ctx)?, args),
+        Some(Command::Backup(args)) => {
+            backup::run(&open_for_use(db, demo, &mut ctx)?, args, ctx.lang)
+        }
         Some(Command::Export(args)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             export::run(&ctx, &mut store, args)
@@ -348,7 +350,7 @@ fn open_for_use(choice: &DbChoice, demo: bool, ctx: &mut RunContext) -> Result<S
             crate::msg::cli::generating_demo(path.display()).get(ctx.lang)
         );
         let options = crate::demo::DemoOptions::new(ctx.today);
-        crate::demo::generate(&mut store, &options, &mut demo::progress_printer())?;
+        crate::demo::generate(&mut store, &options, &mut demo::progress_printer(ctx.lang))?;
     }
     if !ctx.officer_configured
         && let Some((name, role)) = store.officer_for_login(&crate::identity::os_user())?

@@ -2,6 +2,7 @@
 
 use super::args::{date_arg, parse_coded};
 use crate::model::{MAX_NOTE_BYTES, NewNote, NoteKind};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{Lines, check_text, sanitize_line};
@@ -91,7 +92,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                     .transpose()?,
             };
             let note_id = store.add_note(project, &note, &ctx.author)?;
-            println!("note {note_id} added to {}", sanitize_line(&id));
+            println!(
+                "{}",
+                out::note_added(note_id, &sanitize_line(&id)).get(ctx.lang)
+            );
         }
         Command::Edit {
             note,
@@ -99,19 +103,22 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             version,
         } => {
             store.edit_note(note, version, &body_arg(ctx.lang, body)?, &ctx.author)?;
-            println!("note {note} saved (version {})", version + 1);
+            println!(
+                "{}",
+                out::saved_version(out::Thing::Note, note, version + 1).get(ctx.lang)
+            );
         }
         Command::Delete { note } => {
             store.delete_note(note, &ctx.author)?;
-            println!("note {note} deleted (seedline note restore {note} brings it back)");
+            println!("{}", out::deleted(out::Thing::Note, note).get(ctx.lang));
         }
         Command::Restore { note } => {
             store.restore_note(note)?;
-            println!("note {note} restored");
+            println!("{}", out::restored(out::Thing::Note, note).get(ctx.lang));
         }
         Command::Done { note } => {
             store.complete_follow_up(note, &ctx.author)?;
-            println!("follow-up of note {note} done");
+            println!("{}", out::follow_up_done(note).get(ctx.lang));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -83,13 +83,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 login: non_empty(login),
             };
             store.add_officer(&officer)?;
-            println!(
-                "added {} {}",
+            let added = crate::msg::cli_out::officer_added(
                 officer.role.code(),
-                sanitize_line(&officer.name)
+                &sanitize_line(&officer.name),
             );
+            println!("{}", added.get(ctx.lang));
         }
-        Command::List { all } => list(store, all)?,
+        Command::List { all } => list(store, all, ctx.lang)?,
         Command::Edit {
             name,
             role,
@@ -116,38 +116,36 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             }
             let after =
                 store.edit_officer(officer.id, version.unwrap_or(officer.version), &edit)?;
-            println!(
-                "{} is now {} (version {})",
-                sanitize_line(&officer.label()),
-                sanitize_line(&after.label()),
-                after.version
+            let changed = crate::msg::cli_out::officer_changed(
+                &sanitize_line(&officer.label()),
+                &sanitize_line(&after.label()),
+                after.version,
             );
+            println!("{}", changed.get(ctx.lang));
         }
         Command::Retire { name, role, on } => {
             let officer = store.find_officer(&name, role_arg(role.as_deref())?)?;
             let on = date_arg(ctx, "--on", on.as_deref())?;
             let ended = store.retire_officer(officer.id, None, on)?;
-            println!(
-                "{} retired on {on}; {ended} current assignment(s) ended (`seedline officer restore` brings them back on the roster)",
-                sanitize_line(&officer.label())
-            );
+            let retired =
+                crate::msg::cli_out::officer_retired(&sanitize_line(&officer.label()), on, ended);
+            println!("{}", retired.get(ctx.lang));
         }
         Command::Restore { name, role } => {
             let officer = store.find_officer(&name, role_arg(role.as_deref())?)?;
             store.restore_officer(officer.id)?;
-            println!("{} is back on the roster", sanitize_line(&officer.label()));
+            let back = crate::msg::cli_out::officer_back(&sanitize_line(&officer.label()));
+            println!("{}", back.get(ctx.lang));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The roster as aligned columns.
-fn list(store: &Store, all: bool) -> Result<()> {
+fn list(store: &Store, all: bool, lang: crate::Lang) -> Result<()> {
     let officers = store.officers(all)?;
     if officers.is_empty() {
-        println!(
-            "no officers yet; add one with `seedline officer add NAME --role PO --login ACCOUNT`"
-        );
+        println!("{}", crate::msg::cli_out::no_officers().get(lang));
         return Ok(());
     }
     let mut head = format!(

@@ -3,6 +3,7 @@
 
 use super::args::date_arg;
 use crate::model::{Coded, NewOutcome, OutcomeChange, OutcomeKind, parse_outcome_kind};
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::sanitize_line;
@@ -90,22 +91,15 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 detail,
             };
             let n = store.add_outcome(project, &outcome, &ctx.author)?;
-            println!(
-                "outcome {n} ({} {}) added to {}",
-                outcome.kind.label(ctx.lang),
-                outcome.on,
-                sanitize_line(&id)
-            );
+            let kind = outcome.kind.label(ctx.lang);
+            let added = out::outcome_added(n, kind, outcome.on, &sanitize_line(&id));
+            println!("{}", added.get(ctx.lang));
         }
         Command::List { id, all } => {
             let project = store.project_id(&id)?;
             let rows = store.outcomes(project, all)?;
             if rows.is_empty() {
-                println!(
-                    "no outcomes recorded for {} (seedline outcome add {} --kind … --date …)",
-                    sanitize_line(&id),
-                    sanitize_line(&id)
-                );
+                println!("{}", out::no_outcomes(&sanitize_line(&id)).get(ctx.lang));
             }
             for r in rows {
                 let o = &r.outcome;
@@ -159,17 +153,24 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 None => store.outcome(outcome)?.version,
             };
             store.edit_outcome(outcome, expected, &change, &ctx.author)?;
-            println!("outcome {outcome} saved (version {})", expected + 1);
+            println!(
+                "{}",
+                out::saved_version(out::Thing::Outcome, outcome, expected + 1).get(ctx.lang)
+            );
         }
         Command::Delete { outcome } => {
             store.delete_outcome(outcome, &ctx.author)?;
             println!(
-                "outcome {outcome} deleted (seedline outcome restore {outcome} brings it back)"
+                "{}",
+                out::deleted(out::Thing::Outcome, outcome).get(ctx.lang)
             );
         }
         Command::Restore { outcome } => {
             store.restore_outcome(outcome)?;
-            println!("outcome {outcome} restored");
+            println!(
+                "{}",
+                out::restored(out::Thing::Outcome, outcome).get(ctx.lang)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

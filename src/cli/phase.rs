@@ -31,6 +31,10 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         reason: args.reason,
     };
     store.move_phase(project, None, &change, &ctx.author)?;
-    println!("{} → {}", sanitize_line(&args.id), to.name_ja());
+    println!(
+        "{}",
+        crate::msg::cli_out::phase_moved(&sanitize_line(&args.id), to.label(ctx.lang))
+            .get(ctx.lang)
+    );
     Ok(ExitCode::SUCCESS)
 }

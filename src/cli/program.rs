@@ -5,6 +5,7 @@ use crate::model::reference::program::{display_name, find_program, parse_phase_r
 use crate::model::{
     Coded, Ministry, NameIndex, NameMatch, NewProgram, ProgramChange, RefKind, Reference,
 };
+use crate::msg::cli_out as out;
 use crate::session::RunContext;
 use crate::store::Store;
 use crate::text::{fit, fit_right, sanitize_line};
@@ -134,11 +135,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
                 retired_on: None,
             };
             store.add_program(&program)?;
-            println!(
-                "program {} added: {}",
-                program.code,
-                sanitize_line(&program.name_ja)
-            );
+            // A program added with its Japanese name only is named by it in English too.
+            let name = match ctx.lang {
+                crate::Lang::En if !program.name_en.trim().is_empty() => &program.name_en,
+                _ => &program.name_ja,
+            };
+            let added = out::program_added(&program.code, &sanitize_line(name));
+            println!("{}", added.get(ctx.lang));
         }
         Command::Edit {
             program,
@@ -168,9 +171,9 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let current = reference.program_by_code(&code).map_or(1, |p| p.version);
             let new = store.edit_program(&code, version.unwrap_or(current), &change)?;
             if new == version.unwrap_or(current) {
-                println!("program {code}: nothing changed (version {new})");
+                println!("{}", out::program_saved(&code, new, false).get(ctx.lang));
             } else {
-                println!("program {code} saved (version {new})");
+                println!("{}", out::program_saved(&code, new, true).get(ctx.lang));
             }
         }
         Command::List { all } => {
@@ -181,14 +184,12 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let code = program_code(&reference, &program)?;
             let day = date_arg(ctx, "--on", on.as_deref())?;
             store.set_program_retired(&code, Some(day))?;
-            println!(
-                "program {code} retired on {day}: its projects stay; `seedline program restore {code}` brings it back"
-            );
+            println!("{}", out::program_retired(&code, day).get(ctx.lang));
         }
         Command::Restore { program } => {
             let code = program_code(&reference, &program)?;
             store.set_program_retired(&code, None)?;
-            println!("program {code} restored");
+            println!("{}", out::program_restored(&code).get(ctx.lang));
         }
         Command::History { program } => {
             let code = program_code(&reference, &program)?;

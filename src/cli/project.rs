@@ -157,14 +157,18 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             store.retire_project(project, version, &reason, &ctx.author)?;
             let id = sanitize_line(&id);
             println!(
-                "{id} retired: hidden from every view, count and export; its notes are kept (`seedline project restore {id}` brings it back)"
+                "{}",
+                crate::msg::cli_out::project_retired(&id).get(ctx.lang)
             );
             Ok(ExitCode::SUCCESS)
         }
         Command::Restore { id } => {
             let project = store.project_id_any(&id)?;
             store.restore_project(project, &ctx.author)?;
-            println!("{} restored", sanitize_line(&id));
+            println!(
+                "{}",
+                crate::msg::cli_out::project_restored(&sanitize_line(&id)).get(ctx.lang)
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -222,7 +226,8 @@ fn edit(ctx: &RunContext, store: &mut Store, a: EditArgs) -> Result<ExitCode> {
     ]);
     if cells.is_empty() {
         println!(
-            "{id}: no field given, nothing changed (e.g. --licensing license, --end 2028-03-31)"
+            "{}",
+            crate::msg::cli_out::project_no_field(&id).get(ctx.lang)
         );
         return Ok(ExitCode::SUCCESS);
     }
@@ -232,9 +237,15 @@ fn edit(ctx: &RunContext, store: &mut Store, a: EditArgs) -> Result<ExitCode> {
         version, changes, ..
     } = store.edit_project(project, a.version, &changes, &ctx.author)?;
     if changes.is_empty() {
-        println!("{id}: every value is already as given; nothing changed (version {version})");
+        println!(
+            "{}",
+            crate::msg::cli_out::project_unchanged(&id, version).get(ctx.lang)
+        );
     } else {
-        println!("{id} saved (version {version}):");
+        println!(
+            "{}",
+            crate::msg::cli_out::project_saved(&id, version).get(ctx.lang)
+        );
         for change in changes {
             println!("  {}", change.words());
         }

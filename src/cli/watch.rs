@@ -32,14 +32,20 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             let projects = resolve_ids(store, &ids)?;
             for (id, project) in ids.iter().zip(projects) {
                 store.set_watch(project, me, Some(true))?;
-                println!("watching {}", sanitize_line(id));
+                println!(
+                    "{}",
+                    crate::msg::cli_out::watching(&sanitize_line(id), true).get(ctx.lang)
+                );
             }
         }
         Command::Remove { ids } => {
             let projects = resolve_ids(store, &ids)?;
             for (id, project) in ids.iter().zip(projects) {
                 store.set_watch(project, me, Some(false))?;
-                println!("not watching {}", sanitize_line(id));
+                println!(
+                    "{}",
+                    crate::msg::cli_out::watching(&sanitize_line(id), false).get(ctx.lang)
+                );
             }
         }
         Command::List => {

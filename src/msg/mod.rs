@@ -8,11 +8,13 @@
 //! - `query.rs`: hints of the filter language (`phase:xyz`, `ip:`).
 //! - `csv.rs`: problems of an imported file (line, column, what was expected).
 //! - `cli.rs`: errors and warnings of `seedline …` on stderr.
+//! - `cli_out.rs`: what a successful `seedline …` prints on stdout.
 //!
 //! [`Msg::new`] is called in this module only (checked by `tests/lang.rs`): a wording added
 //! elsewhere would be a wording with no place in the table.
 
 pub mod cli;
+pub mod cli_out;
 pub mod csv;
 mod csv_rows;
 mod error;

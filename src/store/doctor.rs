@@ -2,19 +2,21 @@
 
 use super::Store;
 use crate::Result;
+use crate::msg::Msg;
+use crate::msg::cli_out::{self, IndexKind};
 
 /// What the checks found; empty lists mean a healthy database.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DoctorReport {
     /// Lines of `PRAGMA integrity_check` other than `ok`.
     pub integrity: Vec<String>,
-    /// `table rowid → parent` for each row of `PRAGMA foreign_key_check`.
-    pub foreign_keys: Vec<String>,
+    /// The table, row and missing parent of each row of `PRAGMA foreign_key_check`.
+    pub foreign_keys: Vec<Msg>,
     /// seedline's own invariants that do not hold (search index out of step, …).
-    pub invariants: Vec<String>,
+    pub invariants: Vec<Msg>,
     /// `-wal` / `-shm` files whose mode makes writes fail or differs from the database's, each
     /// with its `chmod` fix.
-    pub files: Vec<String>,
+    pub files: Vec<Msg>,
     pub schema_version: i64,
     pub projects: i64,
     pub notes: i64,
@@ -48,11 +50,10 @@ impl Store {
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt.query_map([], |r| {
-            Ok(format!(
-                "{} row {} → {}",
-                r.get::<_, String>(0)?,
+            Ok(cli_out::orphan_row(
+                &r.get::<_, String>(0)?,
                 r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                r.get::<_, String>(2)?
+                &r.get::<_, String>(2)?,
             ))
         })?;
         for row in rows {
@@ -64,23 +65,26 @@ impl Store {
         report.notes = count("SELECT count(*) FROM note")?;
         let indexed = count("SELECT count(*) FROM project_fts")?;
         if indexed != report.projects {
-            report.invariants.push(format!(
-                "search index holds {indexed} projects, the database {}",
-                report.projects
+            report.invariants.push(cli_out::index_out_of_step(
+                IndexKind::Projects,
+                indexed,
+                report.projects,
             ));
         }
         let short = count("SELECT count(*) FROM project_short")?;
         if short != report.projects {
-            report.invariants.push(format!(
-                "short-word table holds {short} projects, the database {}",
-                report.projects
+            report.invariants.push(cli_out::index_out_of_step(
+                IndexKind::ShortWords,
+                short,
+                report.projects,
             ));
         }
         let indexed = count("SELECT count(*) FROM note_fts")?;
         if indexed != report.notes {
-            report.invariants.push(format!(
-                "note search index holds {indexed} notes, the database {}",
-                report.notes
+            report.invariants.push(cli_out::index_out_of_step(
+                IndexKind::Notes,
+                indexed,
+                report.notes,
             ));
         }
         let open_twice = count(
@@ -88,9 +92,9 @@ impl Store {
                WHERE status IN ('candidate', 'recommended') GROUP BY project_id HAVING count(*) > 1)",
         )?;
         if open_twice > 0 {
-            report.invariants.push(format!(
-                "{open_twice} projects carry more than one open highway flag"
-            ));
+            report
+                .invariants
+                .push(cli_out::open_flags_twice(open_twice));
         }
         Ok(report)
     }

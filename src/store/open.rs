@@ -197,7 +197,7 @@ pub fn side_file_mode(db_mode: u32) -> u32 {
 
 /// Side files whose mode would make writes fail or does not match the database's, each with its
 /// fix (`chmod 600 …-shm`). For `seedline doctor`.
-pub(crate) fn side_file_problems(path: &Path) -> Vec<String> {
+pub(crate) fn side_file_problems(path: &Path) -> Vec<crate::msg::Msg> {
     let Ok(db) = std::fs::metadata(path) else {
         return Vec::new();
     };
@@ -208,16 +208,13 @@ pub(crate) fn side_file_problems(path: &Path) -> Vec<String> {
             continue;
         };
         let mode = meta.mode() & 0o777;
-        let fix = format!("fix it with `chmod {want:o} {}`", side.display());
-        if mode & 0o200 == 0 {
-            problems.push(format!(
-                "{}: mode {mode:o} is not writable by its owner, so every write fails with \"attempt to write a readonly database\"; {fix}",
-                side.display()
-            ));
-        } else if mode != want {
-            problems.push(format!(
-                "{}: mode {mode:o} does not match the database's (expected {want:o}); {fix}",
-                side.display()
+        let writable = mode & 0o200 != 0;
+        if !writable || mode != want {
+            problems.push(crate::msg::cli_out::side_file_mode(
+                side.display(),
+                mode,
+                want,
+                writable,
             ));
         }
     }

@@ -157,13 +157,23 @@ pub fn draw(
     }
 }
 
+/// The status line under an open form: the editing keys its own hint line leaves out (the
+/// screen's keys do not apply while typing), and `?` where it asks for the form's keys.
+pub(super) fn footer_keys(lang: crate::Lang, form: &Form) -> Vec<String> {
+    let mut parts = vec![
+        format!("Ctrl-U {}", tr(lang, "欄を空に", "clear field")),
+        format!("Home/End {}", tr(lang, "行頭/行末", "line start/end")),
+    ];
+    if crate::app::form_wants_help(form) {
+        parts.push(format!("? {}", tr(lang, "キー一覧", "keys")));
+    }
+    parts
+}
+
 /// The keys of a form, as many as fit in `w` cells, most needed first: save, move between
 /// fields (both ways), close, and Left/Right on a choice.
 fn hints(lang: crate::Lang, form: &Form, focused_choice: bool, w: usize) -> String {
-    let keeps_draft = matches!(
-        form.kind,
-        crate::app::FormKind::Note { .. } | crate::app::FormKind::EditNote { .. }
-    );
+    let keeps_draft = form.kind.draft_slot().is_some();
     let save = if form.kind.is_export() {
         format!("Enter {}", tr(lang, "書き出す", "export"))
     } else {

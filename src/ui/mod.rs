@@ -118,6 +118,11 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         );
         return;
     }
+    if let Overlay::Form(f) = &app.overlay {
+        let keys = fit_hints(&form::footer_keys(app.lang, f), w);
+        frame.render_widget(Line::styled(text::fit(&keys, w), theme.dim()), area);
+        return;
+    }
     let hints: Vec<String> = app
         .keymap
         .for_mode(app.mode())
@@ -132,7 +137,27 @@ fn draw_status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         })
         .collect();
     frame.render_widget(
-        Line::styled(text::fit(&format!(" {}", hints.join("  ")), w), theme.dim()),
+        Line::styled(text::fit(&fit_hints(&hints, w), w), theme.dim()),
         area,
     );
+}
+
+/// Key hints two cells apart, as many whole ones as fit in `w` cells; when some are left out the
+/// line ends ` ~` (one cell apart from the last hint shown), so no hint is cut mid-word.
+pub(crate) fn fit_hints(hints: &[String], w: usize) -> String {
+    let mut out = String::from(" ");
+    for (i, hint) in hints.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "  " };
+        let more = if i + 1 < hints.len() { 2 } else { 0 };
+        if text::width(&out) + text::width(sep) + text::width(hint) + more > w {
+            if i == 0 {
+                return text::truncate(&format!(" {hint}"), w).into_owned();
+            }
+            out.push_str(" ~");
+            return out;
+        }
+        out.push_str(sep);
+        out.push_str(hint);
+    }
+    out
 }

@@ -192,7 +192,11 @@ fn n_opens_a_note_form_about_the_project() {
         app.notice.as_deref(),
         Some("下書きを保持しました（n で再開）")
     );
-    assert!(app.drafts.contains_key(&103));
+    assert!(
+        app.drafts
+            .keys()
+            .any(|k| k.project == Some(103) && k.form == "note")
+    );
 }
 
 #[test]

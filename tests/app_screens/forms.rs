@@ -136,7 +136,12 @@ fn a_note_holding_only_a_follow_up_date_survives_esc_then_n() {
     type_text(&mut app, "+7d");
     press(&mut app, Key::Esc);
     assert!(matches!(app.overlay, Overlay::None));
-    assert!(app.drafts.contains_key(&103), "the draft is kept");
+    assert!(
+        app.drafts
+            .keys()
+            .any(|k| k.project == Some(103) && k.form == "note"),
+        "the draft is kept"
+    );
     assert!(app.notice.as_deref().unwrap_or("").contains("下書きを保持"));
     press(&mut app, ch('n'));
     assert_eq!(field_text(&app, "follow_up"), "+7d", "the draft comes back");

@@ -21,10 +21,11 @@ mod numbers;
 mod outcomes;
 mod pi;
 mod picker;
+mod polish;
 mod programs;
 mod project_form;
-mod successor;
 mod seamless;
+mod successor;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{

@@ -37,7 +37,7 @@ fn export_import_export_gives_identical_bytes() {
     let out = run(&home, &["import", "projects", "first.csv", "--db", "b.db"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("2 rows: 2 inserted, 0 updated, 0 unchanged"),
+        stdout(&out).contains("2 行: 新規 2、更新 0、変更なし 0"),
         "{}",
         stdout(&out)
     );

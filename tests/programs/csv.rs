@@ -128,7 +128,7 @@ fn programs_and_links_round_trip_byte_identical() {
         &other,
         &["import", "programs", "programs1.csv", "--dry-run"],
     );
-    assert!(out.contains("1 added, 1 updated"), "{out}");
+    assert!(out.contains("追加 1、更新 1"), "{out}");
     ok(&home, &other, &["import", "programs", "programs1.csv"]);
     ok(&home, &other, &["import", "links", "links1.csv"]);
     for kind in ["programs", "links"] {
@@ -144,7 +144,7 @@ fn programs_and_links_round_trip_byte_identical() {
         );
     }
     let out = ok(&home, &other, &["import", "programs", "programs1.csv"]);
-    assert!(out.contains("0 added, 0 updated"), "{out}");
+    assert!(out.contains("追加 0、更新 0"), "{out}");
 }
 
 #[test]

@@ -116,7 +116,7 @@ fn program_add_list_edit_retire_restore_and_history() {
         &db,
         &["program", "edit", "dementia-x", "--phases", "応用..実用化"],
     );
-    assert!(out.contains("version 2"), "{out}");
+    assert!(out.contains("版 2"), "{out}");
     assert_eq!(last_audit(&db), ("program.edit".into(), "program".into()));
     refused(
         &home,

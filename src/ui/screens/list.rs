@@ -107,16 +107,31 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
         format!("  {} {sort} ", tr(lang, "並び", "sort")),
         theme.dim(),
     ));
-    let right_w: usize = right.iter().map(|s| text::width(&s.content)).sum();
     let query = if list.query.is_empty() {
         tr(lang, "（/ で絞り込み）", "(/ to filter)").to_string()
     } else {
         sanitize_line(&list.query).into_owned()
     };
-    let mut info = vec![Span::styled(
-        text::fit(&format!(" {query}"), w.saturating_sub(right_w)),
-        theme.label(),
-    )];
+    let query = format!(" {query}");
+    // Two cells always part the query from the figures. Where the line is short the query (or
+    // the hint) is cut with `~` first, down to a few cells; then the figures after the count
+    // (sort, range, selection) give way, the count last.
+    let spans_w = |spans: &[Span<'_>]| spans.iter().map(|s| text::width(&s.content)).sum::<usize>();
+    let least_query = text::width(&query).min(8);
+    while right.len() > 1 && spans_w(&right) + 2 + least_query > w {
+        right.pop();
+    }
+    if right.last().is_some_and(|s| !s.content.ends_with(' ')) {
+        right.push(Span::raw(" "));
+    }
+    let right_w = spans_w(&right);
+    let room = w.saturating_sub(right_w + 2);
+    let shown = if room >= 4 {
+        text::fit(&query, room)
+    } else {
+        " ".repeat(room)
+    };
+    let mut info = vec![Span::styled(shown, theme.label()), Span::raw("  ")];
     info.extend(right);
     put(frame, Line::from(info));
     if list.kind == crate::app::ListKind::Highway {
