@@ -118,11 +118,13 @@ pub enum Command {
     DueBoard,
     /// Back to the dashboard (closing every screen over it).
     Dashboard,
+    /// The matching radar (projects ending soon with no decision on their seed).
+    RadarQueue,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 61] = [
+    pub const ALL: [Command; 62] = [
         Command::Open,
         Command::Programs,
         Command::Portfolio,
@@ -184,6 +186,7 @@ impl Command {
         Command::HighwayQueue,
         Command::DueBoard,
         Command::Dashboard,
+        Command::RadarQueue,
     ];
 
     /// The name used in the config file and the palette.
@@ -363,6 +366,11 @@ impl Command {
                 "due board (follow-ups, reports, evaluations)",
             ),
             Command::Dashboard => ("dashboard", "ダッシュボードへ", "to the dashboard"),
+            Command::RadarQueue => (
+                "radar",
+                "マッチング・レーダー（終了が近く判断のない課題）",
+                "matching radar (ending soon, no decision)",
+            ),
         }
     }
 

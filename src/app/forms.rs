@@ -110,13 +110,9 @@ impl App {
                 let successors: Vec<i64> = program_id
                     .map(|p| self.reference.successors(p).iter().map(|s| s.id).collect())
                     .unwrap_or_default();
+                // In link order: the first is preselected (the radar lists them in that order).
                 let mut programs: Vec<Choice> = Vec::new();
-                for p in self
-                    .reference
-                    .programs
-                    .iter()
-                    .filter(|p| successors.contains(&p.id))
-                {
+                for p in successors.iter().filter_map(|id| self.reference.program(*id)) {
                     programs.push(Choice {
                         ja: format!("* {}", p.name_ja),
                         en: format!("* {}", p.name_en),

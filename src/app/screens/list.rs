@@ -20,6 +20,22 @@ pub enum ListKind {
     Highway,
     /// マイポートフォリオ: projects assigned to me or on my watch list (`mine:watch`).
     Portfolio,
+    /// The matching radar: projects ending within this many days with no decision on their seed
+    /// (`ending:N`), soonest first. A typed `ending:` term replaces the horizon.
+    Radar(u32),
+}
+
+/// The radar's name with its horizon, e.g. `マッチング・レーダー（180日以内に終了）`.
+pub fn radar_label(lang: crate::Lang, days: u32, filtered: bool) -> String {
+    let more = if filtered {
+        tr(lang, "・絞り込み", ", filtered")
+    } else {
+        ""
+    };
+    match lang {
+        crate::Lang::Ja => format!("マッチング・レーダー（{days}日以内に終了{more}）"),
+        crate::Lang::En => format!("Matching radar (ending within {days} days{more})"),
+    }
 }
 
 /// The state of one list screen.
@@ -181,6 +197,10 @@ impl ListState {
                 key: SortKey::FlagAge,
                 descending: false,
             },
+            ListKind::Radar(_) => Sort {
+                key: SortKey::EndDate,
+                descending: false,
+            },
         };
         ListState {
             kind,
@@ -203,11 +223,16 @@ impl ListState {
         }
     }
 
-    /// The filter actually loaded: the highway queue always adds "open flag".
+    /// The filter actually loaded: the highway queue always adds "open flag", the radar
+    /// `ending:` its horizon (unless the filter line names its own window).
     pub fn effective_filter(&self) -> Filter {
         let mut f = self.filter.clone();
-        if self.kind == ListKind::Highway {
-            f.flag = Some(crate::query::FlagFilter::Open);
+        match self.kind {
+            ListKind::Highway => f.flag = Some(crate::query::FlagFilter::Open),
+            ListKind::Radar(days) if f.ending.is_none() => {
+                f.ending = Some(crate::query::EndingFilter::Days(days));
+            }
+            _ => {}
         }
         f
     }

@@ -14,6 +14,7 @@ mod list;
 mod outcomes;
 mod pi;
 mod programs;
+mod radar;
 
 use super::theme::Theme;
 use crate::Lang;
