@@ -26,6 +26,7 @@ mod outcomes;
 mod outcomes_journey;
 mod portfolio;
 mod programs;
+mod radar;
 mod project_one;
 mod project_tui;
 mod pty;

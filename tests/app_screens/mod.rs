@@ -21,6 +21,7 @@ mod outcomes;
 mod pi;
 mod picker;
 mod programs;
+mod radar;
 mod project_form;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
@@ -251,6 +252,7 @@ pub fn row(id: i64) -> ProjectRow {
         phase_entered: Some("2025-04-01".into()),
         watched: false,
         highway: None,
+        end_date: Some("2027-03-31".into()),
     }
 }
 

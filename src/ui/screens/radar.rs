@@ -127,7 +127,7 @@ fn sizing(column: Column, lang: Lang, left: usize) -> (usize, usize, u8) {
         Column::AmedId => (14, 14, 0),
         Column::Ends => (head.max(10), head.max(10), 0),
         Column::Left => (head.max(left), head.max(left), 0),
-        Column::Successors => (head.max(12), 30, 0),
+        Column::Successors => (head.max(12), 60, 0),
         Column::Flag => {
             let open = [FlagStatus::Candidate, FlagStatus::Recommended];
             let w = open.iter().map(|s| width(s.label(lang))).max().unwrap_or(0);
