@@ -112,7 +112,10 @@ impl App {
                     .unwrap_or_default();
                 // In link order: the first is preselected (the radar lists them in that order).
                 let mut programs: Vec<Choice> = Vec::new();
-                for p in successors.iter().filter_map(|id| self.reference.program(*id)) {
+                for p in successors
+                    .iter()
+                    .filter_map(|id| self.reference.program(*id))
+                {
                     programs.push(Choice {
                         ja: format!("* {}", p.name_ja),
                         en: format!("* {}", p.name_en),

@@ -28,7 +28,11 @@ impl App {
             1 => self.push_list(ListKind::Projects, String::new(), String::new()),
             2 => self.push_list(ListKind::Highway, String::new(), String::new()),
             3 => self.push_due(false, false),
-            4 => self.push_list(ListKind::Radar(self.radar_days), String::new(), String::new()),
+            4 => self.push_list(
+                ListKind::Radar(self.radar_days),
+                String::new(),
+                String::new(),
+            ),
             _ => self.load_current(),
         }
     }

@@ -21,8 +21,8 @@ mod outcomes;
 mod pi;
 mod picker;
 mod programs;
-mod radar;
 mod project_form;
+mod radar;
 
 // Reference data and the dashboard's matrix are model types (plain data, no database).
 use seedline::model::{

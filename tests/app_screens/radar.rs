@@ -3,14 +3,19 @@
 //! program preselected; the table at 80×24, 200×50 and 40×12 in both languages.
 
 use super::*;
-use seedline::app::{Command, ListKind, Overlay};
 use seedline::app::form::Value;
+use seedline::app::{Command, ListKind, Overlay};
 use seedline::model::{FlagStatus, Reference, Sort, SortKey};
 use seedline::query::{EndingFilter, Filter};
 
 /// An app in `lang` at `w`×`h` with the built-in programs and their pairings / matchings.
 fn radar_app(lang: Lang, w: u16, h: u16) -> App {
-    let (mut app, _) = App::new(lang, today(), Arc::new(Reference::builtin()), Keymap::default());
+    let (mut app, _) = App::new(
+        lang,
+        today(),
+        Arc::new(Reference::builtin()),
+        Keymap::default(),
+    );
     app.author = Author::new(Some(ME), Some("PO"), "tester");
     app.update(Action::Resize(w, h));
     app
@@ -159,10 +164,15 @@ fn f_on_the_radar_preselects_the_first_linked_successor_program() {
         .filter(|o| o.ja.starts_with("* "))
         .map(|o| o.code.clone())
         .collect();
-    let linked: Vec<String> = ["cancer-practical", "rare-practical", "device-dev", "venture-eco"]
-        .iter()
-        .map(|c| program_id(&app, c).to_string())
-        .collect();
+    let linked: Vec<String> = [
+        "cancer-practical",
+        "rare-practical",
+        "device-dev",
+        "venture-eco",
+    ]
+    .iter()
+    .map(|c| program_id(&app, c).to_string())
+    .collect();
     assert_eq!(starred, linked);
 }
 
@@ -173,7 +183,10 @@ fn the_radar_shows_days_left_successors_and_the_open_flag() {
     assert!(first.contains("残り 10日"), "{first}");
     assert!(first.contains("革新的がん医療実用化研究事業、"), "{first}");
     let second = ja.lines().find(|l| l.contains(&amed_id(102))).unwrap();
-    assert!(second.contains("残り 45日") && second.contains("推薦"), "{second}");
+    assert!(
+        second.contains("残り 45日") && second.contains("推薦"),
+        "{second}"
+    );
     let en = screen(Lang::En, 200, 50);
     let first = en.lines().find(|l| l.contains(&amed_id(101))).unwrap();
     assert!(first.contains("10 d left"), "{first}");

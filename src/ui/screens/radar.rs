@@ -308,10 +308,18 @@ mod tests {
                 assert!(at80.contains(&needed), "{lang:?} {needed:?} at 80");
             }
             assert_eq!(columns(200, lang, 10).len(), 8, "{lang:?}: all at 200");
-            let total: usize = columns(200, lang, 10).iter().map(|c| c.1 + 1).sum::<usize>() + 2;
+            let total: usize = columns(200, lang, 10)
+                .iter()
+                .map(|c| c.1 + 1)
+                .sum::<usize>()
+                + 2;
             assert_eq!(total, 200, "{lang:?}: the title takes the rest exactly");
             let at40 = columns(40, lang, 10);
-            assert_eq!(at40[0], (Column::AmedId, 14), "{lang:?}: the id stays whole");
+            assert_eq!(
+                at40[0],
+                (Column::AmedId, 14),
+                "{lang:?}: the id stays whole"
+            );
             assert!(at40.iter().map(|c| c.1 + 1).sum::<usize>() + 2 <= 40);
             for (c, w) in columns(200, lang, 10) {
                 assert!(width(header(c, lang)) <= w, "{lang:?} {c:?} header fits");
