@@ -248,6 +248,10 @@ fn show_radar_prints_the_radar_soonest_first_with_days_left() {
             "120",
         ],
     );
+    assert!(
+        text.contains("マッチング・レーダー（終了後・判断なし）"),
+        "{text}"
+    );
     let row = text.lines().find(|l| l.contains(&id("08"))).unwrap();
     assert!(row.contains("終了後 12日"), "{row}");
     assert!(!text.contains(&id("01")), "{text}");

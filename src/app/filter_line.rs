@@ -98,7 +98,7 @@ impl App {
                             )
                             .into(),
                             ListKind::Radar(days) => {
-                                super::screens::list::radar_label(lang, days, true)
+                                super::screens::list::radar_label(lang, days, &filter)
                             }
                         }
                     };

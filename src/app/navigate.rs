@@ -172,7 +172,9 @@ impl App {
                 ListKind::Projects => tr(self.lang, "課題一覧", "Projects").into(),
                 ListKind::Highway => tr(self.lang, "ハイウェイ支援キュー", "Highway queue").into(),
                 ListKind::Portfolio => tr(self.lang, "マイポートフォリオ", "My portfolio").into(),
-                ListKind::Radar(days) => super::screens::list::radar_label(self.lang, days, false),
+                ListKind::Radar(days) => {
+                    super::screens::list::radar_label(self.lang, days, &filter)
+                }
             }
         } else {
             label

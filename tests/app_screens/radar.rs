@@ -133,7 +133,17 @@ fn the_horizon_comes_from_the_config_and_a_typed_window_replaces_it() {
     );
     assert_eq!(
         crumbs(&app).last().unwrap(),
-        "Matching radar (ending within 90 days, filtered)"
+        "Matching radar (ended, no decision)",
+        "the title says the window shown"
+    );
+    press(&mut app, ch('/'));
+    for c in " ip:drug".chars() {
+        press(&mut app, ch(c));
+    }
+    press(&mut app, Key::Enter);
+    assert_eq!(
+        crumbs(&app).last().unwrap(),
+        "Matching radar (ended, no decision, filtered)"
     );
 }
 

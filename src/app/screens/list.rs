@@ -25,16 +25,30 @@ pub enum ListKind {
     Radar(u32),
 }
 
-/// The radar's name with its horizon, e.g. `マッチング・レーダー（180日以内に終了）`.
-pub fn radar_label(lang: crate::Lang, days: u32, filtered: bool) -> String {
-    let more = if filtered {
+/// The radar's name with the window it shows: its horizon of `days`, or the `ending:` term of
+/// `filter` when it names one, e.g. `マッチング・レーダー（180日以内に終了）`; `・絞り込み` /
+/// `, filtered` when other terms narrow it.
+pub fn radar_label(lang: crate::Lang, days: u32, filter: &Filter) -> String {
+    use crate::Lang::{En, Ja};
+    use crate::query::EndingFilter;
+    let narrowed = Filter {
+        ending: None,
+        ..filter.clone()
+    } != Filter::default();
+    let more = if narrowed {
         tr(lang, "・絞り込み", ", filtered")
     } else {
         ""
     };
-    match lang {
-        crate::Lang::Ja => format!("マッチング・レーダー（{days}日以内に終了{more}）"),
-        crate::Lang::En => format!("Matching radar (ending within {days} days{more})"),
+    match (lang, filter.ending.unwrap_or(EndingFilter::Days(days))) {
+        (Ja, EndingFilter::Days(n)) => format!("マッチング・レーダー（{n}日以内に終了{more}）"),
+        (En, EndingFilter::Days(n)) => format!("Matching radar (ending within {n} days{more})"),
+        (Ja, EndingFilter::Months(n)) => format!("マッチング・レーダー（{n}か月以内に終了{more}）"),
+        (En, EndingFilter::Months(n)) => {
+            format!("Matching radar (ending within {n} months{more})")
+        }
+        (Ja, EndingFilter::Overdue) => format!("マッチング・レーダー（終了後・判断なし{more}）"),
+        (En, EndingFilter::Overdue) => format!("Matching radar (ended, no decision{more})"),
     }
 }
 
