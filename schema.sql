@@ -426,3 +426,6 @@ CREATE TABLE project_lineage (
 ) STRICT;
 
 CREATE INDEX project_lineage_successor ON project_lineage (successor_id);
+
+-- The matching radar (`ending:`): live projects by end date.
+CREATE INDEX project_live_end ON project (end_date) WHERE retired_at IS NULL;

@@ -4,6 +4,7 @@
 //! ```toml
 //! lang = "ja"                      # or "en"
 //! stall_days = 730               # days in one phase before a project counts as stalled
+//! radar_days = 180               # the matching radar's horizon: projects ending within it
 //! [officer]
 //! name = "岩崎 美紀"
 //! role = "PO"
@@ -24,6 +25,7 @@ use std::path::Path;
 struct File {
     lang: Option<Lang>,
     stall_days: Option<i64>,
+    radar_days: Option<i64>,
     officer: Option<Officer>,
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<String, Keys>>,
@@ -51,8 +53,14 @@ pub struct Config {
     pub officer: Option<Officer>,
     /// Days in one phase after which a project counts as stalled (停滞).
     pub stall_days: i64,
+    /// The matching radar's horizon: projects ending within this many days (1 to 3650).
+    pub radar_days: u32,
     pub keymap: Keymap,
 }
+
+/// The matching radar's horizon when the config file does not set `radar_days`: half a year,
+/// the time a successor program's call and review take.
+pub const DEFAULT_RADAR_DAYS: u32 = 180;
 
 impl Default for Config {
     fn default() -> Config {
@@ -60,6 +68,7 @@ impl Default for Config {
             lang: None,
             officer: None,
             stall_days: crate::model::Scope::DEFAULT_STALL_DAYS,
+            radar_days: DEFAULT_RADAR_DAYS,
             keymap: Keymap::default(),
         }
     }
@@ -88,6 +97,12 @@ impl Config {
         if !(1..=3650).contains(&stall_days) {
             return Err(invalid::stall_days(stall_days));
         }
+        let radar_days = file.radar_days.unwrap_or(i64::from(DEFAULT_RADAR_DAYS));
+        let max = i64::from(crate::query::EndingFilter::MAX_DAYS);
+        let radar_days = match u32::try_from(radar_days) {
+            Ok(days) if (1..=max).contains(&radar_days) => days,
+            _ => return Err(invalid::radar_days(radar_days)),
+        };
         let mut keymap = Keymap::default();
         for (mode, commands) in &file.keys {
             for (command, keys) in commands {
@@ -102,6 +117,7 @@ impl Config {
             lang: file.lang,
             officer: file.officer,
             stall_days,
+            radar_days,
             keymap,
         })
     }

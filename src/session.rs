@@ -20,6 +20,8 @@ pub struct RunContext {
     pub officer_configured: bool,
     /// Days in one phase before a project counts as stalled (config `stall_days`).
     pub stall_days: i64,
+    /// The matching radar's horizon in days (config `radar_days`).
+    pub radar_days: u32,
 }
 
 impl RunContext {

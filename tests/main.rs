@@ -33,6 +33,7 @@ mod project_one;
 mod project_tui;
 mod pty;
 mod pty_drafts;
+mod radar;
 mod reference;
 mod reliability;
 mod reliability_db;

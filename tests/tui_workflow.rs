@@ -95,7 +95,7 @@ fn note_flag_recommend_queue_dashboard_history_and_undo_by_keyboard() {
         panic!("no queue")
     };
     assert!(queue.ids.contains(&20));
-    t.keys(&[Key::Tab, Key::Tab]);
+    t.keys(&[Key::Tab, Key::Tab, Key::Tab]);
     assert!(matches!(t.app.screen(), Screen::Dashboard));
     assert_eq!(
         t.app.dashboard.data.as_ref().unwrap().headline.open_flags,
@@ -246,7 +246,7 @@ fn a_busy_database_keeps_the_text_and_the_save_goes_through_after_release() {
 #[test]
 fn the_due_view_lists_follow_ups_and_marks_one_done() {
     let mut t = Harness::new(Lang::Ja, 100, 30);
-    for _ in 0..3 {
+    for _ in 0..4 {
         t.keys(&[Key::Tab]);
     }
     let Screen::Due(due) = t.app.screen() else {

@@ -180,7 +180,7 @@ fn the_back_stack_breadcrumb_and_quit_rules() {
 }
 
 #[test]
-fn tab_cycles_dashboard_projects_highway() {
+fn tab_cycles_dashboard_projects_highway_radar_due() {
     let mut t = Harness::new(Lang::Ja, 80, 24);
     let kinds = |t: &Harness| match t.app.screen() {
         Screen::List(l) => Some(l.kind),
@@ -197,8 +197,10 @@ fn tab_cycles_dashboard_projects_highway() {
     // Oldest flag first.
     assert_eq!(queue.ids, [9, 3, 2]);
     t.keys(&[Key::Tab]);
+    assert_eq!(kinds(&t), Some(ListKind::Radar(180)), "the radar follows");
+    t.keys(&[Key::Tab]);
     let Screen::Due(due) = t.app.screen() else {
-        panic!("the due view follows the queue")
+        panic!("the due view follows the radar")
     };
     let due_dates: Vec<&str> = due.items.iter().map(|i| i.due_on.as_str()).collect();
     assert_eq!(

@@ -160,7 +160,7 @@ fn budget_pivot_and_funnel_screens() {
 #[test]
 fn the_due_board_marks_deadlines_done_and_undoes() {
     let mut t = harness();
-    t.keys(&[Key::Tab, Key::Tab, Key::Tab]);
+    t.keys(&[Key::Tab, Key::Tab, Key::Tab, Key::Tab]);
     let items = |t: &Harness| match t.app.screen() {
         Screen::Due(d) => d.items.clone(),
         _ => panic!("the due board"),

@@ -53,6 +53,7 @@ pub fn column_header(key: SortKey, lang: Lang) -> &'static str {
         SortKey::LastNote => ("最終記録", "Last note"),
         SortKey::FlagAge => ("旗の日付", "Flagged"),
         SortKey::DaysInPhase => ("滞留", "Days"),
+        SortKey::EndDate => ("終了日", "Ends"),
     };
     crate::tr(lang, ja, en)
 }

@@ -120,11 +120,13 @@ pub enum Command {
     Dashboard,
     /// The gaps between programs (切れ目): hand-overs per program pair, fiscal year and seed.
     Seamless,
+    /// The matching radar (projects ending soon with no decision on their seed).
+    RadarQueue,
 }
 
 impl Command {
     /// Every command, in palette order.
-    pub const ALL: [Command; 62] = [
+    pub const ALL: [Command; 63] = [
         Command::Open,
         Command::Programs,
         Command::Portfolio,
@@ -187,6 +189,7 @@ impl Command {
         Command::DueBoard,
         Command::Dashboard,
         Command::Seamless,
+        Command::RadarQueue,
     ];
 
     /// The name used in the config file and the palette.
@@ -370,6 +373,11 @@ impl Command {
                 "seamless",
                 "事業間の切れ目（引継ぎの日数・シーズ別の期間）",
                 "gaps between programs (hand-over days, seeds)",
+            ),
+            Command::RadarQueue => (
+                "radar",
+                "マッチング・レーダー（終了が近く判断のない課題）",
+                "matching radar (ending soon, no decision)",
             ),
         }
     }

@@ -97,6 +97,9 @@ impl App {
                                 "Highway queue (filtered)",
                             )
                             .into(),
+                            ListKind::Radar(days) => {
+                                super::screens::list::radar_label(lang, days, &filter)
+                            }
                         }
                     };
                     if list.filter == filter {

@@ -110,12 +110,11 @@ impl App {
                 let successors: Vec<i64> = program_id
                     .map(|p| self.reference.successors(p).iter().map(|s| s.id).collect())
                     .unwrap_or_default();
+                // In link order: the first is preselected (the radar lists them in that order).
                 let mut programs: Vec<Choice> = Vec::new();
-                for p in self
-                    .reference
-                    .programs
+                for p in successors
                     .iter()
-                    .filter(|p| successors.contains(&p.id))
+                    .filter_map(|id| self.reference.program(*id))
                 {
                     programs.push(Choice {
                         ja: format!("* {}", p.name_ja),

@@ -85,6 +85,8 @@ pub struct App {
     pub saving: bool,
     /// Days in one phase after which a project counts as stalled (config `stall_days`).
     pub stall_days: i64,
+    /// The matching radar's horizon in days (config `radar_days`, `show radar --days`).
+    pub radar_days: u32,
     /// Where the config file is (named by the first-run guide of an empty database).
     pub config_file: String,
     /// The export form's folder and remembered column set.
@@ -120,6 +122,7 @@ impl App {
             pending_save: None,
             saving: false,
             stall_days: crate::model::Scope::DEFAULT_STALL_DAYS,
+            radar_days: crate::config::DEFAULT_RADAR_DAYS,
             config_file: String::new(),
             export: ExportSettings::default(),
             next_request: 0,
@@ -423,6 +426,7 @@ impl App {
             C::CorrectGate => self.open_gate_edit_form(),
             C::ProjectList => self.push_top_list(ListKind::Projects),
             C::HighwayQueue => self.push_top_list(ListKind::Highway),
+            C::RadarQueue => self.push_top_list(ListKind::Radar(self.radar_days)),
             C::DueBoard => self.push_due(false, false),
             C::Seamless => self.push_seamless(Default::default()),
             C::Dashboard => {

@@ -11,14 +11,16 @@ use crate::query::{self, Filter};
 use crate::tr;
 
 impl App {
-    /// Tab: dashboard → all projects → highway queue → due follow-ups → dashboard. From a screen
-    /// opened deeper (a cell's list, a detail) Tab goes to the top-level screen after it.
+    /// Tab: dashboard › all projects › highway queue › matching radar › due follow-ups ›
+    /// dashboard. From a screen opened deeper (a cell's list, a detail) Tab goes to the top-level
+    /// screen after it.
     pub(crate) fn next_screen(&mut self) -> Vec<Effect> {
         let next = match self.stack.get(1) {
             None => 1,
             // All projects (however filtered since, whatever is open over it) → the highway queue.
             Some(Screen::List(l)) if l.kind == ListKind::Projects && l.opened.0.is_empty() => 2,
             Some(Screen::List(l)) if l.kind == ListKind::Projects => 1,
+            Some(Screen::List(l)) if l.kind == ListKind::Highway => 4,
             Some(Screen::List(_)) => 3,
             _ => 0,
         };
@@ -27,6 +29,11 @@ impl App {
             1 => self.push_list(ListKind::Projects, String::new(), String::new()),
             2 => self.push_list(ListKind::Highway, String::new(), String::new()),
             3 => self.push_due(false, false),
+            4 => self.push_list(
+                ListKind::Radar(self.radar_days),
+                String::new(),
+                String::new(),
+            ),
             _ => self.load_current(),
         }
     }
@@ -178,6 +185,9 @@ impl App {
                 ListKind::Projects => tr(self.lang, "課題一覧", "Projects").into(),
                 ListKind::Highway => tr(self.lang, "ハイウェイ支援キュー", "Highway queue").into(),
                 ListKind::Portfolio => tr(self.lang, "マイポートフォリオ", "My portfolio").into(),
+                ListKind::Radar(days) => {
+                    super::screens::list::radar_label(self.lang, days, &filter)
+                }
             }
         } else {
             label

@@ -175,6 +175,7 @@ fn run_in(cli: Cli, lang: &mut Lang) -> Result<ExitCode> {
         read_only: cli.read_only,
         officer_configured: config.officer.is_some(),
         stall_days: config.stall_days,
+        radar_days: config.radar_days,
         author: crate::model::Author::new(
             config.officer.as_ref().map(|o| o.name.as_str()),
             config.officer.as_ref().and_then(|o| o.role.as_deref()),

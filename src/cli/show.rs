@@ -54,6 +54,18 @@ pub enum View {
         #[arg(long, short, default_value = "")]
         query: String,
     },
+    /// The matching radar: projects ending within the horizon (config radar_days, default 180)
+    /// with no decided flag and no successor yet, soonest first.
+    Radar {
+        #[command(flatten)]
+        size: Size,
+        /// The horizon in days (1 to 3650; default: radar_days of the config file, else 180).
+        #[arg(long)]
+        days: Option<u32>,
+        /// Filter, e.g. "ip:drug" or "ending:overdue" (ended without a decision).
+        #[arg(long, short, default_value = "")]
+        query: String,
+    },
     /// My portfolio: projects assigned to me or on my watch list.
     Portfolio {
         #[command(flatten)]
@@ -147,6 +159,7 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
     app.author = ctx.author.clone();
     app.stall_days = ctx.stall_days;
+    app.radar_days = ctx.radar_days;
     app.config_file = ctx.paths.config_file().display().to_string();
     let (size, effects) = match view {
         View::Lineage { id } => return super::show_lineage::run(ctx, store, &id),
@@ -176,6 +189,19 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
                 app.push_list(ListKind::Highway, query, String::new())
             }),
         ),
+        View::Radar { size, days, query } => {
+            let days = match days {
+                Some(d) if (1..=crate::query::EndingFilter::MAX_DAYS).contains(&d) => d,
+                Some(d) => return Err(crate::msg::cli::not_radar_days(d).into()),
+                None => app.radar_days,
+            };
+            (
+                size,
+                chain(store, &mut app, effects, |app| {
+                    app.push_list(ListKind::Radar(days), query, String::new())
+                }),
+            )
+        }
         View::Portfolio { size } => (
             size,
             chain(store, &mut app, effects, |app| app.push_portfolio()),

@@ -25,6 +25,8 @@ pub enum SortKey {
     FlagAge,
     /// Days since the project entered its current phase (滞留日数).
     DaysInPhase,
+    /// End date (終了日), soonest first (the matching radar's order); projects without one last.
+    EndDate,
 }
 
 impl SortKey {
@@ -76,6 +78,8 @@ pub struct ProjectRow {
     pub watched: bool,
     /// The open flag's date, successor program and criteria (the highway queue's columns).
     pub highway: Option<super::HighwayInfo>,
+    /// End date (終了日, `YYYY-MM-DD`), when set (the matching radar's columns).
+    pub end_date: Option<String>,
 }
 
 impl ProjectRow {

@@ -84,6 +84,14 @@ pub fn not_a_seamless_view(flag: &str, value: &str) -> Msg {
     )
 }
 
+/// `show radar --days` outside 1..=3650.
+pub fn not_radar_days(days: u32) -> Msg {
+    Msg::new(
+        format!("--days: {days} ではなく 1 から 3650 までの日数を指定してください"),
+        format!("--days: expected a number of days from 1 to 3650, not {days}"),
+    )
+}
+
 pub fn nothing_to_change(options: &str) -> Msg {
     Msg::new(
         format!("変更する項目がありません: {options} のいずれかを指定してください"),

@@ -111,6 +111,13 @@ pub fn stall_days(days: i64) -> Msg {
     )
 }
 
+pub fn radar_days(days: i64) -> Msg {
+    Msg::new(
+        format!("radar_days = {days}: 1 から 3650 までの日数を指定してください"),
+        format!("radar_days = {days}: expected a number of days from 1 to 3650"),
+    )
+}
+
 pub fn demo_db_not_empty(path: &Path) -> Msg {
     let p = path.display();
     Msg::new(

@@ -35,6 +35,10 @@ pub fn example(field: &str) -> Msg {
         ),
         "inphase" => ("inphase:応用@2025", "inphase:applied@2025"),
         "moved" => ("moved:応用@2025", "moved:applied@2025"),
+        "ending" => (
+            "ending:180、ending:6m や ending:overdue",
+            "ending:180, ending:6m or ending:overdue",
+        ),
         _ => ("id:JP24", "id:JP24"),
     };
     Msg::new(ja, en)
@@ -164,4 +168,12 @@ pub fn phase_at_year(bad: Option<&str>) -> Msg {
         ),
         None => Msg::new(ja, en),
     }
+}
+
+/// An `ending:` value that is no window.
+pub fn ending_expected() -> Msg {
+    Msg::new(
+        "日数（ending:180、最大3650）、月数（ending:6m、最大120）または overdue（終了後で判断なし）を書いてください",
+        "expected days (ending:180, at most 3650), months (ending:6m, at most 120) or overdue (ended without a decision)",
+    )
 }

@@ -35,7 +35,7 @@ pub fn settled(text: &str) -> &str {
 /// Field names the filter accepts, for help and error messages.
 pub const FIELDS: &[&str] = &[
     "ip", "area", "phase", "modality", "program", "po", "flag", "due", "id", "mine", "watch",
-    "stalled", "outcome", "fy", "inphase", "moved",
+    "stalled", "outcome", "fy", "inphase", "moved", "ending",
 ];
 
 /// Which highway flags a project must carry.
@@ -79,6 +79,40 @@ impl DueFilter {
             DueFilter::Due => (None, Some(today)),
             DueFilter::Week => (Some(today), day(7)),
             DueFilter::Bucket(b) => b.due_range(today),
+        }
+    }
+}
+
+/// Projects ending soon without a decision on their seed (the matching radar): the end date in a
+/// window, no decided highway flag (accepted or declined; a withdrawn flag decided nothing about
+/// the seed), no successor project recorded in the lineage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndingFilter {
+    /// Ending today or within the next N days: `ending:180`, `ending:90d`, `ending:90日`.
+    Days(u32),
+    /// Ending today or within N calendar months: `ending:6m` (today 2026-12-04: up to 2027-06-04).
+    Months(u32),
+    /// Ended before today: `ending:overdue`.
+    Overdue,
+}
+
+impl EndingFilter {
+    /// Longest window, in days or months, a term may ask for (ten years).
+    pub const MAX_DAYS: u32 = 3_650;
+    pub const MAX_MONTHS: u32 = 120;
+
+    /// The inclusive range of end dates as of `today` (`None` = unbounded).
+    pub fn range(self, today: Date) -> (Option<Date>, Option<Date>) {
+        match self {
+            EndingFilter::Days(n) => (
+                Some(today),
+                today.checked_add_days(chrono::Days::new(u64::from(n))),
+            ),
+            EndingFilter::Months(n) => (
+                Some(today),
+                today.checked_add_months(chrono::Months::new(n)),
+            ),
+            EndingFilter::Overdue => (None, today.pred_opt()),
         }
     }
 }
@@ -137,6 +171,9 @@ pub struct Filter {
     /// Moved on from this phase to a later one during the fiscal year: `moved:応用@2025` (the
     /// funnel's 移行).
     pub moved: Option<(Phase, FiscalYear)>,
+    /// Ending in a window (or ended) with no decision on the seed: `ending:180`, `ending:6m`,
+    /// `ending:overdue` (the matching radar).
+    pub ending: Option<EndingFilter>,
 }
 
 impl Filter {

@@ -3,7 +3,7 @@
 //! suggested when a name is unknown.
 
 use super::parse::{Term, parse};
-use super::{DueFilter, Filter, FlagFilter, MineFilter, OutcomeFilter, QueryError};
+use super::{DueFilter, EndingFilter, Filter, FlagFilter, MineFilter, OutcomeFilter, QueryError};
 use crate::model::parse_outcome_kind;
 use crate::model::{AgingBucket, Coded, FiscalYear, FlagStatus, Modality, Phase, fold_key};
 use crate::model::{NameIndex, NameMatch, RefKind, Reference};
@@ -156,9 +156,30 @@ fn apply(filter: &mut Filter, field: &str, value: &str, r: &Reference) -> Result
                 filter.in_phase = Some(at);
             }
         }
+        "ending" => filter.ending = Some(ending(value).map_err(error)?),
         _ => return Err(error(hint::try_example(field))),
     }
     Ok(())
+}
+
+/// `N` / `Nd` / `N日` (days), `Nm` / `Nヶ月` (calendar months) or `overdue`: an `ending:` window.
+fn ending(value: &str) -> Result<EndingFilter, Msg> {
+    let folded = fold_key(value);
+    if matches!(folded.as_str(), "overdue" | "ended" | "終了後" | "終了済") {
+        return Ok(EndingFilter::Overdue);
+    }
+    let unit_at = folded
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(folded.len());
+    let (digits, unit) = folded.split_at(unit_at);
+    let n: u32 = digits.parse().map_err(|_| hint::ending_expected())?;
+    match unit {
+        "" | "d" | "日" if n <= EndingFilter::MAX_DAYS => Ok(EndingFilter::Days(n)),
+        "m" | "mo" | "ヶ月" | "か月" | "カ月" | "ケ月" if n <= EndingFilter::MAX_MONTHS => {
+            Ok(EndingFilter::Months(n))
+        }
+        _ => Err(hint::ending_expected()),
+    }
 }
 
 /// `KIND[,KIND…][@YEAR]`, `any[@YEAR]`.

@@ -197,6 +197,7 @@ pub(crate) fn condition(
         parts.push(sql);
     }
     super::filter_years::add(filter, &mut parts, &mut params);
+    super::filter_ending::add(filter, scope.today, &mut parts, &mut params);
     Condition {
         sql: parts.join("\n AND "),
         params,

@@ -29,6 +29,7 @@ fn order_by(key: SortKey) -> Vec<&'static str> {
             // Ascending = fewest days first = the latest phase entry first.
             "coalesce((SELECT -julianday(e.entered_on) FROM phase_entered e WHERE e.project_id = p.id), 0)"
         }
+        SortKey::EndDate => "coalesce(p.end_date, '9999')",
         SortKey::FlagAge => {
             // `+f.status`: left to itself SQLite answers min(created_at) from the (status,
             // created_at) index, scanning every open flag for each project (58 s at 100,000).
@@ -110,7 +111,7 @@ impl Store {
                (SELECT e.entered_on FROM phase_entered e WHERE e.project_id = p.id),
                EXISTS (SELECT 1 FROM watch w WHERE w.officer = ?2 AND w.project_id = p.id),
                substr(o.created_at, 1, 10), t.name_ja, t.name_en,
-               o.competitive_advantage, o.ip_portfolio, o.evidence_data
+               o.competitive_advantage, o.ip_portfolio, o.evidence_data, p.end_date
              FROM project p
              LEFT JOIN highway_flag o ON o.project_id = p.id AND o.status IN ('candidate', 'recommended')
              LEFT JOIN program t ON t.id = o.target_program_id
@@ -157,6 +158,7 @@ impl Store {
                             }),
                             None => None,
                         },
+                        end_date: r.get(23)?,
                     })
                 },
             )?

@@ -19,6 +19,7 @@ mod doctor;
 mod due;
 mod export;
 mod filter;
+mod filter_ending;
 mod filter_years;
 mod flags;
 mod funnel;

@@ -41,6 +41,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     let (mut app, effects) = App::new(ctx.lang, ctx.today, reference, ctx.keymap.clone());
     app.author = ctx.author.clone();
     app.stall_days = ctx.stall_days;
+    app.radar_days = ctx.radar_days;
     app.config_file = ctx.paths.config_file().display().to_string();
     app.export = effects::export_settings(&ctx.paths.state);
     // The TUI retries busy saves itself, with a visible message, instead of blocking silently.

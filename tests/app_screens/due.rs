@@ -24,7 +24,7 @@ fn load_due(mine: bool) -> Effect {
 fn board(w: u16, h: u16, items: Vec<DueItem>) -> App {
     let mut app = sized(w, h);
     assert_eq!(
-        keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab]),
+        keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab, Key::Tab]),
         [load_due(false)]
     );
     app.update(Action::DueLoaded(items));
@@ -36,7 +36,7 @@ fn position(app: &App) -> (usize, usize) {
 }
 
 #[test]
-fn the_third_tab_opens_everyones_due_board() {
+fn the_fourth_tab_opens_everyones_due_board() {
     let app = board(80, 24, items());
     assert_eq!(crumbs(&app), ["ダッシュボード", "期限ボード"]);
     assert!(due(&app).loaded);

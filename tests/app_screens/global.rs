@@ -16,7 +16,7 @@ fn dashboard_load() -> Effect {
 }
 
 #[test]
-fn tab_cycles_dashboard_projects_highway_due_dashboard() {
+fn tab_cycles_dashboard_projects_highway_radar_due_dashboard() {
     let mut app = app();
     let effects = press(&mut app, Key::Tab);
     assert_eq!(list(&app).kind, ListKind::Projects);
@@ -50,6 +50,8 @@ fn tab_cycles_dashboard_projects_highway_due_dashboard() {
         }],
         "the oldest open flag first"
     );
+    press(&mut app, Key::Tab);
+    assert_eq!(list(&app).kind, ListKind::Radar(180));
     assert_eq!(
         press(&mut app, Key::Tab),
         [Effect::LoadDue {
@@ -105,9 +107,9 @@ fn tab_from_a_filtered_all_projects_list_goes_to_the_highway_queue() {
 }
 
 #[test]
-fn tab_from_a_detail_over_the_highway_queue_goes_to_the_due_board() {
+fn tab_from_a_detail_over_the_radar_goes_to_the_due_board() {
     let mut app = app();
-    keys(&mut app, &[Key::Tab, Key::Tab]);
+    keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab]);
     answer_list(&mut app, 301..=303);
     press(&mut app, Key::Enter);
     assert_eq!(detail_state(&app).id, 301);

@@ -101,7 +101,7 @@ fn detail_while_loading() {
 
 fn due_board(items: Vec<DueItem>) -> App {
     let mut app = app();
-    keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab]);
+    keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab, Key::Tab]);
     app.update(Action::DueLoaded(items));
     app
 }
@@ -157,7 +157,7 @@ fn due_nothing_due() {
 #[test]
 fn due_while_loading() {
     let mut app = app();
-    keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab]);
+    keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab, Key::Tab]);
     check(&mut app, contains("課題管理番号"), "課題管理番号");
 }
 

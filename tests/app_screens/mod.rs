@@ -24,6 +24,7 @@ mod picker;
 mod polish;
 mod programs;
 mod project_form;
+mod radar;
 mod seamless;
 mod successor;
 
@@ -255,6 +256,7 @@ pub fn row(id: i64) -> ProjectRow {
         phase_entered: Some("2025-04-01".into()),
         watched: false,
         highway: None,
+        end_date: Some("2027-03-31".into()),
     }
 }
 

@@ -382,7 +382,7 @@ fn t_is_described_as_what_it_does_on_each_screen() {
     seen.push(t_means(&mut app));
     let mut due = super::app();
     open_list(&mut due, 101..=103);
-    keys(&mut due, &[Key::Tab, Key::Tab]);
+    keys(&mut due, &[Key::Tab, Key::Tab, Key::Tab]);
     assert!(matches!(due.screen(), Screen::Due(_)));
     seen.push(t_means(&mut due));
     let dashboard = "統合PJ／疾患領域の切替";

@@ -184,7 +184,7 @@ fn shared_items() -> Vec<DueItem> {
 
 fn board_screen(lang: Lang, w: u16, h: u16, mine: bool) -> (App, String) {
     let mut app = sized_in(lang, w, h);
-    keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab]);
+    keys(&mut app, &[Key::Tab, Key::Tab, Key::Tab, Key::Tab]);
     app.update(Action::DueLoaded(shared_items()));
     press(&mut app, ch('t'));
     if mine {

@@ -20,6 +20,36 @@ pub enum ListKind {
     Highway,
     /// マイポートフォリオ: projects assigned to me or on my watch list (`mine:watch`).
     Portfolio,
+    /// The matching radar: projects ending within this many days with no decision on their seed
+    /// (`ending:N`), soonest first. A typed `ending:` term replaces the horizon.
+    Radar(u32),
+}
+
+/// The radar's name with the window it shows: its horizon of `days`, or the `ending:` term of
+/// `filter` when it names one, e.g. `マッチング・レーダー（180日以内に終了）`; `・絞り込み` /
+/// `, filtered` when other terms narrow it.
+pub fn radar_label(lang: crate::Lang, days: u32, filter: &Filter) -> String {
+    use crate::Lang::{En, Ja};
+    use crate::query::EndingFilter;
+    let narrowed = Filter {
+        ending: None,
+        ..filter.clone()
+    } != Filter::default();
+    let more = if narrowed {
+        tr(lang, "・絞り込み", ", filtered")
+    } else {
+        ""
+    };
+    match (lang, filter.ending.unwrap_or(EndingFilter::Days(days))) {
+        (Ja, EndingFilter::Days(n)) => format!("マッチング・レーダー（{n}日以内に終了{more}）"),
+        (En, EndingFilter::Days(n)) => format!("Matching radar (ending within {n} days{more})"),
+        (Ja, EndingFilter::Months(n)) => format!("マッチング・レーダー（{n}か月以内に終了{more}）"),
+        (En, EndingFilter::Months(n)) => {
+            format!("Matching radar (ending within {n} months{more})")
+        }
+        (Ja, EndingFilter::Overdue) => format!("マッチング・レーダー（終了後・判断なし{more}）"),
+        (En, EndingFilter::Overdue) => format!("Matching radar (ended, no decision{more})"),
+    }
 }
 
 /// The state of one list screen.
@@ -181,6 +211,10 @@ impl ListState {
                 key: SortKey::FlagAge,
                 descending: false,
             },
+            ListKind::Radar(_) => Sort {
+                key: SortKey::EndDate,
+                descending: false,
+            },
         };
         ListState {
             kind,
@@ -203,11 +237,16 @@ impl ListState {
         }
     }
 
-    /// The filter actually loaded: the highway queue always adds "open flag".
+    /// The filter actually loaded: the highway queue always adds "open flag", the radar
+    /// `ending:` its horizon (unless the filter line names its own window).
     pub fn effective_filter(&self) -> Filter {
         let mut f = self.filter.clone();
-        if self.kind == ListKind::Highway {
-            f.flag = Some(crate::query::FlagFilter::Open);
+        match self.kind {
+            ListKind::Highway => f.flag = Some(crate::query::FlagFilter::Open),
+            ListKind::Radar(days) if f.ending.is_none() => {
+                f.ending = Some(crate::query::EndingFilter::Days(days));
+            }
+            _ => {}
         }
         f
     }

@@ -41,6 +41,7 @@ fn cell(row: &ProjectRow, key: SortKey, lang: Lang, today: Date) -> String {
             Some(s) => s.label(lang).to_string(),
             None => String::new(),
         },
+        SortKey::EndDate => row.end_date.clone().unwrap_or_default(),
         SortKey::LastNote => {
             let date = row.last_note.clone().unwrap_or_default();
             if row.follow_up_due {
@@ -141,6 +142,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
             ..area
         };
         return super::highway::draw_table(frame, below, app, list, theme);
+    }
+    if let crate::app::ListKind::Radar(_) = list.kind {
+        let below = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        return super::radar::draw_table(frame, below, app, list, theme);
     }
 
     let columns = crate::app::visible_columns(w, lang);

@@ -14,6 +14,7 @@ mod list;
 mod outcomes;
 mod pi;
 mod programs;
+mod radar;
 mod seamless;
 
 use super::theme::Theme;
