@@ -224,8 +224,8 @@ impl Command {
             ),
             Command::NextScreen => (
                 "next_screen",
-                "画面切替（ダッシュボード › 一覧 › ハイウェイ）",
-                "next screen (dashboard, list, highway)",
+                "画面切替（ダッシュボード › 一覧 › ハイウェイ › レーダー › 期限）",
+                "next screen (dashboard, list, highway, radar, due)",
             ),
             Command::Filter => ("filter", "絞り込み", "filter"),
             Command::ToggleSelect => (
