@@ -145,3 +145,25 @@ fn enter_opens_the_project_and_c_completes_the_item() {
     assert_eq!(detail_state(&app).id, 101);
     assert_eq!(press(&mut app, Key::Esc), [load_due(false)]);
 }
+
+#[test]
+fn at_40_columns_the_ids_stay_whole_and_the_officer_column_gives_way() {
+    for lang in [Lang::Ja, Lang::En] {
+        let mut app = board(40, 12, items());
+        app.lang = lang;
+        let rows = body_rows(&mut app, 40, 12);
+        let listed: Vec<&String> = rows.iter().filter(|r| r.contains("JP")).collect();
+        assert!(!listed.is_empty(), "{rows:#?}");
+        for row in listed {
+            let id = row
+                .split_whitespace()
+                .find(|t| t.starts_with("JP"))
+                .unwrap_or_default();
+            assert_eq!(id.len(), amed_id(100).len(), "{lang:?}: cut id in {row:?}");
+            assert!(!row.contains("佐藤") && !row.contains("鈴木"), "{row:?}");
+        }
+        // With room, the officer column is back.
+        let rows = body_rows(&mut app, 80, 24);
+        assert!(rows.iter().any(|r| r.contains("佐藤 一郎")), "{rows:#?}");
+    }
+}

@@ -73,11 +73,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         draw_board(frame, area, app, due, theme);
         return;
     }
+    let owners_head = if show_owners(w) {
+        format!("{} ", fit(tr(lang, "担当", "Officer"), 12))
+    } else {
+        String::new()
+    };
     let head = format!(
-        "  {} {} {} {} {}",
+        "  {} {} {owners_head}{} {}",
         fit(tr(lang, "期限", "Due"), 10),
         fit(tr(lang, "超過", "Late"), 5),
-        fit(tr(lang, "担当", "Officer"), 12),
         fit(tr(lang, "課題管理番号", "AMED id"), 14),
         tr(lang, "内容 / 課題名", "What / project")
     );
@@ -109,7 +113,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         } else {
             String::new()
         };
-        let rest = w.saturating_sub(2 + 11 + 6 + 13 + 15);
+        let show_owners = show_owners(w);
+        let rest = w.saturating_sub(2 + 11 + 6 + if show_owners { 13 } else { 0 } + 15);
         let what = match item.source {
             DueSource::FollowUp(_, kind) => kind.label(lang).to_string(),
             DueSource::Deadline(_, kind) => {
@@ -124,7 +129,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         let sep = if summary.is_empty() { "" } else { " " };
         let text = format!("{what}{sep}{summary} / {}", sanitize_line(&item.title));
         let owners = sanitize_line(&item.owners.join(", ")).into_owned();
-        let spans = vec![
+        let mut spans = vec![
             Span::raw("  "),
             Span::raw(format!("{} ", fit(&item.due_on, 10))),
             Span::styled(
@@ -137,13 +142,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
                     Style::new()
                 },
             ),
-            Span::raw(format!("{} ", fit(&owners, 12))),
-            Span::styled(
-                format!("{} ", fit(&sanitize_line(&item.amed_id), 14)),
-                theme.dim(),
-            ),
-            Span::raw(fit(&text, rest)),
         ];
+        if show_owners {
+            spans.push(Span::raw(format!("{} ", fit(&owners, 12))));
+        }
+        spans.push(Span::styled(
+            format!("{} ", fit(&sanitize_line(&item.amed_id), 14)),
+            theme.dim(),
+        ));
+        spans.push(Span::raw(fit(&text, rest)));
         let mut line = Line::from(spans);
         if k == due.cursor {
             line = line.style(theme.cursor());
@@ -248,4 +255,10 @@ fn short_label(bucket: AgingBucket, lang: crate::Lang) -> &'static str {
         AgingBucket::DueWithin30 => tr(lang, "30日内", "<=30"),
         AgingBucket::Later => tr(lang, "31日以降", "later"),
     }
+}
+
+/// Whether the due list has room for its officer column: the owners give way first on a narrow
+/// terminal, so that the id is never cut.
+fn show_owners(w: usize) -> bool {
+    w >= 2 + 11 + 6 + 13 + 15 + 10
 }
