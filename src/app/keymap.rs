@@ -372,7 +372,12 @@ pub fn markdown_table(keymap: &Keymap) -> String {
                 "| {} | {} | {} |\n",
                 mode.name(),
                 keys.join(" "),
-                command.describe().2
+                // What the key does on that screen (`t` differs per screen); `q` in the global
+                // row says both of its meanings.
+                match (command, mode) {
+                    (Command::Quit, Mode::Global) => command.describe().2,
+                    _ => command.describe_in(mode, crate::Lang::En),
+                }
             ));
         }
     }
