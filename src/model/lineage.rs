@@ -134,4 +134,102 @@ mod tests {
         assert_eq!(median_days(&[5, -3, 90]), Some(5.0));
         assert_eq!(median_days(&[0, 10, 30, 4]), Some(7.0));
     }
+
+    fn project(id: i64, start: &str, end: Option<&str>) -> LineageProject {
+        LineageProject {
+            id,
+            amed_id: format!("JP{id}"),
+            title: String::new(),
+            program: (String::new(), String::new()),
+            phase: Phase::Basic,
+            start: d(start),
+            end: end.map(d),
+            retired: false,
+        }
+    }
+
+    #[test]
+    fn a_link_measures_its_gap_and_its_flags_decision() {
+        let mut link = LineageLink {
+            id: 1,
+            predecessor: project(1, "2022-04-01", Some("2025-03-31")),
+            successor: project(2, "2025-07-01", None),
+            kind: LineageKind::Highway,
+            flag: Some(LinkedFlag {
+                id: 9,
+                flagged_on: d("2024-11-01"),
+                decided_on: Some(d("2025-01-31")),
+            }),
+            linked_by: "po".into(),
+            linked_at: String::new(),
+        };
+        assert_eq!(link.gap_days(), Some(91));
+        assert_eq!(link.decision_days(), Some(91));
+        link.flag = link.flag.map(|f| LinkedFlag {
+            decided_on: None,
+            ..f
+        });
+        assert_eq!(link.decision_days(), None, "an undecided flag");
+        link.flag = None;
+        assert_eq!(link.decision_days(), None, "no flag");
+        link.predecessor.end = None;
+        assert_eq!(link.gap_days(), None, "an open-ended predecessor");
+    }
+
+    #[test]
+    fn a_chain_reads_from_the_farthest_ancestor_to_the_last_successor() {
+        let chain = Chain {
+            before: vec![
+                (-1, LineageKind::Pairing, project(2, "2019-04-01", None)),
+                (-2, LineageKind::OpenCall, project(1, "2016-04-01", None)),
+            ],
+            this: Some(project(3, "2022-04-01", None)),
+            after: vec![
+                (2, LineageKind::Highway, project(6, "2028-04-01", None)),
+                (1, LineageKind::Matching, project(5, "2025-04-01", None)),
+                (1, LineageKind::Matching, project(4, "2025-04-01", None)),
+            ],
+        };
+        let order: Vec<(i32, Option<LineageKind>, i64)> = chain
+            .ordered()
+            .into_iter()
+            .map(|(depth, kind, p)| (depth, kind, p.id))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (-2, Some(LineageKind::OpenCall), 1),
+                (-1, Some(LineageKind::Pairing), 2),
+                (0, None, 3),
+                (1, Some(LineageKind::Matching), 4),
+                (1, Some(LineageKind::Matching), 5),
+                (2, Some(LineageKind::Highway), 6),
+            ]
+        );
+        assert!(!chain.is_alone());
+        let only_before = Chain {
+            after: Vec::new(),
+            ..chain.clone()
+        };
+        assert!(!only_before.is_alone());
+        let only_after = Chain {
+            before: Vec::new(),
+            ..chain
+        };
+        assert!(!only_after.is_alone());
+        assert!(
+            Chain {
+                this: Some(project(3, "2022-04-01", None)),
+                ..Chain::default()
+            }
+            .is_alone()
+        );
+    }
+
+    #[test]
+    fn the_median_of_two_middle_values_is_their_mean() {
+        assert_eq!(median_days(&[1, 2]), Some(1.5));
+        assert_eq!(median_days(&[7]), Some(7.0));
+        assert_eq!(median_days(&[10, 1, 4, 3]), Some(3.5));
+    }
 }
