@@ -80,13 +80,13 @@ fn attachments_record_links_and_checksums_tell_a_changed_file() {
         listed.contains("推薦書 2026年度") && listed.contains("flag #1"),
         "{listed}"
     );
-    assert!(run(&home, &["attach", "verify", "JP25fx0000003"]).contains("ok"));
+    assert!(run(&home, &["attach", "verify", "JP25fx0000003"]).contains("一致"));
     std::fs::write(&file, b"%PDF-1.7 edited").unwrap();
     home.seedline()
         .args(["--db", "f.db", "attach", "verify", "JP25fx0000003"])
         .assert()
         .failure()
-        .stdout(predicate::str::contains("CHANGED"));
+        .stdout(predicate::str::contains("変更あり"));
     // Without a display the place is printed, never opened.
     let opened = run(&home, &["attach", "open", "1"]);
     assert!(

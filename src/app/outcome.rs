@@ -70,9 +70,9 @@ pub enum Done {
         officer: String,
         projects: usize,
     },
-    /// A project's fields changed, each in words (`企業導出: 未導出 › 実施許諾`).
+    /// A project's fields changed (worded `企業導出: 未導出 › 実施許諾` in the officer's language).
     ProjectSaved {
-        changes: Vec<String>,
+        changes: Vec<crate::model::FieldChange>,
     },
     /// An edit that left every value as it was: nothing written.
     ProjectUnchanged,
@@ -270,7 +270,11 @@ impl Done {
             Done::ProjectSaved { changes } => format!(
                 "{} {} ({})",
                 t("課題を更新しました:", "project saved:"),
-                changes.join("; "),
+                changes
+                    .iter()
+                    .map(|c| c.words_in(lang))
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 t("u で取り消し", "u undoes")
             ),
             Done::ProjectUnchanged => t(

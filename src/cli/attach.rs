@@ -146,14 +146,14 @@ pub fn run(ctx: &RunContext, store: &mut Store, command: Command) -> Result<Exit
             for a in store.attachments(project)? {
                 let Some(recorded) = &a.sha256 else { continue };
                 let state = match sha256_of(&a.target) {
-                    Ok(now) if now == *recorded => "ok",
+                    Ok(now) if now == *recorded => crate::tr(ctx.lang, "一致", "ok"),
                     Ok(_) => {
                         changed += 1;
-                        "CHANGED"
+                        crate::tr(ctx.lang, "変更あり", "CHANGED")
                     }
                     Err(_) => {
                         changed += 1;
-                        "MISSING"
+                        crate::tr(ctx.lang, "見つからない", "MISSING")
                     }
                 };
                 println!("#{}\t{state}\t{}", a.id, sanitize_line(&a.target));

@@ -150,14 +150,14 @@ fn list(store: &Store, all: bool, lang: crate::Lang) -> Result<()> {
     }
     let mut head = format!(
         "{}  {}  {}  {:>5}  {:>3}",
-        fit("氏名 name", 20),
-        fit("役割", 4),
-        fit("login", 12),
-        "担当",
-        "ver"
+        fit(crate::tr(lang, "氏名", "name"), 20),
+        fit(crate::tr(lang, "役割", "role"), 4),
+        fit(crate::tr(lang, "ログイン", "login"), 12),
+        crate::tr(lang, "担当", "projects"),
+        crate::tr(lang, "版", "ver")
     );
     if all {
-        head.push_str("  退任日");
+        head.push_str(crate::tr(lang, "  退任日", "  retired"));
     }
     println!("{}", head.trim_end());
     for o in officers {

@@ -247,7 +247,7 @@ fn edit(ctx: &RunContext, store: &mut Store, a: EditArgs) -> Result<ExitCode> {
             crate::msg::cli_out::project_saved(&id, version).get(ctx.lang)
         );
         for change in changes {
-            println!("  {}", change.words());
+            println!("  {}", change.words_in(ctx.lang));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -216,17 +216,23 @@ impl FieldChange {
     /// `企業導出: 未導出 › 実施許諾`; `終了日: なし › 2028-03-31`; `研究開発課題名: 変更` when the
     /// values are not kept.
     pub fn words(&self) -> String {
-        let name = self.field.describe().1;
+        self.words_in(crate::Lang::Ja)
+    }
+
+    /// The change in `lang`: `課題名: 旧 › 新` / `title: old › new`.
+    pub fn words_in(&self, lang: crate::Lang) -> String {
+        let (_, ja, en) = self.field.describe();
+        let name = crate::tr(lang, ja, en);
         let shown = |v: &str| {
             if v.is_empty() {
-                "なし".to_string()
+                crate::tr(lang, "なし", "none").to_string()
             } else {
                 crate::text::sanitize_line(v).into_owned()
             }
         };
         match (&self.from, &self.to) {
             (Some(from), Some(to)) => format!("{name}: {} › {}", shown(from), shown(to)),
-            _ => format!("{name}: 変更"),
+            _ => format!("{name}: {}", crate::tr(lang, "変更", "changed")),
         }
     }
 }
@@ -276,6 +282,24 @@ pub fn validate_retire_reason(reason: &str) -> crate::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_change_reads_in_the_officers_language() {
+        let change = super::FieldChange {
+            field: super::ProjectField::Licensing,
+            from: Some("未導出".into()),
+            to: Some(String::new()),
+        };
+        assert_eq!(change.words_in(crate::Lang::Ja), "企業導出: 未導出 › なし");
+        assert_eq!(change.words(), change.words_in(crate::Lang::Ja));
+        assert_eq!(change.words_in(crate::Lang::En), "licensing: 未導出 › none");
+        let hidden = super::FieldChange {
+            from: None,
+            ..change
+        };
+        assert_eq!(hidden.words_in(crate::Lang::En), "licensing: changed");
+        assert_eq!(hidden.words_in(crate::Lang::Ja), "企業導出: 変更");
+    }
+
     use super::*;
     use crate::model::{Phase, parse_date};
 

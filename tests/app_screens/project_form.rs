@@ -145,7 +145,11 @@ fn a_saved_edit_can_be_undone_with_u() {
     };
     app.update(Action::SaveDone(SaveOutcome::Saved {
         done: Done::ProjectSaved {
-            changes: vec!["企業導出: 未導出 › 実施許諾".into()],
+            changes: vec![seedline::model::FieldChange {
+                field: seedline::model::ProjectField::Licensing,
+                from: Some("未導出".into()),
+                to: Some("実施許諾".into()),
+            }],
         },
         undo: vec![undo.clone()],
     }));

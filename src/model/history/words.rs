@@ -247,25 +247,7 @@ fn edit_words(d: &serde_json::Value, lang: Lang) -> String {
                 from: text(c, "from"),
                 to: text(c, "to"),
             };
-            Some(match lang {
-                Lang::Ja => change.words(),
-                Lang::En => {
-                    let name = field.describe().2;
-                    let shown = |v: &str| {
-                        if v.is_empty() {
-                            "none".to_string()
-                        } else {
-                            crate::text::sanitize_line(v).into_owned()
-                        }
-                    };
-                    match (&change.from, &change.to) {
-                        (Some(from), Some(to)) => {
-                            format!("{name}: {} › {}", shown(from), shown(to))
-                        }
-                        _ => format!("{name}: changed"),
-                    }
-                }
-            })
+            Some(change.words_in(lang))
         })
         .collect::<Vec<_>>()
         .join("; ")

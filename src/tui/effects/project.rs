@@ -49,7 +49,7 @@ pub fn edit_project(
     }
     Ok((
         Done::ProjectSaved {
-            changes: edited.changes.iter().map(|c| c.words()).collect(),
+            changes: edited.changes,
         },
         vec![Undo::ProjectEdited {
             project_id,
