@@ -101,51 +101,9 @@ pub fn columns(width: usize, lang: Lang) -> Vec<(Column, usize)> {
         Column::Pi,
         Column::Title,
     ];
-    let mut shown: Vec<(Column, (usize, usize, u8))> =
+    let shown: Vec<(Column, (usize, usize, u8))> =
         all.iter().map(|c| (*c, sizing(*c, lang))).collect();
-    loop {
-        let fixed: usize = shown.iter().map(|(_, s)| s.0 + 1).sum::<usize>() + 2;
-        let worst = shown.iter().map(|(_, s)| s.2).max().unwrap_or(0);
-        if width >= fixed + TITLE_MIN || worst == 0 {
-            let mut spare = width.saturating_sub(fixed + TITLE_MIN * 3);
-            let mut out: Vec<(Column, usize)> = Vec::new();
-            for (c, (least, most, _)) in &shown {
-                let grow = most.saturating_sub(*least).min(spare);
-                spare -= grow;
-                out.push((*c, least + grow));
-            }
-            let used: usize = out.iter().map(|(_, w)| w + 1).sum::<usize>() + 2;
-            let title = width.saturating_sub(used).max(4);
-            for c in &mut out {
-                if c.0 == Column::Title {
-                    c.1 = title;
-                }
-            }
-            return within(out, width);
-        }
-        if let Some(i) = shown.iter().rposition(|(_, s)| s.2 == worst) {
-            shown.remove(i);
-        }
-    }
-}
-
-/// On a terminal too narrow even for the columns that always show: the columns that fit whole,
-/// then the next one cut to what is left (it ends with `~`); none is cut off the edge silently.
-fn within(columns: Vec<(Column, usize)>, width: usize) -> Vec<(Column, usize)> {
-    let mut left = width.saturating_sub(2);
-    let mut out = Vec::new();
-    for (column, w) in columns {
-        if w < left {
-            left -= w + 1;
-            out.push((column, w));
-        } else {
-            if left >= 4 {
-                out.push((column, left.saturating_sub(1)));
-            }
-            break;
-        }
-    }
-    out
+    super::list_columns::fit(shown, Column::Title, width, TITLE_MIN)
 }
 
 fn cell(row: &ProjectRow, column: Column, lang: Lang) -> String {

@@ -11,6 +11,7 @@ mod highway;
 mod history;
 mod links;
 mod list;
+mod list_columns;
 mod outcomes;
 mod pi;
 mod programs;
