@@ -178,28 +178,17 @@ pub fn draw_table(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState
     }
     let end = (list.offset + app.list_page()).min(list.ids.len());
     for index in list.offset..end {
-        let id = list.ids[index];
-        let selected = list.selected.contains(&id);
-        let mark = super::list::row_mark(list, id, index);
-        let mut spans = vec![Span::styled(mark, theme.selected())];
-        match list.rows.get(&id) {
-            Some(row) => {
-                for (column, w) in &columns {
-                    spans.push(Span::styled(
+        lines.push(super::list::row_line(list, index, theme, |row| {
+            columns
+                .iter()
+                .map(|(column, w)| {
+                    Span::styled(
                         format!("{} ", fit(&cell(row, *column, lang), *w)),
                         style(row, *column, theme),
-                    ));
-                }
-            }
-            None => spans.push(Span::styled("...", theme.dim())),
-        }
-        let mut line = Line::from(spans);
-        if index == list.cursor {
-            line = line.style(theme.cursor());
-        } else if selected {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
+                    )
+                })
+                .collect()
+        }));
     }
     super::put_lines(frame, area, lines);
 }

@@ -185,13 +185,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
                 .is_some_and(|d| d > app.stall_days)
     };
     for index in list.offset..end {
-        let id = list.ids[index];
-        let selected = list.selected.contains(&id);
-        let mark = row_mark(list, id, index);
-        let mut spans = vec![Span::styled(mark, theme.selected())];
-        match list.rows.get(&id) {
-            Some(row) => {
-                for (key, width) in &columns {
+        let line = row_line(list, index, theme, |row| {
+            columns
+                .iter()
+                .map(|(key, width)| {
                     let style = match key {
                         SortKey::Flag if row.flag.is_some_and(|f| f.is_open()) => theme.flag(),
                         SortKey::LastNote if row.follow_up_due => theme.alert(),
@@ -205,23 +202,40 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
                     } else {
                         fit(&text, *width)
                     };
-                    spans.push(Span::styled(format!("{text} "), style));
-                }
-            }
-            None => spans.push(Span::styled("...", theme.dim())),
-        }
-        let mut line = Line::from(spans);
-        if index == list.cursor {
-            line = line.style(theme.cursor());
-        } else if selected {
-            line = line.style(theme.selected());
-        }
+                    Span::styled(format!("{text} "), style)
+                })
+                .collect()
+        });
         put(frame, line);
     }
 }
 
+/// One row of a project list (also the highway queue and the radar): the selection mark, the
+/// cells `cells` draws for the row (`...` while it loads), and the cursor or selection style.
+pub(super) fn row_line<'a>(
+    list: &ListState,
+    index: usize,
+    theme: Theme,
+    cells: impl FnOnce(&ProjectRow) -> Vec<Span<'a>>,
+) -> Line<'a> {
+    let id = list.ids[index];
+    let mut spans = vec![Span::styled(row_mark(list, id, index), theme.selected())];
+    match list.rows.get(&id) {
+        Some(row) => spans.extend(cells(row)),
+        None => spans.push(Span::styled("...", theme.dim())),
+    }
+    let line = Line::from(spans);
+    if index == list.cursor {
+        line.style(theme.cursor())
+    } else if list.selected.contains(&id) {
+        line.style(theme.selected())
+    } else {
+        line
+    }
+}
+
 /// The mark before a list row: `* ` selected, `+ ` inside the range being selected (`v`).
-pub(super) fn row_mark(list: &ListState, id: i64, index: usize) -> &'static str {
+fn row_mark(list: &ListState, id: i64, index: usize) -> &'static str {
     if list.selected.contains(&id) {
         "* "
     } else if list

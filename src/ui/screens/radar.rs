@@ -197,43 +197,20 @@ pub fn draw_table(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState
         ));
     }
     for index in list.offset..end {
-        let id = list.ids[index];
-        let selected = list.selected.contains(&id);
-        let in_range = list
-            .anchor
-            .is_some_and(|a| (a.min(list.cursor)..=a.max(list.cursor)).contains(&index));
-        let mark = if selected {
-            "* "
-        } else if in_range {
-            "+ "
-        } else {
-            "  "
-        };
-        let mut spans = vec![Span::styled(mark, theme.selected())];
-        match list.rows.get(&id) {
-            Some(row) => {
-                for (column, w) in &columns {
+        lines.push(super::list::row_line(list, index, theme, |row| {
+            columns
+                .iter()
+                .map(|(column, w)| {
                     let text = cell(row, *column, app);
                     let text = if *column == Column::Left {
                         fit_right(&text, *w)
                     } else {
                         fit(&text, *w)
                     };
-                    spans.push(Span::styled(
-                        format!("{text} "),
-                        style(row, *column, app, theme),
-                    ));
-                }
-            }
-            None => spans.push(Span::styled("...", theme.dim())),
-        }
-        let mut line = Line::from(spans);
-        if index == list.cursor {
-            line = line.style(theme.cursor());
-        } else if selected {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
+                    Span::styled(format!("{text} "), style(row, *column, app, theme))
+                })
+                .collect()
+        }));
     }
     super::put_lines(frame, area, lines);
 }
