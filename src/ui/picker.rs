@@ -21,42 +21,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PickerState, theme
         Some(r) if !r.is_empty() => visible.len().max(1) as u16,
         _ => 3,
     };
-    let w = area.width.min(64);
-    let h = (rows + CHROME).min(area.height);
-    let inner = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    frame.render_widget(Clear, inner);
+    let title = format!(
+        " {} {}",
+        tr(lang, "担当者:", "Officers:"),
+        sanitize_line(&p.heading)
+    );
+    let inner = boxed_input(frame, area, (64, rows), &title, &p.input, theme);
     let width = inner.width as usize;
     let row = |i: u16| Rect {
         y: inner.y + i,
         height: 1,
         ..inner
     };
-    let title = format!(
-        " {} {}",
-        tr(lang, "担当者:", "Officers:"),
-        sanitize_line(&p.heading)
-    );
-    frame.render_widget(Line::styled(fit(&title, width), theme.header()), row(0));
-    let prompt = " > ";
-    let room = width.saturating_sub(4);
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(prompt, theme.label()),
-            Span::raw(fit(&text::truncate(&p.input.text, room), room + 1)),
-        ]),
-        row(1),
-    );
-    if inner.height > 1 {
-        frame.set_cursor_position(Position::new(
-            inner.x + 3 + text::width(p.input.before_cursor()).min(room) as u16,
-            inner.y + 1,
-        ));
-    }
     let list_rows = inner.height.saturating_sub(CHROME) as usize;
     let message = |m: &str| Line::styled(fit(m, width), theme.dim());
     match &p.roster {
@@ -116,4 +92,48 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, p: &PickerState, theme
             row(inner.height - 1),
         );
     }
+}
+
+/// A box over the screen, `max_w` cells wide at most and `rows` rows of entries tall (plus the
+/// title, the typed line and the hint): drawn with its title and the typed line (cursor placed),
+/// returned for the caller's entries.
+pub(super) fn boxed_input(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    (max_w, rows): (u16, u16),
+    title: &str,
+    input: &crate::app::InputLine,
+    theme: Theme,
+) -> Rect {
+    let w = area.width.min(max_w);
+    let h = (rows + CHROME).min(area.height);
+    let inner = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, inner);
+    let width = inner.width as usize;
+    let row = |i: u16| Rect {
+        y: inner.y + i,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(Line::styled(fit(title, width), theme.header()), row(0));
+    let room = width.saturating_sub(4);
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(" > ", theme.label()),
+            Span::raw(fit(&text::truncate(&input.text, room), room + 1)),
+        ]),
+        row(1),
+    );
+    if inner.height > 1 {
+        frame.set_cursor_position(Position::new(
+            inner.x + 3 + text::width(input.before_cursor()).min(room) as u16,
+            inner.y + 1,
+        ));
+    }
+    inner
 }

@@ -5,11 +5,10 @@ use super::theme::Theme;
 use super::tr;
 use crate::app::{App, OfferEntry, SuccessorOffer};
 use crate::model::Coded;
-use crate::text::{self, fit, sanitize_line};
+use crate::text::{fit, sanitize_line};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 /// Lines around the entries: title, input, hint.
 const CHROME: u16 = 3;
@@ -19,41 +18,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, o: &SuccessorOffer, th
     let entries = o.entries();
     let loading = o.candidates.is_none();
     let rows = entries.len() as u16 + u16::from(loading);
-    let w = area.width.min(72);
-    let h = (rows + CHROME).min(area.height);
-    let inner = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    frame.render_widget(Clear, inner);
+    let title = format!(
+        " {} {}",
+        tr(lang, "後継課題:", "Successor:"),
+        sanitize_line(&o.heading)
+    );
+    let inner = super::picker::boxed_input(frame, area, (72, rows), &title, &o.input, theme);
     let width = inner.width as usize;
     let row = |i: u16| Rect {
         y: inner.y + i,
         height: 1,
         ..inner
     };
-    let title = format!(
-        " {} {}",
-        tr(lang, "後継課題:", "Successor:"),
-        sanitize_line(&o.heading)
-    );
-    frame.render_widget(Line::styled(fit(&title, width), theme.header()), row(0));
-    let room = width.saturating_sub(4);
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(" > ", theme.label()),
-            Span::raw(fit(&text::truncate(&o.input.text, room), room + 1)),
-        ]),
-        row(1),
-    );
-    if inner.height > 1 {
-        frame.set_cursor_position(Position::new(
-            inner.x + 3 + text::width(o.input.before_cursor()).min(room) as u16,
-            inner.y + 1,
-        ));
-    }
     let list_rows = inner.height.saturating_sub(CHROME) as usize;
     let first = o.cursor.saturating_sub(list_rows.saturating_sub(1));
     let mut drawn = 0;
