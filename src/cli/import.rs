@@ -268,18 +268,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, args: Args) -> Result<ExitCode> 
         Kind::Lineage => {
             let report = csv_io::import_lineage(store, &args.file, &options, &mut progress)
                 .map_err(read_error)?;
-            let c = report.counts.unwrap_or_default();
-            let (rows, _) = finish(lang, &name, show_progress, report, |_| Msg::default())?;
-            let line = crate::msg::lineage::imported(
-                &sanitize_line(&name),
-                rows,
-                c.inserted,
-                c.updated,
-                c.unchanged,
-                args.dry_run,
-            );
-            println!("{}", line.get(lang));
-            return Ok(ExitCode::SUCCESS);
+            finish(lang, &name, show_progress, report, |c| {
+                counted(&[
+                    (Counted::Added, c.inserted),
+                    (Counted::KindChanged, c.updated),
+                    (Counted::Unchanged, c.unchanged),
+                ])
+            })?
         }
         Kind::Outcomes => {
             let report =

@@ -47,6 +47,8 @@ pub enum Counted {
     StartChanged,
     PastRecorded,
     OfficersAdded,
+    /// Lineage links whose kind an import changed.
+    KindChanged,
 }
 
 impl Counted {
@@ -62,6 +64,7 @@ impl Counted {
             Counted::StartChanged => ("開始日の変更", "start dates changed"),
             Counted::PastRecorded => ("過去の担当の記録", "past recorded"),
             Counted::OfficersAdded => ("担当者の追加", "officers added"),
+            Counted::KindChanged => ("種別の変更", "kind changed"),
         }
     }
 }

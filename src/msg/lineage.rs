@@ -67,36 +67,6 @@ pub fn no_links() -> Msg {
     )
 }
 
-/// The summary line of a lineage import.
-pub fn imported(
-    file: &str,
-    rows: u64,
-    inserted: u64,
-    updated: u64,
-    unchanged: u64,
-    dry: bool,
-) -> Msg {
-    if dry {
-        Msg::new(
-            format!(
-                "確認のみ {file}: {rows} 行: 追加 {inserted}、種別の変更 {updated}、変更なし {unchanged}。何も書き込んでいません"
-            ),
-            format!(
-                "dry run: would import {file}: {rows} rows: {inserted} added, {updated} kind changed, {unchanged} unchanged; nothing written"
-            ),
-        )
-    } else {
-        Msg::new(
-            format!(
-                "{file} を取り込みました: {rows} 行: 追加 {inserted}、種別の変更 {updated}、変更なし {unchanged}"
-            ),
-            format!(
-                "imported {file}: {rows} rows: {inserted} added, {updated} kind changed, {unchanged} unchanged"
-            ),
-        )
-    }
-}
-
 // --- problems of a lineage file ----------------------------------------------------------------
 
 /// The same two projects on two lines of the file.
