@@ -373,6 +373,65 @@ fn show_dashboard_prints_the_scoped_matrix() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--query"));
 }
 
+/// `show dashboard --mine` and `--budget` print what `o` and `b` show in the TUI: my projects'
+/// headline (the busiest officer's count, not everyone's 600) and this year's allocations.
+#[test]
+fn show_dashboard_mine_and_budget_print_what_o_and_b_show() {
+    let home = Home::new();
+    let path = demo(&home);
+    let db = path.to_str().unwrap();
+    let busiest: String = crate::common::raw(&path)
+        .query_row(
+            "SELECT o.name FROM officer o JOIN project_officer po ON po.officer_id = o.id
+             GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    std::fs::create_dir_all(home.path("config")).unwrap();
+    std::fs::write(
+        home.path("config/config.toml"),
+        format!("[officer]\nname = \"{busiest}\"\nrole = \"PO\"\n"),
+    )
+    .unwrap();
+    let show = |extra: &[&str]| {
+        let out = home
+            .seedline()
+            .args(["show", "dashboard", "--db", db, "--width", "100"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let mut t = Harness::open(Home::new(), &path, Lang::Ja, 100, 40);
+    t.app.author = Author::new(Some(&busiest), None, "tester");
+    let mine = count(&t, "mine");
+    assert!(0 < mine && mine < 600);
+    let text = show(&["--mine"]);
+    assert!(text.contains(&busiest), "{text}");
+    assert!(text.contains(&format!("課題 {mine} ")), "{text}");
+    assert!(!text.contains("課題 600 "), "{text}");
+    // `b` in the TUI and `--budget` print the same figures.
+    t.keys(&[K('b')]);
+    let tui = t.screen_text();
+    let text = show(&["--budget"]);
+    assert!(text.contains("年度 配分額"), "{text}");
+    let row = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.trim_start().starts_with("医薬品"))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+            .unwrap_or_else(|| panic!("{screen}"))
+    };
+    assert_eq!(row(&text), row(&tui));
+    assert_ne!(row(&text), row(&show(&[])), "budget sums, not counts");
+}
+
 /// A retired project counts in no scoped figure either: the headline of mine and of a scope
 /// lose exactly its project, its open flag and its overdue follow-ups.
 #[test]

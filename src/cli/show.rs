@@ -1,7 +1,7 @@
 //! `seedline show …`: the TUI's views rendered as plain text to stdout, for quick looks, scripts
 //! and tests. The same state machine and drawing code as the TUI, into an off-screen buffer.
 
-use crate::app::{Action, App, Effect, ListKind, Screen};
+use crate::app::{Action, App, Command, Effect, ListKind, Screen};
 use crate::model::{BudgetRows, FiscalYear, PiKey, Pivot};
 use crate::session::RunContext;
 use crate::store::Store;
@@ -38,6 +38,12 @@ pub enum View {
         /// cell, total and headline figure is theirs.
         #[arg(long, short, default_value = "")]
         query: String,
+        /// Only my projects (the TUI's `o`): those assigned to the officer seedline knows me as.
+        #[arg(long)]
+        mine: bool,
+        /// This fiscal year's allocations (千円) in every cell instead of counts (the TUI's `b`).
+        #[arg(long)]
+        budget: bool,
     },
     /// Projects matching a filter (the TUI's `/` syntax).
     List {
@@ -163,7 +169,13 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
     app.config_file = ctx.paths.config_file().display().to_string();
     let (size, effects) = match view {
         View::Lineage { id } => return super::show_lineage::run(ctx, store, &id),
-        View::Dashboard { size, areas, query } => {
+        View::Dashboard {
+            size,
+            areas,
+            query,
+            mine,
+            budget,
+        } => {
             let filter = resolve(&query, &app)?;
             let pivot = if areas {
                 Pivot::DiseaseArea
@@ -173,7 +185,14 @@ pub fn run(ctx: &RunContext, store: &mut Store, view: View) -> Result<ExitCode> 
             (
                 size,
                 chain(store, &mut app, effects, |app| {
-                    app.show_dashboard(pivot, query, filter)
+                    let mut effects = app.show_dashboard(pivot, query, filter);
+                    // The same keys as in the TUI, through the same update path: each
+                    // toggle asks for the figures again, and only the last request counts.
+                    let toggles = [(mine, Command::ToggleMine), (budget, Command::ToggleBudget)];
+                    for (_, command) in toggles.into_iter().filter(|(on, _)| *on) {
+                        effects = app.update(Action::Command(command));
+                    }
+                    effects
                 }),
             )
         }
