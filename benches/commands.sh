@@ -1,25 +1,47 @@
 #!/usr/bin/env bash
-# Times whole seedline commands on the 100,000-project benchmark database, next to sqlite3 doing
-# the same work, so figures can be compared across versions. Reports median, min and max of N runs
-# and the peak memory (max RSS) of seedline.
+# Times whole seedline commands next to their sqlite3 floor (sqlite3 running the query the figure
+# needs, and nothing else), on the 100,000-project benchmark database and, when present, on the
+# 1,000,000-project one, so that growth with the data and distance from SQLite itself show side by
+# side. Reports the median (min-max) of N runs and seedline's peak memory (max RSS).
 #
-#   benches/commands.sh [DB]        (default: target/bench/bench-100k.db, made by `cargo bench`)
-#   RUNS=21 benches/commands.sh     (more runs)
-#   GENERATE=1 benches/commands.sh  (also time generating a fresh benchmark database, ~1 min)
+#   benches/commands.sh                 100k (target/bench/bench-100k.db, made by `cargo bench`)
+#                                       and 1M (target/bench/bench-1m.db) when it exists
+#   benches/commands.sh DB...           those databases
+#   GENERATE_1M=1 benches/commands.sh   first generate target/bench/bench-1m.db when missing
+#                                       (1,000,000 projects, 10,000,000 notes; ~9 GB, 10+ minutes)
+#   RUNS=21 IMPORT_RUNS=5 benches/commands.sh   more runs
 #
-# Needs: a release build (cargo build --release), sqlite3, GNU time (/usr/bin/time).
+# Needs: a release build (built when missing), sqlite3, GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=${1:-target/bench/bench-100k.db}
 runs=${RUNS:-11}
 bin=target/release/seedline
 [ -x "$bin" ] || cargo build --release --quiet
-[ -f "$db" ] || { echo "no database at $db: run 'cargo bench --bench tui' once, or GENERATE=1" >&2; exit 2; }
-export SEEDLINE_TODAY=2026-11-25 SEEDLINE_STATE_DIR=$(mktemp -d) SEEDLINE_CONFIG_DIR=$(mktemp -d)
+command -v sqlite3 > /dev/null || { echo "needs sqlite3" >&2; exit 2; }
+today=2026-11-25
+export SEEDLINE_TODAY=$today SEEDLINE_STATE_DIR=$(mktemp -d) SEEDLINE_CONFIG_DIR=$(mktemp -d)
+big=target/bench/bench-1m.db
 
-# median / min / max in milliseconds of `runs` runs of a command (output discarded)
-time_it() {
-  local label=$1; shift
+if [ "${GENERATE_1M:-0}" = 1 ] && [ ! -f "$big" ]; then
+  mkdir -p -m 700 target/bench
+  echo "generating $big (1,000,000 projects) ..."
+  start=$(date +%s%N)
+  "$bin" demo --db "$big" --projects 1000000 --notes 10000000 --flags 200000 > /dev/null
+  echo "seedline demo --projects 1000000 --notes 10000000 --flags 200000: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+fi
+
+if [ $# -gt 0 ]; then
+  dbs=("$@")
+else
+  dbs=(target/bench/bench-100k.db)
+  [ -f "$big" ] && dbs+=("$big")
+fi
+for db in "${dbs[@]}"; do
+  [ -f "$db" ] || { echo "no database at $db: run 'cargo bench --bench tui' once (100k) or GENERATE_1M=1 (1M)" >&2; exit 2; }
+done
+
+# median, min and max in ms of `runs` runs of a command (output discarded), as "median min max"
+sample() {
   local samples=()
   for _ in $(seq "$runs"); do
     local start end
@@ -28,60 +50,97 @@ time_it() {
     end=$(date +%s%N)
     samples+=($(( (end - start) / 1000 )))
   done
-  printf '%s\n' "${samples[@]}" | sort -n | awk -v label="$label" '
-    { v[NR] = $1 } END { printf "%-44s median %8.1f ms   min %8.1f   max %8.1f   (n=%d)\n",
-      label, v[int((NR + 1) / 2)] / 1000, v[1] / 1000, v[NR] / 1000, NR }'
+  printf '%s\n' "${samples[@]}" | sort -n | awk '
+    { v[NR] = $1 } END { printf "%.1f %.1f %.1f", v[int((NR + 1) / 2)] / 1000, v[1] / 1000, v[NR] / 1000 }'
 }
 
 peak_kb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 
-today=2026-11-25
-# The statements `show dashboard` runs (integrated-project view): counts, open flags and due
-# follow-ups per (integrated project, phase), then the headline figures.
-dashboard_sql="
-SELECT p.integrated_project_id, p.phase, count(*) FROM project p GROUP BY 1, 2;
-SELECT p.integrated_project_id, p.phase, count(*) FROM highway_flag f JOIN project p ON p.id = f.project_id
-  WHERE f.status IN ('candidate', 'recommended') GROUP BY 1, 2;
-SELECT p.integrated_project_id, p.phase, count(DISTINCT p.id) FROM note n JOIN project p ON p.id = n.project_id
-  WHERE n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL
-    AND n.follow_up_on <= '$today' GROUP BY 1, 2;
-SELECT phase, count(*) FROM project GROUP BY phase;
-SELECT count(*) FROM project WHERE licensing_status IN ('assignment', 'license', 'joint_development');
-SELECT count(*) FROM outcome WHERE kind = 'regulatory_approval';
-SELECT count(*) FROM highway_flag WHERE status IN ('candidate', 'recommended');
-SELECT count(*) FROM note WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL
-  AND deleted_at IS NULL AND follow_up_on < '$today';"
+# One line: a figure, seedline's time (median (min-max)), its peak memory, the floor and the ratio.
+# Usage: row LABEL 'seedline command…' 'floor command…' (the floor may be '' when none applies).
+row() {
+  local label=$1 ours=$2 floor=$3
+  read -r med lo hi <<< "$(sample sh -c "$ours")"
+  local kb
+  kb=$(peak_kb sh -c "exec $ours")
+  if [ -n "$floor" ]; then
+    read -r fmed _ _ <<< "$(sample sh -c "$floor")"
+    printf '%-40s %9s ms (%s-%s) %7.1f MiB   sqlite3 %9s ms   %5.2fx\n' "$label" "$med" "$lo" "$hi" \
+      "$(echo "$kb / 1024" | bc -l)" "$fmed" "$(echo "$med / $fmed" | bc -l)"
+  else
+    printf '%-40s %9s ms (%s-%s) %7.1f MiB\n' "$label" "$med" "$lo" "$hi" "$(echo "$kb / 1024" | bc -l)"
+  fi
+}
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"
-echo "database: $db ($(du -h "$db" | cut -f1)), $(sqlite3 "$db" 'select count(*) from project') projects, $(sqlite3 "$db" 'select count(*) from note') notes"
-time_it "seedline show dashboard (start to output)" "$bin" show dashboard --db "$db"
-time_it "sqlite3, the same aggregate queries" sqlite3 "$db" "$dashboard_sql"
-time_it "seedline show list --query 'がん' --height 24" "$bin" show list --db "$db" --query がん --height 24
-time_it "seedline show list --query 'due:overdue' --height 24" "$bin" show list --db "$db" --query due:overdue --height 24
-first=$(sqlite3 "$db" "select amed_id from project order by id limit 1")
-time_it "seedline show project (first project)" "$bin" show project "$first" --db "$db"
-# CSV: seedline's Excel-safe export and validated import next to sqlite3's own CSV output and
-# .import of the same columns (sqlite3 neither neutralises formulas nor validates anything).
-work=$(mktemp -d)
-cols="amed_id, title, (SELECT name_ja FROM program g WHERE g.id = p.program_id), institution, pi_name, pi_title,
-      start_date, end_date, budget_total_kyen, phase, modality, summary"
-time_it "seedline export projects (all, to a file)" sh -c "rm -f '$work/out.csv'; '$bin' export projects --db '$db' -o '$work/out.csv'"
-time_it "sqlite3 -csv, the same columns" sqlite3 -csv "$db" "SELECT $cols FROM project p ORDER BY amed_id"
-"$bin" export projects --db "$db" -o "$work/in.csv" --force > /dev/null
-RUNS_SAVED=$runs; runs=${IMPORT_RUNS:-3}
-time_it "seedline import projects (all rows, validated)" sh -c "rm -f '$work/i.db'*; '$bin' init --db '$work/i.db' >/dev/null; '$bin' import projects '$work/in.csv' --db '$work/i.db'"
-sqlite3 -csv "$db" "SELECT $cols FROM project p" > "$work/plain.csv"
-time_it "sqlite3 .import into a bare table" sh -c "rm -f '$work/s.db'; sqlite3 '$work/s.db' 'CREATE TABLE t (a,b,c,d,e,f,g,h,i,j,k,l)' '.mode csv' '.import $work/plain.csv t'"
-runs=$RUNS_SAVED
-echo "peak memory, export: $(peak_kb "$bin" export projects --db "$db" -o "$work/m.csv") KB"
-rm -rf "$work"
-echo "peak memory, show dashboard: $(peak_kb "$bin" show dashboard --db "$db") KB"
-echo "peak memory, show list (500 rows): $(peak_kb "$bin" show list --db "$db") KB"
-if [ "${GENERATE:-0}" = 1 ]; then
-  tmp=$(mktemp -d)
-  start=$(date +%s%N)
-  "$bin" demo --db "$tmp/gen.db" --projects 100000 --notes 1000000 --flags 20000 > /dev/null
-  end=$(date +%s%N)
-  echo "seedline demo --projects 100000 --notes 1000000: $(( (end - start) / 1000000 )) ms"
-  rm -rf "$tmp"
-fi
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%F)"
+for db in "${dbs[@]}"; do
+  # A database made by an older seedline is brought to this version's schema first (timed runs
+  # below open it read-only).
+  "$bin" init --db "$db" > /dev/null
+  projects=$(sqlite3 "$db" 'select count(*) from project')
+  echo
+  echo "== $db ($(du -h "$db" | cut -f1)): $projects projects, $(sqlite3 "$db" 'select count(*) from note') notes, runs=$runs"
+  # `o` needs an officer: the one with the most projects, named in a config of our own.
+  busiest=$(sqlite3 "$db" "select o.id || '|' || o.name from officer o join project_officer po on po.officer_id = o.id
+                           group by o.id order by count(*) desc, o.id limit 1")
+  officer_id=${busiest%%|*}
+  printf '[officer]\nname = "%s"\nrole = "PO"\n' "${busiest#*|}" > "$SEEDLINE_CONFIG_DIR/config.toml"
+  fy=$(( $(date -d "$today" +%Y) - ($(date -d "$today" +%m) < 4 ? 1 : 0) ))
+  s="$bin show --read-only"
+  q="sqlite3 -readonly $db"
+
+  # The dashboard: its floor is one GROUP BY of the same counts (projects per integrated project
+  # and phase); `o` and `b` the same over my projects / this fiscal year's allocations.
+  row "show dashboard" "$s dashboard --db $db" \
+      "$q 'SELECT integrated_project_id, phase, count(*) FROM project WHERE retired_at IS NULL GROUP BY 1, 2'"
+  row "show dashboard --mine (o)" "$s dashboard --db $db --mine" \
+      "$q 'SELECT p.integrated_project_id, p.phase, count(*) FROM project_officer po JOIN project p ON p.id = po.project_id
+           WHERE po.officer_id = $officer_id AND p.retired_at IS NULL GROUP BY 1, 2'"
+  row "show dashboard --budget (b)" "$s dashboard --db $db --budget" \
+      "$q 'SELECT p.integrated_project_id, p.phase, sum(b.amount_kyen) FROM budget_allocation b JOIN project p ON p.id = b.project_id
+           WHERE b.fiscal_year = $fy AND p.retired_at IS NULL GROUP BY 1, 2'"
+  # Lists: the first screen (24 rows); the floor reads the first 24 matching rows in the same order.
+  row "show list, a 2-character word (gan)" "$s list --db $db --query がん --height 24" \
+      "$q \"SELECT amed_id, title FROM project WHERE title LIKE '%がん%' ORDER BY amed_id LIMIT 24\""
+  row "show list --query stalled:yes" "$s list --db $db --query stalled:yes --height 24" ""
+  row "show list --query due:overdue" "$s list --db $db --query due:overdue --height 24" ""
+  row "show list --query mine" "$s list --db $db --query mine --height 24" ""
+  # The boards: whole commands (their floor: the count each shows).
+  row "show due" "$s due --db $db --height 24" \
+      "$q \"SELECT count(*) FROM note WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL
+           AND follow_up_on <= date('$today', '+30 days')\""
+  row "show highway" "$s highway --db $db --height 24" \
+      "$q \"SELECT count(*) FROM highway_flag WHERE status IN ('candidate', 'recommended')\""
+  row "show budget" "$s budget --db $db --height 24" \
+      "$q 'SELECT p.integrated_project_id, b.fiscal_year, sum(b.amount_kyen) FROM budget_allocation b JOIN project p ON p.id = b.project_id GROUP BY 1, 2'"
+  row "show funnel" "$s funnel --db $db --height 24" ""
+  first=$(sqlite3 "$db" "select amed_id from project order by id limit 1")
+  row "show project (first project)" "$s project $first --db $db" ""
+
+  # CSV: seedline's Excel-safe export and validated import next to sqlite3's own CSV output and
+  # .import of the same columns (sqlite3 neither neutralises formulas nor validates anything).
+  work=$(mktemp -d -p "$(dirname "$db")")
+  cols="amed_id, title, (SELECT name_ja FROM program g WHERE g.id = p.program_id), institution, pi_name, pi_title,
+        start_date, end_date, budget_total_kyen, phase, modality, summary"
+  read -r emed elo ehi <<< "$(sample sh -c "'$bin' export projects --db '$db' > '$work/out.csv'")"
+  read -r smed _ _ <<< "$(sample sh -c "sqlite3 -readonly -csv '$db' \"SELECT $cols FROM project p ORDER BY amed_id\" > '$work/plain.csv'")"
+  ebytes=$(stat -c %s "$work/out.csv"); sbytes=$(stat -c %s "$work/plain.csv")
+  ekb=$(peak_kb "$bin" export projects --db "$db" -o "$work/m.csv")
+  printf '%-40s %9s ms (%s-%s) %7.1f MiB   sqlite3 %9s ms   %5.2fx per byte (%s / %s MB)\n' \
+    "export projects (all)" "$emed" "$elo" "$ehi" "$(echo "$ekb / 1024" | bc -l)" "$smed" \
+    "$(echo "($emed / $ebytes) / ($smed / $sbytes)" | bc -l)" $((ebytes / 1000000)) $((sbytes / 1000000))
+  rm -f "$work/m.csv"
+  # Import: every row of the export into a fresh database, validated, in one transaction.
+  saved=$runs; runs=${IMPORT_RUNS:-$([ "$projects" -gt 200000 ] && echo 1 || echo 3)}
+  read -r imed ilo ihi <<< "$(sample sh -c "rm -f '$work/i.db'*; '$bin' init --db '$work/i.db' >/dev/null; '$bin' import projects '$work/out.csv' --db '$work/i.db'")"
+  rm -f "$work/i.db"*; "$bin" init --db "$work/i.db" > /dev/null
+  ikb=$(peak_kb "$bin" import projects "$work/out.csv" --db "$work/i.db")
+  imported=$(sqlite3 "$work/i.db" 'select count(*) from project')
+  rm -f "$work/i.db"*
+  read -r fmed _ _ <<< "$(sample sh -c "rm -f '$work/s.db'; sqlite3 '$work/s.db' 'CREATE TABLE t (a,b,c,d,e,f,g,h,i,j,k,l)' '.mode csv' '.import $work/plain.csv t'")"
+  runs=$saved
+  printf '%-40s %9s ms (%s-%s) %7.1f MiB   sqlite3 %9s ms   %5.2fx (%s rows imported)\n' \
+    "import projects (the export)" "$imed" "$ilo" "$ihi" "$(echo "$ikb / 1024" | bc -l)" "$fmed" \
+    "$(echo "$imed / $fmed" | bc -l)" "$imported"
+  rm -rf "$work"
+done
