@@ -6,6 +6,7 @@ pub mod effects;
 mod keys;
 pub mod runtime;
 pub mod terminal;
+pub mod worker;
 
 pub use keys::to_key;
 pub use runtime::{Events, Runtime, TerminalEvents};
