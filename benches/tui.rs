@@ -109,7 +109,11 @@ fn list_app(store: &mut Store, width: u16, height: u16) -> App {
     run_all(store, &mut app, effects);
     let page = app.list_page();
     let list = list_mut(&mut app);
-    assert_eq!(list.ids.len(), common::bench_db().projects, "all projects listed");
+    assert_eq!(
+        list.ids.len(),
+        common::bench_db().projects,
+        "all projects listed"
+    );
     list.cursor = middle();
     list.offset = middle() + 1 - page;
     // A resize to the same size fetches the rows now on screen.
@@ -201,7 +205,10 @@ fn scroll_list_one_row(bencher: Bencher) {
         run_all(&mut store, &mut probe, effects);
         let page = probe.list_page();
         let list = list_mut(&mut probe);
-        assert_eq!((list.cursor, list.offset), (middle() + 1, middle() + 2 - page));
+        assert_eq!(
+            (list.cursor, list.offset),
+            (middle() + 1, middle() + 2 - page)
+        );
         assert!(list.missing_rows(page).is_empty());
     }
     bencher
