@@ -197,7 +197,7 @@ impl Runtime {
         term.draw(|frame| ui::draw(frame, &self.app, self.theme))?;
         if !self.after_frame.is_empty() {
             let effects = std::mem::take(&mut self.after_frame);
-            let effects = self.to_worker(effects);
+            let effects = self.hand_lists_over(effects);
             if !effects.is_empty() {
                 // Keys typed meanwhile wait in the terminal's buffer and are read next.
                 self.after_frame =
@@ -236,7 +236,7 @@ impl Runtime {
 
     /// Hands the whole lists among `effects` to the list worker (the newest only: an older one
     /// would be dropped on arrival); returns the effects left to run here.
-    fn to_worker(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+    fn hand_lists_over(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
         let (lists, mut rest): (Vec<Effect>, Vec<Effect>) = effects
             .into_iter()
             .partition(|e| matches!(e, Effect::LoadList { .. }));
