@@ -94,7 +94,7 @@ mod store {
         let ids = store
             .project_ids(&Filter::default(), Sort::default(), &common::scope())
             .expect("ids");
-        let screen = &ids[common::PROJECTS / 2..common::PROJECTS / 2 + 20];
+        let screen = &ids[common::bench_db().projects / 2..common::bench_db().projects / 2 + 20];
         bencher.bench_local(|| store.project_rows(screen, &common::scope()).expect("rows"));
     }
 
@@ -122,7 +122,7 @@ mod app {
             Filter::default(),
         );
         list.set_ids(ids.clone(), 20);
-        list.cursor = common::PROJECTS / 2;
+        list.cursor = common::bench_db().projects / 2;
         bencher
             .with_inputs(|| (list.clone(), ids.clone()))
             .bench_local_values(|(mut list, ids)| {

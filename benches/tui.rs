@@ -1,4 +1,5 @@
-//! TUI cost per frame and per keystroke on a 100,000-project database (divan).
+//! TUI cost per frame and per keystroke on a 100,000-project database, or the one at
+//! `SEEDLINE_BENCH_DB` (any size, e.g. 1,000,000 projects, opened read-only) (divan).
 //!
 //! Run (release profile; the first run generates the database, about a minute):
 //!
@@ -33,14 +34,16 @@
 //! - `filter_keystroke`: on the all-projects list with the filter line open (`/`), the argument's
 //!   text minus its last character already typed and loaded; timed as the TUI runs it: inserting
 //!   the last character (`Edit::Insert`), what the reload does before the frame (the list's first
-//!   screen, `Store::project_ids_head`, or the whole list when the head is not found among the
-//!   first 4,000 projects; display rows of the first screen) and the next frame. The whole list
-//!   follows right after that frame (`benches/portfolio.rs` times both for its terms). `が` is the
-//!   first keystroke of `がん`; words of one or two characters are matched in an in-memory copy of
-//!   the short project texts, three or more use the trigram indexes of projects and notes
-//!   (`細胞治` matches no demo project, `難治性` about 5,000). A term that does not parse yet
-//!   (`phase:非臨`) keeps the previous results, so the keystroke that completes a field term is
+//!   screen, `Store::project_ids_head`: the matches among the first 4,000 projects; display rows
+//!   of the first screen) and the next frame. The whole list follows off the key path (the TUI's
+//!   list worker). Words of one or two characters are scanned in `project_short` on disk, three
+//!   or more use the trigram indexes of projects and notes (`細胞治` matches no demo project,
+//!   `難治性` about 5,000). A term that does not parse yet (`phase:非臨`) keeps the previous
+//!   results, so the keystroke that completes a field term is
 //!   the one that reloads.
+//! - `filter_list_arrival`: the same keystroke until the final count is drawn: the first screen
+//!   and its frame, then the whole list (`Store::project_ids`, as the list worker reads it) and
+//!   the frame that shows it.
 //!
 //! Budgets: scrolling a 100,000-row list ≤ 5 ms per frame; filter keystroke to next frame
 //! ≤ 16 ms; detail with 1,000 notes ≤ 20 ms; dashboard first frame ≤ 100 ms. `benches/breakdown.rs`
@@ -67,8 +70,10 @@ fn main() {
     divan::main();
 }
 
-/// The row the cursor sits on in list benchmarks.
-const MIDDLE: usize = common::PROJECTS / 2;
+/// The row the cursor sits on in list benchmarks: the middle of all projects.
+fn middle() -> usize {
+    common::bench_db().projects / 2
+}
 
 type Term = Terminal<TestBackend>;
 
@@ -97,16 +102,20 @@ fn dashboard_app(store: &mut Store, width: u16, height: u16) -> App {
     app
 }
 
-/// The all-projects list, loaded, with the cursor on row [`MIDDLE`] at the bottom of the screen.
+/// The all-projects list, loaded, with the cursor on row [`middle`] at the bottom of the screen.
 fn list_app(store: &mut Store, width: u16, height: u16) -> App {
     let mut app = dashboard_app(store, width, height);
     let effects = app.push_list(ListKind::Projects, String::new(), String::new());
     run_all(store, &mut app, effects);
     let page = app.list_page();
     let list = list_mut(&mut app);
-    assert_eq!(list.ids.len(), common::PROJECTS, "all projects listed");
-    list.cursor = MIDDLE;
-    list.offset = MIDDLE + 1 - page;
+    assert_eq!(
+        list.ids.len(),
+        common::bench_db().projects,
+        "all projects listed"
+    );
+    list.cursor = middle();
+    list.offset = middle() + 1 - page;
     // A resize to the same size fetches the rows now on screen.
     step(store, &mut app, Action::Resize(width, height));
     assert_eq!(list_mut(&mut app).missing_rows(page), Vec::<i64>::new());
@@ -196,7 +205,10 @@ fn scroll_list_one_row(bencher: Bencher) {
         run_all(&mut store, &mut probe, effects);
         let page = probe.list_page();
         let list = list_mut(&mut probe);
-        assert_eq!((list.cursor, list.offset), (MIDDLE + 1, MIDDLE + 2 - page));
+        assert_eq!(
+            (list.cursor, list.offset),
+            (middle() + 1, middle() + 2 - page)
+        );
         assert!(list.missing_rows(page).is_empty());
     }
     bencher
@@ -255,33 +267,56 @@ fn open_detail(bencher: Bencher, project: &str) {
         });
 }
 
-#[divan::bench(
-    args = ["が", "がん", "iPS", "細胞治", "難治性", "phase:非臨床", "ip:drug flag:highway", "due:overdue"],
-    max_time = 20,
-)]
-fn filter_keystroke(bencher: Bencher, typed: &str) {
-    let mut store = common::open_store();
-    let mut app = list_app(&mut store, 80, 24);
+/// The filter terms the keystroke benches type: words of one, two and three or more characters,
+/// and each kind of field term.
+const TERMS: &[&str] = &[
+    "が",
+    "がん",
+    "iPS",
+    "細胞治",
+    "難治性",
+    "ip:drug",
+    "phase:非臨床",
+    "flag:highway",
+    "ip:drug flag:highway",
+    "due:overdue",
+    "due:61+",
+    "mine",
+    "stalled:y",
+    "ending:180",
+];
+
+/// The all-projects list at its top with the filter line open and `typed` minus its last
+/// character typed and loaded; returns the app and that last character.
+fn typing(store: &mut Store, typed: &str) -> (App, char) {
+    let mut app = list_app(store, 80, 24);
     {
         let list = list_mut(&mut app);
         list.cursor = 0;
         list.offset = 0;
     }
-    step(&mut store, &mut app, Action::Resize(80, 24));
-    step(&mut store, &mut app, Action::Command(Command::Filter));
+    step(store, &mut app, Action::Resize(80, 24));
+    step(store, &mut app, Action::Command(Command::Filter));
     let mut chars: Vec<char> = typed.chars().collect();
     let last = chars.pop().expect("at least one character");
     for c in chars {
-        step(&mut store, &mut app, Action::Edit(Edit::Insert(c)));
+        step(store, &mut app, Action::Edit(Edit::Insert(c)));
     }
     {
         // Check once that the last keystroke gives a valid, loaded filter.
         let mut probe = app.clone();
-        step(&mut store, &mut probe, Action::Edit(Edit::Insert(last)));
+        step(store, &mut probe, Action::Edit(Edit::Insert(last)));
         assert!(probe.status.is_none(), "{typed}: {:?}", probe.status);
         let list = list_mut(&mut probe);
         assert!(list.loaded && list.query == typed, "{typed}: not loaded");
     }
+    (app, last)
+}
+
+#[divan::bench(args = TERMS, max_time = 20)]
+fn filter_keystroke(bencher: Bencher, typed: &str) {
+    let mut store = common::open_store();
+    let (app, last) = typing(&mut store, typed);
     bencher
         .with_inputs(shown(&app, 80, 24))
         .bench_local_values(|(mut app, mut term)| {
@@ -290,5 +325,26 @@ fn filter_keystroke(bencher: Bencher, typed: &str) {
             let later = run_until_frame(&mut store, &mut app, effects);
             draw(&mut term, &app);
             (app, term, later)
+        });
+}
+
+/// From the keystroke to the frame showing the final count: the first screen and its frame, then
+/// the whole list (what the TUI's list worker reads on its own connection, off the key path) and
+/// the frame that shows it.
+#[divan::bench(args = TERMS, max_time = 20)]
+fn filter_list_arrival(bencher: Bencher, typed: &str) {
+    let mut store = common::open_store();
+    let (app, last) = typing(&mut store, typed);
+    bencher
+        .with_inputs(shown(&app, 80, 24))
+        .bench_local_values(|(mut app, mut term)| {
+            let effects = app.update(Action::Edit(Edit::Insert(last)));
+            let mut later = run_until_frame(&mut store, &mut app, effects);
+            draw(&mut term, &app);
+            while !later.is_empty() {
+                later = run_until_frame(&mut store, &mut app, later);
+            }
+            draw(&mut term, &app);
+            (app, term)
         });
 }

@@ -23,6 +23,7 @@ mod lang_stdout;
 mod lineage;
 mod lineage_tui;
 mod list_head;
+mod list_worker;
 mod numbers;
 mod officers;
 mod outcomes;

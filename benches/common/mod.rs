@@ -3,9 +3,12 @@
 //! project topped up to 1,000 notes for the heavy detail screen.
 //!
 //! Where: `$SEEDLINE_BENCH_DB`, or `target/bench/bench-100k.db` in the package (directory `0700`,
-//! file `0600`: seedline refuses databases readable by other users). An existing file is reused
-//! when it holds exactly 100,000 projects; an empty one (an interrupted generation rolls back to
-//! empty) is filled; any other file is refused, never overwritten.
+//! file `0600`: seedline refuses databases readable by other users). An empty file (an
+//! interrupted generation rolls back to empty) is filled with the 100,000-project database; an
+//! existing one of 100,000 projects is reused as is (the heavy project topped up); one of any
+//! other size (e.g. 1,000,000 projects: `seedline demo --projects 1000000 …`) is measured as it
+//! is, opened read-only (nothing is written to it; its heavy project has whatever notes it has).
+//! The benches read the size from [`BenchDb::projects`].
 
 use seedline::model::{Date, NoteKind, OfficerRole, Sort};
 use seedline::query::Filter;
@@ -15,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Instant;
 
-/// Projects in the benchmark database.
+/// Projects in the generated benchmark database.
 pub const PROJECTS: usize = 100_000;
 /// Notes the demo generator writes (before the heavy project's top-up).
 const NOTES: usize = 1_000_000;
@@ -37,6 +40,10 @@ pub fn today() -> Date {
 /// The prepared database and the projects the detail benchmarks open.
 pub struct BenchDb {
     pub path: PathBuf,
+    /// Live projects in it (100,000 unless `SEEDLINE_BENCH_DB` names another database).
+    pub projects: usize,
+    /// Opened read-only (a database of another size than the generated one).
+    pub read_only: bool,
     /// Row id of the project in the middle of the all-projects list (as many notes as the demo
     /// gave it).
     pub typical_project: i64,
@@ -53,7 +60,7 @@ pub fn bench_db() -> &'static BenchDb {
 /// Opens the benchmark database (after preparing it).
 pub fn open_store() -> Store {
     let db = bench_db();
-    Store::open(&db.path, OpenOptions { create: false })
+    Store::open_with(&db.path, OpenOptions { create: false }, db.read_only)
         .unwrap_or_else(|e| panic!("opening {}: {e}", db.path.display()))
 }
 
@@ -80,9 +87,24 @@ fn prepare() -> BenchDb {
                 .unwrap_or_else(|e| panic!("chmod 700 {}: {e}", dir.display()));
         }
     }
-    let mut store = Store::open(&path, OpenOptions { create: true })
+    // Looked at read-only first: a database of another size is never written to.
+    let count = if path.exists() {
+        Store::open_with(&path, OpenOptions { create: false }, true)
+            .and_then(|s| s.project_count())
+            .map(|n| n as usize)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let read_only = count != 0 && count != PROJECTS;
+    let mut store = Store::open_with(&path, OpenOptions { create: true }, read_only)
         .unwrap_or_else(|e| panic!("opening {}: {e}", path.display()));
-    let count = store.project_count().expect("count projects") as usize;
+    if count == 0 && store.project_count().expect("count projects") != 0 {
+        panic!(
+            "{} holds projects but could not be read read-only (an older schema?): upgrade it first",
+            path.display()
+        );
+    }
     if count == 0 {
         eprintln!(
             "bench: generating {PROJECTS} projects, {NOTES} notes, {FLAGS} flags into {} ...",
@@ -102,22 +124,26 @@ fn prepare() -> BenchDb {
             "bench: generated in {:.1} s: {summary:?}",
             started.elapsed().as_secs_f64()
         );
-    } else if count != PROJECTS {
-        panic!(
-            "{} holds {count} projects, not {PROJECTS}: remove it or point SEEDLINE_BENCH_DB elsewhere",
-            path.display()
-        );
     } else {
-        eprintln!("bench: reusing {}", path.display());
+        eprintln!(
+            "bench: reusing {} ({count} projects{})",
+            path.display(),
+            if read_only { ", read-only" } else { "" }
+        );
     }
     let ids = store
         .project_ids(&Filter::default(), Sort::default(), &scope())
         .expect("list projects");
-    let typical_project = ids[PROJECTS / 2];
-    let heavy_project = ids[PROJECTS / 4];
-    top_up_notes(&mut store, heavy_project);
+    let projects = ids.len();
+    let typical_project = ids[projects / 2];
+    let heavy_project = ids[projects / 4];
+    if !read_only {
+        top_up_notes(&mut store, heavy_project);
+    }
     BenchDb {
         path,
+        projects,
+        read_only,
         typical_project,
         heavy_project,
     }

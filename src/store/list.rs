@@ -1,7 +1,7 @@
 //! Project lists: the ids matching a filter in a sort order (cheap, all of them), and the display
 //! rows of just the ids on screen.
 
-use super::filter::{condition, is_short};
+use super::filter::condition;
 use super::{Store, codes};
 use crate::Result;
 use crate::model::{HighwayInfo, ProjectRow, Scope, Sort, SortKey, officer_key};
@@ -42,40 +42,10 @@ fn order_by(key: SortKey) -> Vec<&'static str> {
 impl Store {
     /// Row ids of the projects matching `filter` in `scope`, in `sort` order (ties by
     /// 課題管理番号). Reads in one statement; no transaction stays open afterwards. Words of one or
-    /// two characters are matched in memory from the second such search on (see `store::short`).
+    /// two characters scan `project_short` on disk (see `store::short`).
     pub fn project_ids(&self, filter: &Filter, sort: Sort, scope: &Scope) -> Result<Vec<i64>> {
-        let short: Vec<&str> = filter
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| is_short(w))
-            .collect();
-        // Only short words, in 課題管理番号 order: the in-memory matches are the answer.
-        let only_words = || {
-            *filter
-                == Filter {
-                    words: filter.words.clone(),
-                    ..Filter::default()
-                }
-        };
-        let ready = !short.is_empty() && self.short_texts_ready()?;
-        if ready && short.len() == filter.words.len() && sort.key == SortKey::AmedId && only_words()
-        {
-            let mut ids = self.short_matches(&short);
-            if sort.descending {
-                ids.reverse();
-            }
-            return Ok(ids);
-        }
-        let mut short_ids = HashMap::new();
-        for word in short.into_iter().filter(|_| ready) {
-            let ids = self.short_matches(&[word]);
-            let json = serde_json::to_string(&ids)
-                .map_err(|e| crate::Error::invalid("filter", crate::msg::invalid::internal(e)))?;
-            short_ids.insert(word, json);
-        }
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me, &short_ids);
+        let cond = condition(filter, scope, &me, &HashMap::new());
         let direction = if sort.descending { "DESC" } else { "ASC" };
         let order: Vec<String> = order_by(sort.key)
             .iter()
@@ -165,5 +135,24 @@ impl Store {
             .map(|row| row.map(|row| (row.id, row)))
             .collect::<rusqlite::Result<_>>()?;
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+}
+
+/// Stops what a store's connection is running from another thread (see
+/// [`Store::interrupt_handle`]): the statement fails at once, as interrupted.
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    /// Interrupts the statement running now, if any (a no-op when none runs).
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
+impl Store {
+    /// A handle that interrupts this store's running statement from another thread (the TUI's
+    /// list worker is stopped this way when a newer filter supersedes its list).
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 }

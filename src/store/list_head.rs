@@ -1,10 +1,13 @@
 //! The first screen of a list before the whole of it: the matching projects among the first
 //! few thousand in 課題管理番号 order. A broad filter (a third of 100,000 projects) takes tens of
-//! milliseconds to list and sort in full; its first screen is found in this window in a few, so
-//! the TUI draws it at once and loads the full list right after the frame.
+//! milliseconds to list and sort in full (ten times that at 1,000,000); its first screen is found
+//! in this window in a few, whatever the size of the database, so the TUI draws it at once and
+//! loads the full list off the key path (`tui::worker`). A rare filter finds fewer than a screen
+//! in the window: those are shown, the rest arrives with the full list.
 
 use super::Store;
-use super::filter::condition;
+use super::filter::{condition, is_short};
+use super::short::short_words_each;
 use crate::Result;
 use crate::model::{Scope, Sort, SortKey};
 use crate::query::Filter;
@@ -13,9 +16,10 @@ use crate::query::Filter;
 const WINDOW: usize = 4_000;
 
 impl Store {
-    /// The first `limit` ids of what [`Store::project_ids`] would answer, when they can be found
-    /// among the first [`WINDOW`] projects of the sort order; `None` when they cannot (a rare
-    /// filter, a sort other than 課題管理番号) — the caller then loads the full list.
+    /// The first `limit` ids of what [`Store::project_ids`] would answer, looked for among the
+    /// first [`WINDOW`] projects of 課題管理番号 order: all `limit` of them when the window holds
+    /// them; else the matches found there, which are the start of the answer (the caller loads
+    /// the whole list to know the rest). `None` for another sort: the caller loads in full.
     pub fn project_ids_head(
         &self,
         filter: &Filter,
@@ -23,14 +27,25 @@ impl Store {
         scope: &Scope,
         limit: usize,
     ) -> Result<Option<Vec<i64>>> {
-        // Short words are answered from memory by `project_ids` (see `store::short`): faster than
-        // any window.
-        let short_words = filter.words.iter().any(|w| super::filter::is_short(w));
-        if sort.key != SortKey::AmedId || limit == 0 || short_words {
+        if sort.key != SortKey::AmedId || limit == 0 {
             return Ok(None);
         }
+        // Short words are tested project by project (see `store::short`), the others as the full
+        // list tests them.
+        let (short, long): (Vec<&String>, Vec<&String>) =
+            filter.words.iter().partition(|w| is_short(w));
+        let rest = Filter {
+            words: long.into_iter().cloned().collect(),
+            ..filter.clone()
+        };
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me, &Default::default());
+        let mut cond = condition(&rest, scope, &me, &Default::default());
+        if !short.is_empty() {
+            let words: Vec<&str> = short.iter().map(|w| w.as_str()).collect();
+            let (sql, params) = short_words_each(&words);
+            cond.sql = format!("({}) AND {sql}", cond.sql);
+            cond.params.extend(params);
+        }
         let direction = if sort.descending { "DESC" } else { "ASC" };
         // CROSS JOIN keeps the window first: SQLite walks it in order and tests each project.
         let sql = format!(
@@ -43,16 +58,6 @@ impl Store {
         let ids = stmt
             .query_map(rusqlite::params_from_iter(cond.params.iter()), |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
-        // Fewer than asked: the answer may continue past the window, unless it held everything.
-        // (Whether projects lie past the window: one bounded step, not a count of all of them.)
-        let beyond_window = self
-            .conn
-            .prepare_cached(&format!("SELECT 1 FROM project LIMIT 1 OFFSET {WINDOW}"))?
-            .exists([])?;
-        if ids.len() == limit || !beyond_window {
-            Ok(Some(ids))
-        } else {
-            Ok(None)
-        }
+        Ok(Some(ids))
     }
 }

@@ -59,6 +59,7 @@ pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
 pub use lineage_io::{LineageEnd, LineageImportCounts, LineageRow};
 pub use lineage_successor::SuccessorCreated;
+pub use list::Interrupt;
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 pub use outcome::OutcomeImportCounts;
@@ -75,13 +76,6 @@ pub struct Store {
     actor: String,
     read_only: bool,
     begin_retries: u32,
-    /// Transactions this store committed or tried (see `short`: its own writes do not move
-    /// `PRAGMA data_version`).
-    writes: std::cell::Cell<u64>,
-    /// `project_short` in memory for one- and two-character words (see `short`).
-    short: std::cell::RefCell<Option<short::ShortTexts>>,
-    /// Whether a short word was searched before.
-    short_used: std::cell::Cell<bool>,
 }
 
 impl Store {
@@ -117,7 +111,6 @@ impl Store {
                 crate::msg::invalid::read_only_for_you(&self.path),
             ));
         }
-        self.writes.set(self.writes.get() + 1);
         // The write lock is taken here; a lock held past the busy wait is retried `begin_retries`
         // times (scripts), or reported at once so that the TUI can say so and retry itself.
         let mut attempt = 0;

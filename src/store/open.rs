@@ -166,9 +166,6 @@ impl Store {
             actor: crate::identity::os_user(),
             read_only,
             begin_retries: 2,
-            writes: Default::default(),
-            short: Default::default(),
-            short_used: Default::default(),
         })
     }
 

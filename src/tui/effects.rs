@@ -44,10 +44,32 @@ pub fn run_until_frame(store: &mut Store, app: &mut App, effects: Vec<Effect>) -
     later
 }
 
+/// Runs the effects of start-up until none are left, as [`run_all`] does, except that a failure
+/// stops it and is returned: a damaged database shows before the terminal changes mode, on the
+/// dashboard's own first queries (no query is run twice to find out).
+pub fn run_start(store: &mut Store, app: &mut App, effects: Vec<Effect>) -> crate::Result<()> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let effect = match effect {
+            Effect::Later(effect) => *effect,
+            effect => effect,
+        };
+        let action = try_perform(store, app, effect)?;
+        queue.extend(app.update(action));
+    }
+    Ok(())
+}
+
 /// Performs one effect for `app` (whose author signs the saves); a failure becomes
 /// `Action::Failed` (shown in the status line), never a panic.
 pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
-    let result = match effect {
+    try_perform(store, app, effect)
+        .unwrap_or_else(|e| Action::Failed(crate::msg::Msg::of_error(&e)))
+}
+
+/// Performs one effect for `app`, its failure returned.
+fn try_perform(store: &mut Store, app: &App, effect: Effect) -> crate::Result<Action> {
+    match effect {
         Effect::LoadDashboard {
             pivot,
             today,
@@ -87,7 +109,7 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
             Head::Whole(ids) => Action::ListLoaded { request, ids },
         }),
         // Performed by the caller after its frame (`run_until_frame`); here at once.
-        Effect::Later(effect) => return perform(store, app, *effect),
+        Effect::Later(effect) => try_perform(store, app, *effect),
         Effect::LoadRows { ids, scope } => load_rows(store, &ids, &scope).map(Action::RowsLoaded),
         Effect::LoadDetail { id, me } => {
             load_detail(store, id, &me).map(|d| Action::DetailLoaded(Box::new(d)))
@@ -146,8 +168,7 @@ pub fn perform(store: &mut Store, app: &App, effect: Effect) -> Action {
             })
         }
         Effect::Save(change) => Ok(Action::SaveDone(save(store, &app.author, change))),
-    };
-    result.unwrap_or_else(|e| Action::Failed(crate::msg::Msg::of_error(&e)))
+    }
 }
 
 /// What narrows every cell: this officer's projects (`o`), this year's budget instead of counts.

@@ -6,6 +6,7 @@ pub mod effects;
 mod keys;
 pub mod runtime;
 pub mod terminal;
+pub mod worker;
 
 pub use keys::to_key;
 pub use runtime::{Events, Runtime, TerminalEvents};
@@ -47,8 +48,7 @@ pub fn run(mut store: Store, ctx: &RunContext) -> Result<ExitCode> {
     // The TUI retries busy saves itself, with a visible message, instead of blocking silently.
     store.set_begin_retries(0);
     // A damaged database shows here, on the first queries, while the terminal is still normal.
-    store.matrix(crate::model::Pivot::IntegratedProject, ctx.today)?;
-    effects::run_all(&mut store, &mut app, effects);
+    effects::run_start(&mut store, &mut app, effects)?;
     let drafts = DraftFile::for_db(&ctx.paths.state, store.path());
     app.restore_drafts(drafts.load()?);
     if store.is_read_only() {

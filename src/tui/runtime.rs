@@ -5,6 +5,7 @@
 use super::effects;
 use super::keys::{debug_panic_trigger, to_keys};
 use super::terminal::{self, Input};
+use super::worker::ListWorker;
 use crate::app::{Action, App, DraftRecord, Edit, Effect};
 use crate::drafts::DraftFile;
 use crate::store::Store;
@@ -20,6 +21,8 @@ use std::time::{Duration, Instant};
 
 /// How long input is waited for before the idle work runs.
 const INPUT_WAIT: Duration = Duration::from_millis(250);
+/// How long input is waited for while a whole list is loading: its answer is looked for between.
+const LIST_WAIT: Duration = Duration::from_millis(10);
 /// Drafts reach the disk at most this long after the keyboard.
 const DRAFT_SAVE_EVERY: Duration = Duration::from_secs(2);
 /// TEST-ONLY: `SEEDLINE_DRAFT_AUTOSAVE_MS=0` turns the timed draft save off (any other number of
@@ -90,6 +93,16 @@ pub struct Runtime {
     integrity: Option<Receiver<Option<String>>>,
     /// Effects meant for after a frame: the full list once its first screen is drawn.
     after_frame: Vec<Effect>,
+    /// Loads whole lists off the key path (started with the first one); `Lists::Gone` when it
+    /// could not start or stopped: lists then load here, after the frame, as before.
+    lists: Lists,
+}
+
+/// The list worker's state.
+enum Lists {
+    NotStarted,
+    Running(ListWorker),
+    Gone,
 }
 
 impl Runtime {
@@ -125,6 +138,7 @@ impl Runtime {
             last_check,
             integrity,
             after_frame: Vec::new(),
+            lists: Lists::NotStarted,
         })
     }
 
@@ -179,15 +193,24 @@ impl Runtime {
             return Ok(Some(ExitCode::SUCCESS));
         }
         self.integrity_answer();
+        self.list_answer();
         term.draw(|frame| ui::draw(frame, &self.app, self.theme))?;
         if !self.after_frame.is_empty() {
-            // Keys typed meanwhile wait in the terminal's buffer and are read next.
             let effects = std::mem::take(&mut self.after_frame);
-            self.after_frame = effects::run_until_frame(&mut self.store, &mut self.app, effects);
-            return Ok(None);
+            let effects = self.hand_lists_over(effects);
+            if !effects.is_empty() {
+                // Keys typed meanwhile wait in the terminal's buffer and are read next.
+                self.after_frame =
+                    effects::run_until_frame(&mut self.store, &mut self.app, effects);
+                return Ok(None);
+            }
         }
         self.keep_drafts()?;
-        if events.wait(INPUT_WAIT) == Input::HungUp {
+        let wait = match &self.lists {
+            Lists::Running(worker) if worker.busy() => LIST_WAIT,
+            _ => INPUT_WAIT,
+        };
+        if events.wait(wait) == Input::HungUp {
             self.drafts.save(&self.app.draft_records()).ok();
             crate::log::event("tui.hangup", &[]);
             return Ok(Some(ExitCode::from(129)));
@@ -209,6 +232,73 @@ impl Runtime {
                 self.app.update(Action::Failed(message));
             }
         }
+    }
+
+    /// Hands the whole lists among `effects` to the list worker (the newest only: an older one
+    /// would be dropped on arrival); returns the effects left to run here.
+    fn hand_lists_over(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let (lists, mut rest): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::LoadList { .. }));
+        let Some(Effect::LoadList {
+            request,
+            filter,
+            sort,
+            scope,
+        }) = lists.into_iter().last()
+        else {
+            return rest;
+        };
+        if matches!(self.lists, Lists::NotStarted) {
+            self.lists = match ListWorker::start(self.store.path()) {
+                Ok(worker) => Lists::Running(worker),
+                Err(_) => {
+                    crate::log::event("tui.list_worker_unavailable", &[]);
+                    Lists::Gone
+                }
+            };
+        }
+        let taken = match &mut self.lists {
+            Lists::Running(worker) => worker.load(request, filter.clone(), sort, scope.clone()),
+            _ => false,
+        };
+        if !taken {
+            self.lists = Lists::Gone;
+            rest.push(Effect::LoadList {
+                request,
+                filter,
+                sort,
+                scope,
+            });
+        }
+        rest
+    }
+
+    /// Takes the whole list from the worker once it is there, through the app's update like any
+    /// loaded list (the app drops it when the list moved on meanwhile).
+    fn list_answer(&mut self) {
+        let Lists::Running(worker) = &mut self.lists else {
+            return;
+        };
+        let answer = match worker.answer() {
+            Ok(Some(answer)) => answer,
+            Ok(None) => return,
+            Err(()) => {
+                // The thread is gone: lists load here from now on, the screen's own again.
+                crate::log::event("tui.list_worker_gone", &[]);
+                self.lists = Lists::Gone;
+                self.apply(Action::ExternalChange);
+                return;
+            }
+        };
+        let action = match answer.ids {
+            Ok(ids) => Action::ListLoaded {
+                request: answer.request,
+                ids,
+            },
+            Err(e) => Action::Failed(crate::msg::Msg::of_error(&e)),
+        };
+        self.apply(action);
     }
 
     /// Keeps the drafts on disk a few seconds behind the keyboard at most. Forms change only

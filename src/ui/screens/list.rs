@@ -74,8 +74,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, list: &ListState, them
     let count = if list.loaded {
         // While only the first screen is in, the count is what is known so far.
         let more = if list.partial { "+" } else { "" };
+        let counting = if list.partial {
+            tr(lang, " 数え中", " counting")
+        } else {
+            ""
+        };
         format!(
-            "{}{more} / {}",
+            "{}{more} / {}{counting}",
             thousands(list.ids.len() as i64),
             thousands(app.total_projects)
         )
