@@ -17,6 +17,7 @@ mod deadline;
 mod detail;
 mod doctor;
 mod due;
+mod due_page;
 mod export;
 mod filter;
 mod filter_ending;
