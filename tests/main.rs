@@ -12,6 +12,7 @@ mod common;
 mod csv;
 mod dashboard_scope;
 mod demo;
+mod due_paging;
 mod export_tui;
 mod first_run;
 mod history;
