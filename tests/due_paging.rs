@@ -48,7 +48,11 @@ fn backwards(s: &Store, mine: Option<&Me>, size: usize) -> Vec<DueItem> {
 
 fn check(s: &Store, mine: Option<&Me>) -> usize {
     let whole = s.due_items(Some(until()), mine).unwrap();
-    assert!(whole.len() > 30, "a board of several pages: {}", whole.len());
+    assert!(
+        whole.len() > 30,
+        "a board of several pages: {}",
+        whole.len()
+    );
     for size in [1, 7, 20] {
         assert_eq!(forwards(s, mine, size), whole, "forwards by {size}");
         assert_eq!(backwards(s, mine, size), whole, "backwards by {size}");
@@ -83,7 +87,11 @@ fn retired_projects_leave_the_paged_board_and_its_counts() {
     let (home, s) = demo();
     let before = s.due_items(Some(until()), None).unwrap();
     let gone: Vec<i64> = before.iter().step_by(9).map(|i| i.project_id).collect();
-    let list = gone.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let list = gone
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     raw(&home.path("d.db"))
         .execute(
             &format!("UPDATE project SET retired_at = '2026-11-01', retired_reason = 'test' WHERE id IN ({list})"),

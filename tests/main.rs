@@ -15,6 +15,7 @@ mod demo;
 mod due_paging;
 mod export_tui;
 mod first_run;
+mod highway_paging;
 mod history;
 mod journey_own_data;
 mod lang;

@@ -25,6 +25,10 @@ impl Store {
     ) -> Result<Option<Vec<i64>>> {
         // Short words are answered from memory by `project_ids` (see `store::short`): faster than
         // any window.
+        // The highway queue as opened: from the flags' index (issue 15).
+        if super::highway_queue::is_queue(filter, sort) && limit > 0 {
+            return Ok(Some(self.highway_queue_head(sort.descending, limit)?));
+        }
         let short_words = filter.words.iter().any(|w| super::filter::is_short(w));
         if sort.key != SortKey::AmedId || limit == 0 || short_words {
             return Ok(None);

@@ -25,6 +25,7 @@ mod filter_years;
 mod flags;
 mod funnel;
 mod gate;
+mod highway_queue;
 mod history;
 mod import;
 mod lineage;

@@ -19,7 +19,9 @@ fn board_items() -> Vec<DueItem> {
 
 /// Where `key` is, or would be, among `all` (the first item not before it).
 fn place(all: &[DueItem], key: &DueKey) -> usize {
-    all.iter().position(|i| i.key() >= *key).unwrap_or(all.len())
+    all.iter()
+        .position(|i| i.key() >= *key)
+        .unwrap_or(all.len())
 }
 
 /// Performs the due board's effects against `all` as the store would; returns how many items
