@@ -5,7 +5,7 @@
 use crate::common::{Home, raw, today};
 use seedline::demo::{DemoOptions, generate};
 use seedline::model::{Scope, Sort, SortKey};
-use seedline::query::{FlagFilter, Filter};
+use seedline::query::{Filter, FlagFilter};
 
 /// The queue as the general list query answered it before (a correlated sort of every project).
 fn general(path: &std::path::Path, dir: &str) -> Vec<i64> {
@@ -53,7 +53,9 @@ fn the_highway_queue_from_the_flag_index_is_the_queue_in_order() {
         };
         assert_eq!(store.project_ids(&filter, sort, &scope).unwrap(), expected);
         for limit in [1, 3, 7, 21, expected.len() + 5] {
-            let head = store.project_ids_head(&filter, sort, &scope, limit).unwrap();
+            let head = store
+                .project_ids_head(&filter, sort, &scope, limit)
+                .unwrap();
             let n = limit.min(expected.len());
             assert_eq!(head.as_deref(), Some(&expected[..n]), "first {limit}");
         }
