@@ -272,36 +272,14 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::DueHeadLoaded(head) => {
+            action @ (Action::DueHeadLoaded(_)
+            | Action::DueRowsLoaded { .. }
+            | Action::DueBoardLoaded(_)) => {
                 let ctx = self.ctx();
                 match self.stack.last_mut() {
-                    Some(Screen::Due(d)) => d.set_head(*head, &ctx),
+                    Some(Screen::Due(d)) => d.answered(action, &ctx),
                     _ => Vec::new(),
                 }
-            }
-            Action::DueRowsLoaded { seek, items } => {
-                let ctx = self.ctx();
-                match self.stack.last_mut() {
-                    // Only an answer that brought items asks for more: one that brought none
-                    // (the board shrank since) ends there.
-                    Some(Screen::Due(d)) => {
-                        let more = !items.is_empty();
-                        d.add_rows(&seek, items);
-                        if more {
-                            d.rows_effect(&ctx)
-                        } else {
-                            Vec::new()
-                        }
-                    }
-                    _ => Vec::new(),
-                }
-            }
-            Action::DueBoardLoaded(rows) => {
-                if let Some(Screen::Due(d)) = self.stack.last_mut() {
-                    d.board = rows;
-                    d.board_loaded = true;
-                }
-                Vec::new()
             }
             Action::HistoryLoaded(entries) => {
                 if let Some(Screen::History(h)) = self.stack.last_mut() {

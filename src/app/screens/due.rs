@@ -69,6 +69,31 @@ impl DueState {
         }]
     }
 
+    /// What the store answered the board's reads; asks for the items still missing on screen.
+    pub fn answered(&mut self, action: crate::app::Action, ctx: &Ctx) -> Vec<Effect> {
+        use crate::app::Action;
+        match action {
+            Action::DueHeadLoaded(head) => self.set_head(*head, ctx),
+            // Only an answer that brought items asks for more: one that brought none (the
+            // board shrank since) ends there.
+            Action::DueRowsLoaded { seek, items } => {
+                let more = !items.is_empty();
+                self.add_rows(&seek, items);
+                if more {
+                    self.rows_effect(ctx)
+                } else {
+                    Vec::new()
+                }
+            }
+            Action::DueBoardLoaded(rows) => {
+                self.board = rows;
+                self.board_loaded = true;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The counts per officer, when they are shown and not read since the last load.
     pub fn board_effect(&self, ctx: &Ctx) -> Vec<Effect> {
         if self.by_officer && self.loaded && !self.board_loaded {
