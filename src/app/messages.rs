@@ -41,7 +41,17 @@ pub enum Action {
     },
     RowsLoaded(Vec<ProjectRow>),
     DetailLoaded(Box<ProjectDetail>),
+    /// The whole due board at once.
     DueLoaded(Vec<DueItem>),
+    /// The due board's counts and the items on screen; the rest is read as it scrolls in.
+    DueHeadLoaded(Box<crate::model::DueHead>),
+    /// Items of the due board that came on screen, read from `seek`.
+    DueRowsLoaded {
+        seek: crate::model::DueSeek,
+        items: Vec<DueItem>,
+    },
+    /// The due board's counts per officer and aging bucket.
+    DueBoardLoaded(Vec<crate::model::DueBoardRow>),
     HistoryLoaded(Vec<HistoryEntry>),
     BudgetLoaded(Box<BudgetPivot>),
     FunnelLoaded(Box<Funnel>),
@@ -124,6 +134,18 @@ pub enum Effect {
     },
     /// The due board up to 30 days ahead; `mine`: only what `scope.me` owes.
     LoadDue {
+        mine: bool,
+        scope: Scope,
+    },
+    /// At most `limit` items of the due board from `seek` (before it for `Before` / `End`).
+    LoadDueRows {
+        mine: bool,
+        scope: Scope,
+        seek: crate::model::DueSeek,
+        limit: usize,
+    },
+    /// The due board's counts per officer and aging bucket.
+    LoadDueBoard {
         mine: bool,
         scope: Scope,
     },

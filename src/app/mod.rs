@@ -272,6 +272,15 @@ impl App {
                 }
                 Vec::new()
             }
+            action @ (Action::DueHeadLoaded(_)
+            | Action::DueRowsLoaded { .. }
+            | Action::DueBoardLoaded(_)) => {
+                let ctx = self.ctx();
+                match self.stack.last_mut() {
+                    Some(Screen::Due(d)) => d.answered(action, &ctx),
+                    _ => Vec::new(),
+                }
+            }
             Action::HistoryLoaded(entries) => {
                 if let Some(Screen::History(h)) = self.stack.last_mut() {
                     h.entries = entries;

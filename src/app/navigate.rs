@@ -43,7 +43,7 @@ impl App {
         let target = match self.screen() {
             Screen::Dashboard => return self.open_dashboard(),
             Screen::List(list) => list.cursor_id(),
-            Screen::Due(due) => due.items.get(due.cursor).map(|i| i.project_id),
+            Screen::Due(due) => due.current().map(|i| i.project_id),
             // A lineage project focused (J / K): Enter opens its detail over this one (Esc
             // comes back). Else the PI line heads the detail: the PI's projects across programs.
             Screen::Detail(d) => {
@@ -232,6 +232,7 @@ impl App {
         let ctx = self.ctx();
         match self.screen() {
             Screen::List(list) => list.rows_effect(&ctx),
+            Screen::Due(due) => due.rows_effect(&ctx),
             _ => Vec::new(),
         }
     }

@@ -317,7 +317,7 @@ impl App {
     /// follow-up or a deadline) done.
     pub fn complete_follow_up(&mut self) -> Vec<Effect> {
         if let Screen::Due(d) = self.screen()
-            && let Some(item) = d.items.get(d.cursor)
+            && let Some(item) = d.current()
             && let crate::model::DueSource::Deadline(deadline_id, _) = item.source
         {
             return vec![Effect::Save(Save::DeadlineDone {
@@ -326,7 +326,7 @@ impl App {
             })];
         }
         let note_id = match self.screen() {
-            Screen::Due(d) => d.items.get(d.cursor).and_then(|i| i.note_id()),
+            Screen::Due(d) => d.current().and_then(|i| i.note_id()),
             _ => self
                 .focused_note()
                 .filter(|n| n.follow_up_on.is_some() && n.follow_up_done.is_none())

@@ -119,6 +119,62 @@ impl DueItem {
     }
 }
 
+/// Where an item sits in the board's order: due date, follow-ups before deadlines, then id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DueKey {
+    pub due_on: String,
+    pub deadline: bool,
+    pub id: i64,
+}
+
+/// Where a page of the due board starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DueSeek {
+    /// From the first item.
+    Start,
+    /// The last items (the page ends with the board).
+    End,
+    /// The items after this one.
+    After(DueKey),
+    /// This item (or the next one still due) and those after it.
+    From(DueKey),
+    /// The items before this one (the page ends just before it).
+    Before(DueKey),
+}
+
+/// The figures of the whole board, counted without loading its items.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DueCounts {
+    /// Items on the board (each once).
+    pub total: usize,
+    /// Items per aging bucket (in [`AgingBucket::BOARD`] order).
+    pub buckets: [i64; 4],
+}
+
+/// What the due board needs for its first frame: its counts and the items on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueHead {
+    pub counts: DueCounts,
+    /// The position of `items[0]` on the board.
+    pub at: usize,
+    pub items: Vec<DueItem>,
+}
+
+impl DueItem {
+    /// The item's place in the board's order.
+    pub fn key(&self) -> DueKey {
+        let (deadline, id) = match self.source {
+            DueSource::FollowUp(id, _) => (false, id),
+            DueSource::Deadline(id, _) => (true, id),
+        };
+        DueKey {
+            due_on: self.due_on.clone(),
+            deadline,
+            id,
+        }
+    }
+}
+
 /// One row of a due board summary: an owner's item counts per bucket (in [`AgingBucket::BOARD`] order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueBoardRow {
@@ -145,16 +201,21 @@ pub fn due_board(items: &[DueItem], today: Date) -> (Vec<DueBoardRow>, [i64; 4])
             by_owner.entry(owner.as_str()).or_default()[slot] += 1;
         }
     }
-    let mut rows: Vec<DueBoardRow> = by_owner
+    let rows: Vec<DueBoardRow> = by_owner
         .into_iter()
         .map(|(owner, counts)| DueBoardRow {
             owner: owner.to_string(),
             counts,
         })
         .collect();
-    // Most long-overdue first: compare from the oldest bucket on.
+    (sort_board(rows), all)
+}
+
+/// The board's rows in its order: most long-overdue first (compared from the oldest bucket on),
+/// then by name.
+pub fn sort_board(mut rows: Vec<DueBoardRow>) -> Vec<DueBoardRow> {
     rows.sort_by(|a, b| b.counts.cmp(&a.counts).then_with(|| a.owner.cmp(&b.owner)));
-    (rows, all)
+    rows
 }
 
 #[cfg(test)]

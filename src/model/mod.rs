@@ -30,7 +30,10 @@ pub use attachment::{AttachmentView, NewAttachment};
 pub use budget::{BudgetPivot, BudgetRow, BudgetRows};
 pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use deadline::{NewDeadline, deadline_text};
-pub use due::{AgingBucket, DueBoardRow, DueItem, DueSource, due_board};
+pub use due::{
+    AgingBucket, DueBoardRow, DueCounts, DueHead, DueItem, DueKey, DueSeek, DueSource, due_board,
+    sort_board,
+};
 pub use enums::{
     AttachmentKind, CriterionStatus, DeadlineKind, FlagStatus, GateDecision, LicensingStatus,
     LineageKind, Ministry, Modality, NoteKind, OfficerRole, OutcomeKind,

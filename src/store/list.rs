@@ -44,6 +44,10 @@ impl Store {
     /// 課題管理番号). Reads in one statement; no transaction stays open afterwards. Words of one or
     /// two characters scan `project_short` on disk (see `store::short`).
     pub fn project_ids(&self, filter: &Filter, sort: Sort, scope: &Scope) -> Result<Vec<i64>> {
+        // The highway queue as opened: from the open flags, not a sort of every project.
+        if super::highway_queue::is_queue(filter, sort) {
+            return self.highway_queue(sort.descending);
+        }
         let me = self.me(&scope.me)?;
         let cond = condition(filter, scope, &me, &HashMap::new());
         let direction = if sort.descending { "DESC" } else { "ASC" };

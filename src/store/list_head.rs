@@ -27,6 +27,10 @@ impl Store {
         scope: &Scope,
         limit: usize,
     ) -> Result<Option<Vec<i64>>> {
+        // The highway queue as opened: from the flags' index (issue 15).
+        if super::highway_queue::is_queue(filter, sort) && limit > 0 {
+            return Ok(Some(self.highway_queue_head(sort.descending, limit)?));
+        }
         if sort.key != SortKey::AmedId || limit == 0 {
             return Ok(None);
         }

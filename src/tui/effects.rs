@@ -12,8 +12,8 @@ pub use save::save;
 
 use crate::app::{Action, App, DashboardData, Effect};
 use crate::model::{
-    AttachmentView, BudgetPivot, BudgetRows, Date, DueItem, FiscalYear, Funnel, HistoryEntry,
-    PiKey, PiOverview, ProjectDetail, ProjectRow, Scope, Sort,
+    AttachmentView, BudgetPivot, BudgetRows, Date, DueHead, DueItem, DueSeek, FiscalYear, Funnel,
+    HistoryEntry, PiKey, PiOverview, ProjectDetail, ProjectRow, Scope, Sort,
 };
 use crate::model::{MatrixOptions, Pivot};
 use crate::query::Filter;
@@ -114,7 +114,20 @@ fn try_perform(store: &mut Store, app: &App, effect: Effect) -> crate::Result<Ac
         Effect::LoadDetail { id, me } => {
             load_detail(store, id, &me).map(|d| Action::DetailLoaded(Box::new(d)))
         }
-        Effect::LoadDue { mine, scope } => load_due(store, mine, &scope).map(Action::DueLoaded),
+        // The due board a screen at a time (issue 15): its counts and the screen where it is
+        // scrolled to, read from the app's due state.
+        Effect::LoadDue { mine, scope } => load_due_head(store, app, mine, &scope)
+            .map(|head| Action::DueHeadLoaded(Box::new(head))),
+        Effect::LoadDueRows {
+            mine,
+            scope,
+            seek,
+            limit,
+        } => load_due_rows(store, mine, &scope, &seek, limit)
+            .map(|items| Action::DueRowsLoaded { seek, items }),
+        Effect::LoadDueBoard { mine, scope } => {
+            load_due_board(store, mine, &scope).map(Action::DueBoardLoaded)
+        }
         Effect::LoadBudget {
             rows_by,
             filter,
@@ -276,6 +289,79 @@ pub fn load_due(store: &mut Store, mine: bool, scope: &Scope) -> crate::Result<V
     };
     let until = scope.today.checked_add_days(chrono::Days::new(30));
     store.due_items(until, me.as_ref())
+}
+
+/// Whose items and up to which day the due board holds: today + 30 days.
+fn due_scope(
+    store: &mut Store,
+    mine: bool,
+    scope: &Scope,
+) -> crate::Result<(Option<crate::model::Me>, Date)> {
+    let me = if mine {
+        Some(store.me(&scope.me)?)
+    } else {
+        None
+    };
+    let until = scope
+        .today
+        .checked_add_days(chrono::Days::new(30))
+        .unwrap_or(scope.today);
+    Ok((me, until))
+}
+
+/// The due board's counts and the items on the screen of `app`'s due board where it is scrolled
+/// to (the item at the top of the screen, wherever it now is; the last screen when the board
+/// now ends before a screen's worth). Reads a screen, never the whole board.
+pub fn load_due_head(
+    store: &mut Store,
+    app: &App,
+    mine: bool,
+    scope: &Scope,
+) -> crate::Result<DueHead> {
+    let (me, until) = due_scope(store, mine, scope)?;
+    let counts = store.due_counts(until, scope.today, me.as_ref())?;
+    let page = app.list_page();
+    let anchor = match app.screen() {
+        crate::app::Screen::Due(d) if d.mine == mine => d.item(d.offset).map(DueItem::key),
+        _ => None,
+    };
+    let (mut at, mut items) = match anchor {
+        Some(key) => (
+            store.due_position(until, me.as_ref(), &key)?,
+            store.due_page(until, me.as_ref(), &DueSeek::From(key), page)?,
+        ),
+        None => (
+            0,
+            store.due_page(until, me.as_ref(), &DueSeek::Start, page)?,
+        ),
+    };
+    if at > 0 && items.len() < page {
+        items = store.due_page(until, me.as_ref(), &DueSeek::End, page)?;
+        at = counts.total.saturating_sub(items.len());
+    }
+    Ok(DueHead { counts, at, items })
+}
+
+/// The due board's counts per officer and aging bucket.
+pub fn load_due_board(
+    store: &mut Store,
+    mine: bool,
+    scope: &Scope,
+) -> crate::Result<Vec<crate::model::DueBoardRow>> {
+    let (me, until) = due_scope(store, mine, scope)?;
+    store.due_owner_counts(until, scope.today, me.as_ref())
+}
+
+/// Items of the due board from `seek` (see `Store::due_page`).
+pub fn load_due_rows(
+    store: &mut Store,
+    mine: bool,
+    scope: &Scope,
+    seek: &DueSeek,
+    limit: usize,
+) -> crate::Result<Vec<DueItem>> {
+    let (me, until) = due_scope(store, mine, scope)?;
+    store.due_page(until, me.as_ref(), seek, limit)
 }
 
 pub fn load_budget(

@@ -7,6 +7,7 @@ mod budget;
 mod dashboard;
 mod detail;
 mod due;
+mod due_paging;
 mod export;
 mod forms;
 mod funnel;

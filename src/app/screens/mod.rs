@@ -226,7 +226,7 @@ impl Screen {
         match self {
             Screen::List(l) => l.cursor_id(),
             Screen::Detail(d) => Some(d.id),
-            Screen::Due(d) => d.items.get(d.cursor).map(|i| i.project_id),
+            Screen::Due(d) => d.current().map(|i| i.project_id),
             Screen::Pi(p) => p.cursor_project().map(|r| r.id),
             Screen::History(h) => Some(h.project_id),
             Screen::Links(l) => Some(l.project_id),

@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         tr(lang, "内容 / 課題名", "What / project")
     );
     frame.render_widget(Line::styled(fit(&head, w), theme.column_header()), row(1));
-    if due.loaded && due.items.is_empty() {
+    if due.loaded && due.total == 0 {
         frame.render_widget(
             Line::styled(
                 tr(
@@ -100,7 +100,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, due: &DueState, theme:
         );
     }
     let page = app.list_page();
-    for (k, item) in due.items.iter().enumerate().skip(due.offset).take(page) {
+    // The items on screen, as read (one still being read leaves its line empty).
+    let on_screen = (due.offset..due.offset + page).filter_map(|k| due.item(k).map(|i| (k, i)));
+    for (k, item) in on_screen {
         let y = (k - due.offset) as u16 + 2;
         if y + area.y >= area.bottom() {
             break;
