@@ -250,7 +250,8 @@ impl Store {
         self.conn.pragma_update(None, "cache_size", -262_144)?;
         let actor = self.actor.clone();
         let result = self.write(|tx| {
-            projects::bulk_fts(tx, || {
+            // Counts kept set-wise after the load, not per row (`tally::paused`).
+            super::tally::paused(tx, || projects::bulk_fts(tx, || {
                 let mut loader = BulkLoader {
                     tx,
                     codes: Codes::load(tx)?,
@@ -262,7 +263,7 @@ impl Store {
                 loader.search.flush(tx)?;
                 audit::record(tx, &actor, action, "database", None, detail)?;
                 Ok(value)
-            })
+            }))
         });
         self.conn.pragma_update(None, "cache_size", -2000)?;
         result

@@ -44,6 +44,7 @@ mod projects;
 mod reference;
 mod seamless;
 mod short;
+mod tally;
 mod watch;
 
 pub use assignment::{Assigned, Unassigned};
@@ -62,6 +63,7 @@ pub use lineage_successor::SuccessorCreated;
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 pub use outcome::OutcomeImportCounts;
+pub use tally::{TallyCheck, TallyDrift};
 pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
 
 use crate::Result;
