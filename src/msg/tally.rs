@@ -25,7 +25,10 @@ pub fn drift_cell(d: &crate::store::TallyDrift) -> Msg {
     let (fig_ja, fig_en) = match d.figure.as_str() {
         "projects" => ("課題数", "projects"),
         "flagged" => ("未決のフラグ", "open flags"),
-        "due_projects" => ("期限の来たフォローアップのある課題", "projects with a follow-up due"),
+        "due_projects" => (
+            "期限の来たフォローアップのある課題",
+            "projects with a follow-up due",
+        ),
         "due_notes" => ("期限の来たフォローアップ", "follow-ups due"),
         "licensed" => ("企業導出", "licensed"),
         "approvals" => ("薬事承認", "approvals"),

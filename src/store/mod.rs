@@ -63,8 +63,8 @@ pub use lineage_successor::SuccessorCreated;
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 pub use outcome::OutcomeImportCounts;
-pub use tally::{TallyCheck, TallyDrift};
 pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
+pub use tally::{TallyCheck, TallyDrift};
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -20,7 +20,8 @@ fn contribution_of(only: &str) -> String {
         }
     };
     format!(
-        "SELECT w.officer_id, k.dim, f.figure, k.key, k.phase, f.day, sum(f.n)
+        "SELECT w.officer_id AS officer_id, k.dim AS dim, f.figure AS figure, k.key AS key,
+                k.phase AS phase, f.day AS day, sum(f.n) AS n
          FROM tally_keys k, tally_who w, tally_figures f
          WHERE w.project_id = k.project_id AND f.project_id = k.project_id
            AND (k.dim = 'ip' OR f.figure IN ('projects', 'flagged', 'due_projects', 'budget'))
