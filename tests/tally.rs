@@ -278,6 +278,17 @@ fn every_kind_of_write_keeps_the_counts_equal_to_a_recount() {
         &["import", "budgets", budgets.to_str().unwrap()],
     );
     assert_counts_hold(&db, "budget imported");
+    std::fs::write(
+        &budgets,
+        format!("課題管理番号,年度,配分額(千円)\n{plain},2026,777\n"),
+    )
+    .unwrap();
+    run(
+        &home,
+        &db,
+        &["import", "budgets", budgets.to_str().unwrap()],
+    );
+    assert_counts_hold(&db, "budget replaced (an upsert)");
     let projects = home.path("projects.csv");
     let out = home
         .seedline()

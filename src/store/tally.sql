@@ -132,6 +132,7 @@ BEGIN
 END;
 
 CREATE TRIGGER tally_pda_insert_before BEFORE INSERT ON project_disease_area
+WHEN NOT EXISTS (SELECT 1 FROM project_disease_area WHERE project_id = NEW.project_id AND disease_area_id = NEW.disease_area_id)
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, -n FROM tally_contribution
@@ -210,6 +211,7 @@ BEGIN
 END;
 
 CREATE TRIGGER tally_officer_insert_before BEFORE INSERT ON project_officer
+WHEN NOT EXISTS (SELECT 1 FROM project_officer WHERE project_id = NEW.project_id AND officer_id = NEW.officer_id)
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, -n FROM tally_contribution
@@ -522,6 +524,7 @@ BEGIN
 END;
 
 CREATE TRIGGER tally_budget_insert_before BEFORE INSERT ON budget_allocation
+WHEN NOT EXISTS (SELECT 1 FROM budget_allocation WHERE project_id = NEW.project_id AND fiscal_year = NEW.fiscal_year)
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, -n FROM tally_contribution
