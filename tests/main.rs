@@ -49,6 +49,7 @@ mod schema;
 mod seamless;
 mod soft_delete;
 mod store;
+mod tally;
 mod tui_workflow;
 mod ui;
 mod ui_portfolio;

@@ -8,9 +8,18 @@ use std::process::ExitCode;
 
 /// Arguments of `seedline doctor`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Rebuild the dashboard's kept counts from a recount (one transaction, audit-logged), then check
+    #[arg(long)]
+    pub rebuild_counts: bool,
+}
 
-pub fn run(lang: Lang, store: &Store, _args: Args) -> Result<ExitCode> {
+pub fn run(lang: Lang, store: &mut Store, args: Args) -> Result<ExitCode> {
+    if args.rebuild_counts {
+        // Refused on a read-only open like every write; worded by the caller.
+        let cells = store.rebuild_counts()?;
+        println!("{}", crate::msg::tally::counts_rebuilt(cells).get(lang));
+    }
     let report = match store.doctor() {
         Ok(report) => report,
         Err(e) => {

@@ -9,6 +9,7 @@
 //! - `csv.rs`: problems of an imported file (line, column, what was expected).
 //! - `cli.rs`: errors and warnings of `seedline …` on stderr.
 //! - `cli_out.rs`: what a successful `seedline …` prints on stdout.
+//! - `tally.rs`: `seedline doctor` on the dashboard's kept counts.
 //!
 //! [`Msg::new`] is called in this module only (checked by `tests/lang.rs`): a wording added
 //! elsewhere would be a wording with no place in the table.
@@ -22,6 +23,7 @@ pub mod invalid;
 mod invalid_files;
 pub mod lineage;
 pub mod query;
+pub mod tally;
 
 use crate::Lang;
 use std::fmt;

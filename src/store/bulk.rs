@@ -250,18 +250,21 @@ impl Store {
         self.conn.pragma_update(None, "cache_size", -262_144)?;
         let actor = self.actor.clone();
         let result = self.write(|tx| {
-            projects::bulk_fts(tx, || {
-                let mut loader = BulkLoader {
-                    tx,
-                    codes: Codes::load(tx)?,
-                    actor: actor.clone(),
-                    now: now_ts(),
-                    search: SearchBatch::default(),
-                };
-                let (value, detail) = load(&mut loader)?;
-                loader.search.flush(tx)?;
-                audit::record(tx, &actor, action, "database", None, detail)?;
-                Ok(value)
+            // Counts kept set-wise after the load, not per row (`tally::paused`).
+            super::tally::paused(tx, || {
+                projects::bulk_fts(tx, || {
+                    let mut loader = BulkLoader {
+                        tx,
+                        codes: Codes::load(tx)?,
+                        actor: actor.clone(),
+                        now: now_ts(),
+                        search: SearchBatch::default(),
+                    };
+                    let (value, detail) = load(&mut loader)?;
+                    loader.search.flush(tx)?;
+                    audit::record(tx, &actor, action, "database", None, detail)?;
+                    Ok(value)
+                })
             })
         });
         self.conn.pragma_update(None, "cache_size", -2000)?;

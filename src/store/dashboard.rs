@@ -20,7 +20,7 @@ enum Figure {
     Budget,
 }
 
-type Counts = HashMap<(i64, i64), MatrixCell>;
+pub(super) type Counts = HashMap<(i64, i64), MatrixCell>;
 
 /// What every grouped query of one matrix shares.
 struct Grouping<'a> {
@@ -104,6 +104,18 @@ impl Store {
         scope: Option<&Narrow>,
     ) -> Result<Matrix> {
         let reference = self.reference()?;
+        // Unscoped, everyone's or one officer's: the kept counts (`store::tally`). A scope's set
+        // is arbitrary and two officers may share a project: those are counted here.
+        let kept = match (scope, options.officers.as_deref()) {
+            (None, None) => Some(0),
+            (None, Some(&[one])) => Some(one),
+            _ => None,
+        };
+        let year = options.budget_year.map(|y| i64::from(y.0));
+        let grouped = |dim: &str, key: &str, join: &str, q: &Grouping<'_>| match kept {
+            Some(officer) => self.tally_counts(officer, dim, today, year),
+            None => self.grouped(key, join, q),
+        };
         let mut rows = Vec::new();
         let q = Grouping {
             today,
@@ -112,7 +124,7 @@ impl Store {
         };
         match pivot {
             Pivot::IntegratedProject => {
-                let counts = self.grouped("p.integrated_project_id", "", &q)?;
+                let counts = grouped("ip", "p.integrated_project_id", "", &q)?;
                 for ip in &reference.integrated_projects {
                     let row = make_row(
                         ip.id,
@@ -130,8 +142,8 @@ impl Store {
             Pivot::DiseaseArea => {
                 let join = "JOIN project_disease_area x ON x.project_id = p.id
                             JOIN disease_area a ON a.id = x.disease_area_id";
-                let leaf = self.grouped("a.id", join, &q)?;
-                let top = self.grouped("coalesce(a.parent_id, a.id)", join, &q)?;
+                let leaf = grouped("area", "a.id", join, &q)?;
+                let top = grouped("top", "coalesce(a.parent_id, a.id)", join, &q)?;
                 for area in &reference.disease_areas {
                     let (depth, counts) = if area.parent_id.is_some() {
                         (1, &leaf)
@@ -159,7 +171,17 @@ impl Store {
                 }
             }
         } else {
-            let column = self.grouped("0", "", &q)?;
+            let column = match kept {
+                // Every project once per phase: the integrated projects' cells folded.
+                Some(_) => {
+                    let mut column = Counts::new();
+                    for ((_, phase), cell) in grouped("ip", "", "", &q)? {
+                        column.entry((0, phase)).or_default().add(&cell);
+                    }
+                    column
+                }
+                None => self.grouped("0", "", &q)?,
+            };
             for phase in Phase::ALL {
                 column_totals[phase.index()] =
                     column.get(&(0, phase.ord())).copied().unwrap_or_default();
@@ -292,8 +314,10 @@ impl Store {
         scope: &Scope,
     ) -> Result<Headline> {
         let narrow = Narrow::of(self, filter, scope)?;
-        if narrow.is_none() && options.officers.is_none() {
-            return self.headline(today);
+        match (&narrow, options.officers.as_deref()) {
+            (None, None) => return self.headline(today),
+            (None, Some(&[one])) => return self.tally_headline(one, today),
+            _ => {}
         }
         let officers = options.officers.as_ref().map(|ids| {
             let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
@@ -385,65 +409,9 @@ impl Store {
         Ok(h)
     }
 
-    /// The headline figures as of `today`.
+    /// The headline figures as of `today` (from the kept counts).
     pub fn headline(&self, today: Date) -> Result<Headline> {
-        let mut h = Headline::default();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT phase, count(*) FROM project WHERE retired_at IS NULL GROUP BY phase",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let phase = codes::phase(r, 0)?;
-            h.per_phase[phase.index()] = r.get(1)?;
-        }
-        h.projects = h.per_phase.iter().sum();
-        let one = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<i64> {
-            Ok(self
-                .conn
-                .prepare_cached(sql)?
-                .query_row(args, |r| r.get(0))?)
-        };
-        // 企業導出: distinct projects with a licensing outcome (not deleted), or whose licensing
-        // status says licensed without one (imported project lists carry only the status).
-        // Retired projects are few: `NOT IN` their ids (a partial index) keeps each count on its
-        // own index instead of reading a project row per outcome, flag or note.
-        h.licensed = one(
-            &format!(
-                "SELECT count(*) FROM (
-                   SELECT id FROM project
-                   WHERE licensing_status IN ('assignment', 'license', 'joint_development')
-                     AND retired_at IS NULL
-                   UNION
-                   SELECT project_id FROM outcome
-                   WHERE kind = 'licensing' AND deleted_at IS NULL AND project_id NOT IN {RETIRED})"
-            ),
-            &[],
-        )?;
-        // 薬事承認: approval outcomes (not deleted) of projects not retired.
-        h.approvals = one(
-            &format!(
-                "SELECT count(*) FROM outcome
-                 WHERE kind = 'regulatory_approval' AND deleted_at IS NULL
-                   AND project_id NOT IN {RETIRED}"
-            ),
-            &[],
-        )?;
-        h.open_flags = one(
-            &format!(
-                "SELECT count(*) FROM highway_flag
-                 WHERE status IN ('candidate', 'recommended') AND project_id NOT IN {RETIRED}"
-            ),
-            &[],
-        )?;
-        h.overdue_follow_ups = one(
-            &format!(
-                "SELECT count(*) FROM note
-                 WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL
-                   AND deleted_at IS NULL AND follow_up_on < ?1 AND project_id NOT IN {RETIRED}"
-            ),
-            &[&today.to_string()],
-        )?;
-        Ok(h)
+        self.tally_headline(0, today)
     }
 }
 

@@ -1,4 +1,5 @@
-//! `seedline doctor`: SQLite's own integrity and foreign-key checks plus seedline's invariants.
+//! `seedline doctor`: SQLite's own integrity and foreign-key checks plus seedline's invariants
+//! (the dashboard's kept counts against a recount among them).
 
 use super::Store;
 use crate::Result;
@@ -95,6 +96,18 @@ impl Store {
             report
                 .invariants
                 .push(cli_out::open_flags_twice(open_twice));
+        }
+        let tally = super::tally::check(&self.conn)?;
+        if tally.cells > 0 {
+            report
+                .invariants
+                .push(crate::msg::tally::counts_drift(tally.cells));
+            for cell in &tally.first {
+                report.invariants.push(crate::msg::tally::drift_cell(cell));
+            }
+        }
+        if tally.paused {
+            report.invariants.push(crate::msg::tally::counts_paused());
         }
         Ok(report)
     }

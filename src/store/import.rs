@@ -201,7 +201,8 @@ impl Store {
         // A larger page cache keeps index pages of a big import in memory (about 256 MB at most).
         self.conn.pragma_update(None, "cache_size", -262_144)?;
         let actor = self.actor.clone();
-        let result = self.write(|tx| projects::bulk_fts(tx, || {
+        // Counts kept set-wise after the rows, not per row (`tally::paused`).
+        let result = self.write(|tx| super::tally::paused(tx, || projects::bulk_fts(tx, || {
             let codes = Codes::load(tx)?;
             let mut counts = ImportCounts::default();
             let mut search = SearchBatch::default();
@@ -254,7 +255,7 @@ impl Store {
             });
             audit::record(tx, &actor, "import", "database", None, detail)?;
             Ok(counts)
-        }));
+        })));
         self.conn.pragma_update(None, "cache_size", -2000)?;
         result
     }

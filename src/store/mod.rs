@@ -46,6 +46,7 @@ mod projects;
 mod reference;
 mod seamless;
 mod short;
+mod tally;
 mod watch;
 
 pub use assignment::{Assigned, Unassigned};
@@ -66,6 +67,7 @@ pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
 pub use outcome::OutcomeImportCounts;
 pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
+pub use tally::{TallyCheck, TallyDrift};
 
 use crate::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -292,13 +292,4 @@ impl Store {
                 key: crate::text::sanitize_line(amed_id).into_owned(),
             })
     }
-
-    /// How many projects the database holds (retired ones left out).
-    pub fn project_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM project p WHERE p.retired_at IS NULL",
-            [],
-            |r| r.get(0),
-        )?)
-    }
 }
