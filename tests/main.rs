@@ -15,6 +15,7 @@ mod demo;
 mod export_tui;
 mod first_run;
 mod history;
+mod import_stream;
 mod journey_own_data;
 mod lang;
 mod lang_screens;

@@ -233,14 +233,14 @@ impl Store {
 
 /// The page cache (KiB) of a connection writing an import: the index pages of the rows written
 /// stay in memory, while the whole import stays under 64 MiB.
-const IMPORT_CACHE_KIB: i64 = 24 * 1024;
+const IMPORT_CACHE_KIB: i64 = 16 * 1024;
 
 /// FTS5's pending-data size during an import (see `projects::BULK_HASH_SIZE`), kept small enough
 /// for the import's memory bound.
-const IMPORT_FTS_HASH_SIZE: i64 = 16 * 1024 * 1024;
+const IMPORT_FTS_HASH_SIZE: i64 = 8 * 1024 * 1024;
 
 /// Bytes of folded text an import queues for the search index before writing it.
-const IMPORT_SEARCH_BYTES: usize = 8 * 1024 * 1024;
+const IMPORT_SEARCH_BYTES: usize = 4 * 1024 * 1024;
 
 /// The write loop of an import: every row of `next`, inserted or updated, then the audit row.
 fn write_rows(
