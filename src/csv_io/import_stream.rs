@@ -83,9 +83,12 @@ fn open(
     }))
 }
 
+/// Whether a column's cells may hold line breaks.
+type MultilineOk<'a> = Box<dyn Fn(usize) -> bool + 'a>;
+
 /// The rows of an opened file, each checked and turned into a project as it is read.
 struct RowReader<'a> {
-    data: DataRows<'a, Box<dyn Read>, Box<dyn Fn(usize) -> bool + 'a>>,
+    data: DataRows<'a, Box<dyn Read>, MultilineOk<'a>>,
     header: &'a Header,
     kaken: Option<&'a KakenDefaults>,
     labels: &'a Labels,
@@ -435,7 +438,7 @@ fn confirm_duplicates(
 /// The file no longer reads as it did when it was checked.
 fn changed(path: &Path) -> Error {
     Error::invalid(
-        "file",
+        "import file",
         crate::msg::invalid::file_changed_during_import(path),
     )
 }
