@@ -1,20 +1,18 @@
-//! Import of projects: read and check the whole file first (encoding, header, every row, ids
-//! within the file and against the database), then write every row in one transaction — or
-//! nothing, with a report of every problem by line and column.
+//! What every CSV import shares: its options and report, opening a file (encoding, header) and
+//! reading its data rows one at a time. Projects are imported by `import_stream.rs`: check the
+//! whole file first (encoding, header, every row, ids within the file and against the database),
+//! then write every row in one transaction — or nothing, with a report of every problem by line
+//! and column.
 
 use super::Problem;
-use super::columns::{self, Field};
 use super::encoding::{self, Encoding, ShiftJisReader};
-use super::kaken::{KakenOptions, kaken_project};
-use super::labels::Labels;
-use super::merge::{keep_absent_columns, keep_officer_fields};
+use super::kaken::KakenOptions;
 use super::read::{Record, Records, Stop, run_away_field};
-use super::validate::{Header, Row, amed_project, header};
-use crate::model::{Date, NewProject};
-use crate::store::{ImportCounts, ImportMode, Store};
+use super::validate::Header;
+use crate::model::Date;
+use crate::store::{ImportCounts, ImportMode};
 use crate::text::sanitize_line;
 use crate::{Error, Result};
-use std::collections::HashMap;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
@@ -309,193 +307,4 @@ pub(super) fn stop_problem(stop: Stop) -> Problem {
             crate::msg::csv::cannot_read_csv(&sanitize_line(&message)),
         ),
     }
-}
-
-/// Checks `path` and, unless `options.dry_run` or a problem was found, imports its rows in one
-/// transaction. I/O failures are errors; everything wrong with the file's content is in the
-/// report. `progress` is called with the running row count every 1,000 rows.
-pub fn import_projects(
-    store: &mut Store,
-    path: &Path,
-    options: &ImportOptions,
-    progress: &mut dyn FnMut(u64),
-) -> Result<ImportReport> {
-    let mut report = ImportReport::default();
-    let cap = options.max_problems;
-    let Some(mut records) = open_records(path, options, &mut report)? else {
-        return Ok(report);
-    };
-    let labels = Labels::new(&store.reference()?);
-    let kaken = match options.format {
-        Format::Kaken => match options.kaken.resolve(&labels) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                report.push(file_problem(None, m), cap);
-                return Ok(report);
-            }
-        },
-        Format::Amed => None,
-    };
-    let head = match records.next_record() {
-        Ok(Some(head)) => head,
-        Ok(None) => {
-            report.push(file_problem(None, crate::msg::csv::empty_file()), cap);
-            return Ok(report);
-        }
-        Err(stop) => {
-            report.push_stop(stop_problem(stop));
-            return Ok(report);
-        }
-    };
-    let table = if kaken.is_some() {
-        columns::KAKEN
-    } else {
-        columns::PROJECTS
-    };
-    let allow_extra = options.allow_extra_columns || kaken.is_some();
-    let Some(header) = accept_header(
-        header(&head.fields, table, allow_extra, head.line),
-        &mut report,
-        cap,
-    ) else {
-        return Ok(report);
-    };
-    let multiline_ok = |i: usize| {
-        header
-            .columns
-            .get(i)
-            .copied()
-            .flatten()
-            .is_some_and(|c| c.field == Field::Summary)
-    };
-    let highway = header
-        .columns
-        .iter()
-        .position(|c| c.is_some_and(|c| c.field == Field::Highway));
-    let mut highway_values = 0u64;
-    let mut rows: Vec<(u64, NewProject)> = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut data = DataRows {
-        records,
-        names: &header.names,
-        multiline_ok,
-        empty_rows: 0,
-    };
-    while let Some(record) = data.next_row(&mut report, cap, progress) {
-        if highway.is_some_and(|i| !record.fields[i].trim().is_empty()) {
-            highway_values += 1;
-        }
-        let mut row = Row::new(record.line, &header, &record.fields);
-        let project = match &kaken {
-            Some(d) => kaken_project(&mut row, d),
-            None => amed_project(&mut row, &labels),
-        };
-        for p in row.problems {
-            report.push(p, cap);
-        }
-        let Some(project) = project else { continue };
-        if let Some(first) = seen.insert(project.amed_id.clone(), record.line) {
-            let id = sanitize_line(&project.amed_id);
-            report.push(
-                Problem {
-                    line: Some(record.line),
-                    column: Some(key_column(&header)),
-                    message: crate::msg::csv::duplicate_id(&id, first, record.line),
-                },
-                cap,
-            );
-            continue;
-        }
-        rows.push((record.line, project));
-    }
-    if highway_values > 0 {
-        report
-            .notes
-            .push(crate::msg::csv::highway_not_imported(highway_values));
-    }
-    data.note_skipped(&mut report);
-    if report.problem_count() == 0 && report.rows == 0 {
-        report.notes.push(crate::msg::csv::no_data_rows());
-        report.counts = Some(ImportCounts::default());
-        return Ok(report);
-    }
-    let ids: Vec<&str> = rows.iter().map(|(_, p)| p.amed_id.as_str()).collect();
-    let existing = store.projects_by_amed_id(&ids)?;
-    for (line, p) in &rows {
-        let stays = existing
-            .get(&p.amed_id)
-            .is_some_and(|old| old.program == p.program);
-        if let Some(problem) = retired_program(&labels, p, stays) {
-            report.push(Problem::at(*line, &program_column(&header), problem), cap);
-        }
-    }
-    for (line, p) in &mut rows {
-        let Some(old) = existing.get(&p.amed_id) else {
-            continue;
-        };
-        if options.mode == ImportMode::Insert {
-            let id = sanitize_line(&p.amed_id);
-            report.push(
-                Problem {
-                    line: Some(*line),
-                    column: Some(key_column(&header)),
-                    message: crate::msg::csv::already_in_database(&id),
-                },
-                cap,
-            );
-        } else if kaken.is_none() {
-            keep_absent_columns(p, old, &header);
-        } else {
-            keep_officer_fields(p, old);
-        }
-    }
-    if report.problem_count() > 0 {
-        return Ok(report);
-    }
-    let rows: Vec<NewProject> = rows.into_iter().map(|(_, p)| p).collect();
-    let counts = match options.mode {
-        ImportMode::Insert => ImportCounts {
-            inserted: rows.len() as u64,
-            ..ImportCounts::default()
-        },
-        ImportMode::Upsert => ImportCounts::plan(&rows, &existing),
-    };
-    if options.dry_run {
-        report.counts = Some(counts);
-        return Ok(report);
-    }
-    let file = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    report.counts = Some(store.import_projects(
-        &rows,
-        options.mode,
-        options.today,
-        &file.display().to_string(),
-    )?);
-    Ok(report)
-}
-
-/// A project row that would put a new project (or move one) into a retired program: refused, with
-/// how to restore the program. A project already in that program may be updated.
-fn retired_program(labels: &Labels, p: &NewProject, stays: bool) -> Option<crate::msg::Msg> {
-    let day = labels.program_retired(&p.program).filter(|_| !stays)?;
-    let name = sanitize_line(labels.program_label(&p.program));
-    Some(crate::msg::csv::program_retired(&name, day, &p.program))
-}
-
-/// The 事業名 column's header as written in the file (KAKEN files name it with `--program`).
-fn program_column(header: &Header) -> String {
-    header
-        .columns
-        .iter()
-        .position(|c| c.is_some_and(|c| c.field == Field::Program))
-        .map_or_else(|| "--program".into(), |i| header.names[i].clone())
-}
-
-/// The 課題管理番号 column's header as written in the file.
-fn key_column(header: &Header) -> String {
-    header
-        .columns
-        .iter()
-        .position(|c| c.is_some_and(|c| matches!(c.field, Field::AmedId | Field::KakenNumber)))
-        .map_or_else(|| "課題管理番号".into(), |i| header.names[i].clone())
 }

@@ -32,6 +32,16 @@ pub fn not_a_file_name(path: &Path) -> Msg {
     )
 }
 
+pub fn file_changed_during_import(path: &Path) -> Msg {
+    let p = path.display();
+    Msg::new(
+        format!(
+            "{p} が取り込みの途中で変更されました。何も取り込んでいません。もう一度取り込んでください"
+        ),
+        format!("{p} changed during the import; nothing was imported: import it again"),
+    )
+}
+
 pub fn backup_exists() -> Msg {
     Msg::new(
         "既に存在します。新しいファイル名を指定してください（バックアップは上書きしません）",

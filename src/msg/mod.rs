@@ -161,6 +161,7 @@ pub fn field_label(name: &str) -> Option<(&'static str, &'static str)> {
         "filter" => ("絞り込み", "filter"),
         "columns" => ("列", "columns"),
         "output" => ("書き出し先", "output file"),
+        "import file" => ("取り込むファイル", "file to import"),
         "database" => ("データベース", "database"),
         "drafts" => ("下書き", "drafts"),
         "fiscal_year" => ("年度", "fiscal year"),

@@ -8,7 +8,7 @@ use super::{Store, audit, now_ts};
 use crate::model::{Coded, Date, NewProject};
 use crate::{Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What an import does with a 課題管理番号 that is already in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -186,11 +186,8 @@ impl Store {
     }
 
     /// Writes validated projects in ONE `BEGIN IMMEDIATE` transaction with ONE audit row
-    /// (action `import`, entity `database`, detail: counts, mode and `file`). A new 課題管理番号 is
-    /// inserted as by [`Store::insert_project`] (phase history starting on its start date); an
-    /// existing one fails the whole import under [`ImportMode::Insert`], and under
-    /// [`ImportMode::Upsert`] is updated (version + 1; a phase change dated `today` when the phase
-    /// differs) only when a field differs. On any error nothing is written.
+    /// (action `import`, entity `database`, detail: counts, mode and `file`); see
+    /// [`Store::import_project_rows`], which this calls with the rows as they are.
     pub fn import_projects(
         &mut self,
         rows: &[NewProject],
@@ -198,65 +195,108 @@ impl Store {
         today: Date,
         file: &str,
     ) -> Result<ImportCounts> {
-        // A larger page cache keeps index pages of a big import in memory (about 256 MB at most).
-        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let mut rows = rows.iter().cloned();
+        self.import_project_rows(mode, today, file, &mut || Ok(rows.next()), &|_, _| {})
+    }
+
+    /// Writes the projects `next` yields, one at a time, in ONE `BEGIN IMMEDIATE` transaction
+    /// with ONE audit row (action `import`, entity `database`, detail: counts, mode and `file`).
+    /// A new 課題管理番号 is inserted as by [`Store::insert_project`] (phase history starting on its
+    /// start date); an existing one (stored before, or written earlier in this import) fails the
+    /// whole import under [`ImportMode::Insert`], and under [`ImportMode::Upsert`] is first
+    /// completed by `merge(row, stored)` (what the file leaves alone), then updated (version + 1;
+    /// a phase change dated `today` when the phase differs) only when a field differs. An error
+    /// from `next` or from a write rolls everything back: nothing is written. Memory stays
+    /// bounded whatever the number of rows (index rows are written in batches).
+    pub fn import_project_rows(
+        &mut self,
+        mode: ImportMode,
+        today: Date,
+        file: &str,
+        next: &mut dyn FnMut() -> Result<Option<NewProject>>,
+        merge: &dyn Fn(&mut NewProject, &NewProject),
+    ) -> Result<ImportCounts> {
+        // A larger page cache keeps the index pages of a big import in memory, within the import's
+        // memory bound (see `IMPORT_CACHE_KIB`).
+        self.conn
+            .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
         let actor = self.actor.clone();
         // Counts kept set-wise after the rows, not per row (`tally::paused`).
-        let result = self.write(|tx| super::tally::paused(tx, || projects::bulk_fts(tx, || {
-            let codes = Codes::load(tx)?;
-            let mut counts = ImportCounts::default();
-            let mut search = SearchBatch::default();
-            // The stored ids of all rows, read a chunk at a time before the writes; a row whose
-            // 課題管理番号 an earlier row of this import wrote is looked up again.
-            let mut stored: HashMap<String, i64> = HashMap::new();
-            let all: Vec<&str> = rows.iter().map(|p| p.amed_id.as_str()).collect();
-            for chunk in all.chunks(500) {
-                stored.extend(ids_by_amed_id(tx, chunk)?);
-            }
-            let mut written: HashSet<&str> = HashSet::new();
-            for p in rows {
-                if search.is_full() {
-                    search.flush(tx)?;
-                }
-                let id = if written.insert(&p.amed_id) {
-                    stored.get(&p.amed_id).copied()
-                } else {
-                    existing_id(tx, &p.amed_id)?
-                };
-                match id {
-                    None => {
-                        projects::insert(tx, &codes, &actor, p, &[], &mut search)?;
-                        counts.inserted += 1;
-                    }
-                    Some(_) if mode == ImportMode::Insert => {
-                        return Err(Error::invalid(
-                            "amed_id",
-                            crate::msg::invalid::already_exists(&crate::text::sanitize_line(&p.amed_id)),
-                        ));
-                    }
-                    Some(id) => {
-                        let old = load_projects(tx, &[id])?
-                            .pop()
-                            .map(|(_, r)| r.project)
-                            .ok_or_else(|| Error::invalid("amed_id", crate::msg::invalid::vanished(&p.amed_id)))?;
-                        if same_project(&old, p) {
-                            counts.unchanged += 1;
-                        } else {
-                            update(tx, &actor, id, &old, p, today, &mut search)?;
-                            counts.updated += 1;
-                        }
-                    }
-                }
-            }
-            search.flush(tx)?;
-            let detail = serde_json::json!({
-                "kind": "projects", "mode": mode.code(), "rows": rows.len(), "file": file,
-                "inserted": counts.inserted, "updated": counts.updated, "unchanged": counts.unchanged,
-            });
-            audit::record(tx, &actor, "import", "database", None, detail)?;
-            Ok(counts)
-        })));
+        let result = self.write(|tx| {
+            super::tally::paused(tx, || {
+                projects::bulk_fts_sized(tx, IMPORT_FTS_HASH_SIZE, || {
+                    write_rows(tx, &actor, mode, today, file, next, merge)
+                })
+            })
+        });
         self.conn.pragma_update(None, "cache_size", -2000)?;
         result
     }
+}
+
+/// The page cache (KiB) of a connection writing an import: the index pages of the rows written
+/// stay in memory, while the whole import stays under 64 MiB.
+const IMPORT_CACHE_KIB: i64 = 16 * 1024;
+
+/// FTS5's pending-data size during an import (see `projects::BULK_HASH_SIZE`), kept small enough
+/// for the import's memory bound.
+const IMPORT_FTS_HASH_SIZE: i64 = 8 * 1024 * 1024;
+
+/// Bytes of folded text an import queues for the search index before writing it.
+const IMPORT_SEARCH_BYTES: usize = 4 * 1024 * 1024;
+
+/// The write loop of an import: every row of `next`, inserted or updated, then the audit row.
+fn write_rows(
+    tx: &Transaction<'_>,
+    actor: &str,
+    mode: ImportMode,
+    today: Date,
+    file: &str,
+    next: &mut dyn FnMut() -> Result<Option<NewProject>>,
+    merge: &dyn Fn(&mut NewProject, &NewProject),
+) -> Result<ImportCounts> {
+    let codes = Codes::load(tx)?;
+    let mut counts = ImportCounts::default();
+    let mut search = SearchBatch::bounded(IMPORT_SEARCH_BYTES);
+    let mut rows = 0u64;
+    while let Some(mut p) = next()? {
+        rows += 1;
+        if search.is_full() {
+            search.flush(tx)?;
+        }
+        match existing_id(tx, &p.amed_id)? {
+            None => {
+                projects::insert(tx, &codes, actor, &p, &[], &mut search)?;
+                counts.inserted += 1;
+            }
+            Some(_) if mode == ImportMode::Insert => {
+                return Err(Error::invalid(
+                    "amed_id",
+                    crate::msg::invalid::already_exists(&crate::text::sanitize_line(&p.amed_id)),
+                ));
+            }
+            Some(id) => {
+                let old = load_projects(tx, &[id])?
+                    .pop()
+                    .map(|(_, r)| r.project)
+                    .ok_or_else(|| {
+                        Error::invalid("amed_id", crate::msg::invalid::vanished(&p.amed_id))
+                    })?;
+                merge(&mut p, &old);
+                if same_project(&old, &p) {
+                    counts.unchanged += 1;
+                } else {
+                    update(tx, actor, id, &old, &p, today, &mut search)?;
+                    counts.updated += 1;
+                }
+            }
+        }
+    }
+    search.flush(tx)?;
+    let detail = serde_json::json!({
+        "kind": "projects", "mode": mode.code(), "rows": rows, "file": file,
+        "inserted": counts.inserted, "updated": counts.updated, "unchanged": counts.unchanged,
+    });
+    audit::record(tx, actor, "import", "database", None, detail)?;
+    Ok(counts)
 }

@@ -147,10 +147,19 @@ pub(crate) fn insert(
 /// statement journal (any insert with constraints does), so writing the index row by row between
 /// other inserts cost a flush and a merge per row: bulk paths queue the rows and write them in a
 /// run (an import of 100,000 projects spent about a third of its time there).
-#[derive(Default)]
 pub(crate) struct SearchBatch {
     projects: Vec<(i64, [String; 5], String)>,
     notes: Vec<(i64, String)>,
+    /// Bytes of text queued (long summaries fill a batch before its row count does).
+    bytes: usize,
+    /// Bytes of text queued before the batch is full.
+    max_bytes: usize,
+}
+
+impl Default for SearchBatch {
+    fn default() -> SearchBatch {
+        SearchBatch::bounded(usize::MAX)
+    }
 }
 
 /// Rows queued before a bulk path writes them (bounds the memory of a big load).
@@ -170,6 +179,15 @@ const DEFAULT_HASH_SIZE: i64 = 1024 * 1024;
 /// Runs `load` with the full-text tables set up for many inserts (see [`BULK_HASH_SIZE`]), then
 /// puts their settings back, all inside `tx`: a rolled-back load leaves the settings unchanged.
 pub(crate) fn bulk_fts<T>(tx: &Transaction<'_>, load: impl FnOnce() -> Result<T>) -> Result<T> {
+    bulk_fts_sized(tx, BULK_HASH_SIZE, load)
+}
+
+/// [`bulk_fts`] with FTS5's `hashsize` set to `hash_size` (a smaller one bounds memory).
+pub(crate) fn bulk_fts_sized<T>(
+    tx: &Transaction<'_>,
+    hash_size: i64,
+    load: impl FnOnce() -> Result<T>,
+) -> Result<T> {
     let set = |table: &str, size: i64| -> Result<()> {
         tx.execute(
             &format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"),
@@ -187,7 +205,7 @@ pub(crate) fn bulk_fts<T>(tx: &Transaction<'_>, load: impl FnOnce() -> Result<T>
             )
             .optional()?;
         before.push(size.unwrap_or(DEFAULT_HASH_SIZE));
-        set(table, BULK_HASH_SIZE)?;
+        set(table, hash_size)?;
     }
     let value = load()?;
     for (table, size) in FTS_TABLES.iter().zip(before) {
@@ -197,6 +215,17 @@ pub(crate) fn bulk_fts<T>(tx: &Transaction<'_>, load: impl FnOnce() -> Result<T>
 }
 
 impl SearchBatch {
+    /// A batch that is also full once it holds `max_bytes` of text (bounds memory when rows are
+    /// long).
+    pub(crate) fn bounded(max_bytes: usize) -> SearchBatch {
+        SearchBatch {
+            projects: Vec::new(),
+            notes: Vec::new(),
+            bytes: 0,
+            max_bytes,
+        }
+    }
+
     /// Queues the project's index rows (folded text; see `text::search_fold`).
     pub(crate) fn add_project(&mut self, id: i64, p: &NewProject) {
         let fts =
@@ -204,17 +233,20 @@ impl SearchBatch {
         let short = [&fts[0], &fts[1], &fts[3], &fts[4]]
             .map(|s| s.as_str())
             .join("\u{1f}");
+        self.bytes += fts.iter().map(String::len).sum::<usize>() + short.len();
         self.projects.push((id, fts, short));
     }
 
     /// Queues a note's index row.
     pub(crate) fn add_note(&mut self, id: i64, body: &str) {
-        self.notes.push((id, search_fold(body)));
+        let body = search_fold(body);
+        self.bytes += body.len();
+        self.notes.push((id, body));
     }
 
     /// Whether enough rows wait for a write.
     pub(crate) fn is_full(&self) -> bool {
-        self.projects.len() + self.notes.len() >= SEARCH_BATCH
+        self.projects.len() + self.notes.len() >= SEARCH_BATCH || self.bytes >= self.max_bytes
     }
 
     /// Writes every queued row, the FTS rows in one run, then the short-word rows.
@@ -241,6 +273,7 @@ impl SearchBatch {
         }
         self.projects.clear();
         self.notes.clear();
+        self.bytes = 0;
         Ok(())
     }
 }
