@@ -164,6 +164,9 @@ fn blank() -> ProjectRecord {
     }
 }
 
+/// The page cache of a whole export, in KiB (see [`Store::export_projects`]).
+const EXPORT_CACHE_KIB: i64 = 16 * 1024;
+
 /// The projects of one chunk, in records reused from chunk to chunk (their strings keep their
 /// memory: an export of 100,000 projects no longer allocates ten strings per project).
 #[derive(Default)]
@@ -299,6 +302,26 @@ impl Store {
         &self,
         ids: &[i64],
         mut each: impl FnMut(&ProjectRecord) -> Result<()>,
+    ) -> Result<u64> {
+        // A bigger page cache for a whole export: the projects are read in 課題管理番号 order, not
+        // row order, and their long summaries spill onto overflow pages; with SQLite's default 2 MB
+        // the same pages are read from the file again and again (221,000 reads for 100,000
+        // projects against sqlite3's 97,000). 16 MiB keeps the export within its memory budget.
+        if ids.len() > CHUNK {
+            self.conn
+                .pragma_update(None, "cache_size", -EXPORT_CACHE_KIB)?;
+        }
+        let result = self.export_project_chunks(ids, &mut each);
+        if ids.len() > CHUNK {
+            self.conn.pragma_update(None, "cache_size", -2000)?;
+        }
+        result
+    }
+
+    fn export_project_chunks(
+        &self,
+        ids: &[i64],
+        each: &mut impl FnMut(&ProjectRecord) -> Result<()>,
     ) -> Result<u64> {
         let mut n = 0;
         let flags = if ids.len() > CHUNK {
