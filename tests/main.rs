@@ -17,6 +17,7 @@ mod export_tui;
 mod first_run;
 mod highway_paging;
 mod history;
+mod integrity_once;
 mod journey_own_data;
 mod lang;
 mod lang_screens;

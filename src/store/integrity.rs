@@ -42,31 +42,42 @@ pub fn background_quick_check(path: &Path) -> std::sync::mpsc::Receiver<Option<S
 /// connection to close cleanly checkpoints and deletes the `-wal`, so this is a host that went
 /// down, or every session killed, since: the state SQLite recovers from on this open. (One
 /// session killed while others run is not: their connections keep the log whole.) Asked before
-/// this process opens the file; open-file-description locks also see this process's own.
+/// this process opens the file. The locks are read from `/proc/locks`, never by opening the
+/// `-shm`: closing any descriptor of a file drops every POSIX lock this process holds on it,
+/// SQLite's included. `false` when it cannot tell.
 pub(crate) fn left_open(path: &Path) -> bool {
-    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::MetadataExt;
     let [wal, shm] = super::open::side_files(path);
     if !std::fs::metadata(wal).is_ok_and(|m| m.len() > 0) {
         return false;
     }
-    let Ok(file) = std::fs::File::open(shm) else {
+    let Ok(meta) = std::fs::metadata(shm) else {
         return true; // frames in the log and no index: nobody had it open
     };
-    // SQLite's unix VFS: lock bytes from 120 (`UNIX_SHM_BASE`), eight of them, then the DMS.
-    const SHM_DMS: libc::off_t = 120 + 8;
-    // SAFETY: `fl` is a zeroed struct we own; the descriptor is open for the call.
-    let free = unsafe {
-        let mut fl: libc::flock = std::mem::zeroed();
-        fl.l_type = libc::F_WRLCK as libc::c_short;
-        fl.l_whence = libc::SEEK_SET as libc::c_short;
-        fl.l_start = SHM_DMS;
-        fl.l_len = 1;
-        if libc::fcntl(file.as_raw_fd(), libc::F_OFD_GETLK, &mut fl) != 0 {
-            return false; // cannot tell: no reason to check
+    std::fs::read_to_string("/proc/locks")
+        .is_ok_and(|locks| !dms_held(&locks, meta.ino()))
+}
+
+/// Whether a lock in `/proc/locks` on the file with inode `ino` covers the `-shm`'s dead man
+/// switch (SQLite's unix VFS: lock bytes from 120, eight of them, then the DMS at 128). Lines:
+/// `1: POSIX  ADVISORY  READ 4711 08:02:1311987 128 128`; `->` lines are waiters.
+fn dms_held(locks: &str, ino: u64) -> bool {
+    const DMS: u64 = 120 + 8;
+    let suffix = format!(":{ino}");
+    locks.lines().filter(|l| !l.contains("->")).any(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let Some(at) = fields.iter().position(|f| f.ends_with(&suffix)) else {
+            return false;
+        };
+        let start = fields.get(at + 1).and_then(|s| s.parse::<u64>().ok());
+        let end = fields.get(at + 2).copied();
+        match (start, end) {
+            (Some(start), Some(end)) => {
+                start <= DMS && (end == "EOF" || end.parse::<u64>().is_ok_and(|e| e >= DMS))
+            }
+            _ => false,
         }
-        fl.l_type == libc::F_UNLCK as libc::c_short
-    };
-    free
+    })
 }
 
 /// Which check: SQLite's `quick_check` (sessions) or its full `integrity_check` (`doctor`).
@@ -308,4 +319,20 @@ fn last_finished(conn: &Connection) -> Result<Option<IntegrityRecord>> {
         )
         .optional()?;
     Ok(row)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_dead_man_switch_is_found_among_the_hosts_locks() {
+        let locks = "1: POSIX  ADVISORY  READ 4711 08:02:1311987 128 128\n\
+                     2: POSIX  ADVISORY  WRITE 4712 08:02:555 0 EOF\n\
+                     3: -> POSIX  ADVISORY  WRITE 4713 08:02:777 128 128\n\
+                     4: POSIX  ADVISORY  READ 4714 08:02:888 120 127\n";
+        assert!(super::dms_held(locks, 1_311_987));
+        assert!(super::dms_held(locks, 555), "a lock to the end covers it");
+        assert!(!super::dms_held(locks, 777), "a waiter holds nothing");
+        assert!(!super::dms_held(locks, 888), "read marks end before it");
+        assert!(!super::dms_held(locks, 987), "inodes match whole");
+    }
 }
