@@ -18,10 +18,13 @@ use std::sync::atomic::AtomicUsize;
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let db = args.next().ok_or_else(|| anyhow::anyhow!("usage: headless_start DB [DATE]"))?;
+    let db = args
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("usage: headless_start DB [DATE]"))?;
     let today = match args.next() {
-        Some(day) => seedline::model::parse_date(&day)
-            .ok_or_else(|| anyhow::anyhow!("not a date: {day}"))?,
+        Some(day) => {
+            seedline::model::parse_date(&day).ok_or_else(|| anyhow::anyhow!("not a date: {day}"))?
+        }
         None => chrono::Local::now().date_naive(),
     };
     let state = tempfile::tempdir()?;

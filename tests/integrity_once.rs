@@ -76,7 +76,10 @@ fn sessions_opened_the_same_day_check_once_and_the_next_day_checks_again() {
     // The next morning the first session to open checks again.
     let tomorrow = today().succ_opt().unwrap();
     let claim = claim_of(third.integrity_plan(tomorrow).unwrap());
-    assert_eq!(second.integrity_plan(tomorrow).unwrap(), IntegrityPlan::Skip);
+    assert_eq!(
+        second.integrity_plan(tomorrow).unwrap(),
+        IntegrityPlan::Skip
+    );
     third.finish_integrity_check(claim, None).unwrap();
     assert_eq!(rows(&path).len(), 2);
     assert_eq!(rows(&path)[1].1, "2026-11-26");
@@ -104,11 +107,17 @@ fn a_stale_claim_is_retaken_and_a_fresh_one_is_left_alone() {
         IntegrityPlan::Skip,
         "a check started two minutes ago is under way"
     );
-    raw(&path).execute("DELETE FROM integrity_check", []).unwrap();
+    raw(&path)
+        .execute("DELETE FROM integrity_check", [])
+        .unwrap();
     claim("-1 hour");
     let mine = claim_of(store.integrity_plan(today()).unwrap());
     let left = rows(&path);
-    assert_eq!(left.len(), 1, "the dead session's claim is replaced: {left:?}");
+    assert_eq!(
+        left.len(),
+        1,
+        "the dead session's claim is replaced: {left:?}"
+    );
     assert_eq!(left[0].4, "sato");
     store.finish_integrity_check(mine, None).unwrap();
     assert_eq!(rows(&path)[0].3.as_deref(), Some("ok"));
@@ -163,7 +172,10 @@ fn a_read_only_session_checks_without_recording() {
             claim: None
         }
     );
-    assert!(rows(&path).is_empty(), "nothing written by a read-only open");
+    assert!(
+        rows(&path).is_empty(),
+        "nothing written by a read-only open"
+    );
 }
 
 /// A session started as the TUI starts on a file whose last recorded check failed.
@@ -183,7 +195,10 @@ fn start_on_failed(lang: Lang) -> Option<String> {
     let signal = Arc::new(AtomicUsize::new(0));
     let Harness { app, store, home } = t;
     let runtime = Runtime::new(store, app, drafts, Theme::monochrome(), signal).unwrap();
-    assert!(!runtime.integrity_running(), "a known failure is not checked again");
+    assert!(
+        !runtime.integrity_running(),
+        "a known failure is not checked again"
+    );
     let status = runtime.app().status.clone();
     drop(home);
     status
@@ -193,7 +208,9 @@ fn start_on_failed(lang: Lang) -> Option<String> {
 fn a_recorded_failure_is_shown_to_every_session_that_opens_the_file() {
     let ja = start_on_failed(Lang::Ja).expect("a status");
     assert!(
-        ja.starts_with("データベースの整合性検査で問題が見つかりました（*** in database main *** Page 42"),
+        ja.starts_with(
+            "データベースの整合性検査で問題が見つかりました（*** in database main *** Page 42"
+        ),
         "{ja}"
     );
     assert!(ja.contains("seedline doctor"), "{ja}");
@@ -224,7 +241,11 @@ fn doctor_shows_the_last_check_and_a_clean_run_clears_a_recorded_failure() {
         IntegrityPlan::Failed(last) if last.result == "Page 42: never used"
     ));
     drop(store);
-    let out = home.seedline().args(["--db", "t.db", "doctor"]).assert().success();
+    let out = home
+        .seedline()
+        .args(["--db", "t.db", "doctor"])
+        .assert()
+        .success();
     let ja = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(
         ja.contains("前回の整合性検査: 2026-11-24 ")

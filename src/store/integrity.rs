@@ -54,8 +54,7 @@ pub(crate) fn left_open(path: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(shm) else {
         return true; // frames in the log and no index: nobody had it open
     };
-    std::fs::read_to_string("/proc/locks")
-        .is_ok_and(|locks| !dms_held(&locks, meta.ino()))
+    std::fs::read_to_string("/proc/locks").is_ok_and(|locks| !dms_held(&locks, meta.ino()))
 }
 
 /// Whether a lock in `/proc/locks` on the file with inode `ino` covers the `-shm`'s dead man

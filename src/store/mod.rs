@@ -27,8 +27,8 @@ mod funnel;
 mod gate;
 mod highway_queue;
 mod history;
-mod integrity;
 mod import;
+mod integrity;
 mod lineage;
 mod lineage_io;
 mod lineage_successor;
@@ -61,13 +61,13 @@ pub use bulk_portfolio::{BulkAttachment, BulkDeadline};
 pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
+pub use integrity::{
+    CheckKind, CheckReason, IntegrityPlan, IntegrityRecord, background_quick_check,
+};
 pub use lineage_io::{LineageEnd, LineageImportCounts, LineageRow};
 pub use lineage_successor::SuccessorCreated;
 pub use list::Interrupt;
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
-pub use integrity::{
-    CheckKind, CheckReason, IntegrityPlan, IntegrityRecord, background_quick_check,
-};
 pub use open::{OpenOptions, QUICK_CHECK_LIMIT, side_file_mode};
 pub use outcome::OutcomeImportCounts;
 pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
