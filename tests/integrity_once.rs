@@ -270,3 +270,41 @@ fn doctor_shows_the_last_check_and_a_clean_run_clears_a_recorded_failure() {
     assert_eq!(recorded.len(), 3, "{recorded:?}");
     assert_eq!(recorded[1].0, "doctor");
 }
+
+#[test]
+fn a_real_session_records_the_days_check_and_leaves_the_file_closed_cleanly() {
+    use crate::pty::{Tui, command, demo_home, list_count, seedline_bin, wait_dashboard};
+    let (home, db) = demo_home();
+    let mut cmd = command(&home, seedline_bin());
+    cmd.arg("--db").arg(&db);
+    let keep = home.path("kept.db");
+    let mut tui = Tui::spawn(home, cmd, 80, 24);
+    wait_dashboard(&mut tui);
+    // A list loads on the list worker's own connection, which must close before the session's.
+    tui.send("jl\r");
+    tui.wait_for("a cell's list", |s| list_count(s).is_some());
+    tui.send("\x1bq");
+    tui.assert_exit_code(0);
+    let wal = home_path(&db, "-wal");
+    assert!(
+        std::fs::metadata(&wal).map_or(0, |m| m.len()) == 0,
+        "the last session out leaves no log behind"
+    );
+    let recorded = rows(&db);
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    assert_eq!(
+        (recorded[0].0.as_str(), recorded[0].1.as_str()),
+        ("daily", TODAY)
+    );
+    assert_eq!(recorded[0].3.as_deref(), Some("ok"));
+    std::fs::copy(&db, &keep).unwrap();
+    let mut next = session(&keep, "suzuki");
+    assert!(!next.was_left_open());
+    assert_eq!(next.integrity_plan(today()).unwrap(), IntegrityPlan::Skip);
+}
+
+fn home_path(db: &std::path::Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = db.as_os_str().to_os_string();
+    name.push(suffix);
+    name.into()
+}

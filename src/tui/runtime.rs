@@ -403,6 +403,14 @@ impl Runtime {
     }
 }
 
+impl Drop for Runtime {
+    /// The list worker's connection closes before the session's own (fields drop in order, the
+    /// store first), so that the last session to leave removes the `-wal` ([`ListWorker`]'s drop).
+    fn drop(&mut self) {
+        self.lists = Lists::Gone;
+    }
+}
+
 /// A start-up check running in the background, and the claim its answer finishes.
 struct PendingCheck {
     answer: Receiver<Option<String>>,
