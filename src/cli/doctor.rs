@@ -45,6 +45,12 @@ pub fn run(lang: Lang, today: Date, store: &mut Store, args: Args) -> Result<Exi
         }
     }
     println!("{}", last.get(lang));
+    if store.is_read_only() {
+        println!(
+            "{}",
+            crate::msg::integrity::not_recorded_read_only().get(lang)
+        );
+    }
     // SQLite's own integrity lines are its words, shown as they are.
     let sqlite = report.integrity.iter().map(|line| line.as_str());
     let ours = (report.foreign_keys.iter())

@@ -45,3 +45,11 @@ pub fn never_checked() -> Msg {
         "last integrity check: none recorded",
     )
 }
+
+/// `seedline doctor` on a read-only open: its check is shown, not recorded.
+pub fn not_recorded_read_only() -> Msg {
+    Msg::new(
+        "読み取り専用で開いたため、この検査は記録しません",
+        "opened read-only: this check is not recorded",
+    )
+}
