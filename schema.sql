@@ -1033,3 +1033,21 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = NEW.project_id)
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
+
+-- 整合性検査の記録: each integrity check of this file, so that the sessions sharing it check it once
+-- a day, not once each. A row with no `finished_at` is a claim: a session is checking now (others
+-- skip a claim younger than a few minutes; an older one's session died and is retaken). `day` is
+-- the officer's local date; `reason`: the day's first session, a database left open by no one
+-- (unclean shutdown), or `seedline doctor`; `result` is `ok` or SQLite's first complaint.
+CREATE TABLE integrity_check (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('quick', 'full')),
+    reason      TEXT NOT NULL CHECK (reason IN ('daily', 'unclean', 'doctor')),
+    day         TEXT NOT NULL CHECK (date(julianday(day)) IS day),
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    result      TEXT,
+    by_actor    TEXT NOT NULL,
+    CHECK ((finished_at IS NULL) = (result IS NULL))
+) STRICT;
+CREATE INDEX integrity_check_finished ON integrity_check (finished_at) WHERE finished_at IS NOT NULL;

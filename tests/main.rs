@@ -18,6 +18,7 @@ mod first_run;
 mod highway_paging;
 mod history;
 mod import_stream;
+mod integrity_once;
 mod journey_own_data;
 mod lang;
 mod lang_screens;

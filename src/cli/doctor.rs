@@ -1,6 +1,7 @@
 //! `seedline doctor`: integrity and foreign-key checks, seedline's invariants and the modes of the
 //! `-wal` / `-shm` files; non-zero exit when anything is wrong.
 
+use crate::model::Date;
 use crate::store::Store;
 use crate::{Lang, tr};
 use anyhow::Result;
@@ -14,13 +15,18 @@ pub struct Args {
     pub rebuild_counts: bool,
 }
 
-pub fn run(lang: Lang, store: &mut Store, args: Args) -> Result<ExitCode> {
+pub fn run(lang: Lang, today: Date, store: &mut Store, args: Args) -> Result<ExitCode> {
     if args.rebuild_counts {
         // Refused on a read-only open like every write; worded by the caller.
         let cells = store.rebuild_counts()?;
         println!("{}", crate::msg::tally::counts_rebuilt(cells).get(lang));
     }
-    let report = match store.doctor() {
+    // The check recorded before this one (this one's answer is the report below).
+    let last = match store.last_integrity_check()? {
+        Some(last) => crate::msg::integrity::last_check(&last),
+        None => crate::msg::integrity::never_checked(),
+    };
+    let report = match store.doctor_recorded(today) {
         Ok(report) => report,
         Err(e) => {
             eprintln!(
@@ -37,6 +43,13 @@ pub fn run(lang: Lang, store: &mut Store, args: Args) -> Result<ExitCode> {
         Lang::En => {
             println!("{path}: schema version {version}, {projects} projects, {notes} notes")
         }
+    }
+    println!("{}", last.get(lang));
+    if store.is_read_only() {
+        println!(
+            "{}",
+            crate::msg::integrity::not_recorded_read_only().get(lang)
+        );
     }
     // SQLite's own integrity lines are its words, shown as they are.
     let sqlite = report.integrity.iter().map(|line| line.as_str());

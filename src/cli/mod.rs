@@ -203,9 +203,12 @@ fn run_in(cli: Cli, lang: &mut Lang) -> Result<ExitCode> {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             show::run(&ctx, &mut store, view)
         }
-        Some(Command::Doctor(args)) => {
-            doctor::run(ctx.lang, &mut open_for_use(db, demo, &mut ctx)?, args)
-        }
+        Some(Command::Doctor(args)) => doctor::run(
+            ctx.lang,
+            ctx.today,
+            &mut open_for_use(db, demo, &mut ctx)?,
+            args,
+        ),
         Some(Command::Note(command)) => {
             let mut store = open_for_use(db, demo, &mut ctx)?;
             note::run(&ctx, &mut store, command)

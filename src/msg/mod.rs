@@ -19,6 +19,7 @@ pub mod cli_out;
 pub mod csv;
 mod csv_rows;
 mod error;
+pub mod integrity;
 pub mod invalid;
 mod invalid_files;
 pub mod lineage;

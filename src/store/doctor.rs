@@ -34,6 +34,29 @@ impl DoctorReport {
 }
 
 impl Store {
+    /// [`Store::doctor`], with SQLite's answer recorded as a full integrity check of `today` (the
+    /// officer's date) that every session sees: a clean one clears a recorded failure. Nothing
+    /// is recorded on a read-only open; a record that cannot be written (busy) does not hide
+    /// the report.
+    pub fn doctor_recorded(&mut self, today: crate::model::Date) -> Result<DoctorReport> {
+        use super::integrity::{CheckKind, CheckReason};
+        let started = super::now_ts();
+        let report = self.doctor();
+        let problem = match &report {
+            Ok(r) => r.integrity.first().cloned(),
+            Err(e) => Some(e.to_string()),
+        };
+        self.record_integrity_check(
+            CheckKind::Full,
+            CheckReason::Doctor,
+            today,
+            &started,
+            problem.as_deref(),
+        )
+        .ok();
+        report
+    }
+
     /// Runs every check (reads only; nothing is repaired). Slow on big databases: a full scan of
     /// every page. Besides SQLite's checks and seedline's invariants, the modes of `-wal` / `-shm`
     /// (see [`super::side_file_mode`]).

@@ -174,6 +174,20 @@ const MIGRATIONS: &[&str] = &[
          SELECT officer_id, dim, figure, key, phase, day, sum(n) FROM tally_contribution
          GROUP BY officer_id, dim, figure, key, phase, day HAVING sum(n) <> 0;"
     ),
+    // 10: integrity checks recorded where every session sees them: once a day, not once each.
+    "CREATE TABLE integrity_check (
+         id          INTEGER PRIMARY KEY,
+         kind        TEXT NOT NULL CHECK (kind IN ('quick', 'full')),
+         reason      TEXT NOT NULL CHECK (reason IN ('daily', 'unclean', 'doctor')),
+         day         TEXT NOT NULL CHECK (date(julianday(day)) IS day),
+         started_at  TEXT NOT NULL,
+         finished_at TEXT,
+         result      TEXT,
+         by_actor    TEXT NOT NULL,
+         CHECK ((finished_at IS NULL) = (result IS NULL))
+     ) STRICT;
+     CREATE INDEX integrity_check_finished ON integrity_check (finished_at)
+         WHERE finished_at IS NOT NULL;",
 ];
 
 /// The schema version this seedline writes.

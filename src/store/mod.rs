@@ -28,6 +28,7 @@ mod gate;
 mod highway_queue;
 mod history;
 mod import;
+mod integrity;
 mod lineage;
 mod lineage_io;
 mod lineage_successor;
@@ -60,11 +61,14 @@ pub use bulk_portfolio::{BulkAttachment, BulkDeadline};
 pub use doctor::DoctorReport;
 pub use export::{FlagRecord, GateRecord, NoteRecord, ProjectRecord};
 pub use import::{ImportCounts, ImportMode, same_project};
+pub use integrity::{
+    CheckKind, CheckReason, IntegrityPlan, IntegrityRecord, background_quick_check,
+};
 pub use lineage_io::{LineageEnd, LineageImportCounts, LineageRow};
 pub use lineage_successor::SuccessorCreated;
 pub use list::Interrupt;
 pub use migrate::{LATEST_VERSION, SCHEMA_SQL};
-pub use open::{OpenOptions, QUICK_CHECK_LIMIT, background_quick_check, side_file_mode};
+pub use open::{OpenOptions, QUICK_CHECK_LIMIT, side_file_mode};
 pub use outcome::OutcomeImportCounts;
 pub use program::{LinkImportCounts, LinkRow, ProgramImportCounts};
 pub use tally::{TallyCheck, TallyDrift};
@@ -80,6 +84,10 @@ pub struct Store {
     actor: String,
     read_only: bool,
     begin_retries: u32,
+    /// The file was left open by no one (host down, sessions killed) when this session opened it.
+    left_open: bool,
+    /// When this session opened the file (UTC, as stored).
+    opened_at: String,
 }
 
 impl Store {

@@ -13,31 +13,6 @@ use std::path::Path;
 /// are checked in the background by the TUI and fully by `seedline doctor`.
 pub const QUICK_CHECK_LIMIT: u64 = 32 * 1024 * 1024;
 
-/// `PRAGMA quick_check`: `Err` with SQLite's first complaint when pages are damaged.
-pub(crate) fn quick_check(conn: &Connection) -> std::result::Result<(), String> {
-    match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
-        Ok(ok) if ok == "ok" => Ok(()),
-        Ok(problem) => Err(problem),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-/// Runs `quick_check` on its own read-only connection in a thread; the answer arrives on the
-/// channel (`None` = healthy). For big databases, so that start-up does not wait for it.
-pub fn background_quick_check(path: &Path) -> std::sync::mpsc::Receiver<Option<String>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let path = path.to_path_buf();
-    std::thread::spawn(move || {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let answer = match Connection::open_with_flags(&path, flags) {
-            Ok(conn) => quick_check(&conn).err(),
-            Err(e) => Some(e.to_string()),
-        };
-        let _ = tx.send(answer);
-    });
-    rx
-}
-
 /// How to open a database.
 #[derive(Debug, Clone, Copy)]
 pub struct OpenOptions {
@@ -96,7 +71,9 @@ impl Store {
             Err(e) => return Err(Error::io(path, e)),
         };
         let side_before: Vec<bool> = side_files(path).iter().map(|p| p.exists()).collect();
-        let result = Store::connect(path, options, read_only);
+        // Asked before this open: once connected, this process holds the file open itself.
+        let left_open = super::integrity::left_open(path);
+        let result = Store::connect(path, options, read_only, left_open);
         // SQLite created any missing side file with the database's mode: give new ones ours.
         for (side, existed) in side_files(path).iter().zip(side_before) {
             if !existed {
@@ -107,7 +84,13 @@ impl Store {
     }
 
     /// The connection part of [`Store::open_with`]: pragmas, checks, schema creation or upgrade.
-    fn connect(path: &Path, options: OpenOptions, read_only: bool) -> Result<Store> {
+    fn connect(
+        path: &Path,
+        options: OpenOptions,
+        read_only: bool,
+        left_open: bool,
+    ) -> Result<Store> {
+        let opened_at = super::now_ts();
         let flags = if read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
         } else {
@@ -136,7 +119,7 @@ impl Store {
         if let Found::Seedline(_) = found
             && std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) <= QUICK_CHECK_LIMIT
         {
-            quick_check(&conn).map_err(|detail| Error::Corrupt {
+            super::integrity::quick_check(&conn).map_err(|detail| Error::Corrupt {
                 path: path.to_path_buf(),
                 detail,
             })?;
@@ -166,6 +149,8 @@ impl Store {
             actor: crate::identity::os_user(),
             read_only,
             begin_retries: 2,
+            left_open,
+            opened_at,
         })
     }
 

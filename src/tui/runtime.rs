@@ -90,7 +90,7 @@ pub struct Runtime {
     data_version: i64,
     last_check: Instant,
     /// The background quick check of a big database, until it answers.
-    integrity: Option<Receiver<Option<String>>>,
+    integrity: Option<PendingCheck>,
     /// Effects meant for after a frame: the full list once its first screen is drawn.
     after_frame: Vec<Effect>,
     /// Loads whole lists off the key path (started with the first one); `Lists::Gone` when it
@@ -106,10 +106,11 @@ enum Lists {
 }
 
 impl Runtime {
-    /// Takes over a started app; a big database's quick check starts in the background here.
+    /// Takes over a started app; the day's integrity check of a big database starts in the
+    /// background here, unless another session has done it ([`start_integrity_check`]).
     pub fn new(
-        store: Store,
-        app: App,
+        mut store: Store,
+        mut app: App,
         drafts: DraftFile,
         theme: Theme,
         signal: Arc<AtomicUsize>,
@@ -117,12 +118,7 @@ impl Runtime {
         let data_version = store.data_version()?;
         let last_check = Instant::now();
         let saved_drafts = app.draft_records();
-        // Big databases skip the check at open: run it now, without holding up the first frame.
-        let integrity = (std::fs::metadata(store.path())
-            .map(|m| m.len())
-            .unwrap_or(0)
-            > crate::store::QUICK_CHECK_LIMIT)
-            .then(|| crate::store::background_quick_check(store.path()));
+        let integrity = start_integrity_check(&mut store, &mut app);
         Ok(Runtime {
             store,
             app,
@@ -223,14 +219,44 @@ impl Runtime {
         Ok(None)
     }
 
-    /// Shows a problem the background quick check found, once it answers.
+    /// Whether this session's start-up integrity check is still running.
+    pub fn integrity_running(&self) -> bool {
+        self.integrity.is_some()
+    }
+
+    /// Waits for the start-up integrity check and takes its answer (headless sessions: the
+    /// load test and the start-up measurement; the TUI looks for it between frames instead).
+    pub fn wait_integrity(&mut self) {
+        if let Some(pending) = self.integrity.take() {
+            let answer = pending.answer.recv().ok();
+            self.integrity_taken(pending.claim, answer);
+        }
+    }
+
+    /// Records and shows what the background quick check found, once it answers.
     fn integrity_answer(&mut self) {
-        if let Some(answer) = self.integrity.as_ref().and_then(|rx| rx.try_recv().ok()) {
-            self.integrity = None;
-            if let Some(problem) = answer {
-                let message = crate::msg::Msg::of_error(&crate::Error::Damaged(problem));
-                self.app.update(Action::Failed(message));
-            }
+        let answer = (self.integrity.as_ref()).and_then(|p| p.answer.try_recv().ok());
+        if let Some(answer) = answer {
+            let claim = self.integrity.take().and_then(|p| p.claim);
+            self.integrity_taken(claim, Some(answer));
+        }
+    }
+
+    /// `answer`: `None` when the checking thread vanished (nothing recorded: the claim goes stale
+    /// and another session retakes it).
+    fn integrity_taken(&mut self, claim: Option<i64>, answer: Option<Option<String>>) {
+        let Some(answer) = answer else { return };
+        if let Some(claim) = claim
+            && self
+                .store
+                .finish_integrity_check(claim, answer.as_deref())
+                .is_err()
+        {
+            crate::log::event("tui.integrity_unrecorded", &[]);
+        }
+        if let Some(problem) = answer {
+            let message = crate::msg::Msg::of_error(&crate::Error::Damaged(problem));
+            self.app.update(Action::Failed(message));
         }
     }
 
@@ -375,4 +401,54 @@ impl Runtime {
         self.after_frame.extend(later);
         Ok(())
     }
+}
+
+impl Drop for Runtime {
+    /// The list worker's connection closes before the session's own (fields drop in order, the
+    /// store first), so that the last session to leave removes the `-wal` ([`ListWorker`]'s drop).
+    fn drop(&mut self) {
+        self.lists = Lists::Gone;
+    }
+}
+
+/// A start-up check running in the background, and the claim its answer finishes.
+struct PendingCheck {
+    answer: Receiver<Option<String>>,
+    claim: Option<i64>,
+}
+
+/// The start-up integrity check (README "A shared database"): none when a clean check from today
+/// is recorded or another session's is under way; a recorded failure is shown at once; otherwise
+/// a big database is checked in the background, and a small one, checked when opened, is
+/// recorded as such. A plan that cannot be had (the file busy past the wait) runs the check
+/// without recording it.
+fn start_integrity_check(store: &mut Store, app: &mut App) -> Option<PendingCheck> {
+    use crate::store::{CheckReason, IntegrityPlan};
+    let plan = store.integrity_plan(app.today).unwrap_or_else(|_| {
+        crate::log::event("tui.integrity_plan_unavailable", &[]);
+        IntegrityPlan::Run {
+            reason: CheckReason::Daily,
+            claim: None,
+        }
+    });
+    let claim = match plan {
+        IntegrityPlan::Skip => return None,
+        IntegrityPlan::Failed(last) => {
+            let message = crate::msg::Msg::of_error(&crate::Error::Damaged(last.result));
+            app.update(Action::Failed(message));
+            return None;
+        }
+        IntegrityPlan::Run { claim, .. } => claim,
+    };
+    let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
+    if size > crate::store::QUICK_CHECK_LIMIT {
+        let answer = crate::store::background_quick_check(store.path());
+        return Some(PendingCheck { answer, claim });
+    }
+    if let Some(claim) = claim
+        && store.finish_integrity_check(claim, None).is_err()
+    {
+        crate::log::event("tui.integrity_unrecorded", &[]);
+    }
+    None
 }

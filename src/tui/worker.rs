@@ -32,6 +32,8 @@ pub struct ListWorker {
     interrupt: Interrupt,
     /// The newest request sent, until its answer is taken.
     awaited: Option<u64>,
+    /// Joined on drop, so that its connection is closed before the dashboard's.
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl ListWorker {
@@ -41,7 +43,7 @@ impl ListWorker {
         let interrupt = store.interrupt_handle();
         let (jobs, job_rx) = channel::<Job>();
         let (answer_tx, answers) = channel();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("seedline-list".into())
             .spawn(move || run(&store, &job_rx, &answer_tx))
             .map_err(|e| crate::Error::io(path, e))?;
@@ -50,6 +52,7 @@ impl ListWorker {
             answers,
             interrupt,
             awaited: None,
+            thread: Some(thread),
         })
     }
 
@@ -90,6 +93,19 @@ impl ListWorker {
                 Err(TryRecvError::Empty) => return Ok(None),
                 Err(TryRecvError::Disconnected) => return Err(()),
             }
+        }
+    }
+}
+
+impl Drop for ListWorker {
+    /// Stops the thread and waits for it: a connection still open when the session's own closes
+    /// keeps SQLite from checkpointing and removing the `-wal`, and the next session would take
+    /// the file for one left open by no one (and check it again).
+    fn drop(&mut self) {
+        self.interrupt.interrupt();
+        drop(std::mem::replace(&mut self.jobs, channel().0));
+        if let Some(thread) = self.thread.take() {
+            thread.join().ok();
         }
     }
 }
