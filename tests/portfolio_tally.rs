@@ -58,7 +58,11 @@ fn assert_tallies_match(store: &Store, when: &str) {
     }
     assert!(any_stays, "the demo has phase history");
     let report = store.doctor().unwrap();
-    assert!(report.invariants.is_empty(), "{when}: {:?}", report.invariants);
+    assert!(
+        report.invariants.is_empty(),
+        "{when}: {:?}",
+        report.invariants
+    );
 }
 
 fn a_live_project(store: &Store, phase: i64) -> i64 {
@@ -175,7 +179,9 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
     let report = store.doctor().unwrap();
     assert_eq!(report.invariants.len(), 1, "{:?}", report.invariants);
     assert!(
-        report.invariants[0].get(seedline::Lang::En).contains("budget_tally"),
+        report.invariants[0]
+            .get(seedline::Lang::En)
+            .contains("budget_tally"),
         "{:?}",
         report.invariants
     );

@@ -49,7 +49,12 @@ impl Store {
 
     /// [`Store::funnel`] computed from every phase change of the matching projects: the
     /// reference the tallies are checked against.
-    pub fn funnel_recount(&self, year: FiscalYear, filter: &Filter, scope: &Scope) -> Result<Funnel> {
+    pub fn funnel_recount(
+        &self,
+        year: FiscalYear,
+        filter: &Filter,
+        scope: &Scope,
+    ) -> Result<Funnel> {
         let me = self.me(&scope.me)?;
         let cond = condition(filter, scope, &me, &Default::default());
         let sql = format!(

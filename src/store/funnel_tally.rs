@@ -35,7 +35,10 @@ fn histogram_median(histogram: &Histogram) -> Option<i64> {
 
 impl Store {
     /// Sums (千円) per (row key, fiscal year) of live projects, from `budget_tally`.
-    pub(super) fn budget_tally_sums(&self, rows_by: BudgetRows) -> Result<HashMap<(i64, i32), i64>> {
+    pub(super) fn budget_tally_sums(
+        &self,
+        rows_by: BudgetRows,
+    ) -> Result<HashMap<(i64, i32), i64>> {
         let dimension = match rows_by {
             BudgetRows::IntegratedProject => 1,
             BudgetRows::Program => 2,
@@ -142,7 +145,14 @@ mod tests {
 
     #[test]
     fn the_histogram_median_is_the_list_median() {
-        let lists: [&[i64]; 6] = [&[], &[7], &[3, 9], &[1, 2, 2, 10], &[5, 5, 5], &[0, 4, 4, 8, 9, 100, 3]];
+        let lists: [&[i64]; 6] = [
+            &[],
+            &[7],
+            &[3, 9],
+            &[1, 2, 2, 10],
+            &[5, 5, 5],
+            &[0, 4, 4, 8, 9, 100, 3],
+        ];
         for list in lists {
             let mut histogram = Histogram::new();
             for v in list {
