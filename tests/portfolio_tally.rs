@@ -1,4 +1,4 @@
-//! The maintained tallies (schema v9) behind the unfiltered budget pivot and phase funnel: after
+//! The maintained tallies (schema v10) behind the unfiltered budget pivot and phase funnel: after
 //! every kind of write they give exactly the figures of a recount from the rows, a migrated
 //! database is filled with the same figures, and `seedline doctor` notices a tally out of step.
 
@@ -138,6 +138,32 @@ fn tallies_equal_a_recount_after_every_kind_of_write() {
         .import_projects(&rows, ImportMode::Insert, today(), "tally.csv")
         .unwrap();
     assert_tallies_match(&store, "after an import");
+
+    // A second import moves projects that already have a history and budgets: inside the pause
+    // each one's old contribution is taken away once, however many rows touch it.
+    let first = store.project_id("TALLY-000").unwrap();
+    store.set_budget(first, FiscalYear(2025), 5_000).unwrap();
+    store.set_budget(first, FiscalYear(2026), 7_000).unwrap();
+    let moved: Vec<_> = rows
+        .iter()
+        .map(|row| seedline::model::NewProject {
+            phase: Phase::Applied,
+            ..row.clone()
+        })
+        .collect();
+    store
+        .import_projects(&moved, ImportMode::Upsert, today(), "tally2.csv")
+        .unwrap();
+    let (phase, changes): (i64, i64) = raw(store.path())
+        .query_row(
+            "SELECT phase, (SELECT count(*) FROM phase_change WHERE project_id = p.id)
+             FROM project p WHERE id = ?1",
+            [first],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((phase, changes), (2, 2), "the second import moved the project");
+    assert_tallies_match(&store, "after an import that moves existing projects");
 }
 
 #[test]
@@ -146,12 +172,15 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
     let (path, store) = demo(&home);
     drop(store);
     {
-        // The database as schema 8 left it: no tallies, no triggers.
+        // The database as schema 9 left it: no portfolio tallies, no triggers.
         let conn = raw(&path);
         let mut objects: Vec<(String, String)> = conn
             .prepare(
-                "SELECT type, name FROM sqlite_master WHERE name LIKE '%tally%'
-                   OR name IN ('funnel_open', 'funnel_stay_days', 'fiscal_year_list')",
+                "SELECT type, name FROM sqlite_master
+                 WHERE name IN ('budget_tally', 'funnel_tally', 'funnel_open', 'funnel_stay_days',
+                                'fiscal_year_list', 'budget_pending', 'funnel_pending')
+                    OR (type = 'trigger' AND (name LIKE 'budget_tally%' OR name LIKE 'funnel_tally%'
+                                              OR name LIKE 'portfolio_tally%'))",
             )
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -159,12 +188,12 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
             .collect::<Result<_, _>>()
             .unwrap();
         objects.sort_by_key(|(kind, _)| kind != "trigger");
-        assert!(objects.len() >= 5, "{objects:?}");
+        assert!(objects.len() >= 20, "{objects:?}");
         for (kind, name) in objects {
             conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
                 .unwrap();
         }
-        conn.pragma_update(None, "user_version", 8).unwrap();
+        conn.pragma_update(None, "user_version", 9).unwrap();
     }
     let store = Store::open(&path, OpenOptions { create: false }).unwrap();
     assert_tallies_match(&store, "after migrating");

@@ -125,7 +125,7 @@ impl Store {
     /// the phase history, with how many rows differ (reads every row: slow on big databases).
     pub(super) fn tally_problems(&self) -> Result<Vec<Msg>> {
         let mut problems = Vec::new();
-        for (table, kept, recount) in super::tally_recount::CHECKS {
+        for (table, kept, recount) in super::tally_recount::checks() {
             let sql = format!(
                 "SELECT (SELECT count(*) FROM ({kept} EXCEPT {recount}))
                       + (SELECT count(*) FROM ({recount} EXCEPT {kept}))"

@@ -51,24 +51,39 @@ CREATE TABLE funnel_stay_days (
     PRIMARY KEY (fiscal_year, integrated_project_id, phase, days)
 ) STRICT, WITHOUT ROWID;
 
+-- A bulk write (import, demo) pauses the per-row upkeep with the dashboard's counts (`tally_pause`):
+-- a project's first change takes its whole budget or funnel contribution away and notes it here;
+-- the triggers then leave it alone, and `tally::paused` adds the noted projects back set-wise
+-- before the write commits. Kept apart from `tally_pending` so that no trigger depends on the
+-- order in which SQLite fires the triggers of one statement.
+CREATE TABLE budget_pending (
+    project_id INTEGER PRIMARY KEY
+) STRICT;
+
+CREATE TABLE funnel_pending (
+    project_id INTEGER PRIMARY KEY
+) STRICT;
+
 CREATE TRIGGER budget_tally_insert AFTER INSERT ON budget_allocation
+WHEN NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = NEW.project_id)
 BEGIN
     INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id
                           ELSE p.phase END, NEW.fiscal_year, 1, NEW.amount_kyen
         FROM project p, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL
         ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
         SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
 END;
 
 CREATE TRIGGER budget_tally_delete AFTER DELETE ON budget_allocation
+WHEN NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = OLD.project_id)
 BEGIN
     INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id
                           ELSE p.phase END, OLD.fiscal_year, -1, -OLD.amount_kyen
         FROM project p, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL
         ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
         SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
 END;
@@ -79,19 +94,20 @@ BEGIN
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id
                           ELSE p.phase END, OLD.fiscal_year, -1, -OLD.amount_kyen
         FROM project p, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL
         ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
         SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
     INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id
                           ELSE p.phase END, NEW.fiscal_year, 1, NEW.amount_kyen
         FROM project p, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL
         ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
         SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
 END;
 
 CREATE TRIGGER funnel_tally_before_insert BEFORE INSERT ON phase_change
+WHEN NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id)
 BEGIN
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
         SELECT t.year, p.integrated_project_id, t.phase, -max(t.inside), -max(t.advanced)
@@ -109,13 +125,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), -1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = NEW.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -124,12 +140,14 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
+    INSERT OR IGNORE INTO funnel_pending (project_id) SELECT NEW.project_id FROM tally_pause;
 END;
 
 CREATE TRIGGER funnel_tally_after_insert AFTER INSERT ON phase_change
+WHEN NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id)
 BEGIN
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
         SELECT t.year, p.integrated_project_id, t.phase, max(t.inside), max(t.advanced)
@@ -147,13 +165,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), 1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = NEW.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -162,12 +180,13 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
 END;
 
 CREATE TRIGGER funnel_tally_before_delete BEFORE DELETE ON phase_change
+WHEN NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id)
 BEGIN
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
         SELECT t.year, p.integrated_project_id, t.phase, -max(t.inside), -max(t.advanced)
@@ -185,13 +204,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), -1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = OLD.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -200,12 +219,14 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
+    INSERT OR IGNORE INTO funnel_pending (project_id) SELECT OLD.project_id FROM tally_pause;
 END;
 
 CREATE TRIGGER funnel_tally_after_delete AFTER DELETE ON phase_change
+WHEN NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id)
 BEGIN
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
         SELECT t.year, p.integrated_project_id, t.phase, max(t.inside), max(t.advanced)
@@ -223,13 +244,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), 1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = OLD.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -238,7 +259,7 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
 END;
@@ -261,13 +282,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), -1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = OLD.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -276,7 +297,7 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = OLD.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
@@ -295,13 +316,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = NEW.project_id AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), -1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = NEW.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = NEW.project_id AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -310,9 +331,11 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = NEW.project_id AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
+    INSERT OR IGNORE INTO funnel_pending (project_id) SELECT OLD.project_id FROM tally_pause;
+    INSERT OR IGNORE INTO funnel_pending (project_id) SELECT NEW.project_id FROM tally_pause;
 END;
 
 CREATE TRIGGER funnel_tally_after_update AFTER UPDATE OF project_id, to_phase, changed_on ON phase_change
@@ -333,13 +356,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), 1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = NEW.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -348,7 +371,7 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = NEW.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
@@ -367,13 +390,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = OLD.project_id AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), 1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = OLD.project_id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = OLD.project_id AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -382,7 +405,7 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.project_id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = OLD.project_id AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.project_id) AND NEW.project_id <> OLD.project_id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
 END;
@@ -394,7 +417,7 @@ BEGIN
     INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, -count(*), -sum(b.amount_kyen)
         FROM project p JOIN budget_allocation b ON b.project_id = p.id, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
-        WHERE p.id = OLD.id AND p.retired_at IS NULL GROUP BY 1, 2, 3
+        WHERE p.id = OLD.id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = OLD.id) AND p.retired_at IS NULL GROUP BY 1, 2, 3
         ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
         SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
@@ -413,13 +436,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = OLD.id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = OLD.id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), -1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = OLD.id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = OLD.id AND p.retired_at IS NULL
+        WHERE p.id = OLD.id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -428,9 +451,11 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = OLD.id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = OLD.id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = OLD.id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = OLD.id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
+    INSERT OR IGNORE INTO budget_pending (project_id) SELECT OLD.id FROM tally_pause;
+    INSERT OR IGNORE INTO funnel_pending (project_id) SELECT OLD.id FROM tally_pause;
 END;
 
 CREATE TRIGGER portfolio_tally_after_project AFTER UPDATE OF integrated_project_id, program_id, phase, retired_at ON project
@@ -440,7 +465,7 @@ BEGIN
     INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, count(*), sum(b.amount_kyen)
         FROM project p JOIN budget_allocation b ON b.project_id = p.id, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
-        WHERE p.id = NEW.id AND p.retired_at IS NULL GROUP BY 1, 2, 3
+        WHERE p.id = NEW.id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = NEW.id) AND p.retired_at IS NULL GROUP BY 1, 2, 3
         ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
         SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
     INSERT INTO funnel_tally (fiscal_year, integrated_project_id, phase, in_phase, advanced)
@@ -459,13 +484,13 @@ BEGIN
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
             WHERE s.to_on IS NOT NULL AND s.next_phase > s.phase) t
-        WHERE p.id = NEW.id AND p.retired_at IS NULL GROUP BY t.year, t.phase
+        WHERE p.id = NEW.id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.id) AND p.retired_at IS NULL GROUP BY t.year, t.phase
         ON CONFLICT (fiscal_year, integrated_project_id, phase) DO UPDATE
         SET in_phase = in_phase + excluded.in_phase, advanced = advanced + excluded.advanced;
     INSERT INTO funnel_open (integrated_project_id, phase, since_year, projects)
         SELECT p.integrated_project_id, o.to_phase, (CAST(substr(o.changed_on, 1, 4) AS INTEGER) - (substr(o.changed_on, 6, 2) < '04')), 1
         FROM project p, (SELECT to_phase, changed_on FROM phase_change WHERE project_id = NEW.id ORDER BY changed_on DESC, id DESC LIMIT 1) o
-        WHERE p.id = NEW.id AND p.retired_at IS NULL
+        WHERE p.id = NEW.id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.id) AND p.retired_at IS NULL
         ON CONFLICT (integrated_project_id, phase, since_year) DO UPDATE
         SET projects = projects + excluded.projects;
     INSERT INTO funnel_stay_days (fiscal_year, integrated_project_id, phase, days, stays)
@@ -474,7 +499,7 @@ BEGIN
         FROM project p, (SELECT c.to_phase AS phase, c.changed_on AS from_on, lead(c.changed_on) OVER w AS to_on,
                      lead(c.to_phase) OVER w AS next_phase
               FROM phase_change c WHERE c.project_id = NEW.id WINDOW w AS (ORDER BY c.changed_on, c.id)) s
-        WHERE p.id = NEW.id AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
+        WHERE p.id = NEW.id AND NOT EXISTS (SELECT 1 FROM funnel_pending WHERE project_id = NEW.id) AND p.retired_at IS NULL AND s.to_on IS NOT NULL GROUP BY 1, 2, 3, 4
         ON CONFLICT (fiscal_year, integrated_project_id, phase, days) DO UPDATE
         SET stays = stays + excluded.stays;
 END;
@@ -483,6 +508,52 @@ CREATE TRIGGER portfolio_tally_project_delete BEFORE DELETE ON project
 BEGIN
     DELETE FROM budget_allocation WHERE project_id = OLD.id;
     DELETE FROM phase_change WHERE project_id = OLD.id;
+END;
+
+-- While a bulk write holds `tally_pause`, an allocation's first change takes its project's whole
+-- budget contribution away and notes the project in `budget_pending`; the triggers above then
+-- leave it alone until `tally::paused` adds the pending projects back set-wise.
+CREATE TRIGGER budget_tally_pause_insert BEFORE INSERT ON budget_allocation
+WHEN EXISTS (SELECT 1 FROM tally_pause)
+BEGIN
+    INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
+        SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, -count(*), -sum(b.amount_kyen)
+        FROM project p JOIN budget_allocation b ON b.project_id = p.id, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL GROUP BY 1, 2, 3
+        ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
+        SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
+    INSERT OR IGNORE INTO budget_pending (project_id) SELECT NEW.project_id FROM tally_pause;
+END;
+
+CREATE TRIGGER budget_tally_pause_delete BEFORE DELETE ON budget_allocation
+WHEN EXISTS (SELECT 1 FROM tally_pause)
+BEGIN
+    INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
+        SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, -count(*), -sum(b.amount_kyen)
+        FROM project p JOIN budget_allocation b ON b.project_id = p.id, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL GROUP BY 1, 2, 3
+        ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
+        SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
+    INSERT OR IGNORE INTO budget_pending (project_id) SELECT OLD.project_id FROM tally_pause;
+END;
+
+CREATE TRIGGER budget_tally_pause_update BEFORE UPDATE ON budget_allocation
+WHEN EXISTS (SELECT 1 FROM tally_pause)
+BEGIN
+    INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
+        SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, -count(*), -sum(b.amount_kyen)
+        FROM project p JOIN budget_allocation b ON b.project_id = p.id, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
+        WHERE p.id = OLD.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = OLD.project_id) AND p.retired_at IS NULL GROUP BY 1, 2, 3
+        ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
+        SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
+    INSERT OR IGNORE INTO budget_pending (project_id) SELECT OLD.project_id FROM tally_pause;
+    INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
+        SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, -count(*), -sum(b.amount_kyen)
+        FROM project p JOIN budget_allocation b ON b.project_id = p.id, (SELECT 1 AS rows_by UNION ALL SELECT 2 UNION ALL SELECT 3) d
+        WHERE p.id = NEW.project_id AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = NEW.project_id) AND p.retired_at IS NULL GROUP BY 1, 2, 3
+        ON CONFLICT (rows_by, key, fiscal_year) DO UPDATE
+        SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
+    INSERT OR IGNORE INTO budget_pending (project_id) SELECT NEW.project_id FROM tally_pause;
 END;
 
 INSERT INTO fiscal_year_list (year)
