@@ -504,6 +504,15 @@ BEGIN
         SET stays = stays + excluded.stays;
 END;
 
+-- A project added during a bulk write contributes nothing yet (no allocation, no phase change can
+-- name it before it exists): it is noted at once, so its rows never run the per-row triggers.
+CREATE TRIGGER portfolio_tally_project_insert AFTER INSERT ON project
+WHEN EXISTS (SELECT 1 FROM tally_pause)
+BEGIN
+    INSERT OR IGNORE INTO budget_pending (project_id) VALUES (NEW.id);
+    INSERT OR IGNORE INTO funnel_pending (project_id) VALUES (NEW.id);
+END;
+
 CREATE TRIGGER portfolio_tally_project_delete BEFORE DELETE ON project
 BEGIN
     DELETE FROM budget_allocation WHERE project_id = OLD.id;
@@ -515,6 +524,7 @@ END;
 -- leave it alone until `tally::paused` adds the pending projects back set-wise.
 CREATE TRIGGER budget_tally_pause_insert BEFORE INSERT ON budget_allocation
 WHEN EXISTS (SELECT 1 FROM tally_pause)
+ AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = NEW.project_id)
 BEGIN
     INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, -count(*), -sum(b.amount_kyen)
@@ -527,6 +537,7 @@ END;
 
 CREATE TRIGGER budget_tally_pause_delete BEFORE DELETE ON budget_allocation
 WHEN EXISTS (SELECT 1 FROM tally_pause)
+ AND NOT EXISTS (SELECT 1 FROM budget_pending WHERE project_id = OLD.project_id)
 BEGIN
     INSERT INTO budget_tally (rows_by, key, fiscal_year, allocations, amount_kyen)
         SELECT d.rows_by, CASE d.rows_by WHEN 1 THEN p.integrated_project_id WHEN 2 THEN p.program_id ELSE p.phase END, b.fiscal_year, -count(*), -sum(b.amount_kyen)
