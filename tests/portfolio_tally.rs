@@ -162,7 +162,11 @@ fn tallies_equal_a_recount_after_every_kind_of_write() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!((phase, changes), (2, 2), "the second import moved the project");
+    assert_eq!(
+        (phase, changes),
+        (2, 2),
+        "the second import moved the project"
+    );
     assert_tallies_match(&store, "after an import that moves existing projects");
 }
 

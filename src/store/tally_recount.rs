@@ -9,9 +9,7 @@ use rusqlite::Transaction;
 
 /// The fiscal year (April to March) of a `YYYY-MM-DD` column, as SQL.
 fn fiscal_year(column: &str) -> String {
-    format!(
-        "(CAST(substr({column}, 1, 4) AS INTEGER) - (substr({column}, 6, 2) < '04'))"
-    )
+    format!("(CAST(substr({column}, 1, 4) AS INTEGER) - (substr({column}, 6, 2) < '04'))")
 }
 
 /// Every stay in a phase of live projects (`to_on` NULL for the current one), narrowed by `only`.
