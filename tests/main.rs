@@ -33,6 +33,7 @@ mod officers;
 mod outcomes;
 mod outcomes_journey;
 mod portfolio;
+mod portfolio_tally;
 mod programs;
 mod project_one;
 mod project_tui;

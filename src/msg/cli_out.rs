@@ -340,6 +340,14 @@ pub fn index_out_of_step(what: IndexKind, indexed: i64, rows: i64) -> Msg {
     )
 }
 
+/// A portfolio tally (budget pivot or funnel, kept by triggers) that differs from a recount.
+pub fn tally_out_of_step(table: &str, rows: i64) -> Msg {
+    Msg::new(
+        format!("集計表 {table} の {rows} 行が再集計と一致しません"),
+        format!("tally {table}: {rows} rows differ from a recount"),
+    )
+}
+
 /// The search tables `seedline doctor` counts.
 #[derive(Debug, Clone, Copy)]
 pub enum IndexKind {

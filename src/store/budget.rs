@@ -36,8 +36,26 @@ impl Store {
     }
 
     /// Allocations (千円) of the projects matching `filter`, summed per row and fiscal year. Years
-    /// run from the earliest to the latest with any allocation (or `years` when given).
+    /// run from the earliest to the latest with any allocation (or `years` when given). Without a
+    /// filter the sums come from `budget_tally` (kept by triggers, a few hundred rows whatever
+    /// the number of projects); with one, from the allocations themselves.
     pub fn budget_pivot(
+        &self,
+        rows_by: BudgetRows,
+        filter: &Filter,
+        scope: &Scope,
+        years: Option<(FiscalYear, FiscalYear)>,
+    ) -> Result<BudgetPivot> {
+        if filter.is_empty() {
+            let sums = self.budget_tally_sums(rows_by)?;
+            return self.pivot_from_sums(rows_by, sums, years);
+        }
+        self.budget_pivot_recount(rows_by, filter, scope, years)
+    }
+
+    /// [`Store::budget_pivot`] summed from every allocation of the matching projects: the
+    /// reference the tallies are checked against.
+    pub fn budget_pivot_recount(
         &self,
         rows_by: BudgetRows,
         filter: &Filter,
@@ -62,6 +80,16 @@ impl Store {
         while let Some(r) = rows.next()? {
             sums.insert((r.get(0)?, r.get(1)?), r.get(2)?);
         }
+        self.pivot_from_sums(rows_by, sums, years)
+    }
+
+    /// The pivot from sums per (row key, fiscal year); a key present with 0 still marks a year.
+    fn pivot_from_sums(
+        &self,
+        rows_by: BudgetRows,
+        sums: HashMap<(i64, i32), i64>,
+        years: Option<(FiscalYear, FiscalYear)>,
+    ) -> Result<BudgetPivot> {
         let (first, last) = match years {
             Some((a, b)) => (a.min(b), a.max(b)),
             None => {

@@ -115,6 +115,7 @@ impl Store {
             "SELECT count(*) FROM (SELECT project_id FROM highway_flag
                WHERE status IN ('candidate', 'recommended') GROUP BY project_id HAVING count(*) > 1)",
         )?;
+        report.invariants.extend(self.tally_problems()?);
         if open_twice > 0 {
             report
                 .invariants

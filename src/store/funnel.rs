@@ -18,7 +18,7 @@ struct Stay {
     next: Option<i64>,
 }
 
-fn median(values: &mut [i64]) -> Option<i64> {
+pub(super) fn median(values: &mut [i64]) -> Option<i64> {
     if values.is_empty() {
         return None;
     }
@@ -35,7 +35,26 @@ impl Store {
     /// matching `filter`. A project counts as "in" a phase if it was there on any day of the year,
     /// and as advanced if it moved to a later phase within the year. Medians (in days) are over the
     /// year's cohort of stays: those that ended within the year (each year its own figure).
+    /// Without a filter the figures come from the tallies the triggers keep (`funnel_tally`,
+    /// `funnel_open`, `funnel_stay_days`: bounded by years × integrated projects × phases × distinct
+    /// durations); with one, from the phase history itself.
     pub fn funnel(&self, year: FiscalYear, filter: &Filter, scope: &Scope) -> Result<Funnel> {
+        if filter.is_empty() {
+            let mut funnel = self.funnel_tallied(year)?;
+            funnel.stalled = self.stalled_count(filter, scope)?;
+            return Ok(funnel);
+        }
+        self.funnel_recount(year, filter, scope)
+    }
+
+    /// [`Store::funnel`] computed from every phase change of the matching projects: the
+    /// reference the tallies are checked against.
+    pub fn funnel_recount(
+        &self,
+        year: FiscalYear,
+        filter: &Filter,
+        scope: &Scope,
+    ) -> Result<Funnel> {
         let me = self.me(&scope.me)?;
         let cond = condition(filter, scope, &me, &Default::default());
         let sql = format!(
@@ -124,18 +143,24 @@ impl Store {
                 median_days,
             });
         }
+        funnel.stalled = self.stalled_count(filter, scope)?;
+        Ok(funnel)
+    }
+
+    /// Projects matching `filter` whose current phase began more than the stall threshold ago.
+    fn stalled_count(&self, filter: &Filter, scope: &Scope) -> Result<i64> {
+        let me = self.me(&scope.me)?;
         let stalled = Filter {
             stalled: Some(true),
             ..filter.clone()
         };
         let cond = condition(&stalled, scope, &me, &Default::default());
-        funnel.stalled = self
+        Ok(self
             .conn
             .prepare_cached(&format!(
                 "SELECT count(*) FROM project p WHERE {}",
                 cond.sql
             ))?
-            .query_row(rusqlite::params_from_iter(cond.params.iter()), |r| r.get(0))?;
-        Ok(funnel)
+            .query_row(rusqlite::params_from_iter(cond.params.iter()), |r| r.get(0))?)
     }
 }

@@ -8,6 +8,10 @@ use std::path::Path;
 /// The current schema, as in `schema.sql` at the repository root.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
+/// The rows of `fiscal_year_list` (FiscalYear::MIN..=MAX), which the funnel's triggers join.
+const FISCAL_YEARS_SQL: &str = "INSERT INTO fiscal_year_list (year)
+    WITH RECURSIVE y (v) AS (SELECT 1990 UNION ALL SELECT v + 1 FROM y WHERE v < 2100) SELECT v FROM y;";
+
 /// `PRAGMA application_id` of seedline databases ("SDLN"): tells ours from other SQLite files.
 pub(crate) const APPLICATION_ID: i64 = 0x5344_4C4E;
 
@@ -188,6 +192,10 @@ const MIGRATIONS: &[&str] = &[
      ) STRICT;
      CREATE INDEX integrity_check_finished ON integrity_check (finished_at)
          WHERE finished_at IS NOT NULL;",
+    // 11: the budget pivot and the phase funnel without a filter read tallies kept by triggers in
+    // the same transaction as every write (bounded by years x integrated projects x phases),
+    // filled here from a recount of the rows.
+    include_str!("migrate_v11.sql"),
 ];
 
 /// The schema version this seedline writes.
@@ -232,6 +240,7 @@ pub(crate) fn create(
 ) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(SCHEMA_SQL)?;
+    tx.execute_batch(FISCAL_YEARS_SQL)?;
     fill(&tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;

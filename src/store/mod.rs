@@ -24,6 +24,7 @@ mod filter_ending;
 mod filter_years;
 mod flags;
 mod funnel;
+mod funnel_tally;
 mod gate;
 mod highway_queue;
 mod history;
@@ -48,6 +49,7 @@ mod reference;
 mod seamless;
 mod short;
 mod tally;
+mod tally_recount;
 mod watch;
 
 pub use assignment::{Assigned, Unassigned};

@@ -35,7 +35,8 @@ fn contribution_of(only: &str) -> String {
 
 /// Runs a bulk write `load` with the per-row upkeep of the counts paused: the triggers only note
 /// the projects touched (taking their old contribution away once), and their new contributions
-/// are added set-wise afterwards, in the same transaction, so the counts never drift.
+/// are added set-wise afterwards, in the same transaction, so the counts never drift. The same
+/// pause holds for the budget pivot's and the funnel's tallies (`tally_recount::add_pending`).
 pub(crate) fn paused<T>(tx: &Transaction<'_>, load: impl FnOnce() -> Result<T>) -> Result<T> {
     tx.execute("INSERT OR IGNORE INTO tally_pause (one) VALUES (1)", [])?;
     let value = load()?;
@@ -49,6 +50,7 @@ pub(crate) fn paused<T>(tx: &Transaction<'_>, load: impl FnOnce() -> Result<T>) 
         [],
     )?;
     tx.execute("DELETE FROM tally_pending", [])?;
+    super::tally_recount::add_pending(tx)?;
     Ok(value)
 }
 
@@ -106,7 +108,10 @@ pub(crate) fn check(conn: &rusqlite::Connection) -> Result<TallyCheck> {
         }
     }
     let left: i64 = conn.query_row(
-        "SELECT (SELECT count(*) FROM tally_pause) + (SELECT count(*) FROM tally_pending)",
+        &format!(
+            "SELECT (SELECT count(*) FROM tally_pause) + (SELECT count(*) FROM tally_pending) + {}",
+            super::tally_recount::LEFT_PENDING
+        ),
         [],
         |r| r.get(0),
     )?;
@@ -115,8 +120,9 @@ pub(crate) fn check(conn: &rusqlite::Connection) -> Result<TallyCheck> {
 }
 
 impl Store {
-    /// Rebuilds the kept counts from a recount in one transaction (audit action
-    /// `rebuild_counts`); refused on a read-only open. Returns the number of cells kept.
+    /// Rebuilds the kept counts (the dashboard's, the budget pivot's and the funnel's) from a
+    /// recount in one transaction (audit action `rebuild_counts`); refused on a read-only open.
+    /// Returns the number of dashboard cells kept.
     pub fn rebuild_counts(&mut self) -> Result<i64> {
         let actor = self.actor.clone();
         self.write(|tx| {
@@ -130,6 +136,7 @@ impl Store {
                 ),
                 [],
             )? as i64;
+            super::tally_recount::rebuild(tx)?;
             audit::record(
                 tx,
                 &actor,
