@@ -1618,3 +1618,12 @@ BEGIN
         SET allocations = allocations + excluded.allocations, amount_kyen = amount_kyen + excluded.amount_kyen;
     INSERT OR IGNORE INTO budget_pending (project_id) SELECT NEW.project_id FROM tally_pause;
 END;
+
+-- Per-project partial indexes of open items (schema v12): a list's first screen tests `due:`
+-- project by project (one seek each, not a set of every open follow-up); the due board's "mine"
+-- reads my open follow-ups by author.
+CREATE INDEX note_open_follow_up_project ON note (project_id, follow_up_on)
+    WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL;
+CREATE INDEX note_open_follow_up_author ON note (author, follow_up_on)
+    WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL;
+CREATE INDEX deadline_open_project ON deadline (project_id, due_on) WHERE done_on IS NULL;

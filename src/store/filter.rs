@@ -54,6 +54,31 @@ pub(crate) fn condition(
     me: &Me,
     short_ids: &std::collections::HashMap<&str, String>,
 ) -> Condition {
+    build(filter, scope, me, short_ids, Probe::Set)
+}
+
+/// The same condition tested project by project (`EXISTS` over a per-project index) where the
+/// whole-list form builds a set first: for a list's first screen, which tests a few thousand
+/// projects and must not read every open follow-up of a million projects to do it.
+pub(crate) fn condition_probing(filter: &Filter, scope: &Scope, me: &Me) -> Condition {
+    build(filter, scope, me, &Default::default(), Probe::EachProject)
+}
+
+/// How a term over other tables meets the project: as a set built once (the whole list: one
+/// pass over a partial index), or probed per project (a window of projects: one index seek each).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Probe {
+    Set,
+    EachProject,
+}
+
+fn build(
+    filter: &Filter,
+    scope: &Scope,
+    me: &Me,
+    short_ids: &std::collections::HashMap<&str, String>,
+    probe: Probe,
+) -> Condition {
     // A retired project (entered by mistake) is in no view: every condition leaves it out.
     let mut parts: Vec<String> = vec![LIVE.into()];
     let mut params: Vec<Value> = Vec::new();
@@ -137,22 +162,42 @@ pub(crate) fn condition(
         let to = to.map_or_else(|| "9999-12-31".to_string(), |d| d.to_string());
         // IN (…) rather than EXISTS: SQLite then reads the partial indexes of open follow-ups
         // and open deadlines once, instead of probing every project's notes.
-        parts.push(
-            "p.id IN (SELECT n.project_id FROM note n WHERE n.follow_up_on IS NOT NULL
+        if probe == Probe::EachProject {
+            // One seek each in the per-project partial indexes of open items (schema v12).
+            parts.push(
+                "(EXISTS (SELECT 1 FROM note n WHERE n.project_id = p.id AND n.follow_up_on IS NOT NULL
+                            AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL
+                            AND n.follow_up_on BETWEEN ? AND ?)
+                  OR EXISTS (SELECT 1 FROM deadline d WHERE d.project_id = p.id AND d.done_on IS NULL
+                            AND d.due_on BETWEEN ? AND ?))"
+                    .into(),
+            );
+        } else {
+            parts.push(
+                "p.id IN (SELECT n.project_id FROM note n WHERE n.follow_up_on IS NOT NULL
                         AND n.follow_up_done_at IS NULL AND n.deleted_at IS NULL
                         AND n.follow_up_on BETWEEN ? AND ?
                       UNION ALL
                       SELECT d.project_id FROM deadline d WHERE d.done_on IS NULL
                         AND d.due_on BETWEEN ? AND ?)"
-                .into(),
-        );
+                    .into(),
+            );
+        }
         params.extend([from.clone(), to.clone(), from, to].map(Value::Text));
     }
     if let Some(mine) = filter.mine {
-        let assigned = format!(
-            "p.id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
-            ids(&me.officer_ids)
-        );
+        let assigned = match probe {
+            Probe::Set => format!(
+                "p.id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
+                ids(&me.officer_ids)
+            ),
+            // The assignment table's key is (project, officer): one seek per project.
+            Probe::EachProject => format!(
+                "EXISTS (SELECT 1 FROM project_officer po WHERE po.project_id = p.id
+                           AND po.officer_id IN ({}))",
+                ids(&me.officer_ids)
+            ),
+        };
         let watched = "p.id IN (SELECT project_id FROM watch WHERE officer = ?)";
         match mine {
             MineFilter::Assigned => parts.push(assigned),

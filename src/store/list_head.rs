@@ -6,7 +6,7 @@
 //! in the window: those are shown, the rest arrives with the full list.
 
 use super::Store;
-use super::filter::{condition, is_short};
+use super::filter::{condition_probing, is_short};
 use super::short::short_words_each;
 use crate::Result;
 use crate::model::{Scope, Sort, SortKey};
@@ -43,7 +43,7 @@ impl Store {
             ..filter.clone()
         };
         let me = self.me(&scope.me)?;
-        let mut cond = condition(&rest, scope, &me, &Default::default());
+        let mut cond = condition_probing(&rest, scope, &me);
         if !short.is_empty() {
             let words: Vec<&str> = short.iter().map(|w| w.as_str()).collect();
             let (sql, params) = short_words_each(&words);

@@ -196,6 +196,13 @@ const MIGRATIONS: &[&str] = &[
     // the same transaction as every write (bounded by years x integrated projects x phases),
     // filled here from a recount of the rows.
     include_str!("migrate_v11.sql"),
+    // 12: per-project and per-author partial indexes of open follow-ups and deadlines (a list's
+    // first screen probes `due:` per project; the due board's "mine" reads by author).
+    "CREATE INDEX note_open_follow_up_project ON note (project_id, follow_up_on)
+         WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL;
+     CREATE INDEX note_open_follow_up_author ON note (author, follow_up_on)
+         WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL;
+     CREATE INDEX deadline_open_project ON deadline (project_id, due_on) WHERE done_on IS NULL;",
 ];
 
 /// The schema version this seedline writes.
