@@ -175,7 +175,10 @@ fn harness(args: &RunArgs) -> anyhow::Result<ExitCode> {
     anyhow::ensure!((1..=300).contains(&args.sessions), "--sessions: 1 to 300");
     anyhow::ensure!((1..=10).contains(&args.writers), "--writers: 1 to 10");
     anyhow::ensure!((1..=600).contains(&args.duration), "--duration: 1 to 600 s");
-    anyhow::ensure!((0.1..=20.0).contains(&args.rate), "--rate: 0.1 to 20 saves/s");
+    anyhow::ensure!(
+        (0.1..=20.0).contains(&args.rate),
+        "--rate: 0.1 to 20 saves/s"
+    );
     anyhow::ensure!((1..=120).contains(&args.idle), "--idle: 1 to 120 s");
     anyhow::ensure!(
         (1..=3600).contains(&args.startup_timeout),
@@ -249,7 +252,11 @@ fn phases(
         write_secs,
     };
     let ok = report::results(&cpu, &writes, &presence, &memory, &health, args.sessions);
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Starts the writers and waits for them (each stops on its own after `--duration`); their logs.

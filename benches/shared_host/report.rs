@@ -36,7 +36,10 @@ pub fn header(args: &RunArgs, db: &Path, projects: i64, run: &str) {
     );
     // SAFETY: sysconf has no preconditions.
     let cpus = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-    println!("host: {cpus} CPUs, load average {} at start", load_average());
+    println!(
+        "host: {cpus} CPUs, load average {} at start",
+        load_average()
+    );
 }
 
 /// The median, p99 (nearest rank) and worst of `values`.
@@ -61,7 +64,11 @@ pub fn startup(startup: &[Startup], sessions: usize) {
     }
     let rest: Vec<f64> = startup.iter().skip(1).map(cpu).collect();
     if !rest.is_empty() {
-        let walls: Vec<f64> = startup.iter().skip(1).map(|s| s.wall_ms as f64 / 1e3).collect();
+        let walls: Vec<f64> = startup
+            .iter()
+            .skip(1)
+            .map(|s| s.wall_ms as f64 / 1e3)
+            .collect();
         let (median, _, worst) = spread(&rest);
         let mean = rest.iter().sum::<f64>() / rest.len() as f64;
         let (wall_median, _, wall_worst) = spread(&walls);
@@ -128,7 +135,11 @@ impl Presence {
             *found.entry(tag).or_default() += 1;
         }
         Ok(Presence {
-            lost: writes.saved.iter().filter(|(t, _)| !found.contains_key(t)).count(),
+            lost: writes
+                .saved
+                .iter()
+                .filter(|(t, _)| !found.contains_key(t))
+                .count(),
             duplicated: found.values().filter(|n| **n > 1).count(),
             failed_but_present: writes
                 .failed
