@@ -212,18 +212,24 @@ fn phases(
     let mut sessions = Sessions::new(exe, db, dir);
     // The day's first start, alone; then everyone else at once.
     sessions.spawn(1)?;
-    let first_ok = sessions.wait_ready(timeout)?;
-    sessions.spawn(args.sessions - 1)?;
-    let all_ok = first_ok && sessions.wait_ready(timeout)?;
+    let mut all_ok = sessions.wait_ready(timeout)?;
+    if all_ok {
+        sessions.spawn(args.sessions - 1)?;
+        all_ok = sessions.wait_ready(timeout)?;
+    }
     let startup = sessions.startup();
     report::startup(&startup, args.sessions);
     if !all_ok {
+        let spent = measure::seconds(sessions.cpu_ticks());
+        let started = sessions.started();
         sessions.stop();
         println!(
-            "start-up did not finish within {} s: {} of {} sessions ready; stopped",
+            "start-up did not finish within {} s: {} of {} sessions ready ({spent:.1} CPU-s \
+             spent by the {started} started, {:.2} per session); stopped",
             args.startup_timeout,
             startup.len(),
-            args.sessions
+            args.sessions,
+            spent / started.max(1) as f64
         );
         return Ok(ExitCode::from(3));
     }

@@ -137,6 +137,11 @@ impl Sessions {
         }
     }
 
+    /// How many sessions were started.
+    pub fn started(&self) -> usize {
+        self.children.len()
+    }
+
     /// The start-ups so far, in the order the sessions were started.
     pub fn startup(&self) -> Vec<Startup> {
         self.startup.iter().flatten().copied().collect()
