@@ -50,6 +50,7 @@ mod retire;
 mod runtime;
 mod schema;
 mod seamless;
+mod shared_host;
 mod soft_delete;
 mod store;
 mod tally;

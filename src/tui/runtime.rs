@@ -143,6 +143,13 @@ impl Runtime {
         &self.app
     }
 
+    /// Whether start-up work is still under way: the background integrity check has not
+    /// answered, or effects wait for the next frame. Only for `benches/shared_host.rs`, which
+    /// measures a session's start-up CPU up to this point; nothing in the TUI depends on it.
+    pub fn starting(&self) -> bool {
+        self.integrity.is_some() || !self.after_frame.is_empty()
+    }
+
     fn signalled(&self) -> usize {
         self.signal.load(Ordering::SeqCst)
     }
