@@ -181,6 +181,8 @@ impl Store {
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         };
         // Depth is capped (a lineage is a handful of programs); `UNION` stops on repeats too.
+        // CROSS JOIN: the chain's few ids drive the query (left to itself, SQLite walked every
+        // project in id order to spare the GROUP BY a sort: 0.6 s per detail at 1,000,000).
         let before = side(&format!(
             "WITH RECURSIVE up(id, depth, kind) AS (
                  SELECT predecessor_id, -1, kind FROM project_lineage WHERE successor_id = ?1
@@ -189,7 +191,7 @@ impl Store {
                    FROM project_lineage l JOIN up ON l.successor_id = up.id WHERE up.depth > -64
              )
              SELECT max(up.depth), up.kind, {PROJECT_COLUMNS}
-               FROM up JOIN project p ON p.id = up.id JOIN program g ON g.id = p.program_id
+               FROM up CROSS JOIN project p ON p.id = up.id JOIN program g ON g.id = p.program_id
               GROUP BY p.id"
         ))?;
         let after = side(&format!(
@@ -200,7 +202,7 @@ impl Store {
                    FROM project_lineage l JOIN down ON l.predecessor_id = down.id WHERE down.depth < 64
              )
              SELECT min(down.depth), down.kind, {PROJECT_COLUMNS}
-               FROM down JOIN project p ON p.id = down.id JOIN program g ON g.id = p.program_id
+               FROM down CROSS JOIN project p ON p.id = down.id JOIN program g ON g.id = p.program_id
               GROUP BY p.id"
         ))?;
         Ok(Chain {
