@@ -166,6 +166,7 @@ impl Store {
             actor: crate::identity::os_user(),
             read_only,
             begin_retries: 2,
+            own_audit: Vec::new(),
         })
     }
 
