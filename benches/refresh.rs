@@ -15,6 +15,8 @@
 //!   Every iteration writes one note: the database grows by a few hundred notes per run.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+// Shared with the other benches, which use parts this one does not.
+#[allow(dead_code)]
 mod common;
 
 use divan::Bencher;
