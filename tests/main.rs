@@ -41,6 +41,7 @@ mod pty;
 mod pty_drafts;
 mod radar;
 mod reference;
+mod refresh_changed;
 mod reliability;
 mod reliability_db;
 mod reliability_files;

@@ -306,7 +306,7 @@ fn another_sessions_change_appears_without_restarting() {
         version,
         "data_version tells"
     );
-    t.act(Action::ExternalChange);
+    t.act(Action::ExternalChange(seedline::model::Changes::Unknown));
     let Screen::List(after) = t.app.screen() else {
         panic!()
     };

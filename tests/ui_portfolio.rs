@@ -56,7 +56,7 @@ fn harness() -> Harness {
         sha256: None,
     };
     s.add_attachment(3, &link, &author).unwrap();
-    t.act(Action::ExternalChange);
+    t.act(Action::ExternalChange(seedline::model::Changes::Unknown));
     t
 }
 
@@ -250,7 +250,7 @@ fn dashboard_sums_too_wide_for_a_cell_switch_to_million_yen() {
             .set_budget(id, FiscalYear(2026), 100_000_000)
             .unwrap();
     }
-    t.act(Action::ExternalChange);
+    t.act(Action::ExternalChange(seedline::model::Changes::Unknown));
     t.keys(&[K('b')]);
     let text = t.screen_text();
     // 300,043,700 千円 does not fit ten cells: 300,044 百万円 does.

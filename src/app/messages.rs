@@ -27,8 +27,9 @@ pub enum Action {
     Resize(u16, u16),
     /// About four times a second: retries a save that found the database busy.
     Tick,
-    /// Another session committed: reload what is on screen, keeping cursor and selection.
-    ExternalChange,
+    /// Another session committed: reload what the change can have moved on screen (all of it
+    /// when the change is unknown or large), keeping cursor and selection.
+    ExternalChange(crate::model::Changes),
     DashboardLoaded(Box<DashboardData>),
     ListLoaded {
         request: u64,

@@ -218,11 +218,7 @@ impl App {
                     _ => Vec::new(),
                 }
             }
-            Action::ExternalChange => {
-                let mut effects = self.load_current();
-                effects.push(Effect::CountProjects);
-                effects
-            }
+            Action::ExternalChange(changes) => self.external_change(changes),
             Action::Failed(message) => {
                 self.status = Some(message.get(self.lang).to_string());
                 Vec::new()
@@ -384,7 +380,7 @@ impl App {
                 self.stack.pop();
                 self.load_current()
             }
-            C::Refresh => self.update(Action::ExternalChange),
+            C::Refresh => self.external_change(crate::model::Changes::Unknown),
             C::Help => {
                 self.overlay = Overlay::Help;
                 Vec::new()

@@ -246,6 +246,26 @@ impl App {
         }
     }
 
+    /// Another session committed `changes`: an unknown or large change reloads the screen and
+    /// the project count as before; a change to a few projects reloads only what it can have
+    /// moved on the screen on top (the screens beneath reload when they come back, as always).
+    /// The project count moves only with a project created or retired: an unknown change.
+    pub(crate) fn external_change(&mut self, changes: crate::model::Changes) -> Vec<Effect> {
+        let crate::model::Changes::Projects(touched) = changes else {
+            let mut effects = self.load_current();
+            effects.push(Effect::CountProjects);
+            return effects;
+        };
+        if touched.ids.is_empty() {
+            return Vec::new();
+        }
+        let ctx = self.ctx();
+        match self.stack.last_mut() {
+            Some(Screen::Dashboard) | None => self.dashboard.refresh(&touched, &ctx),
+            Some(screen) => screen.refresh(&touched, &ctx),
+        }
+    }
+
     /// A screen opened from another sits over it, so that Esc returns there with its filter,
     /// cursor and scroll. When a screen of the same kind is already on the stack (`B` from a list
     /// opened from the budget pivot), the stack goes back to it instead of growing: it comes

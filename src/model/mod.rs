@@ -2,6 +2,7 @@
 
 mod attachment;
 mod budget;
+mod changes;
 mod dashboard;
 pub mod date_input;
 mod deadline;
@@ -28,6 +29,7 @@ mod views;
 
 pub use attachment::{AttachmentView, NewAttachment};
 pub use budget::{BudgetPivot, BudgetRow, BudgetRows};
+pub use changes::{ChangeKind, Changes, MAX_TARGETED_PROJECTS, TouchedProjects};
 pub use dashboard::{Headline, Matrix, MatrixCell, MatrixOptions, MatrixRow, Pivot};
 pub use deadline::{NewDeadline, deadline_text};
 pub use due::{

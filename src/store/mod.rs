@@ -11,6 +11,7 @@ mod budget_import;
 mod bulk;
 mod bulk_portfolio;
 pub mod busy;
+mod changes;
 pub(crate) mod codes;
 mod dashboard;
 mod deadline;
@@ -90,6 +91,9 @@ pub struct Store {
     left_open: bool,
     /// When this session opened the file (UTC, as stored).
     opened_at: String,
+    /// The audit rows this connection wrote and other sessions' changes must not count (see
+    /// [`Store::changes_since`]): id ranges `(after, upto]`.
+    own_audit: Vec<(i64, i64)>,
 }
 
 impl Store {
@@ -143,8 +147,14 @@ impl Store {
                 other => break other?,
             }
         };
+        // Nobody else writes while the write lock is held: the audit rows between are this one's.
+        let before = changes::last_id(&tx)?;
         let value = f(&tx)?;
+        let after = changes::last_id(&tx)?;
         tx.commit()?;
+        if after > before {
+            self.own_audit.push((before, after));
+        }
         Ok(value)
     }
 

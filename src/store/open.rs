@@ -151,6 +151,7 @@ impl Store {
             begin_retries: 2,
             left_open,
             opened_at,
+            own_audit: Vec::new(),
         })
     }
 

@@ -88,6 +88,8 @@ pub struct Runtime {
     draft_save_every: Option<Duration>,
     forms_may_have_changed: bool,
     data_version: i64,
+    /// The newest audit row looked at: other sessions' changes are the rows after it.
+    audit_seen: i64,
     last_check: Instant,
     /// The background quick check of a big database, until it answers.
     integrity: Option<PendingCheck>,
@@ -115,6 +117,8 @@ impl Runtime {
         theme: Theme,
         signal: Arc<AtomicUsize>,
     ) -> Result<Runtime> {
+        // The audit log first: a commit between the two is then seen as a change, not missed.
+        let audit_seen = store.last_audit_id()?;
         let data_version = store.data_version()?;
         let last_check = Instant::now();
         let saved_drafts = app.draft_records();
@@ -131,6 +135,7 @@ impl Runtime {
             draft_save_every: draft_save_every(),
             forms_may_have_changed: false,
             data_version,
+            audit_seen,
             last_check,
             integrity,
             after_frame: Vec::new(),
@@ -320,7 +325,7 @@ impl Runtime {
                 // The thread is gone: lists load here from now on, the screen's own again.
                 crate::log::event("tui.list_worker_gone", &[]);
                 self.lists = Lists::Gone;
-                self.apply(Action::ExternalChange);
+                self.apply(Action::ExternalChange(crate::model::Changes::Unknown));
                 return;
             }
         };
@@ -392,7 +397,8 @@ impl Runtime {
         self.after_frame.extend(later);
     }
 
-    /// Idle: retries a busy save, and picks up other sessions' commits (a cheap pragma).
+    /// Idle: retries a busy save, and picks up other sessions' commits (a cheap pragma), reading
+    /// what they changed from the audit rows since the last look (a rowid range).
     fn idle(&mut self) -> Result<()> {
         let mut effects = self.app.update(Action::Tick);
         self.forms_may_have_changed |= !effects.is_empty();
@@ -401,7 +407,14 @@ impl Runtime {
             let version = self.store.data_version()?;
             if version != self.data_version {
                 self.data_version = version;
-                effects.extend(self.app.update(Action::ExternalChange));
+                let changes = match self.store.changes_since(self.audit_seen) {
+                    Ok((seen, changes)) => {
+                        self.audit_seen = seen;
+                        changes
+                    }
+                    Err(_) => crate::model::Changes::Unknown,
+                };
+                effects.extend(self.app.update(Action::ExternalChange(changes)));
             }
         }
         let later = effects::run_until_frame(&mut self.store, &mut self.app, effects);

@@ -26,6 +26,7 @@ mod polish;
 mod programs;
 mod project_form;
 mod radar;
+mod refresh;
 mod seamless;
 mod successor;
 

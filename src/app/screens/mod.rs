@@ -14,6 +14,7 @@ pub mod list;
 pub mod outcomes;
 pub mod pi;
 pub mod programs;
+pub mod refresh;
 pub mod seamless;
 
 use super::keymap::Mode;
