@@ -220,6 +220,10 @@ impl Store {
         // memory bound (see `IMPORT_CACHE_KIB`).
         self.conn
             .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+        // SQLite's own memory (page cache, the sorters of the counts' set-wise upkeep at the end)
+        // stays under this whatever the file's size: it spills to its temporary files instead.
+        self.conn
+            .pragma_update(None, "soft_heap_limit", IMPORT_HEAP_LIMIT)?;
         let actor = self.actor.clone();
         // Counts kept set-wise after the rows, not per row (`tally::paused`).
         let result = self.write(|tx| {
@@ -230,6 +234,7 @@ impl Store {
             })
         });
         self.conn.pragma_update(None, "cache_size", -2000)?;
+        self.conn.pragma_update(None, "soft_heap_limit", 0)?;
         result
     }
 }
@@ -237,6 +242,10 @@ impl Store {
 /// The page cache (KiB) of a connection writing an import: the index pages of the rows written
 /// stay in memory, while the whole import stays under 64 MiB.
 const IMPORT_CACHE_KIB: i64 = 16 * 1024;
+
+/// SQLite's soft heap limit during an import, in bytes (the rest of 64 MiB is the checking pass's
+/// per-row hashes and the rows in flight).
+const IMPORT_HEAP_LIMIT: i64 = 32 * 1024 * 1024;
 
 /// FTS5's pending-data size during an import (see `projects::BULK_HASH_SIZE`), kept small enough
 /// for the import's memory bound.
