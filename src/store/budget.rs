@@ -63,7 +63,7 @@ impl Store {
         years: Option<(FiscalYear, FiscalYear)>,
     ) -> Result<BudgetPivot> {
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me, &Default::default());
+        let cond = condition(filter, scope, &me);
         let key = match rows_by {
             BudgetRows::IntegratedProject => "p.integrated_project_id",
             BudgetRows::Program => "p.program_id",

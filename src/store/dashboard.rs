@@ -49,7 +49,7 @@ impl Narrow {
             return Ok(None);
         }
         let me = store.me(&scope.me)?;
-        let cond = condition(filter, scope, &me, &HashMap::new());
+        let cond = condition(filter, scope, &me);
         Ok(Some(Narrow {
             sql: format!("AND ({})", cond.sql),
             late: format!(

@@ -45,23 +45,16 @@ pub(crate) fn is_short(word: &str) -> bool {
 }
 
 /// Builds the condition for `filter` in `scope` (today, who "me" is: `me` as resolved by
-/// [`Store::me`](super::Store::me)); retired projects are always left out. `short_ids` holds, for each
-/// short word, the JSON array of the projects whose `project_short` text contains it (see
-/// `store::short`): such words become an id list.
-pub(crate) fn condition(
-    filter: &Filter,
-    scope: &Scope,
-    me: &Me,
-    short_ids: &std::collections::HashMap<&str, String>,
-) -> Condition {
-    build(filter, scope, me, short_ids, Probe::Set)
+/// [`Store::me`](super::Store::me)); retired projects are always left out.
+pub(crate) fn condition(filter: &Filter, scope: &Scope, me: &Me) -> Condition {
+    build(filter, scope, me, Probe::Set)
 }
 
 /// The same condition tested project by project (`EXISTS` over a per-project index) where the
 /// whole-list form builds a set first: for a list's first screen, which tests a few thousand
 /// projects and must not read every open follow-up of a million projects to do it.
 pub(crate) fn condition_probing(filter: &Filter, scope: &Scope, me: &Me) -> Condition {
-    build(filter, scope, me, &Default::default(), Probe::EachProject)
+    build(filter, scope, me, Probe::EachProject)
 }
 
 /// How a term over other tables meets the project: as a set built once (the whole list: one
@@ -72,21 +65,12 @@ enum Probe {
     EachProject,
 }
 
-fn build(
-    filter: &Filter,
-    scope: &Scope,
-    me: &Me,
-    short_ids: &std::collections::HashMap<&str, String>,
-    probe: Probe,
-) -> Condition {
+fn build(filter: &Filter, scope: &Scope, me: &Me, probe: Probe) -> Condition {
     // A retired project (entered by mistake) is in no view: every condition leaves it out.
     let mut parts: Vec<String> = vec![LIVE.into()];
     let mut params: Vec<Value> = Vec::new();
     for word in &filter.words {
-        if let Some(json) = short_ids.get(word.as_str()) {
-            parts.push("p.id IN (SELECT value FROM json_each(?))".into());
-            params.push(Value::Text(json.clone()));
-        } else if !is_short(word) {
+        if !is_short(word) {
             parts.push(
                 "(p.id IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)
                   OR p.id IN (SELECT n.project_id FROM note n

@@ -56,7 +56,7 @@ impl Store {
         scope: &Scope,
     ) -> Result<Funnel> {
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me, &Default::default());
+        let cond = condition(filter, scope, &me);
         let sql = format!(
             "SELECT c.project_id, p.integrated_project_id, c.to_phase, c.changed_on
              FROM phase_change c JOIN project p ON p.id = c.project_id
@@ -154,7 +154,7 @@ impl Store {
             stalled: Some(true),
             ..filter.clone()
         };
-        let cond = condition(&stalled, scope, &me, &Default::default());
+        let cond = condition(&stalled, scope, &me);
         Ok(self
             .conn
             .prepare_cached(&format!(

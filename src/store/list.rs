@@ -49,7 +49,7 @@ impl Store {
             return self.highway_queue(sort.descending);
         }
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me, &HashMap::new());
+        let cond = condition(filter, scope, &me);
         let direction = if sort.descending { "DESC" } else { "ASC" };
         let order: Vec<String> = order_by(sort.key)
             .iter()

@@ -305,7 +305,7 @@ impl Store {
     /// later of the latest outcome's and today's; none when there are no outcomes.
     pub fn outcome_tally(&self, filter: &Filter, scope: &Scope) -> Result<OutcomeTally> {
         let me = self.me(&scope.me)?;
-        let cond = condition(filter, scope, &me, &Default::default());
+        let cond = condition(filter, scope, &me);
         let sql = format!(
             "SELECT p.integrated_project_id,
                     CAST(substr(o.occurred_on, 1, 4) AS INTEGER) - (substr(o.occurred_on, 6, 2) < '04'),

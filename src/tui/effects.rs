@@ -280,17 +280,6 @@ pub fn load_detail(store: &mut Store, id: i64, me: &str) -> crate::Result<Projec
     Ok(detail)
 }
 
-/// The due board up to 30 days ahead; `mine`: only what `scope.me` owes.
-pub fn load_due(store: &mut Store, mine: bool, scope: &Scope) -> crate::Result<Vec<DueItem>> {
-    let me = if mine {
-        Some(store.me(&scope.me)?)
-    } else {
-        None
-    };
-    let until = scope.today.checked_add_days(chrono::Days::new(30));
-    store.due_items(until, me.as_ref())
-}
-
 /// Whose items and up to which day the due board holds: today + 30 days.
 fn due_scope(
     store: &mut Store,
