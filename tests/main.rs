@@ -53,6 +53,7 @@ mod schema;
 mod seamless;
 mod shared_host;
 mod soft_delete;
+mod stall_tally;
 mod store;
 mod tally;
 mod tui_workflow;

@@ -57,6 +57,8 @@ fn assert_tallies_match(store: &Store, when: &str) {
         any_stays |= counted.steps.iter().any(|s| s.stays > 0 && s.advanced > 0);
     }
     assert!(any_stays, "the demo has phase history");
+    let stalled = store.funnel(FiscalYear(2026), &none, &scope()).unwrap();
+    assert!(stalled.stalled > 0, "the demo has stalled projects");
     let report = store.doctor().unwrap();
     assert!(
         report.invariants.is_empty(),
@@ -200,7 +202,10 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
         // Later steps run again after this one: their objects go too.
         conn.execute_batch(
             "DROP INDEX note_open_follow_up_project; DROP INDEX note_open_follow_up_author;
-             DROP INDEX deadline_open_project;",
+             DROP INDEX deadline_open_project; DROP TABLE stall_tally;
+             DROP TRIGGER stall_tally_entered_insert; DROP TRIGGER stall_tally_entered_update;
+             DROP TRIGGER stall_tally_entered_delete; DROP TRIGGER stall_tally_project_update;
+             DROP TRIGGER stall_tally_project_delete;",
         )
         .unwrap();
         conn.pragma_update(None, "user_version", 10).unwrap();

@@ -41,7 +41,7 @@ impl Store {
     pub fn funnel(&self, year: FiscalYear, filter: &Filter, scope: &Scope) -> Result<Funnel> {
         if filter.is_empty() {
             let mut funnel = self.funnel_tallied(year)?;
-            funnel.stalled = self.stalled_count(filter, scope)?;
+            funnel.stalled = self.stalled_tallied(scope)?;
             return Ok(funnel);
         }
         self.funnel_recount(year, filter, scope)

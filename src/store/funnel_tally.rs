@@ -4,7 +4,7 @@
 
 use super::Store;
 use crate::Result;
-use crate::model::{BudgetRows, FiscalYear, Funnel, FunnelStep, Phase, PhaseDurations};
+use crate::model::{BudgetRows, FiscalYear, Funnel, FunnelStep, Phase, PhaseDurations, Scope};
 use crate::msg::Msg;
 use std::collections::{BTreeMap, HashMap};
 
@@ -52,7 +52,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The funnel of every live project over `year` from the tallies (without the stalled count).
+    /// The funnel of every live project over `year` from the tallies (the stalled count apart:
+    /// [`Store::stalled_tallied`]).
     pub(super) fn funnel_tallied(&self, year: FiscalYear) -> Result<Funnel> {
         let (start, end) = year.span();
         let mut funnel = Funnel {
@@ -119,6 +120,17 @@ impl Store {
             });
         }
         Ok(funnel)
+    }
+
+    /// Live projects short of 実用化 whose current phase began before the stall threshold of
+    /// `scope`, from `stall_tally` (a sum over days, bounded by the calendar).
+    pub(super) fn stalled_tallied(&self, scope: &Scope) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(sum(projects), 0) FROM stall_tally WHERE entered_on < ?1",
+            )?
+            .query_row([scope.stalled_before().to_string()], |r| r.get(0))?)
     }
 
     /// For `seedline doctor`: each tally whose rows differ from a recount of the allocations and

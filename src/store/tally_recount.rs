@@ -24,13 +24,14 @@ fn stays(only: &str) -> String {
     )
 }
 
-/// One kept table: its name, its key and counted columns, the pending table of its triggers, and
-/// how its rows are recounted (`only` narrows the projects; empty for all of them).
+/// One kept table: its name, its key and counted columns, the pending table of its triggers (none
+/// when its triggers keep it row by row even during a bulk write's pause), and how its rows are
+/// recounted (`only` narrows the projects; empty for all of them).
 struct Tally {
     table: &'static str,
     key: &'static str,
     counts: &'static [&'static str],
-    pending: &'static str,
+    pending: Option<&'static str>,
     recount: fn(&str) -> String,
 }
 
@@ -84,34 +85,51 @@ fn funnel_recount(only: &str) -> String {
     )
 }
 
-const TALLIES: [Tally; 4] = [
+/// Live projects short of 実用化 by the day they entered their current phase (`stall_tally`).
+fn stall_recount(only: &str) -> String {
+    format!(
+        "SELECT e.entered_on, count(*) FROM phase_entered e JOIN project p ON p.id = e.project_id
+         WHERE p.retired_at IS NULL AND p.phase < 5 {} GROUP BY 1",
+        only.replace("{id}", "e.project_id")
+    )
+}
+
+const TALLIES: [Tally; 5] = [
     Tally {
         table: "budget_tally",
         key: "rows_by, key, fiscal_year",
         counts: &["allocations", "amount_kyen"],
-        pending: "budget_pending",
+        pending: Some("budget_pending"),
         recount: budget_recount,
     },
     Tally {
         table: "funnel_open",
         key: "integrated_project_id, phase, since_year",
         counts: &["projects"],
-        pending: "funnel_pending",
+        pending: Some("funnel_pending"),
         recount: open_recount,
     },
     Tally {
         table: "funnel_stay_days",
         key: "fiscal_year, integrated_project_id, phase, days",
         counts: &["stays"],
-        pending: "funnel_pending",
+        pending: Some("funnel_pending"),
         recount: stay_days_recount,
     },
     Tally {
         table: "funnel_tally",
         key: "fiscal_year, integrated_project_id, phase",
         counts: &["in_phase", "advanced"],
-        pending: "funnel_pending",
+        pending: Some("funnel_pending"),
         recount: funnel_recount,
+    },
+    // Cheap per row (one upsert into a table of days): its triggers never pause.
+    Tally {
+        table: "stall_tally",
+        key: "entered_on",
+        counts: &["projects"],
+        pending: None,
+        recount: stall_recount,
     },
 ];
 
@@ -160,11 +178,13 @@ fn add(tx: &Transaction<'_>, tally: &Tally, only: &str) -> Result<()> {
 /// already taken away) have their new contributions added set-wise; the notes are cleared.
 pub(super) fn add_pending(tx: &Transaction<'_>) -> Result<()> {
     for tally in &TALLIES {
-        add(
-            tx,
-            tally,
-            &format!("AND {{id}} IN (SELECT project_id FROM {})", tally.pending),
-        )?;
+        if let Some(pending) = tally.pending {
+            add(
+                tx,
+                tally,
+                &format!("AND {{id}} IN (SELECT project_id FROM {pending})"),
+            )?;
+        }
     }
     tx.execute_batch("DELETE FROM budget_pending; DELETE FROM funnel_pending;")?;
     Ok(())
