@@ -206,3 +206,62 @@ fn a_migrated_database_has_exactly_the_schema_of_schema_sql() {
         "the binary embeds the repository's schema.sql"
     );
 }
+
+/// What schema step 13 adds, dropped to make a database as version 12 left it.
+const UNDO_V13: &str = "DROP TABLE stall_tally;
+    DROP TRIGGER stall_tally_entered_insert; DROP TRIGGER stall_tally_entered_update;
+    DROP TRIGGER stall_tally_entered_delete; DROP TRIGGER stall_tally_project_update;
+    DROP TRIGGER stall_tally_project_delete;";
+
+/// A database left by an older seedline: an officer is told before the upgrade starts (it takes
+/// minutes on a big database), in their language, and only once.
+#[test]
+fn the_cli_says_it_upgrades_an_older_database_before_doing_it() {
+    let home = Home::new();
+    let path = home.path("old.db");
+    drop(home.store("old.db"));
+    let latest = seedline::store::LATEST_VERSION;
+    let dashboard = |lang: &str| {
+        home.seedline()
+            .args(["--lang", lang, "show", "dashboard", "--db"])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    for (lang, expected) in [
+        (
+            "en",
+            format!(
+                "upgrading {} to the current schema (v12 → v{latest})",
+                path.display()
+            ),
+        ),
+        (
+            "ja",
+            format!(
+                "{} を新しい形式 (v12 → v{latest}) に更新しています",
+                path.display()
+            ),
+        ),
+    ] {
+        let conn = raw(&path);
+        conn.execute_batch(UNDO_V13).unwrap();
+        conn.pragma_update(None, "user_version", 12).unwrap();
+        drop(conn);
+        let out = dashboard(lang);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(stderr.contains(&expected), "{lang}: {stderr}");
+        let version: i64 = raw(&path)
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, latest);
+        // Once upgraded, nothing more is said.
+        let again = dashboard(lang);
+        let stderr = String::from_utf8_lossy(&again.stderr);
+        assert!(
+            again.status.success() && !stderr.contains("v12"),
+            "{stderr}"
+        );
+    }
+}

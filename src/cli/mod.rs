@@ -347,6 +347,14 @@ fn open_for_use(choice: &DbChoice, demo: bool, ctx: &mut RunContext) -> Result<S
     let path = db_path(choice, ctx)?;
     let explicit = matches!(choice, DbChoice::Flag(_) | DbChoice::Env(_));
     let create = !explicit && !ctx.read_only;
+    if !ctx.read_only
+        && let Some((from, to)) = Store::upgrade_pending(&path)
+    {
+        eprintln!(
+            "{}",
+            crate::msg::cli::upgrading_schema(path.display(), from, to).get(ctx.lang)
+        );
+    }
     let mut store = Store::open_with(&path, OpenOptions { create }, ctx.read_only)?;
     if demo && !ctx.read_only && store.project_count()? == 0 {
         eprintln!(

@@ -117,6 +117,19 @@ pub fn generating_demo(path: impl Display) -> Msg {
     )
 }
 
+/// Printed before a database made by an older seedline is brought to the current schema: on a
+/// big database some steps rebuild kept counts or indexes and take minutes.
+pub fn upgrading_schema(path: impl Display, from: i64, to: i64) -> Msg {
+    Msg::new(
+        format!(
+            "seedline: {path} を新しい形式 (v{from} → v{to}) に更新しています ... 大きなデータベースでは数分かかります。中断してもデータは失われず、次回の起動で続きから更新します"
+        ),
+        format!(
+            "seedline: upgrading {path} to the current schema (v{from} → v{to}) ... a big database takes minutes; if interrupted, nothing is lost and the next start goes on from there"
+        ),
+    )
+}
+
 pub fn unknown_projects(ids: &str) -> Msg {
     Msg::new(
         format!(

@@ -155,6 +155,21 @@ impl Store {
         })
     }
 
+    /// The schema versions (found, current) when the database at `path` was made by an older
+    /// seedline and opening it will upgrade it; `None` otherwise (new, current, or not a database
+    /// this seedline opens: the real open reports that). Reads only.
+    pub fn upgrade_pending(path: &Path) -> Option<(i64, i64)> {
+        if !path.is_file() {
+            return None;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).ok()?;
+        match migrate::classify(&conn, path).ok()? {
+            Found::Seedline(v) if v < migrate::LATEST_VERSION => Some((v, migrate::LATEST_VERSION)),
+            _ => None,
+        }
+    }
+
     /// Replaces the actor recorded in the audit log (tests and the officer's configured name).
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         self.actor = actor.into();
