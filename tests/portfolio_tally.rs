@@ -200,9 +200,21 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
         // Later steps run again after this one: their objects go too.
         conn.execute_batch(
             "DROP INDEX note_open_follow_up_project; DROP INDEX note_open_follow_up_author;
-             DROP INDEX deadline_open_project;",
+             DROP INDEX deadline_open_project; DROP VIEW deadline_tally_recount;",
         )
         .unwrap();
+        let triggers: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name <> 'deadline_tally' AND name LIKE 'deadline_tally%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(triggers.len(), 8, "{triggers:?}");
+        for name in triggers {
+            conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
+        }
+        conn.execute_batch("DROP TABLE deadline_tally").unwrap();
         conn.pragma_update(None, "user_version", 10).unwrap();
     }
     let store = Store::open(&path, OpenOptions { create: false }).unwrap();

@@ -130,8 +130,19 @@ pub(super) fn checks() -> Vec<(&'static str, String, String)> {
             );
             (t.table, kept, (t.recount)(""))
         })
+        .chain(std::iter::once(DEADLINE_TALLY_CHECK).map(|(table, kept, recount)| {
+            (table, kept.to_string(), recount.to_string())
+        }))
         .collect()
 }
+
+/// The due board's deadline counts (schema v13): kept per row by their own triggers (bulk writes
+/// included), so they are checked and rebuilt here but have no pending part.
+const DEADLINE_TALLY_CHECK: (&str, &str, &str) = (
+    "deadline_tally",
+    "SELECT officer_id, due_on, n FROM deadline_tally WHERE n <> 0",
+    "SELECT officer_id, due_on, n FROM deadline_tally_recount",
+);
 
 /// Adds `only`'s recount to each table (`ON CONFLICT` adds to the kept row).
 fn add(tx: &Transaction<'_>, tally: &Tally, only: &str) -> Result<()> {
@@ -170,12 +181,17 @@ pub(super) fn add_pending(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Refills every portfolio tally from a recount (`seedline doctor --rebuild-counts`).
+/// Refills every portfolio tally and the due board's deadline counts from a recount
+/// (`seedline doctor --rebuild-counts`).
 pub(super) fn rebuild(tx: &Transaction<'_>) -> Result<()> {
     for tally in &TALLIES {
         tx.execute(&format!("DELETE FROM {}", tally.table), [])?;
         add(tx, tally, "")?;
     }
+    tx.execute_batch(
+        "DELETE FROM deadline_tally;
+         INSERT INTO deadline_tally (officer_id, due_on, n) SELECT * FROM deadline_tally_recount;",
+    )?;
     tx.execute_batch("DELETE FROM budget_pending; DELETE FROM funnel_pending;")?;
     Ok(())
 }
