@@ -381,7 +381,7 @@ END;
 CREATE INDEX watch_project ON watch (project_id);
 CREATE INDEX budget_allocation_year ON budget_allocation (fiscal_year, project_id, amount_kyen);
 CREATE INDEX deadline_project ON deadline (project_id, due_on);
-CREATE INDEX deadline_open ON deadline (due_on, project_id) WHERE done_on IS NULL;
+CREATE INDEX deadline_open ON deadline (due_on, id, project_id) WHERE done_on IS NULL;
 CREATE INDEX attachment_project ON attachment (project_id);
 CREATE INDEX phase_entered_on ON phase_entered (entered_on);
 
