@@ -23,7 +23,8 @@ const NOTES_OPEN: &str = "n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS 
     AND n.deleted_at IS NULL AND n.follow_up_on <= ?
     AND n.project_id NOT IN (SELECT id FROM project WHERE retired_at IS NOT NULL)";
 
-/// Open deadlines due by the first parameter, of live projects (`deadline_open`: date, project).
+/// Open deadlines due by the first parameter, of live projects (`deadline_open`: date, id,
+/// project, in the board's order).
 const DEADLINES_OPEN: &str = "d.done_on IS NULL AND d.due_on <= ?
     AND d.project_id NOT IN (SELECT id FROM project WHERE retired_at IS NOT NULL)";
 
@@ -162,9 +163,11 @@ fn before(half: Half, key: &DueKey, params: &mut Vec<Value>) -> String {
 
 impl Store {
     /// How many items the board up to `until` holds, and how many fall in each aging bucket as
-    /// of `today` (everything on the board is due by `until`, today + 30 days). Counted from the
-    /// open-item indexes: the plans are `SEARCH n USING COVERING INDEX note_follow_up_open
-    /// (follow_up_on<?)` and the same over `deadline_open`; mine adds a look-up of the author.
+    /// of `today` (everything on the board is due by `until`, today + 30 days). Follow-ups are
+    /// counted from their open-item indexes (`SEARCH n USING COVERING INDEX note_follow_up_open
+    /// (follow_up_on<?)`; mine: `note_open_follow_up_author (author=? AND follow_up_on<?)`);
+    /// deadlines are sums of one officer's kept rows (`deadline_tally`), counted over
+    /// `deadline_open` only when my name matches several officer records.
     pub fn due_counts(&self, until: Date, today: Date, mine: Option<&Me>) -> Result<DueCounts> {
         let bound = |b: AgingBucket| b.due_range(today).1.map(|d| d.to_string());
         let ends = [
@@ -210,7 +213,9 @@ impl Store {
         })
     }
 
-    /// How many items of the board come before `key` (its position, when it is still due).
+    /// How many items of the board come before `key` (its position, when it is still due). The
+    /// deadlines of the days before the key's come from the kept counts; the key's own day is
+    /// counted (`SEARCH d USING INDEX deadline_open (due_on=? AND id<?)`).
     pub fn due_position(&self, until: Date, mine: Option<&Me>, key: &DueKey) -> Result<usize> {
         let mut n = 0i64;
         let kept = Kept::of(mine);
@@ -341,9 +346,11 @@ impl Store {
             "SELECT coalesce(sum(n), 0) FROM deadline_tally
              WHERE officer_id = ?1 AND due_on <= ?2 AND due_on < ?3",
         )?;
-        Ok(stmt.query_row(rusqlite::params![officer, until.to_string(), day], |r| {
-            r.get(0)
-        })?)
+        Ok(
+            stmt.query_row(rusqlite::params![officer, until.to_string(), day], |r| {
+                r.get(0)
+            })?,
+        )
     }
 
     /// How mine pages find my deadlines: by probe unless my share of the board's deadlines (from

@@ -130,9 +130,10 @@ pub(super) fn checks() -> Vec<(&'static str, String, String)> {
             );
             (t.table, kept, (t.recount)(""))
         })
-        .chain(std::iter::once(DEADLINE_TALLY_CHECK).map(|(table, kept, recount)| {
-            (table, kept.to_string(), recount.to_string())
-        }))
+        .chain(
+            std::iter::once(DEADLINE_TALLY_CHECK)
+                .map(|(table, kept, recount)| (table, kept.to_string(), recount.to_string())),
+        )
         .collect()
 }
 
