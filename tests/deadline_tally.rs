@@ -123,7 +123,9 @@ impl Board {
     fn open_deadlines(&self, project: i64) -> Vec<i64> {
         let conn = raw(&self.db());
         let mut stmt = conn
-            .prepare("SELECT id FROM deadline WHERE project_id = ?1 AND done_on IS NULL ORDER BY id")
+            .prepare(
+                "SELECT id FROM deadline WHERE project_id = ?1 AND done_on IS NULL ORDER BY id",
+            )
             .unwrap();
         stmt.query_map([project], |r| r.get(0))
             .unwrap()
