@@ -11,6 +11,7 @@ mod cli_portfolio;
 mod common;
 mod csv;
 mod dashboard_scope;
+mod deadline_tally;
 mod demo;
 mod due_paging;
 mod export_tui;

@@ -205,9 +205,21 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
              DROP INDEX deadline_open_project; DROP TABLE stall_tally;
              DROP TRIGGER stall_tally_entered_insert; DROP TRIGGER stall_tally_entered_update;
              DROP TRIGGER stall_tally_entered_delete; DROP TRIGGER stall_tally_project_update;
-             DROP TRIGGER stall_tally_project_delete;",
+             DROP TRIGGER stall_tally_project_delete; DROP VIEW deadline_tally_recount;",
         )
         .unwrap();
+        let triggers: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name <> 'deadline_tally' AND name LIKE 'deadline_tally%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(triggers.len(), 8, "{triggers:?}");
+        for name in triggers {
+            conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
+        }
+        conn.execute_batch("DROP TABLE deadline_tally").unwrap();
         conn.pragma_update(None, "user_version", 10).unwrap();
     }
     let store = Store::open(&path, OpenOptions { create: false }).unwrap();

@@ -3,8 +3,11 @@
 //! the board's order (keyset: due date, follow-ups before deadlines, id), never by an offset.
 //!
 //! Retired projects are left out by `project_id NOT IN (retired)`: the retired ids are read once
-//! from `project_retired` (few rows) and every open item is tested from the index entry alone, so
-//! the counts never visit a project row (at 1,000,000 projects the board counts ~420,000 items).
+//! (few rows) and every open item is tested from the index entry alone, so the counts never visit
+//! a project row. The deadlines' counts come from `deadline_tally` (open deadlines of live
+//! projects per due day and officer, schema v13): sums over days, whatever the number of projects.
+//! Mine pages probe each deadline's project for my assignment, so a page reads about a page of
+//! entries, unless my deadlines are too rare for that (see [`MineWay`]).
 
 use super::Store;
 use super::due::{due_item, select};
@@ -20,7 +23,8 @@ const NOTES_OPEN: &str = "n.follow_up_on IS NOT NULL AND n.follow_up_done_at IS 
     AND n.deleted_at IS NULL AND n.follow_up_on <= ?
     AND n.project_id NOT IN (SELECT id FROM project WHERE retired_at IS NOT NULL)";
 
-/// Open deadlines due by the first parameter, of live projects (`deadline_open`: date, project).
+/// Open deadlines due by the first parameter, of live projects (`deadline_open`: date, id,
+/// project, in the board's order).
 const DEADLINES_OPEN: &str = "d.done_on IS NULL AND d.due_on <= ?
     AND d.project_id NOT IN (SELECT id FROM project WHERE retired_at IS NOT NULL)";
 
@@ -53,8 +57,9 @@ impl Half {
         }
     }
 
-    /// The open items of this half due by `until` (mine only with `mine`), and its parameters.
-    fn open(self, until: Date, mine: Option<&Me>) -> (String, Vec<Value>) {
+    /// The open items of this half due by `until` (mine only with `mine`, my deadlines found the
+    /// `way` asked), and its parameters.
+    fn open(self, until: Date, mine: Option<&Me>, way: MineWay) -> (String, Vec<Value>) {
         let mut params = vec![Value::Text(until.to_string())];
         let mut sql = match self {
             Half::Notes => NOTES_OPEN,
@@ -70,14 +75,55 @@ impl Half {
                 }
                 Half::Deadlines => {
                     let ids: Vec<String> = me.officer_ids.iter().map(i64::to_string).collect();
-                    sql.push_str(&format!(
-                        " AND d.project_id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({}))",
-                        ids.join(", ")
-                    ));
+                    let ids = ids.join(", ");
+                    sql.push_str(&match way {
+                        MineWay::Probe => format!(
+                            " AND EXISTS (SELECT 1 FROM project_officer po
+                                WHERE po.project_id = d.project_id AND po.officer_id IN ({ids}))"
+                        ),
+                        MineWay::Set => format!(
+                            " AND d.project_id IN (SELECT project_id FROM project_officer WHERE officer_id IN ({ids}))"
+                        ),
+                    });
                 }
             }
         }
         (sql, params)
+    }
+}
+
+/// How "mine" finds my deadlines. `Probe` walks the open deadlines in the board's order and looks
+/// each one's project up in `project_officer` (its primary key): a page reads about
+/// page ÷ (my share of the board) entries. `Set` walks my projects' open deadlines
+/// (`deadline_open_project`), as many as I have projects: cheaper when my share is small.
+#[derive(Clone, Copy, PartialEq)]
+enum MineWay {
+    Probe,
+    Set,
+}
+
+/// Below this share of the board's deadlines (1 in `RARE`), mine pages walk my projects instead of
+/// probing every deadline: a page of probes then reads at most about `RARE` × page entries.
+const RARE: i64 = 64;
+
+/// Whose kept deadline counts answer the board: everyone's (officer 0) or one officer's; `Nobody`
+/// for mine without an officer record; `Counted` when my name matches several officer records
+/// (a project assigned to two of them would count twice in a sum of their rows).
+#[derive(Clone, Copy)]
+enum Kept {
+    Officer(i64),
+    Nobody,
+    Counted,
+}
+
+impl Kept {
+    fn of(mine: Option<&Me>) -> Kept {
+        match mine.map(|me| me.officer_ids.as_slice()) {
+            None => Kept::Officer(0),
+            Some([]) => Kept::Nobody,
+            Some([id]) => Kept::Officer(*id),
+            Some(_) => Kept::Counted,
+        }
     }
 }
 
@@ -117,9 +163,11 @@ fn before(half: Half, key: &DueKey, params: &mut Vec<Value>) -> String {
 
 impl Store {
     /// How many items the board up to `until` holds, and how many fall in each aging bucket as
-    /// of `today` (everything on the board is due by `until`, today + 30 days). Counted from the
-    /// open-item indexes: the plans are `SEARCH n USING COVERING INDEX note_follow_up_open
-    /// (follow_up_on<?)` and the same over `deadline_open`; mine adds a look-up of the author.
+    /// of `today` (everything on the board is due by `until`, today + 30 days). Follow-ups are
+    /// counted from their open-item indexes (`SEARCH n USING COVERING INDEX note_follow_up_open
+    /// (follow_up_on<?)`; mine: `note_open_follow_up_author (author=? AND follow_up_on<?)`);
+    /// deadlines are sums of one officer's kept rows (`deadline_tally`), counted over
+    /// `deadline_open` only when my name matches several officer records.
     pub fn due_counts(&self, until: Date, today: Date, mine: Option<&Me>) -> Result<DueCounts> {
         let bound = |b: AgingBucket| b.due_range(today).1.map(|d| d.to_string());
         let ends = [
@@ -128,8 +176,16 @@ impl Store {
             bound(AgingBucket::Overdue1To30),
         ];
         let mut sums = [0i64; 4];
-        for half in [Half::Notes, Half::Deadlines] {
-            let (open, mut params) = half.open(until, mine);
+        let halves = match Kept::of(mine) {
+            Kept::Officer(officer) => {
+                sums = self.kept_deadline_sums(officer, until, &ends)?;
+                &[Half::Notes][..]
+            }
+            Kept::Nobody => &[Half::Notes][..],
+            Kept::Counted => &[Half::Notes, Half::Deadlines][..],
+        };
+        for &half in halves {
+            let (open, mut params) = half.open(until, mine, MineWay::Set);
             let date = half.date();
             let mut cols = vec!["count(*)".to_string()];
             for end in &ends {
@@ -157,12 +213,28 @@ impl Store {
         })
     }
 
-    /// How many items of the board come before `key` (its position, when it is still due).
+    /// How many items of the board come before `key` (its position, when it is still due). The
+    /// deadlines of the days before the key's come from the kept counts; the key's own day is
+    /// counted (`SEARCH d USING INDEX deadline_open (due_on=? AND id<?)`).
     pub fn due_position(&self, until: Date, mine: Option<&Me>, key: &DueKey) -> Result<usize> {
         let mut n = 0i64;
+        let kept = Kept::of(mine);
         for half in [Half::Notes, Half::Deadlines] {
-            let (open, mut params) = half.open(until, mine);
-            let cond = before(half, key, &mut params);
+            let (open, mut params) = half.open(until, mine, MineWay::Probe);
+            let cond = match (half, kept) {
+                (Half::Deadlines, Kept::Nobody) => continue,
+                // The days before the key's from the kept counts, the key's own day counted.
+                (Half::Deadlines, Kept::Officer(officer)) => {
+                    n += self.kept_deadlines_before(officer, until, &key.due_on)?;
+                    if !key.deadline {
+                        continue;
+                    }
+                    params.push(Value::Text(key.due_on.clone()));
+                    params.push(Value::Integer(key.id));
+                    "d.due_on = ? AND d.id < ?".to_string()
+                }
+                _ => before(half, key, &mut params),
+            };
             let sql = format!(
                 "SELECT count(*) FROM {} WHERE {open} AND {cond}",
                 half.table()
@@ -192,8 +264,9 @@ impl Store {
         }
         let backwards = matches!(seek, DueSeek::End | DueSeek::Before(_));
         let mut keys: Vec<DueKey> = Vec::new();
+        let way = self.mine_way(until, mine)?;
         for half in [Half::Notes, Half::Deadlines] {
-            let (open, mut params) = half.open(until, mine);
+            let (open, mut params) = half.open(until, mine, way);
             let cond = match seek {
                 DueSeek::Start | DueSeek::End => "1".to_string(),
                 DueSeek::After(key) => after(half, key, false, &mut params),
@@ -246,6 +319,59 @@ impl Store {
         Ok(items.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// `officer`'s open deadlines due by `until` and by each of `ends` (cumulative), from the
+    /// kept counts: `SEARCH deadline_tally USING PRIMARY KEY (officer_id=? AND due_on<?)`.
+    fn kept_deadline_sums(
+        &self,
+        officer: i64,
+        until: Date,
+        ends: &[Option<String>; 3],
+    ) -> Result<[i64; 4]> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE due_on <= ?3), 0),
+                    coalesce(sum(n) FILTER (WHERE due_on <= ?4), 0),
+                    coalesce(sum(n) FILTER (WHERE due_on <= ?5), 0)
+             FROM deadline_tally WHERE officer_id = ?1 AND due_on <= ?2",
+        )?;
+        let [a, b, c] = ends.clone().map(Option::unwrap_or_default);
+        Ok(stmt.query_row(
+            rusqlite::params![officer, until.to_string(), a, b, c],
+            |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+        )?)
+    }
+
+    /// `officer`'s open deadlines due before `day` (and by `until`), from the kept counts.
+    fn kept_deadlines_before(&self, officer: i64, until: Date, day: &str) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(sum(n), 0) FROM deadline_tally
+             WHERE officer_id = ?1 AND due_on <= ?2 AND due_on < ?3",
+        )?;
+        Ok(
+            stmt.query_row(rusqlite::params![officer, until.to_string(), day], |r| {
+                r.get(0)
+            })?,
+        )
+    }
+
+    /// How mine pages find my deadlines: by probe unless my share of the board's deadlines (from
+    /// the kept counts) is under 1 in [`RARE`], or my name matches several officer records.
+    fn mine_way(&self, until: Date, mine: Option<&Me>) -> Result<MineWay> {
+        let Kept::Officer(officer) = Kept::of(mine) else {
+            return Ok(MineWay::Set);
+        };
+        if officer == 0 {
+            return Ok(MineWay::Probe);
+        }
+        let none = [None, None, None];
+        let my = self.kept_deadline_sums(officer, until, &none)?[0];
+        let all = self.kept_deadline_sums(0, until, &none)?[0];
+        Ok(if my * RARE >= all {
+            MineWay::Probe
+        } else {
+            MineWay::Set
+        })
+    }
+
     /// Counts per officer and aging bucket (an item counts once for each of its owners: the
     /// note's author, a deadline's assigned officers, `-` for none), in the board's row order;
     /// grouped in SQL over the open-item indexes instead of tallied from every item.
@@ -270,13 +396,13 @@ impl Store {
             case
         };
         let mut by_owner: std::collections::BTreeMap<String, [i64; 4]> = Default::default();
-        let (open, open_params) = Half::Notes.open(until, mine);
+        let (open, open_params) = Half::Notes.open(until, mine, MineWay::Set);
         let mut params = Vec::new();
         let case = bucket("n.follow_up_on", &mut params);
         params.extend(open_params);
         let notes =
             format!("SELECT n.author, {case}, count(*) FROM note n WHERE {open} GROUP BY 1, 2");
-        let (open, open_params) = Half::Deadlines.open(until, mine);
+        let (open, open_params) = Half::Deadlines.open(until, mine, MineWay::Set);
         let case = bucket("d.due_on", &mut params);
         params.extend(open_params);
         let deadlines = format!(

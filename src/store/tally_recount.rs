@@ -2,7 +2,8 @@
 //! the kept rows with these, `doctor --rebuild-counts` refills the tables from them, and the end of
 //! a bulk write's pause (`tally::paused`) adds the contributions of the projects it touched (the
 //! same recount narrowed to `budget_pending` / `funnel_pending`). Same figures as the fill in
-//! `migrate_v11.sql`.
+//! `migrate_v11.sql`. Also checked and rebuilt here, kept row by row without a pause: the funnel's
+//! stalled figure per entry day (v13) and the due board's open deadlines per officer and day (v14).
 
 use crate::Result;
 use rusqlite::Transaction;
@@ -94,7 +95,13 @@ fn stall_recount(only: &str) -> String {
     )
 }
 
-const TALLIES: [Tally; 5] = [
+/// The due board's open deadlines per officer and due day (`deadline_tally`): the recount is the
+/// view the migration filled it from (never narrowed: these triggers never pause).
+fn deadline_recount(_only: &str) -> String {
+    "SELECT officer_id, due_on, n FROM deadline_tally_recount".into()
+}
+
+const TALLIES: [Tally; 6] = [
     Tally {
         table: "budget_tally",
         key: "rows_by, key, fiscal_year",
@@ -130,6 +137,14 @@ const TALLIES: [Tally; 5] = [
         counts: &["projects"],
         pending: None,
         recount: stall_recount,
+    },
+    // Cheap per row too (upserts into a table of officers × days), bulk writes included.
+    Tally {
+        table: "deadline_tally",
+        key: "officer_id, due_on",
+        counts: &["n"],
+        pending: None,
+        recount: deadline_recount,
     },
 ];
 
@@ -190,7 +205,8 @@ pub(super) fn add_pending(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Refills every portfolio tally from a recount (`seedline doctor --rebuild-counts`).
+/// Refills every portfolio tally, the stalled and the due board's deadline counts from a recount
+/// (`seedline doctor --rebuild-counts`).
 pub(super) fn rebuild(tx: &Transaction<'_>) -> Result<()> {
     for tally in &TALLIES {
         tx.execute(&format!("DELETE FROM {}", tally.table), [])?;
