@@ -55,6 +55,7 @@ mod shared_host;
 mod soft_delete;
 mod store;
 mod tally;
+mod tally_span;
 mod tui_workflow;
 mod ui;
 mod ui_portfolio;
