@@ -57,6 +57,7 @@ mod soft_delete;
 mod stall_tally;
 mod store;
 mod tally;
+mod tally_span;
 mod tui_workflow;
 mod ui;
 mod ui_portfolio;

@@ -220,6 +220,11 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
             conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
         }
         conn.execute_batch("DROP TABLE deadline_tally").unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER tally_span_insert; DROP TRIGGER tally_span_update;
+             DROP TRIGGER tally_span_delete; DROP TABLE tally_span;",
+        )
+        .unwrap();
         conn.pragma_update(None, "user_version", 10).unwrap();
     }
     let store = Store::open(&path, OpenOptions { create: false }).unwrap();

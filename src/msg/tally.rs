@@ -58,6 +58,19 @@ pub fn drift_cell(d: &crate::store::TallyDrift) -> Msg {
     )
 }
 
+/// The due follow-ups summed by year, month and day (`tally_span`) differ from the kept counts
+/// in `rows` rows.
+pub fn spans_drift(rows: i64) -> Msg {
+    Msg::new(
+        format!(
+            "期限の来たフォローアップの年・月・日ごとの合計が集計と {rows} 行で異なります（seedline doctor --rebuild-counts で作り直せます）"
+        ),
+        format!(
+            "the due follow-ups summed by year, month and day differ from the kept counts in {rows} rows (seedline doctor --rebuild-counts rebuilds them)"
+        ),
+    )
+}
+
 /// A bulk write's pause of the kept counts was left behind.
 pub fn counts_paused() -> Msg {
     Msg::new(

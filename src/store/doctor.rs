@@ -130,6 +130,12 @@ impl Store {
                 report.invariants.push(crate::msg::tally::drift_cell(cell));
             }
         }
+        let spans = super::tally_span::differing_rows(&self.conn)?;
+        if spans > 0 {
+            report
+                .invariants
+                .push(crate::msg::tally::spans_drift(spans));
+        }
         if tally.paused {
             report.invariants.push(crate::msg::tally::counts_paused());
         }

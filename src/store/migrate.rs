@@ -225,6 +225,14 @@ const MIGRATIONS: &[&str] = &[
          CREATE INDEX note_open_follow_up_author ON note (author, follow_up_on, project_id)
              WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND deleted_at IS NULL;"
     ),
+    // 15: the due follow-ups of `tally` summed by year, month and day (see `tally_span.sql`), so the
+    // dashboard's "due by today" reads rows bounded by the calendar; filled from `tally`.
+    concat!(
+        include_str!("tally_span.sql"),
+        "INSERT INTO tally_span (officer_id, dim, figure, grain, span, key, phase, n) ",
+        super::tally_span::span_recount!(),
+        ";"
+    ),
 ];
 
 /// The schema version this seedline writes.

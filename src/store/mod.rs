@@ -51,6 +51,7 @@ mod seamless;
 mod short;
 mod tally;
 mod tally_recount;
+mod tally_span;
 mod watch;
 
 pub use assignment::{Assigned, Unassigned};

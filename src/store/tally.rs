@@ -3,10 +3,10 @@
 //! paused around bulk writes; compared with a recount by `doctor`; rebuilt on demand.
 
 use super::dashboard::Counts;
-use super::{Store, audit, codes};
+use super::{Store, audit, codes, tally_span};
 use crate::Result;
 use crate::model::{Date, Headline};
-use rusqlite::{Transaction, params};
+use rusqlite::{Transaction, named_params};
 
 /// The contribution of some projects, grouped per cell: `{only}` narrows each part of the view to
 /// a set of projects (`IN (…)`, pushed into every arm so that only their rows are read), or is
@@ -139,8 +139,10 @@ impl Store {
     pub fn rebuild_counts(&mut self) -> Result<i64> {
         let actor = self.actor.clone();
         self.write(|tx| {
+            // The kept counts' triggers fill `tally_span` again from the rows inserted below.
             tx.execute_batch(
-                "DELETE FROM tally; DELETE FROM tally_pause; DELETE FROM tally_pending;",
+                "DELETE FROM tally; DELETE FROM tally_span; DELETE FROM tally_pause;
+                 DELETE FROM tally_pending;",
             )?;
             let cells = tx.execute(
                 &format!(
@@ -177,16 +179,23 @@ impl Store {
         year: Option<i64>,
     ) -> Result<Counts> {
         let mut counts = Counts::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT key, phase, figure, sum(n) FROM tally
-             WHERE officer_id = ?1 AND dim = ?2
-               AND (figure IN ('projects', 'flagged')
-                    OR (figure = 'due_projects' AND day <= ?3)
-                    OR (figure = 'budget' AND day = ?4))
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT key, phase, figure, sum(n) FROM (
+               SELECT key, phase, figure, n FROM tally
+               WHERE officer_id = :officer AND dim = :dim AND figure IN ('projects', 'flagged')
+               UNION ALL
+               SELECT key, phase, figure, n FROM tally
+               WHERE officer_id = :officer AND dim = :dim AND figure = 'budget' AND day = :budget
+               UNION ALL {})
              GROUP BY 1, 2, 3",
-        )?;
+            tally_span::due_arms(":dim", "due_projects", true)
+        ))?;
         let year = year.map(|y| y.to_string());
-        let mut rows = stmt.query(params![officer, dim, today.to_string(), year])?;
+        let b = tally_span::Bounds::of(today);
+        let mut rows = stmt.query(named_params! {
+            ":officer": officer, ":dim": dim, ":budget": year, ":today": b.today, ":year": b.year,
+            ":year_start": b.year_start, ":month": b.month, ":month_start": b.month_start,
+        })?;
         while let Some(r) = rows.next()? {
             let cell = counts.entry((r.get(0)?, r.get(1)?)).or_default();
             let n: i64 = r.get(3)?;
@@ -203,14 +212,20 @@ impl Store {
     /// The headline figures of `officer`'s projects (0: everyone's) as of `today`.
     pub(super) fn tally_headline(&self, officer: i64, today: Date) -> Result<Headline> {
         let mut h = Headline::default();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT phase, figure, sum(n) FROM tally
-             WHERE officer_id = ?1 AND dim = 'ip'
-               AND (figure IN ('projects', 'flagged', 'licensed', 'approvals')
-                    OR (figure = 'due_notes' AND day < ?2))
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT phase, figure, sum(n) FROM (
+               SELECT key, phase, figure, n FROM tally
+               WHERE officer_id = :officer AND dim = 'ip'
+                 AND figure IN ('projects', 'flagged', 'licensed', 'approvals')
+               UNION ALL {})
              GROUP BY 1, 2",
-        )?;
-        let mut rows = stmt.query(params![officer, today.to_string()])?;
+            tally_span::due_arms("'ip'", "due_notes", false)
+        ))?;
+        let b = tally_span::Bounds::of(today);
+        let mut rows = stmt.query(named_params! {
+            ":officer": officer, ":today": b.today, ":year": b.year,
+            ":year_start": b.year_start, ":month": b.month, ":month_start": b.month_start,
+        })?;
         while let Some(r) = rows.next()? {
             let n: i64 = r.get(2)?;
             match r.get_ref(1)?.as_str().unwrap_or_default() {
