@@ -529,7 +529,7 @@ BEGIN
     INSERT OR IGNORE INTO tally_pending (project_id) SELECT NEW.id FROM tally_pause;
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, n FROM tally_contribution
-        WHERE project_id = NEW.id
+        WHERE project_id = NEW.id + 0
           AND NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = NEW.id)
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
@@ -538,27 +538,31 @@ CREATE TRIGGER tally_project_delete BEFORE DELETE ON project
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, -n FROM tally_contribution
-        WHERE project_id = OLD.id
+        WHERE project_id = OLD.id + 0
           AND NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = OLD.id)
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
     INSERT OR IGNORE INTO tally_pending (project_id) SELECT OLD.id FROM tally_pause;
 END;
 
 CREATE TRIGGER tally_project_update_before BEFORE UPDATE OF phase, integrated_project_id, retired_at, licensing_status ON project
+WHEN OLD.phase IS NOT NEW.phase OR OLD.integrated_project_id IS NOT NEW.integrated_project_id
+  OR OLD.retired_at IS NOT NEW.retired_at OR OLD.licensing_status IS NOT NEW.licensing_status
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, -n FROM tally_contribution
-        WHERE project_id = OLD.id
+        WHERE project_id = OLD.id + 0
           AND NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = OLD.id)
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
     INSERT OR IGNORE INTO tally_pending (project_id) SELECT OLD.id FROM tally_pause;
 END;
 
 CREATE TRIGGER tally_project_update_after AFTER UPDATE OF phase, integrated_project_id, retired_at, licensing_status ON project
+WHEN OLD.phase IS NOT NEW.phase OR OLD.integrated_project_id IS NOT NEW.integrated_project_id
+  OR OLD.retired_at IS NOT NEW.retired_at OR OLD.licensing_status IS NOT NEW.licensing_status
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, n FROM tally_contribution
-        WHERE project_id = OLD.id
+        WHERE project_id = OLD.id + 0
           AND NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = OLD.id)
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;

@@ -62,3 +62,4 @@ mod tui_workflow;
 mod ui;
 mod ui_portfolio;
 mod workflow;
+mod write_cost;
