@@ -270,6 +270,19 @@ fn the_cli_says_it_upgrades_an_older_database_before_doing_it() {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(version, latest);
+        // `init` says it too.
+        undo_to_v12(&raw(&path));
+        let init = home
+            .seedline()
+            .args(["--lang", lang, "init", "--db"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&init.stderr);
+        assert!(
+            init.status.success() && stderr.contains(&expected),
+            "{lang}: {stderr}"
+        );
         // Once upgraded, nothing more is said.
         let again = dashboard(lang);
         let stderr = String::from_utf8_lossy(&again.stderr);

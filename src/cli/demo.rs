@@ -27,6 +27,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &RunContext, path: &Path, args: Args) -> Result<ExitCode> {
+    super::announce_upgrade(path, ctx);
     let mut store = Store::open(path, OpenOptions { create: true })?;
     let options = DemoOptions {
         projects: args.projects,

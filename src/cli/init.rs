@@ -12,6 +12,7 @@ pub struct Args {}
 
 pub fn run(ctx: &RunContext, path: &Path, _args: Args) -> Result<ExitCode> {
     let existed = path.exists();
+    super::announce_upgrade(path, ctx);
     let mut store = Store::open(path, OpenOptions { create: true })?;
     store.ensure_reference()?;
     let reference = store.reference()?;

@@ -33,7 +33,7 @@ use crate::session::RunContext;
 use crate::store::{OpenOptions, Store};
 use anyhow::Result;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// seedline — AMED research seeds from basic research to practical use, in your terminal.
@@ -338,6 +338,17 @@ fn demo_target(choice: &DbChoice, ctx: &RunContext) -> Result<PathBuf> {
     }
 }
 
+/// Says on stderr, before opening, that the database at `path` will be brought to this version's
+/// schema (on a big database that takes minutes, with nothing else to show for it).
+pub(crate) fn announce_upgrade(path: &Path, ctx: &RunContext) {
+    if let Some((from, to)) = Store::upgrade_pending(path) {
+        eprintln!(
+            "{}",
+            crate::msg::cli::upgrading_schema(path.display(), from, to).get(ctx.lang)
+        );
+    }
+}
+
 /// Opens the database for viewing or editing. An explicit database (`--db`, `SEEDLINE_DB`) must
 /// exist and must not be an empty file (a typo should not create a database; only `init` does);
 /// the default and demo databases are created on first use, the demo one filled with demo data.
@@ -347,13 +358,8 @@ fn open_for_use(choice: &DbChoice, demo: bool, ctx: &mut RunContext) -> Result<S
     let path = db_path(choice, ctx)?;
     let explicit = matches!(choice, DbChoice::Flag(_) | DbChoice::Env(_));
     let create = !explicit && !ctx.read_only;
-    if !ctx.read_only
-        && let Some((from, to)) = Store::upgrade_pending(&path)
-    {
-        eprintln!(
-            "{}",
-            crate::msg::cli::upgrading_schema(path.display(), from, to).get(ctx.lang)
-        );
+    if !ctx.read_only {
+        announce_upgrade(&path, ctx);
     }
     let mut store = Store::open_with(&path, OpenOptions { create }, ctx.read_only)?;
     if demo && !ctx.read_only && store.project_count()? == 0 {
