@@ -378,12 +378,21 @@ impl SearchBatch {
             for (id, body) in &self.notes {
                 stmt.execute(params![id, body])?;
             }
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO project_short (id, text) VALUES (?1, ?2)",
-            )?;
-            for (id, _, short) in &self.projects {
-                stmt.execute(params![id, short])?;
-            }
+        }
+        // The short-word rows in one statement: a statement per row cost a statement journal per
+        // row (its foreign key and `OR REPLACE` may fail halfway), each copying the pages it
+        // touched first.
+        if !self.projects.is_empty() {
+            let rows: Vec<_> = self
+                .projects
+                .iter()
+                .map(|(id, _, short)| (id, short))
+                .collect();
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO project_short (id, text)
+                 SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+            )?
+            .execute([json(&rows)?])?;
         }
         self.projects.clear();
         self.notes.clear();
