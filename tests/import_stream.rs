@@ -236,3 +236,114 @@ fn a_kill_while_writing_leaves_the_database_as_before_or_wholly_imported() {
         }
     }
 }
+
+/// The fixture's projects as exported (header first), each row its cells.
+fn exported(home: &Home, db: &Path) -> Vec<Vec<String>> {
+    let out = home
+        .std_command()
+        .args(["export", "projects", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn many_batches_of_new_projects_each_keep_their_own_areas_history_and_search_rows() {
+    // New projects are written 500 at a time: 1,234 rows after the fixture's own projects cross
+    // two batch boundaries and end in a part batch. Each row is one of the fixture's projects
+    // (varied phases, dates, disease areas) under a new 課題管理番号 and a title word of its own.
+    let home = Home::new();
+    let db = fixture::build(&home, "f.db");
+    let source = exported(&home, &db);
+    let header = source[0].clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id_col, title_col, highway_col) = (
+        col("課題管理番号"),
+        col("研究開発課題名"),
+        col("ハイウェイ"),
+    );
+    let mut new_rows = Vec::new();
+    for i in 0..1_234 {
+        let mut row = source[1 + i % (source.len() - 1)].clone();
+        row[id_col] = format!("JP26zz{i:06}");
+        row[title_col] = format!("{} batchword{i:06}", row[title_col]);
+        row[highway_col] = String::new();
+        new_rows.push(row);
+    }
+    let mut file = csv::Writer::from_path(home.path("in.csv")).unwrap();
+    for row in std::iter::once(&header).chain(&new_rows) {
+        file.write_record(row).unwrap();
+    }
+    file.flush().unwrap();
+    let out = import(&home, &db, &home.path("in.csv"), &[]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("1234 inserted"),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Every field and disease area reads back as written.
+    let mut back: Vec<Vec<String>> = exported(&home, &db)
+        .into_iter()
+        .filter(|r| r[id_col].starts_with("JP26zz"))
+        .collect();
+    back.sort();
+    new_rows.sort();
+    assert_eq!(back, new_rows);
+
+    let conn = raw(&db);
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    // One phase change each: into its phase, on its start date.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM project p WHERE p.amed_id LIKE 'JP26zz%' AND
+               (SELECT count(*) FROM phase_change c WHERE c.project_id = p.id) = 1 AND
+               EXISTS (SELECT 1 FROM phase_change c WHERE c.project_id = p.id AND c.from_phase IS NULL
+                 AND c.to_phase = p.phase AND c.changed_on = p.start_date)"
+        ),
+        1_234
+    );
+    // Its own search rows: the title word finds that project and no other.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM project p JOIN project_short s ON s.id = p.id
+             WHERE p.amed_id LIKE 'JP26zz%' AND instr(s.text, 'batchword' || substr(p.amed_id, 7)) > 0"
+        ),
+        1_234
+    );
+    for i in [0, 499, 500, 1_000, 1_233] {
+        let found: Vec<String> = conn
+            .prepare(
+                "SELECT p.amed_id FROM project_fts f JOIN project p ON p.id = f.rowid
+                 WHERE project_fts MATCH ?1",
+            )
+            .unwrap()
+            .query_map([format!("\"batchword{i:06}\"")], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(found, [format!("JP26zz{i:06}")]);
+    }
+    // The kept counts agree with a recount.
+    let out = home
+        .std_command()
+        .args(["doctor", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

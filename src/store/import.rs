@@ -8,7 +8,7 @@ use super::{Store, audit, now_ts};
 use crate::model::{Coded, Date, NewProject};
 use crate::{Error, Result};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What an import does with a 課題管理番号 that is already in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -254,6 +254,45 @@ const IMPORT_FTS_HASH_SIZE: i64 = 8 * 1024 * 1024;
 /// Bytes of folded text an import queues for the search index before writing it.
 const IMPORT_SEARCH_BYTES: usize = 4 * 1024 * 1024;
 
+/// New projects an import inserts together: at most this many rows at a time…
+const INSERT_ROWS: usize = 500;
+
+/// …and about this many bytes of text (long summaries).
+const INSERT_BYTES: usize = 2 * 1024 * 1024;
+
+/// New projects of an import waiting to be inserted together.
+#[derive(Default)]
+struct NewRows {
+    rows: Vec<NewProject>,
+    ids: HashSet<String>,
+    bytes: usize,
+}
+
+impl NewRows {
+    /// Queues a new project; true when the batch is full.
+    fn add(&mut self, p: NewProject) -> bool {
+        self.bytes += p.title.len() + p.summary.len() + 256;
+        self.ids.insert(p.amed_id.clone());
+        self.rows.push(p);
+        self.rows.len() >= INSERT_ROWS || self.bytes >= INSERT_BYTES
+    }
+
+    /// Inserts the queued projects and empties the batch.
+    fn write(
+        &mut self,
+        tx: &Transaction<'_>,
+        codes: &Codes,
+        actor: &str,
+        search: &mut SearchBatch,
+    ) -> Result<()> {
+        projects::insert_many(tx, codes, actor, &self.rows, search)?;
+        self.rows.clear();
+        self.ids.clear();
+        self.bytes = 0;
+        Ok(())
+    }
+}
+
 /// The write loop of an import: every row of `next`, inserted or updated, then the audit row.
 fn write_rows(
     tx: &Transaction<'_>,
@@ -268,15 +307,23 @@ fn write_rows(
     let mut counts = ImportCounts::default();
     let mut search = SearchBatch::bounded(IMPORT_SEARCH_BYTES);
     let mut rows = 0u64;
+    // New projects waiting to be inserted together (`projects::insert_many`), with their ids.
+    let mut new = NewRows::default();
     while let Some(mut p) = next()? {
         rows += 1;
         if search.is_full() {
             search.flush(tx)?;
         }
+        // A row naming a project still waiting is looked up once that one is written.
+        if new.ids.contains(&p.amed_id) {
+            new.write(tx, &codes, actor, &mut search)?;
+        }
         match existing_id(tx, &p.amed_id)? {
             None => {
-                projects::insert(tx, &codes, actor, &p, &[], &mut search)?;
                 counts.inserted += 1;
+                if new.add(p) {
+                    new.write(tx, &codes, actor, &mut search)?;
+                }
             }
             Some(_) if mode == ImportMode::Insert => {
                 return Err(Error::invalid(
@@ -301,6 +348,7 @@ fn write_rows(
             }
         }
     }
+    new.write(tx, &codes, actor, &mut search)?;
     search.flush(tx)?;
     let detail = serde_json::json!({
         "kind": "projects", "mode": mode.code(), "rows": rows, "file": file,

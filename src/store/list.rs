@@ -56,9 +56,17 @@ impl Store {
             .chain(&["p.amed_id"])
             .map(|e| format!("{e} {direction}"))
             .collect();
+        // Every live project by 課題管理番号 (an export of all, the whole unfiltered list): the ids
+        // straight from the 課題管理番号 index, less the retired ones (a partial index), rather than
+        // each project's row read for its `retired_at` (at 100,000 projects, 75,000 reads of the file:
+        // as many as the export's own).
+        let live_by_amed_id = cond.sql == super::filter::LIVE && sort.key == SortKey::AmedId;
         let sql = format!(
             "SELECT p.id FROM project p WHERE {} ORDER BY {}",
-            cond.sql,
+            match live_by_amed_id {
+                true => "p.id NOT IN (SELECT id FROM project WHERE retired_at IS NOT NULL)",
+                false => &cond.sql,
+            },
             order.join(", ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
