@@ -98,3 +98,24 @@ fn the_last_integrated_project_can_be_reached_at_40x12() {
     let body = body_rows(&mut app, 40, 12);
     assert!(body[9].contains("113"), "{}", body.join("\n"));
 }
+
+/// At 40 columns the stalled line keeps its figure whole and cuts its explanation with `~`, as
+/// the legend under the steps does, in both languages (they ran off the edge before).
+#[test]
+fn the_stalled_line_and_the_legend_are_cut_with_a_tilde_at_40_columns() {
+    for lang in [seedline::Lang::Ja, seedline::Lang::En] {
+        let mut app = opened(40, 12, 3);
+        app.lang = lang;
+        let body = body_rows(&mut app, 40, 12);
+        let stalled = &body[1];
+        assert!(
+            stalled.contains(" 3 ") && stalled.trim_end().ends_with('~'),
+            "{lang:?}: {stalled}"
+        );
+        let legend = body
+            .iter()
+            .find(|l| l.contains("在籍=") || l.contains("in = there"))
+            .unwrap_or_else(|| panic!("{lang:?}: {}", body.join("\n")));
+        assert!(legend.trim_end().ends_with('~'), "{lang:?}: {legend}");
+    }
+}

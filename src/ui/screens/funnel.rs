@@ -3,7 +3,7 @@
 
 use super::{loading, name, put_lines};
 use crate::app::{App, FunnelState};
-use crate::model::{Coded, Phase};
+use crate::model::{Coded, Funnel, Phase};
 use crate::text::{self, fit, fit_right, thousands};
 use crate::ui::theme::Theme;
 use crate::ui::tr;
@@ -37,33 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
             ),
             theme.label(),
         ),
-        Line::from(vec![
-            Span::styled(
-                format!(
-                    " {} {} ",
-                    tr(lang, "停滞（現在）", "Stalled now"),
-                    thousands(funnel.stalled)
-                ),
-                if funnel.stalled > 0 {
-                    theme.warn()
-                } else {
-                    Style::new()
-                },
-            ),
-            Span::styled(
-                format!(
-                    "({} {} {})",
-                    tr(lang, "同じフェーズに", "in one phase over"),
-                    thousands(app.stall_days),
-                    tr(
-                        lang,
-                        "日超・実用化を除く; stalled:yes",
-                        "days, practical use aside; stalled:yes"
-                    ),
-                ),
-                theme.dim(),
-            ),
-        ]),
+        stalled_line(app, funnel, w, theme),
     ];
     // The transition names' column is as wide as the widest name in this language.
     let step_label = |i: usize| {
@@ -157,11 +131,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
         ]));
     }
     lines.push(Line::styled(
-        tr(
-            lang,
-            " 在籍=年度中にいた課題 移行=年度中に先へ進んだ課題 中央値=年度中に終えた滞在",
-            " in = there during the year; moved = went on in it; median of stays ended in it",
-        ),
+        text::truncate(
+            tr(
+                lang,
+                " 在籍=年度中にいた課題 移行=年度中に先へ進んだ課題 中央値=年度中に終えた滞在",
+                " in = there during the year; moved = went on in it; median of stays ended in it",
+            ),
+            w,
+        )
+        .into_owned(),
         theme.dim(),
     ));
     lines.push(Line::raw(""));
@@ -211,4 +189,37 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &FunnelState, theme
     }
     // The whole content scrolls: on a short terminal the per-project rows lie below the head.
     put_lines(frame, area, lines.into_iter().skip(f.scroll).collect());
+}
+
+/// "Stalled now N (in one phase over D days …)": the figure whole, its explanation cut with `~`
+/// to what is left of the width.
+fn stalled_line(app: &App, funnel: &Funnel, w: usize, theme: Theme) -> Line<'static> {
+    let lang = app.lang;
+    let figure = format!(
+        " {} {} ",
+        tr(lang, "停滞（現在）", "Stalled now"),
+        thousands(funnel.stalled)
+    );
+    let why = format!(
+        "({} {} {})",
+        tr(lang, "同じフェーズに", "in one phase over"),
+        thousands(app.stall_days),
+        tr(
+            lang,
+            "日超・実用化を除く; stalled:yes",
+            "days, practical use aside; stalled:yes"
+        ),
+    );
+    let room = w.saturating_sub(text::width(&figure));
+    Line::from(vec![
+        Span::styled(
+            figure,
+            if funnel.stalled > 0 {
+                theme.warn()
+            } else {
+                Style::new()
+            },
+        ),
+        Span::styled(text::truncate(&why, room).into_owned(), theme.dim()),
+    ])
 }
