@@ -1698,7 +1698,7 @@ BEGIN
         ON CONFLICT (entered_on) DO UPDATE SET projects = projects + excluded.projects;
 END;
 -- Open deadlines of live projects per due day, for everyone (officer 0) and per assigned officer
--- (schema v13): the due board's deadline counts are sums over days of one officer's rows, whatever
+-- (schema v14): the due board's deadline counts are sums over days of one officer's rows, whatever
 -- the number of projects. Kept by the triggers below in the same transaction as every change
 -- (bulk writes too: each is one upsert on this small table); a row back at zero is removed;
 -- `seedline doctor` compares it with a recount and `doctor --rebuild-counts` refills it.
@@ -1834,7 +1834,7 @@ CREATE VIEW deadline_tally_recount (officer_id, due_on, n) AS
     JOIN project_officer po ON po.project_id = d.project_id
     WHERE d.done_on IS NULL AND p.retired_at IS NULL
     GROUP BY po.officer_id, d.due_on;
--- The due follow-ups of `tally` summed by year, month and day (schema v13), so "due by today" reads
+-- The due follow-ups of `tally` summed by year, month and day (schema v15), so "due by today" reads
 -- a number of rows bounded by the calendar (years before this one, this year's months before this
 -- one, this month's days), whatever the number of distinct due days. `grain` 'y' (span 'YYYY'),
 -- 'm' ('YYYY-MM') or 'd' ('YYYY-MM-DD'); only the figures 'due_projects' and 'due_notes'. Kept equal

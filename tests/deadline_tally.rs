@@ -1,4 +1,4 @@
-//! The due board's deadline counts kept per due day and officer (`deadline_tally`, schema v13):
+//! The due board's deadline counts kept per due day and officer (`deadline_tally`, schema v14):
 //! after every kind of write that moves open deadlines, the kept rows equal a recount written here,
 //! and the paged board (counts, buckets, pages, positions) equals the whole board read at once, for
 //! everyone, for a busy officer and for an officer with one project. `doctor` names a tampered row

@@ -1,5 +1,5 @@
 -- Open deadlines of live projects per due day, for everyone (officer 0) and per assigned officer
--- (schema v13): the due board's deadline counts are sums over days of one officer's rows, whatever
+-- (schema v14): the due board's deadline counts are sums over days of one officer's rows, whatever
 -- the number of projects. Kept by the triggers below in the same transaction as every change
 -- (bulk writes too: each is one upsert on this small table); a row back at zero is removed;
 -- `seedline doctor` compares it with a recount and `doctor --rebuild-counts` refills it.

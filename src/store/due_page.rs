@@ -5,7 +5,7 @@
 //! Retired projects are left out by `project_id NOT IN (retired)`: the retired ids are read once
 //! (few rows) and every open item is tested from the index entry alone, so the counts never visit
 //! a project row. The deadlines' counts come from `deadline_tally` (open deadlines of live
-//! projects per due day and officer, schema v13): sums over days, whatever the number of projects.
+//! projects per due day and officer, schema v14): sums over days, whatever the number of projects.
 //! Mine pages probe each deadline's project for my assignment, so a page reads about a page of
 //! entries, unless my deadlines are too rare for that (see [`MineWay`]).
 

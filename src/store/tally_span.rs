@@ -1,4 +1,4 @@
-//! The due follow-ups summed by year, month and day (`tally_span`, schema v13, kept by the
+//! The due follow-ups summed by year, month and day (`tally_span`, schema v15, kept by the
 //! triggers of `tally_span.sql` on `tally`): "due by today" is the years before today's, this
 //! year's months before today's and this month's days up to today, three index ranges bounded by
 //! the calendar whatever the number of distinct due days. `doctor` compares the table with a

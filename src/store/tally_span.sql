@@ -1,4 +1,4 @@
--- The due follow-ups of `tally` summed by year, month and day (schema v13), so "due by today" reads
+-- The due follow-ups of `tally` summed by year, month and day (schema v15), so "due by today" reads
 -- a number of rows bounded by the calendar (years before this one, this year's months before this
 -- one, this month's days), whatever the number of distinct due days. `grain` 'y' (span 'YYYY'),
 -- 'm' ('YYYY-MM') or 'd' ('YYYY-MM-DD'); only the figures 'due_projects' and 'due_notes'. Kept equal
