@@ -525,8 +525,8 @@ END;
 
 -- Keeping the counts: every input of `tally_contribution`.
 CREATE TRIGGER tally_project_insert AFTER INSERT ON project
+WHEN NOT EXISTS (SELECT 1 FROM tally_pause)
 BEGIN
-    INSERT OR IGNORE INTO tally_pending (project_id) SELECT NEW.id FROM tally_pause;
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, n FROM tally_contribution
         WHERE project_id = NEW.id + 0
@@ -569,6 +569,7 @@ END;
 
 CREATE TRIGGER tally_pda_insert_before BEFORE INSERT ON project_disease_area
 WHEN NOT EXISTS (SELECT 1 FROM project_disease_area WHERE project_id = NEW.project_id AND disease_area_id = NEW.disease_area_id)
+  AND NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = NEW.project_id)
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, -n FROM tally_contribution
@@ -579,11 +580,11 @@ BEGIN
 END;
 
 CREATE TRIGGER tally_pda_insert_after AFTER INSERT ON project_disease_area
+WHEN NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = NEW.project_id)
 BEGIN
     INSERT INTO tally (officer_id, dim, figure, key, phase, day, n)
         SELECT officer_id, dim, figure, key, phase, day, n FROM tally_contribution
         WHERE project_id = NEW.project_id
-          AND NOT EXISTS (SELECT 1 FROM tally_pending WHERE project_id = NEW.project_id)
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
@@ -1561,10 +1562,13 @@ BEGIN
 END;
 
 -- A project added during a bulk write contributes nothing yet (no allocation, no phase change can
--- name it before it exists): it is noted at once, so its rows never run the per-row triggers.
-CREATE TRIGGER portfolio_tally_project_insert AFTER INSERT ON project
+-- name it before it exists): it is noted at once for every set-wise add at the end (dashboard,
+-- budget and funnel counts), so its rows never run the per-row triggers. Outside one,
+-- `tally_project_insert` adds its contribution at once.
+CREATE TRIGGER pause_project_insert AFTER INSERT ON project
 WHEN EXISTS (SELECT 1 FROM tally_pause)
 BEGIN
+    INSERT OR IGNORE INTO tally_pending (project_id) VALUES (NEW.id);
     INSERT OR IGNORE INTO budget_pending (project_id) VALUES (NEW.id);
     INSERT OR IGNORE INTO funnel_pending (project_id) VALUES (NEW.id);
 END;
