@@ -122,7 +122,9 @@ impl Board {
     }
 
     fn one(&self, sql: &str, params: impl rusqlite::Params) -> i64 {
-        raw(&self.db()).query_row(sql, params, |r| r.get(0)).unwrap()
+        raw(&self.db())
+            .query_row(sql, params, |r| r.get(0))
+            .unwrap()
     }
 
     fn run(&self, sql: &str, params: impl rusqlite::Params) {
@@ -170,7 +172,10 @@ fn board() -> Board {
 fn every_write_that_moves_an_open_item_keeps_the_per_officer_view() {
     let mut b = board();
     b.check("after the demo");
-    assert!(b.nobody_row(), "a project without officers has due deadlines");
+    assert!(
+        b.nobody_row(),
+        "a project without officers has due deadlines"
+    );
     // A project without officers, with open deadlines (the board's `-` row).
     let lone = b.one(
         "SELECT p.id FROM project p WHERE p.retired_at IS NULL
@@ -240,7 +245,10 @@ fn every_write_that_moves_an_open_item_keeps_the_per_officer_view() {
         "SELECT id FROM project WHERE id <> ?1 AND retired_at IS NULL ORDER BY id DESC LIMIT 1",
         [lone],
     );
-    b.run("UPDATE note SET project_id = ?2 WHERE id = ?1", [notes[3], other]);
+    b.run(
+        "UPDATE note SET project_id = ?2 WHERE id = ?1",
+        [notes[3], other],
+    );
     b.check("after moving a follow-up to another project");
 
     // The first officer in: the project's deadlines leave `-`; a second changes nothing there;
@@ -374,7 +382,10 @@ fn doctor_names_a_tampered_per_officer_count_and_rebuild_repairs_it() {
         ("en", "tally follow_up_tally: 2 rows differ from a recount"),
         ("en", "tally unassigned_tally: 2 rows differ from a recount"),
         ("ja", "集計表 follow_up_tally の 2 行が再集計と一致しません"),
-        ("ja", "集計表 unassigned_tally の 2 行が再集計と一致しません"),
+        (
+            "ja",
+            "集計表 unassigned_tally の 2 行が再集計と一致しません",
+        ),
     ] {
         let out = b
             .home
@@ -402,4 +413,77 @@ fn doctor_names_a_tampered_per_officer_count_and_rebuild_repairs_it() {
         .args(["--lang", "en", "doctor"])
         .assert()
         .success();
+}
+
+/// The virtual-machine steps of `sql` on project `id` (rolled back).
+fn steps(db: &Path, sql: &str, id: i64) -> i32 {
+    let mut conn = raw(db);
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    let tx = conn.transaction().unwrap();
+    let mut stmt = tx.prepare(sql).unwrap();
+    assert_eq!(stmt.execute([id]).unwrap(), 1, "{sql}");
+    let n = stmt.get_status(rusqlite::StatementStatus::VmStep);
+    drop(stmt);
+    tx.rollback().unwrap();
+    n
+}
+
+/// A write on one project costs the same whatever the open items of the other projects: the
+/// triggers read the written project's follow-ups, deadlines and officers by index (the same
+/// write on the same project, before and after every other project got open items).
+#[test]
+fn a_write_reads_its_own_projects_open_items_not_everyones() {
+    let b = board();
+    let db = b.db();
+    let id = b.one(
+        "SELECT p.id FROM project p WHERE p.retired_at IS NULL
+           AND EXISTS (SELECT 1 FROM project_officer WHERE project_id = p.id)
+           AND EXISTS (SELECT 1 FROM deadline WHERE project_id = p.id AND done_on IS NULL)
+         ORDER BY p.id LIMIT 1",
+        [],
+    );
+    raw(&db)
+        .execute(
+            "INSERT INTO note (project_id, occurred_on, kind, author, author_role, body,
+                 follow_up_on, created_at, updated_at)
+             VALUES (?1, '2026-11-01', 'meeting', '岩崎 美紀', 'PO', '確認', '2026-12-01', 't', 't')",
+            [id],
+        )
+        .unwrap();
+    let writes = [
+        "UPDATE project SET retired_at = '2026-11-25T00:00:00Z' WHERE id = ?1",
+        "DELETE FROM project WHERE id = ?1",
+        "DELETE FROM project_officer WHERE project_id = ?1
+           AND officer_id = (SELECT min(officer_id) FROM project_officer WHERE project_id = ?1)",
+        "INSERT INTO project_officer (project_id, officer_id)
+         SELECT ?1, max(id) FROM officer
+         WHERE id NOT IN (SELECT officer_id FROM project_officer WHERE project_id = ?1)",
+        "UPDATE note SET follow_up_done_at = 't', follow_up_done_by = 'x'
+         WHERE id = (SELECT max(id) FROM note WHERE project_id = ?1)",
+        "UPDATE deadline SET done_on = '2026-11-25', done_by = 'x'
+         WHERE id = (SELECT min(id) FROM deadline WHERE project_id = ?1 AND done_on IS NULL)",
+    ];
+    let before: Vec<i32> = writes.iter().map(|sql| steps(&db, sql, id)).collect();
+    // Every other project: open follow-ups and deadlines, half of them without officers.
+    raw(&db)
+        .execute_batch(&format!(
+            "INSERT INTO note (project_id, occurred_on, kind, author, author_role, body,
+                 follow_up_on, created_at, updated_at)
+             SELECT p.id, '2026-11-01', 'meeting', '岩崎 美紀', 'PO', '確認', d.day, 't', 't'
+             FROM project p, (SELECT '2026-12-01' AS day UNION ALL SELECT '2026-10-01'
+                              UNION ALL SELECT '2026-11-20') d WHERE p.id <> {id};
+             INSERT INTO deadline (project_id, kind, due_on, created_by, created_at)
+             SELECT p.id, 'annual_report', d.day, 'x', 't'
+             FROM project p, (SELECT '2026-12-01' AS day UNION ALL SELECT '2026-10-01') d
+             WHERE p.id <> {id};
+             DELETE FROM project_officer WHERE project_id % 2 = 0 AND project_id <> {id};"
+        ))
+        .unwrap();
+    for (sql, a) in writes.iter().zip(before) {
+        let b = steps(&db, sql, id);
+        assert!(
+            b < a + 300,
+            "{sql}: {a} steps, {b} once the other projects have open items: it reads them"
+        );
+    }
 }
