@@ -1,8 +1,8 @@
 //! A single write costs the same on a big database as on a small one: the triggers that keep the
 //! counts (`tally`, the portfolio tallies, the stalled, deadline and per-officer counts) read the
-//! written project's rows, never every project's. Measured in SQLite's virtual-machine steps (which count
-//! the trigger programs a statement runs), so the test is exact and independent of the machine's
-//! speed: a phase move on 4× the projects must not take more than a few more steps.
+//! written project's rows, never every project's. Measured in SQLite's virtual-machine steps
+//! (which count the trigger programs a statement runs), so the test is exact and independent of
+//! the machine's speed: a phase move on 4× the projects must not take more than a few more steps.
 
 use crate::common::{Home, today};
 use rusqlite::StatementStatus;
