@@ -6,6 +6,7 @@
 //! (few rows) and every open item is tested from the index entry alone, so the counts never visit
 //! a project row. The deadlines' counts come from `deadline_tally` (open deadlines of live
 //! projects per due day and officer, schema v14): sums over days, whatever the number of projects.
+//! So are everyone's counts per officer (`t`): `follow_up_tally` and `unassigned_tally` (v17).
 //! Mine pages probe each deadline's project for my assignment, so a page reads about a page of
 //! entries, unless my deadlines are too rare for that (see [`MineWay`]).
 
