@@ -487,3 +487,54 @@ fn a_write_reads_its_own_projects_open_items_not_everyones() {
         );
     }
 }
+
+/// A database left by schema v16: the CLI says it upgrades (v16 → v17), and the upgrade fills the
+/// kept counts from a recount, so the per-officer view is right at once.
+#[test]
+fn an_upgrade_from_v16_fills_the_counts_from_a_recount() {
+    let b = board();
+    let db = b.db();
+    let expected = b.store.due_owner_counts(until(), today(), None).unwrap();
+    drop(b.store);
+    let conn = raw(&db);
+    let objects: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT type, name FROM sqlite_master
+             WHERE (name LIKE 'follow_up_tally%' OR name LIKE 'unassigned_tally%') AND type <> 'index'
+             ORDER BY type = 'table'",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (kind, name) in objects {
+        conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
+            .unwrap();
+    }
+    conn.pragma_update(None, "user_version", 16).unwrap();
+    drop(conn);
+    let out = b
+        .home
+        .seedline()
+        .args(["--lang", "en", "show", "due", "--by-officer", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let latest = seedline::store::LATEST_VERSION;
+    assert!(
+        stderr.contains(&format!("to the current schema (v16 → v{latest})")),
+        "{stderr}"
+    );
+    let (kept, counted) = (kept(&db), recount(&db));
+    assert!(!kept.0.is_empty() && !kept.1.is_empty());
+    assert_eq!(kept, counted);
+    let store =
+        seedline::store::Store::open(&db, seedline::store::OpenOptions { create: false }).unwrap();
+    assert_eq!(
+        store.due_owner_counts(until(), today(), None).unwrap(),
+        expected
+    );
+}
