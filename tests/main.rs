@@ -33,6 +33,7 @@ mod numbers;
 mod officers;
 mod outcomes;
 mod outcomes_journey;
+mod owner_tally;
 mod portfolio;
 mod portfolio_tally;
 mod programs;

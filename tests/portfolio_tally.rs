@@ -220,6 +220,23 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
             conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
         }
         conn.execute_batch("DROP TABLE deadline_tally").unwrap();
+        // Step 17's kept counts of the per-officer view.
+        let later: Vec<(String, String)> = conn
+            .prepare(
+                "SELECT type, name FROM sqlite_master
+                 WHERE (name LIKE 'follow_up_tally%' OR name LIKE 'unassigned_tally%') AND type <> 'index'
+                 ORDER BY type = 'table'",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(later.len(), 19, "{later:?}");
+        for (kind, name) in later {
+            conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
+                .unwrap();
+        }
         conn.execute_batch(
             "DROP TRIGGER tally_span_insert; DROP TRIGGER tally_span_update;
              DROP TRIGGER tally_span_delete; DROP TABLE tally_span;",

@@ -1,8 +1,8 @@
 //! A single write costs the same on a big database as on a small one: the triggers that keep the
-//! counts (`tally`, the portfolio tallies, the stalled and deadline counts) read the written
-//! project's rows, never every project's. Measured in SQLite's virtual-machine steps (which count
-//! the trigger programs a statement runs), so the test is exact and independent of the machine's
-//! speed: a phase move on 4× the projects must not take more than a few more steps.
+//! counts (`tally`, the portfolio tallies, the stalled, deadline and per-officer counts) read the
+//! written project's rows, never every project's. Measured in SQLite's virtual-machine steps
+//! (which count the trigger programs a statement runs), so the test is exact and independent of
+//! the machine's speed: a phase move on 4× the projects must not take more than a few more steps.
 
 use crate::common::{Home, today};
 use rusqlite::StatementStatus;
@@ -57,6 +57,16 @@ fn a_write_reads_the_project_it_writes_not_every_project() {
              created_at, updated_at)
          SELECT ?1, occurred_on, kind, author, author_role, '追加', '2026-12-01', created_at, updated_at
          FROM note LIMIT 1",
+        // The due board's per-officer counts (v18): a follow-up done, a deadline added, an
+        // officer assigned, a project deleted (its part taken away before the cascade).
+        "UPDATE note SET follow_up_done_at = 't', follow_up_done_by = 'x'
+         WHERE id = (SELECT max(id) FROM note WHERE project_id >= ?1 AND follow_up_on IS NOT NULL)",
+        "INSERT INTO deadline (project_id, kind, due_on, created_by, created_at)
+         VALUES (?1, 'annual_report', '2026-12-01', 'x', 't')",
+        "INSERT INTO project_officer (project_id, officer_id)
+         SELECT ?1, max(id) FROM officer
+         WHERE id NOT IN (SELECT officer_id FROM project_officer WHERE project_id = ?1)",
+        "DELETE FROM project WHERE id = ?1",
         "DELETE FROM project_disease_area WHERE project_id = ?1 AND disease_area_id =
              (SELECT min(disease_area_id) FROM project_disease_area WHERE project_id = ?1)",
         "INSERT INTO project (amed_id, title, summary, pi_name, pi_title, institution, program_id,

@@ -6,6 +6,7 @@
 //! (few rows) and every open item is tested from the index entry alone, so the counts never visit
 //! a project row. The deadlines' counts come from `deadline_tally` (open deadlines of live
 //! projects per due day and officer, schema v14): sums over days, whatever the number of projects.
+//! So are everyone's counts per officer (`t`): `follow_up_tally` and `unassigned_tally` (v18).
 //! Mine pages probe each deadline's project for my assignment, so a page reads about a page of
 //! entries, unless my deadlines are too rare for that (see [`MineWay`]).
 
@@ -373,8 +374,10 @@ impl Store {
     }
 
     /// Counts per officer and aging bucket (an item counts once for each of its owners: the
-    /// note's author, a deadline's assigned officers, `-` for none), in the board's row order;
-    /// grouped in SQL over the open-item indexes instead of tallied from every item.
+    /// note's author, a deadline's assigned officers, `-` for none), in the board's row order.
+    /// Everyone's are sums over the kept counts (`follow_up_tally`, `deadline_tally`'s officer
+    /// rows, `unassigned_tally`), whatever the number of projects; mine are grouped in SQL over the
+    /// open-item indexes of my follow-ups and my projects' deadlines.
     pub fn due_owner_counts(
         &self,
         until: Date,
@@ -396,22 +399,44 @@ impl Store {
             case
         };
         let mut by_owner: std::collections::BTreeMap<String, [i64; 4]> = Default::default();
-        let (open, open_params) = Half::Notes.open(until, mine, MineWay::Set);
         let mut params = Vec::new();
-        let case = bucket("n.follow_up_on", &mut params);
-        params.extend(open_params);
-        let notes =
-            format!("SELECT n.author, {case}, count(*) FROM note n WHERE {open} GROUP BY 1, 2");
-        let (open, open_params) = Half::Deadlines.open(until, mine, MineWay::Set);
-        let case = bucket("d.due_on", &mut params);
-        params.extend(open_params);
-        let deadlines = format!(
-            "SELECT coalesce(o.name, ''), {case}, count(*) FROM deadline d
-               LEFT JOIN project_officer po ON po.project_id = d.project_id
-               LEFT JOIN officer o ON o.id = po.officer_id
-             WHERE {open} GROUP BY 1, 2"
-        );
-        let sql = format!("{notes} UNION ALL {deadlines}");
+        let sql = if mine.is_none() {
+            // Two officers of one name are one row, as when the items were read.
+            let until = Value::Text(until.to_string());
+            let case = bucket("due_on", &mut params);
+            params.push(until.clone());
+            let notes = format!(
+                "SELECT author, {case}, sum(n) FROM follow_up_tally WHERE due_on <= ? GROUP BY 1, 2"
+            );
+            let case = bucket("t.due_on", &mut params);
+            params.push(until.clone());
+            let assigned = format!(
+                "SELECT o.name, {case}, sum(t.n) FROM deadline_tally t JOIN officer o ON o.id = t.officer_id
+                 WHERE t.officer_id > 0 AND t.due_on <= ? GROUP BY 1, 2"
+            );
+            let case = bucket("due_on", &mut params);
+            params.push(until);
+            let nobody = format!(
+                "SELECT '', {case}, sum(n) FROM unassigned_tally WHERE due_on <= ? GROUP BY 2"
+            );
+            format!("{notes} UNION ALL {assigned} UNION ALL {nobody}")
+        } else {
+            let (open, open_params) = Half::Notes.open(until, mine, MineWay::Set);
+            let case = bucket("n.follow_up_on", &mut params);
+            params.extend(open_params);
+            let notes =
+                format!("SELECT n.author, {case}, count(*) FROM note n WHERE {open} GROUP BY 1, 2");
+            let (open, open_params) = Half::Deadlines.open(until, mine, MineWay::Set);
+            let case = bucket("d.due_on", &mut params);
+            params.extend(open_params);
+            let deadlines = format!(
+                "SELECT coalesce(o.name, ''), {case}, count(*) FROM deadline d
+                   LEFT JOIN project_officer po ON po.project_id = d.project_id
+                   LEFT JOIN officer o ON o.id = po.officer_id
+                 WHERE {open} GROUP BY 1, 2"
+            );
+            format!("{notes} UNION ALL {deadlines}")
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
             Ok((

@@ -3,7 +3,8 @@
 //! a bulk write's pause (`tally::paused`) adds the contributions of the projects it touched (the
 //! same recount narrowed to `budget_pending` / `funnel_pending`). Same figures as the fill in
 //! `migrate_v11.sql`. Also checked and rebuilt here, kept row by row without a pause: the funnel's
-//! stalled figure per entry day (v13) and the due board's open deadlines per officer and day (v14).
+//! stalled figure per entry day (v13), the due board's open deadlines per officer and day (v14),
+//! and its open follow-ups per author and day and unassigned deadlines per day (v18).
 
 use crate::Result;
 use rusqlite::Transaction;
@@ -101,7 +102,18 @@ fn deadline_recount(_only: &str) -> String {
     "SELECT officer_id, due_on, n FROM deadline_tally_recount".into()
 }
 
-const TALLIES: [Tally; 6] = [
+/// The due board's open follow-ups per author and due day (`follow_up_tally`, v18), and its open
+/// deadlines without an officer per due day (`unassigned_tally`): the views the migration filled
+/// them from (never narrowed: these triggers never pause).
+fn follow_up_recount(_only: &str) -> String {
+    "SELECT author, due_on, n FROM follow_up_tally_recount".into()
+}
+
+fn unassigned_recount(_only: &str) -> String {
+    "SELECT due_on, n FROM unassigned_tally_recount".into()
+}
+
+const TALLIES: [Tally; 8] = [
     Tally {
         table: "budget_tally",
         key: "rows_by, key, fiscal_year",
@@ -145,6 +157,21 @@ const TALLIES: [Tally; 6] = [
         counts: &["n"],
         pending: None,
         recount: deadline_recount,
+    },
+    // The due board's per-officer view for everyone (v18): upserts into tables of days too.
+    Tally {
+        table: "follow_up_tally",
+        key: "author, due_on",
+        counts: &["n"],
+        pending: None,
+        recount: follow_up_recount,
+    },
+    Tally {
+        table: "unassigned_tally",
+        key: "due_on",
+        counts: &["n"],
+        pending: None,
+        recount: unassigned_recount,
     },
 ];
 
