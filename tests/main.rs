@@ -34,6 +34,7 @@ mod officers;
 mod outcomes;
 mod outcomes_journey;
 mod owner_tally;
+mod pair_tally;
 mod portfolio;
 mod portfolio_tally;
 mod programs;

@@ -207,14 +207,15 @@ fn a_migrated_database_has_exactly_the_schema_of_schema_sql() {
     );
 }
 
-/// Makes a database look as schema version 12 left it: the objects of steps 13 to 15 and 17 dropped
+/// Makes a database look as schema version 12 left it: the objects of steps 13 to 15, 18 and 19 dropped
 /// (triggers first; the indexes step 14 redefines are simply redefined again).
 fn undo_to_v12(conn: &rusqlite::Connection) {
     let objects: Vec<(String, String)> = conn
         .prepare(
             "SELECT type, name FROM sqlite_master
              WHERE (name LIKE 'stall_tally%' OR name LIKE 'deadline_tally%' OR name LIKE 'tally_span%'
-                    OR name LIKE 'follow_up_tally%' OR name LIKE 'unassigned_tally%')
+                    OR name LIKE 'follow_up_tally%' OR name LIKE 'unassigned_tally%'
+                    OR name LIKE 'deadline_pair_tally%')
                AND type <> 'index'
              ORDER BY type = 'table', type = 'view'",
         )

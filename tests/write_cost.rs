@@ -1,5 +1,5 @@
 //! A single write costs the same on a big database as on a small one: the triggers that keep the
-//! counts (`tally`, the portfolio tallies, the stalled, deadline and per-officer counts) read the
+//! counts (`tally`, the portfolio tallies, the stalled, deadline, per-officer and pair counts) read the
 //! written project's rows, never every project's. Measured in SQLite's virtual-machine steps
 //! (which count the trigger programs a statement runs), so the test is exact and independent of
 //! the machine's speed: a phase move on 4× the projects must not take more than a few more steps.
@@ -67,6 +67,18 @@ fn a_write_reads_the_project_it_writes_not_every_project() {
          SELECT ?1, max(id) FROM officer
          WHERE id NOT IN (SELECT officer_id FROM project_officer WHERE project_id = ?1)",
         "DELETE FROM project WHERE id = ?1",
+        // The per-officer view of mine (v19): an officer unassigned, an assignment handed to
+        // another officer, a deadline's date moved, a deadline deleted.
+        "DELETE FROM project_officer WHERE project_id = ?1
+           AND officer_id = (SELECT min(officer_id) FROM project_officer WHERE project_id = ?1)",
+        "UPDATE project_officer SET officer_id = (SELECT max(id) FROM officer
+             WHERE id NOT IN (SELECT officer_id FROM project_officer WHERE project_id = ?1))
+         WHERE project_id = ?1
+           AND officer_id = (SELECT min(officer_id) FROM project_officer WHERE project_id = ?1)",
+        "UPDATE deadline SET due_on = '2026-12-02'
+         WHERE id = (SELECT max(id) FROM deadline WHERE project_id >= ?1 AND done_on IS NULL)",
+        "DELETE FROM deadline
+         WHERE id = (SELECT max(id) FROM deadline WHERE project_id >= ?1 AND done_on IS NULL)",
         "DELETE FROM project_disease_area WHERE project_id = ?1 AND disease_area_id =
              (SELECT min(disease_area_id) FROM project_disease_area WHERE project_id = ?1)",
         "INSERT INTO project (amed_id, title, summary, pi_name, pi_title, institution, program_id,

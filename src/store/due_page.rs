@@ -6,7 +6,8 @@
 //! (few rows) and every open item is tested from the index entry alone, so the counts never visit
 //! a project row. The deadlines' counts come from `deadline_tally` (open deadlines of live
 //! projects per due day and officer, schema v14): sums over days, whatever the number of projects.
-//! So are everyone's counts per officer (`t`): `follow_up_tally` and `unassigned_tally` (v18).
+//! So are everyone's counts per officer (`t`): `follow_up_tally` and `unassigned_tally` (v18);
+//! mine from `follow_up_tally` and my rows of `deadline_pair_tally` (v19).
 //! Mine pages probe each deadline's project for my assignment, so a page reads about a page of
 //! entries, unless my deadlines are too rare for that (see [`MineWay`]).
 
@@ -376,8 +377,9 @@ impl Store {
     /// Counts per officer and aging bucket (an item counts once for each of its owners: the
     /// note's author, a deadline's assigned officers, `-` for none), in the board's row order.
     /// Everyone's are sums over the kept counts (`follow_up_tally`, `deadline_tally`'s officer
-    /// rows, `unassigned_tally`), whatever the number of projects; mine are grouped in SQL over the
-    /// open-item indexes of my follow-ups and my projects' deadlines.
+    /// rows, `unassigned_tally`), whatever the number of projects; so are mine (`follow_up_tally`
+    /// by my names, my rows of `deadline_pair_tally`), unless my name matches several officer
+    /// records: then my deadlines are grouped in SQL over my projects' open-item index.
     pub fn due_owner_counts(
         &self,
         until: Date,
@@ -421,21 +423,47 @@ impl Store {
             );
             format!("{notes} UNION ALL {assigned} UNION ALL {nobody}")
         } else {
-            let (open, open_params) = Half::Notes.open(until, mine, MineWay::Set);
-            let case = bucket("n.follow_up_on", &mut params);
-            params.extend(open_params);
-            let notes =
-                format!("SELECT n.author, {case}, count(*) FROM note n WHERE {open} GROUP BY 1, 2");
-            let (open, open_params) = Half::Deadlines.open(until, mine, MineWay::Set);
-            let case = bucket("d.due_on", &mut params);
-            params.extend(open_params);
-            let deadlines = format!(
-                "SELECT coalesce(o.name, ''), {case}, count(*) FROM deadline d
-                   LEFT JOIN project_officer po ON po.project_id = d.project_id
-                   LEFT JOIN officer o ON o.id = po.officer_id
-                 WHERE {open} GROUP BY 1, 2"
+            // My follow-ups by author from the kept counts: the same rows as my open items.
+            let names: &[String] = mine.map(|me| me.names.as_slice()).unwrap_or_default();
+            let case = bucket("due_on", &mut params);
+            params.push(Value::Text(until.to_string()));
+            params.extend(names.iter().map(|n| Value::Text(n.clone())));
+            let marks: Vec<&str> = names.iter().map(|_| "?").collect();
+            let notes = format!(
+                "SELECT author, {case}, sum(n) FROM follow_up_tally
+                 WHERE due_on <= ? AND author IN ({}) GROUP BY 1, 2",
+                marks.join(", ")
             );
-            format!("{notes} UNION ALL {deadlines}")
+            match Kept::of(mine) {
+                // My deadlines per officer of their projects: my rows of the kept pairs.
+                Kept::Officer(officer) => {
+                    let case = bucket("t.due_on", &mut params);
+                    params.push(Value::Integer(officer));
+                    params.push(Value::Text(until.to_string()));
+                    format!(
+                        "{notes} UNION ALL
+                         SELECT coalesce(o.name, ''), {case}, sum(t.n) FROM deadline_pair_tally t
+                           LEFT JOIN officer o ON o.id = t.co_officer_id
+                         WHERE t.officer_id = ? AND t.due_on <= ? GROUP BY 1, 2"
+                    )
+                }
+                // No officer record: no deadlines of mine.
+                Kept::Nobody => notes,
+                // A project assigned to two of my records would count twice in a sum of their
+                // rows: my items, grouped.
+                Kept::Counted => {
+                    let (open, open_params) = Half::Deadlines.open(until, mine, MineWay::Set);
+                    let case = bucket("d.due_on", &mut params);
+                    params.extend(open_params);
+                    format!(
+                        "{notes} UNION ALL
+                         SELECT coalesce(o.name, ''), {case}, count(*) FROM deadline d
+                           LEFT JOIN project_officer po ON po.project_id = d.project_id
+                           LEFT JOIN officer o ON o.id = po.officer_id
+                         WHERE {open} GROUP BY 1, 2"
+                    )
+                }
+            }
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {

@@ -4,7 +4,8 @@
 //! same recount narrowed to `budget_pending` / `funnel_pending`). Same figures as the fill in
 //! `migrate_v11.sql`. Also checked and rebuilt here, kept row by row without a pause: the funnel's
 //! stalled figure per entry day (v13), the due board's open deadlines per officer and day (v14),
-//! and its open follow-ups per author and day and unassigned deadlines per day (v18).
+//! its open follow-ups per author and day and unassigned deadlines per day (v18), and its open
+//! deadlines per pair of officers of one project and day (v19).
 
 use crate::Result;
 use rusqlite::Transaction;
@@ -113,7 +114,14 @@ fn unassigned_recount(_only: &str) -> String {
     "SELECT due_on, n FROM unassigned_tally_recount".into()
 }
 
-const TALLIES: [Tally; 8] = [
+/// The due board's open deadlines per pair of officers of one project and due day
+/// (`deadline_pair_tally`, v19: the per-officer view of mine): the view the migration filled it
+/// from (never narrowed: these triggers never pause).
+fn pair_recount(_only: &str) -> String {
+    "SELECT officer_id, co_officer_id, due_on, n FROM deadline_pair_tally_recount".into()
+}
+
+const TALLIES: [Tally; 9] = [
     Tally {
         table: "budget_tally",
         key: "rows_by, key, fiscal_year",
@@ -172,6 +180,14 @@ const TALLIES: [Tally; 8] = [
         counts: &["n"],
         pending: None,
         recount: unassigned_recount,
+    },
+    // The per-officer view of mine (v19): upserts into a table of officer pairs × days.
+    Tally {
+        table: "deadline_pair_tally",
+        key: "officer_id, co_officer_id, due_on",
+        counts: &["n"],
+        pending: None,
+        recount: pair_recount,
     },
 ];
 

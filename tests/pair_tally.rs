@@ -1,0 +1,452 @@
+//! The due board's per-officer view of "mine" from kept counts (schema v19): open deadlines of
+//! live projects per pair of officers assigned to the same project, and due day
+//! (`deadline_pair_tally`). After every kind of write that moves an open deadline or an
+//! assignment, the kept rows equal a recount written here (each open deadline paired over its
+//! project's officers in Rust), and `due_owner_counts(mine)` equals the per-officer rows of my
+//! board read item by item: for a busy officer, a one-project officer, a name two officer records
+//! share, and a name without an officer record. `doctor` names a tampered row in both languages,
+//! `doctor --rebuild-counts` repairs it, and an upgrade from v18 fills the table.
+
+use crate::common::{Home, raw, today};
+use seedline::demo::{DemoOptions, generate};
+use seedline::model::{Author, DeadlineKind, NewDeadline, NewOfficer, OfficerRole, due_board};
+use seedline::store::{BulkDeadline, ImportMode, Store};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn until() -> seedline::model::Date {
+    today().checked_add_days(chrono::Days::new(30)).unwrap()
+}
+
+fn day(offset: i64) -> seedline::model::Date {
+    today()
+        .checked_add_signed(chrono::Duration::days(offset))
+        .unwrap()
+}
+
+fn author() -> Author {
+    Author::new(Some("岩崎 美紀"), Some("PO"), "iwasaki")
+}
+
+/// (officer, co-officer, due day) → open deadlines.
+type Pairs = BTreeMap<(i64, i64, String), i64>;
+
+/// Counted from the rows: every open deadline of a live project, once for each ordered pair of
+/// its project's officers (an officer with itself included).
+fn recount(db: &Path) -> Pairs {
+    let conn = raw(db);
+    let mut officers: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    let mut stmt = conn
+        .prepare("SELECT project_id, officer_id FROM project_officer")
+        .unwrap();
+    for row in stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+        .unwrap()
+    {
+        let (project, officer) = row.unwrap();
+        officers.entry(project).or_default().push(officer);
+    }
+    let mut out = BTreeMap::new();
+    let mut stmt = conn
+        .prepare(
+            "SELECT d.project_id, d.due_on FROM deadline d JOIN project p ON p.id = d.project_id
+             WHERE p.retired_at IS NULL AND d.done_on IS NULL",
+        )
+        .unwrap();
+    for row in stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+    {
+        let (project, due_on) = row.unwrap();
+        let on = officers.get(&project).cloned().unwrap_or_default();
+        for a in &on {
+            for b in &on {
+                *out.entry((*a, *b, due_on.clone())).or_insert(0) += 1;
+            }
+        }
+    }
+    out
+}
+
+fn kept(db: &Path) -> Pairs {
+    raw(db)
+        .prepare("SELECT officer_id, co_officer_id, due_on, n FROM deadline_pair_tally")
+        .unwrap()
+        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+struct Board {
+    home: Home,
+    store: Store,
+    /// The officers whose "mine" view is checked, by name.
+    names: Vec<String>,
+}
+
+impl Board {
+    fn db(&self) -> std::path::PathBuf {
+        self.home.path("p.db")
+    }
+
+    /// Kept pairs equal the recount (the diagonal equals `deadline_tally`'s officer rows); each
+    /// checked officer's per-officer view equals their board's items grouped per owner.
+    fn check(&self, when: &str) {
+        let (kept, counted) = (kept(&self.db()), recount(&self.db()));
+        assert!(!counted.is_empty(), "{when}: pairs to count");
+        let differ: Vec<_> = kept
+            .keys()
+            .chain(counted.keys())
+            .filter(|key| kept.get(*key) != counted.get(*key))
+            .map(|key| (key, kept.get(key), counted.get(key)))
+            .collect();
+        assert!(differ.is_empty(), "{when}: kept pairs differ: {differ:?}");
+        assert!(kept.values().all(|n| *n > 0), "{when}: no row at zero");
+        let own: Pairs = raw(&self.db())
+            .prepare(
+                "SELECT officer_id, officer_id, due_on, n FROM deadline_tally WHERE officer_id > 0",
+            )
+            .unwrap()
+            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let diagonal: Pairs = kept.into_iter().filter(|((a, b, _), _)| a == b).collect();
+        assert_eq!(
+            diagonal, own,
+            "{when}: the diagonal is each officer's own count"
+        );
+        for name in &self.names {
+            let me = self.store.me(name).unwrap();
+            let whole = self.store.due_items(Some(until()), Some(&me)).unwrap();
+            let (expected, _) = due_board(&whole, today());
+            let rows = self
+                .store
+                .due_owner_counts(until(), today(), Some(&me))
+                .unwrap();
+            assert_eq!(rows, expected, "{when}: {name}'s per-officer rows");
+        }
+    }
+
+    fn one(&self, sql: &str, params: impl rusqlite::Params) -> i64 {
+        raw(&self.db())
+            .query_row(sql, params, |r| r.get(0))
+            .unwrap()
+    }
+
+    fn run(&self, sql: &str, params: impl rusqlite::Params) {
+        let conn = raw(&self.db());
+        conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        assert_eq!(conn.execute(sql, params).unwrap(), 1, "{sql}");
+    }
+}
+
+fn board() -> Board {
+    let home = Home::new();
+    let mut store = home.store("p.db");
+    let options = DemoOptions {
+        projects: 240,
+        notes: 1200,
+        flags: 30,
+        seed: 23,
+        anchor: today(),
+    };
+    generate(&mut store, &options, &mut |_, _, _| {}).unwrap();
+    let busiest: String = raw(&home.path("p.db"))
+        .query_row(
+            "SELECT o.name FROM officer o JOIN project_officer po ON po.officer_id = o.id
+             GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let names = vec![
+        busiest,
+        "一件 担当".into(),
+        "単独 担当".into(),
+        "名簿 にない人".into(),
+    ];
+    Board { home, store, names }
+}
+
+#[test]
+fn every_write_that_moves_a_deadline_or_an_assignment_keeps_the_pairs() {
+    let mut b = board();
+    b.check("after the demo");
+    let busy = b.store.me(&b.names[0]).unwrap().officer_ids[0];
+    // A live project of the busy officer's with another officer.
+    let shared = b.one(
+        "SELECT po.project_id FROM project_officer po JOIN project p ON p.id = po.project_id
+         WHERE po.officer_id = ?1 AND p.retired_at IS NULL
+           AND (SELECT count(*) FROM project_officer WHERE project_id = po.project_id) >= 2
+         ORDER BY po.project_id LIMIT 1",
+        [busy],
+    );
+    // An officer of that one project only.
+    let one = b
+        .store
+        .add_officer(&NewOfficer {
+            name: b.names[1].clone(),
+            role: OfficerRole::Po,
+            login: None,
+        })
+        .unwrap();
+    b.store
+        .assign_officer(&[shared], one, None, today())
+        .unwrap();
+    b.check("after assigning a one-project officer");
+    let mut added = Vec::new();
+    for offset in [-45, 3, 3, 20] {
+        let deadline = NewDeadline {
+            kind: DeadlineKind::AnnualReport,
+            title: format!("報告 {offset}"),
+            due_on: day(offset),
+        };
+        added.push(b.store.add_deadline(shared, &deadline, &author()).unwrap());
+    }
+    b.check("after adding deadlines to a shared project");
+    b.store
+        .set_deadline_done(added[0], None, Some(today()), &author())
+        .unwrap();
+    b.check("after marking one done");
+    b.store
+        .set_deadline_done(added[0], None, None, &author())
+        .unwrap();
+    b.check("after reopening it");
+    b.run(
+        "UPDATE deadline SET due_on = ?2 WHERE id = ?1",
+        rusqlite::params![added[1], day(-70).to_string()],
+    );
+    b.check("after changing a due date");
+    b.run("DELETE FROM deadline WHERE id = ?1", [added[3]]);
+    b.check("after deleting a deadline");
+
+    // A project without officers, with open deadlines: its first, second and a same-name officer.
+    let solo = b.one(
+        "SELECT p.id FROM project p WHERE p.retired_at IS NULL AND p.id <> ?1
+         ORDER BY p.id DESC LIMIT 1",
+        [shared],
+    );
+    raw(&b.db())
+        .execute("DELETE FROM project_officer WHERE project_id = ?1", [solo])
+        .unwrap();
+    for offset in [-10, 1, 12] {
+        let deadline = NewDeadline {
+            kind: DeadlineKind::StageGate,
+            title: format!("審査 {offset}"),
+            due_on: day(offset),
+        };
+        b.store.add_deadline(solo, &deadline, &author()).unwrap();
+    }
+    b.check("after adding deadlines to a project without officers");
+    let single = b
+        .store
+        .add_officer(&NewOfficer {
+            name: b.names[2].clone(),
+            role: OfficerRole::Po,
+            login: None,
+        })
+        .unwrap();
+    b.store
+        .assign_officer(&[solo], single, None, today())
+        .unwrap();
+    b.check("after assigning the first officer");
+    b.store
+        .assign_officer(&[solo], busy, None, today())
+        .unwrap();
+    b.check("after assigning a second officer");
+    let namesake = b
+        .store
+        .add_officer(&NewOfficer {
+            name: b.names[2].clone(),
+            role: OfficerRole::Dc,
+            login: None,
+        })
+        .unwrap();
+    b.store
+        .assign_officer(&[solo], namesake, None, today())
+        .unwrap();
+    b.check("after assigning a second officer of the same name");
+    b.store
+        .unassign_officer(&[solo], single, None, today(), false)
+        .unwrap();
+    b.check("after unassigning one of three");
+    b.run(
+        "UPDATE project_officer SET project_id = ?2 WHERE project_id = ?1 AND officer_id = ?3",
+        [solo, shared, namesake],
+    );
+    b.check("after moving an assignment to another project");
+    b.run(
+        "UPDATE project_officer SET project_id = ?2 WHERE project_id = ?1 AND officer_id = ?3",
+        [shared, solo, namesake],
+    );
+    b.check("after moving it back");
+    b.run(
+        "UPDATE project_officer SET officer_id = ?2 WHERE project_id = ?1 AND officer_id = ?3",
+        [solo, single, namesake],
+    );
+    b.check("after handing an assignment to another officer in place");
+
+    b.store
+        .retire_project(solo, None, "重複登録のため", &author())
+        .unwrap();
+    b.check("after retiring the project");
+    b.store.restore_project(solo, &author()).unwrap();
+    b.check("after restoring it");
+
+    // A bulk write (import, demo): a project, deadlines before and after its officers.
+    let created = b
+        .store
+        .bulk_load("test", |l| {
+            let p = crate::common::fixture::new_project("JP26pt0000001", "組の一括");
+            let id = l.project(&p, &[])?;
+            let deadline = |offset: i64, done: bool| BulkDeadline {
+                project_id: id,
+                kind: DeadlineKind::InterimEvaluation,
+                title: "中間評価",
+                due_on: day(offset),
+                done: done.then_some((today(), "岩崎 美紀")),
+                created_by: "test",
+                created_at: "2026-11-25T00:00:00Z",
+            };
+            l.deadline(&deadline(-10, false))?;
+            l.deadline(&deadline(5, true))?;
+            l.assign(id, busy, today())?;
+            l.assign(id, single, today())?;
+            l.deadline(&deadline(20, false))?;
+            Ok((id, serde_json::json!({})))
+        })
+        .unwrap();
+    b.check("after a bulk write");
+
+    // Project import, insert then upsert (a new project and a changed one).
+    let mut row = crate::common::fixture::new_project("JP26pt0000002", "取込");
+    b.store
+        .import_projects(
+            std::slice::from_ref(&row),
+            ImportMode::Upsert,
+            today(),
+            "a.csv",
+        )
+        .unwrap();
+    row.title = "取込（改）".into();
+    b.store
+        .import_projects(&[row], ImportMode::Upsert, today(), "a.csv")
+        .unwrap();
+    b.check("after importing projects");
+
+    // Deleting a project cascades to its deadlines and officers: its part leaves once.
+    b.run("DELETE FROM project WHERE id = ?1", [created]);
+    b.check("after deleting a project with officers and open deadlines");
+    b.run("DELETE FROM project WHERE id = ?1", [shared]);
+    b.check("after deleting the shared project");
+}
+
+#[test]
+fn doctor_names_a_tampered_pair_count_and_rebuild_repairs_it() {
+    let b = board();
+    let db = b.db();
+    drop(b.store);
+    raw(&db)
+        .execute_batch(
+            "UPDATE deadline_pair_tally SET n = n + 1
+             WHERE (officer_id, co_officer_id, due_on) =
+                   (SELECT officer_id, co_officer_id, due_on FROM deadline_pair_tally
+                    WHERE officer_id <> co_officer_id ORDER BY due_on LIMIT 1);",
+        )
+        .unwrap();
+    assert_ne!(kept(&db), recount(&db));
+    for (lang, words) in [
+        (
+            "en",
+            "tally deadline_pair_tally: 2 rows differ from a recount",
+        ),
+        (
+            "ja",
+            "集計表 deadline_pair_tally の 2 行が再集計と一致しません",
+        ),
+    ] {
+        let out = b
+            .home
+            .seedline()
+            .arg("--db")
+            .arg(&db)
+            .args(["--lang", lang, "doctor"])
+            .assert()
+            .failure();
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+        assert!(stdout.contains(words), "{stdout}");
+    }
+    b.home
+        .seedline()
+        .arg("--db")
+        .arg(&db)
+        .args(["--lang", "en", "doctor", "--rebuild-counts"])
+        .assert()
+        .success();
+    assert_eq!(kept(&db), recount(&db));
+    b.home
+        .seedline()
+        .arg("--db")
+        .arg(&db)
+        .args(["--lang", "en", "doctor"])
+        .assert()
+        .success();
+}
+
+/// A database left by schema v18: the CLI says it upgrades (v18 → v19), and the upgrade fills the
+/// pairs from a recount, so the per-officer view of mine is right at once.
+#[test]
+fn an_upgrade_from_v18_fills_the_pairs_from_a_recount() {
+    let b = board();
+    let db = b.db();
+    let me = b.store.me(&b.names[0]).unwrap();
+    let expected = b
+        .store
+        .due_owner_counts(until(), today(), Some(&me))
+        .unwrap();
+    drop(b.store);
+    let conn = raw(&db);
+    let objects: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT type, name FROM sqlite_master
+             WHERE name LIKE 'deadline_pair_tally%' AND type <> 'index'
+             ORDER BY type = 'table'",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(objects.len(), 11, "{objects:?}");
+    for (kind, name) in objects {
+        conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
+            .unwrap();
+    }
+    conn.pragma_update(None, "user_version", 18).unwrap();
+    drop(conn);
+    let out = b
+        .home
+        .seedline()
+        .args(["--lang", "en", "show", "due", "--by-officer", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let latest = seedline::store::LATEST_VERSION;
+    assert!(
+        stderr.contains(&format!("to the current schema (v18 → v{latest})")),
+        "{stderr}"
+    );
+    let (kept, counted) = (kept(&db), recount(&db));
+    assert!(!kept.is_empty());
+    assert_eq!(kept, counted);
+    let store =
+        seedline::store::Store::open(&db, seedline::store::OpenOptions { create: false }).unwrap();
+    assert_eq!(
+        store.due_owner_counts(until(), today(), Some(&me)).unwrap(),
+        expected
+    );
+}
