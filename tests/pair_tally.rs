@@ -174,7 +174,13 @@ fn board() -> Board {
 fn every_write_that_moves_a_deadline_or_an_assignment_keeps_the_pairs() {
     let mut b = board();
     b.check("after the demo");
-    let busy = b.store.me(&b.names[0]).unwrap().officer_ids[0];
+    let busy = b.store.me(&b.names[0]).unwrap().officer_ids;
+    assert_eq!(
+        busy.len(),
+        1,
+        "the busy officer's rows come from the kept pairs"
+    );
+    let busy = busy[0];
     // A live project of the busy officer's with another officer.
     let shared = b.one(
         "SELECT po.project_id FROM project_officer po JOIN project p ON p.id = po.project_id
@@ -196,6 +202,7 @@ fn every_write_that_moves_a_deadline_or_an_assignment_keeps_the_pairs() {
         .assign_officer(&[shared], one, None, today())
         .unwrap();
     b.check("after assigning a one-project officer");
+    assert_eq!(b.store.me(&b.names[1]).unwrap().officer_ids, [one]);
     let mut added = Vec::new();
     for offset in [-45, 3, 3, 20] {
         let deadline = NewDeadline {
@@ -268,6 +275,7 @@ fn every_write_that_moves_a_deadline_or_an_assignment_keeps_the_pairs() {
         .assign_officer(&[solo], namesake, None, today())
         .unwrap();
     b.check("after assigning a second officer of the same name");
+    assert_eq!(b.store.me(&b.names[2]).unwrap().officer_ids.len(), 2);
     b.store
         .unassign_officer(&[solo], single, None, today(), false)
         .unwrap();
@@ -449,4 +457,84 @@ fn an_upgrade_from_v18_fills_the_pairs_from_a_recount() {
         store.due_owner_counts(until(), today(), Some(&me)).unwrap(),
         expected
     );
+}
+
+/// The virtual-machine steps of `sql` on project `id` (rolled back).
+fn steps(db: &Path, sql: &str, id: i64) -> i32 {
+    let mut conn = raw(db);
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    let tx = conn.transaction().unwrap();
+    let mut stmt = tx.prepare(sql).unwrap();
+    assert_eq!(stmt.execute([id]).unwrap(), 1, "{sql}");
+    let n = stmt.get_status(rusqlite::StatementStatus::VmStep);
+    drop(stmt);
+    tx.rollback().unwrap();
+    n
+}
+
+/// A write on one project costs the same whatever the other projects' deadlines and officers:
+/// the pair triggers read the written project's open deadlines and officers by index (the same
+/// write on the same project, before and after a thousand more projects, and open deadlines and
+/// one more officer on every other project).
+#[test]
+fn a_write_reads_its_own_projects_pairs_not_everyones() {
+    let b = board();
+    let db = b.db();
+    let id = b.one(
+        "SELECT p.id FROM project p WHERE p.retired_at IS NULL
+           AND (SELECT count(*) FROM project_officer WHERE project_id = p.id) >= 2
+           AND EXISTS (SELECT 1 FROM deadline WHERE project_id = p.id AND done_on IS NULL)
+         ORDER BY p.id LIMIT 1",
+        [],
+    );
+    let writes = [
+        "UPDATE project SET retired_at = '2026-11-25T00:00:00Z' WHERE id = ?1",
+        "DELETE FROM project WHERE id = ?1",
+        "DELETE FROM project_officer WHERE project_id = ?1
+           AND officer_id = (SELECT min(officer_id) FROM project_officer WHERE project_id = ?1)",
+        "INSERT INTO project_officer (project_id, officer_id)
+         SELECT ?1, max(id) FROM officer
+         WHERE id NOT IN (SELECT officer_id FROM project_officer WHERE project_id = ?1)",
+        "UPDATE project_officer SET officer_id = (SELECT max(id) FROM officer
+             WHERE id NOT IN (SELECT officer_id FROM project_officer WHERE project_id = ?1))
+         WHERE project_id = ?1
+           AND officer_id = (SELECT min(officer_id) FROM project_officer WHERE project_id = ?1)",
+        "INSERT INTO deadline (project_id, kind, due_on, created_by, created_at)
+         VALUES (?1, 'annual_report', '2026-12-01', 'x', 't')",
+        "UPDATE deadline SET due_on = '2026-12-03'
+         WHERE id = (SELECT min(id) FROM deadline WHERE project_id = ?1 AND done_on IS NULL)",
+        "UPDATE deadline SET done_on = '2026-11-25', done_by = 'x'
+         WHERE id = (SELECT min(id) FROM deadline WHERE project_id = ?1 AND done_on IS NULL)",
+    ];
+    let before: Vec<i32> = writes.iter().map(|sql| steps(&db, sql, id)).collect();
+    // A thousand more projects; every other project: open deadlines on the same days, and one
+    // more officer.
+    raw(&db)
+        .execute_batch(&format!(
+            "INSERT INTO project (amed_id, title, summary, pi_name, pi_title, institution,
+                 program_id, integrated_project_id, modality, phase, start_date, end_date,
+                 budget_total_kyen, partner_company, licensing_status, created_at, updated_at,
+                 version)
+             WITH RECURSIVE k (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 1000)
+             SELECT 'PAIR-' || k.n, title, summary, pi_name, pi_title, institution, program_id,
+                 integrated_project_id, modality, phase, start_date, end_date, budget_total_kyen,
+                 partner_company, licensing_status, created_at, updated_at, version
+             FROM project, k WHERE project.id = {id};
+             INSERT INTO project_officer (project_id, officer_id)
+             SELECT p.id, (SELECT max(id) FROM officer) FROM project p WHERE p.amed_id LIKE 'PAIR-%';
+             INSERT INTO deadline (project_id, kind, due_on, created_by, created_at)
+             SELECT p.id, 'annual_report', d.day, 'x', 't'
+             FROM project p, (SELECT '2026-12-01' AS day UNION ALL SELECT '2026-10-01'
+                              UNION ALL SELECT '2026-12-03') d WHERE p.id <> {id};
+             INSERT OR IGNORE INTO project_officer (project_id, officer_id)
+             SELECT p.id, (SELECT min(id) FROM officer) FROM project p WHERE p.id <> {id};"
+        ))
+        .unwrap();
+    for (sql, a) in writes.iter().zip(before) {
+        let b = steps(&db, sql, id);
+        assert!(
+            b < a + 300,
+            "{sql}: {a} steps, {b} once there are more projects with open deadlines: it reads them"
+        );
+    }
 }
