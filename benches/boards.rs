@@ -12,8 +12,8 @@
 //! `TestBackend` 80x24. "Me" is the demo persona (its first PO, 岩崎 美紀).
 //!
 //! - `open_board`: `due_board` / `due_board_mine` (the board's counts and its first screen),
-//!   `due_by_officer` / `due_by_officer_mine` (opened on the counts per officer, `t`: everyone's
-//!   from the kept counts, mine grouped over my items), `highway` (the queue's first screen;
+//!   `due_by_officer` / `due_by_officer_mine` (opened on the counts per officer, `t`: both from
+//!   the kept counts, mine from my rows of the officer pairs), `highway` (the queue's first screen;
 //!   the whole queue is read after the frame), `highway_complete` (the same, then the whole
 //!   queue and a second frame, as the TUI does before the next key). Budget: ≤ 100 ms.
 //! - `due_board_end`: on the open board, `G` (the last item) and its frame.
