@@ -4,8 +4,8 @@
 //! everyone, for a busy officer and for an officer with one project. `doctor` names a tampered row
 //! in both languages and `doctor --rebuild-counts` repairs it.
 
+use crate::common::kept::{demo_with_busiest, doctor_names_then_rebuild_mends};
 use crate::common::{Home, raw, today};
-use seedline::demo::{DemoOptions, generate};
 use seedline::model::{
     Author, DeadlineKind, DueItem, DueSeek, Me, NewDeadline, NewOfficer, OfficerRole, due_board,
 };
@@ -136,23 +136,7 @@ impl Board {
 
 fn board() -> Board {
     let home = Home::new();
-    let mut store = home.store("d.db");
-    let options = DemoOptions {
-        projects: 240,
-        notes: 1200,
-        flags: 30,
-        seed: 13,
-        anchor: today(),
-    };
-    generate(&mut store, &options, &mut |_, _, _| {}).unwrap();
-    let busiest: String = raw(&home.path("d.db"))
-        .query_row(
-            "SELECT o.name FROM officer o JOIN project_officer po ON po.officer_id = o.id
-             GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let (mut store, busiest) = demo_with_busiest(&home, "d.db", 13);
     let busy = store.me(&busiest).unwrap();
     assert_eq!(busy.officer_ids.len(), 1);
     let solo_id = store
@@ -300,34 +284,13 @@ fn doctor_names_a_tampered_deadline_count_and_rebuild_repairs_it() {
         )
         .unwrap();
     assert_ne!(kept(&db), recount(&db));
-    for (lang, words) in [
-        ("en", "tally deadline_tally: 2 rows differ from a recount"),
-        ("ja", "集計表 deadline_tally の 2 行が再集計と一致しません"),
-    ] {
-        let out = b
-            .home
-            .seedline()
-            .arg("--db")
-            .arg(&db)
-            .args(["--lang", lang, "doctor"])
-            .assert()
-            .failure();
-        let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-        assert!(stdout.contains(words), "{stdout}");
-    }
-    b.home
-        .seedline()
-        .arg("--db")
-        .arg(&db)
-        .args(["--lang", "en", "doctor", "--rebuild-counts"])
-        .assert()
-        .success();
-    assert_eq!(kept(&db), recount(&db));
-    b.home
-        .seedline()
-        .arg("--db")
-        .arg(&db)
-        .args(["--lang", "en", "doctor"])
-        .assert()
-        .success();
+    doctor_names_then_rebuild_mends(
+        &b.home,
+        &db,
+        &[
+            ("en", "tally deadline_tally: 2 rows differ from a recount"),
+            ("ja", "集計表 deadline_tally の 2 行が再集計と一致しません"),
+        ],
+        || assert_eq!(kept(&db), recount(&db)),
+    );
 }

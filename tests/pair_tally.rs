@@ -7,8 +7,8 @@
 //! share, and a name without an officer record. `doctor` names a tampered row in both languages,
 //! `doctor --rebuild-counts` repairs it, and an upgrade from v18 fills the table.
 
+use crate::common::kept::{demo_with_busiest, doctor_names_then_rebuild_mends, one, run_one};
 use crate::common::{Home, raw, today};
-use seedline::demo::{DemoOptions, generate};
 use seedline::model::{Author, DeadlineKind, NewDeadline, NewOfficer, OfficerRole, due_board};
 use seedline::store::{BulkDeadline, ImportMode, Store};
 use std::collections::BTreeMap;
@@ -130,37 +130,17 @@ impl Board {
     }
 
     fn one(&self, sql: &str, params: impl rusqlite::Params) -> i64 {
-        raw(&self.db())
-            .query_row(sql, params, |r| r.get(0))
-            .unwrap()
+        one(&self.db(), sql, params)
     }
 
     fn run(&self, sql: &str, params: impl rusqlite::Params) {
-        let conn = raw(&self.db());
-        conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
-        assert_eq!(conn.execute(sql, params).unwrap(), 1, "{sql}");
+        run_one(&self.db(), sql, params)
     }
 }
 
 fn board() -> Board {
     let home = Home::new();
-    let mut store = home.store("p.db");
-    let options = DemoOptions {
-        projects: 240,
-        notes: 1200,
-        flags: 30,
-        seed: 23,
-        anchor: today(),
-    };
-    generate(&mut store, &options, &mut |_, _, _| {}).unwrap();
-    let busiest: String = raw(&home.path("p.db"))
-        .query_row(
-            "SELECT o.name FROM officer o JOIN project_officer po ON po.officer_id = o.id
-             GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let (store, busiest) = demo_with_busiest(&home, "p.db", 23);
     let names = vec![
         busiest,
         "一件 担当".into(),
@@ -365,42 +345,21 @@ fn doctor_names_a_tampered_pair_count_and_rebuild_repairs_it() {
         )
         .unwrap();
     assert_ne!(kept(&db), recount(&db));
-    for (lang, words) in [
-        (
-            "en",
-            "tally deadline_pair_tally: 2 rows differ from a recount",
-        ),
-        (
-            "ja",
-            "集計表 deadline_pair_tally の 2 行が再集計と一致しません",
-        ),
-    ] {
-        let out = b
-            .home
-            .seedline()
-            .arg("--db")
-            .arg(&db)
-            .args(["--lang", lang, "doctor"])
-            .assert()
-            .failure();
-        let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-        assert!(stdout.contains(words), "{stdout}");
-    }
-    b.home
-        .seedline()
-        .arg("--db")
-        .arg(&db)
-        .args(["--lang", "en", "doctor", "--rebuild-counts"])
-        .assert()
-        .success();
-    assert_eq!(kept(&db), recount(&db));
-    b.home
-        .seedline()
-        .arg("--db")
-        .arg(&db)
-        .args(["--lang", "en", "doctor"])
-        .assert()
-        .success();
+    doctor_names_then_rebuild_mends(
+        &b.home,
+        &db,
+        &[
+            (
+                "en",
+                "tally deadline_pair_tally: 2 rows differ from a recount",
+            ),
+            (
+                "ja",
+                "集計表 deadline_pair_tally の 2 行が再集計と一致しません",
+            ),
+        ],
+        || assert_eq!(kept(&db), recount(&db)),
+    );
 }
 
 /// A database left by schema v18: the CLI says it upgrades (v18 → v19), and the upgrade fills the

@@ -1,6 +1,7 @@
 //! Shared helpers: temporary homes, a fixed "today", the binary under test, the fixture database.
 
 pub mod fixture;
+pub mod kept;
 
 use assert_cmd::Command;
 use seedline::store::{OpenOptions, Store};
