@@ -4,7 +4,9 @@
 //! everyone, for a busy officer and for an officer with one project. `doctor` names a tampered row
 //! in both languages and `doctor --rebuild-counts` repairs it.
 
-use crate::common::kept::{demo_with_busiest, doctor_names_then_rebuild_mends};
+use crate::common::kept::{
+    assert_kept_equal, day, demo_with_busiest, doctor_names_then_rebuild_mends, until,
+};
 use crate::common::{Home, raw, today};
 use seedline::model::{
     Author, DeadlineKind, DueItem, DueSeek, Me, NewDeadline, NewOfficer, OfficerRole, due_board,
@@ -12,16 +14,6 @@ use seedline::model::{
 use seedline::store::{BulkDeadline, Store};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-fn until() -> seedline::model::Date {
-    today().checked_add_days(chrono::Days::new(30)).unwrap()
-}
-
-fn day(offset: i64) -> seedline::model::Date {
-    today()
-        .checked_add_signed(chrono::Duration::days(offset))
-        .unwrap()
-}
 
 fn author() -> Author {
     Author::new(Some("岩崎 美紀"), Some("PO"), "iwasaki")
@@ -107,14 +99,7 @@ impl Board {
     fn check(&self, when: &str) {
         let (kept, counted) = (kept(&self.db()), recount(&self.db()));
         assert!(!counted.is_empty(), "{when}: something to count");
-        let differ: Vec<_> = kept
-            .keys()
-            .chain(counted.keys())
-            .filter(|k| kept.get(*k) != counted.get(*k))
-            .map(|k| (k, kept.get(k), counted.get(k)))
-            .collect();
-        assert!(differ.is_empty(), "{when}: kept rows differ: {differ:?}");
-        assert!(kept.values().all(|n| *n > 0), "{when}: no row at zero");
+        assert_kept_equal(&kept, &counted, when, "rows");
         assert_board(&self.store, None, &format!("{when}, everyone"));
         assert_board(&self.store, Some(&self.busy), &format!("{when}, busy"));
         assert_board(&self.store, Some(&self.solo), &format!("{when}, solo"));

@@ -5,24 +5,17 @@
 //! equals the per-officer rows of the whole board read item by item. `doctor` names a tampered row
 //! in both languages and `doctor --rebuild-counts` repairs it.
 
-use crate::common::kept::{demo_with_busiest, doctor_names_then_rebuild_mends, one, run_one};
+use crate::common::kept::{
+    assert_kept_equal, day, demo_with_busiest, doctor_names_then_rebuild_mends, import_then_change,
+    one, run_one, steps, undo_step_then_upgrade, until,
+};
 use crate::common::{Home, raw, today};
 use seedline::model::{
     Author, DeadlineKind, Me, NewDeadline, NewNote, NewOfficer, NoteKind, OfficerRole, due_board,
 };
-use seedline::store::{BulkDeadline, BulkNote, ImportMode, Store};
+use seedline::store::{BulkDeadline, BulkNote, Store};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-fn until() -> seedline::model::Date {
-    today().checked_add_days(chrono::Days::new(30)).unwrap()
-}
-
-fn day(offset: i64) -> seedline::model::Date {
-    today()
-        .checked_add_signed(chrono::Duration::days(offset))
-        .unwrap()
-}
 
 fn author() -> Author {
     Author::new(Some("岩崎 美紀"), Some("PO"), "iwasaki")
@@ -102,14 +95,7 @@ impl Board {
             (&kept.0, &counted.0, "follow-ups"),
             (&kept.1, &counted.1, "unassigned"),
         ] {
-            let differ: Vec<_> = k
-                .keys()
-                .chain(c.keys())
-                .filter(|key| k.get(*key) != c.get(*key))
-                .map(|key| (key, k.get(key), c.get(key)))
-                .collect();
-            assert!(differ.is_empty(), "{when}: kept {what} differ: {differ:?}");
-            assert!(k.values().all(|n| *n > 0), "{when}: no {what} row at zero");
+            assert_kept_equal(k, c, when, what);
         }
         assert_owner_rows(&self.store, None, &format!("{when}, everyone"));
         assert_owner_rows(&self.store, Some(&self.busy), &format!("{when}, busy"));
@@ -315,19 +301,7 @@ fn every_write_that_moves_an_open_item_keeps_the_per_officer_view() {
     b.check("after a paused bulk write");
 
     // Project import, insert then upsert (a new project and a moved one).
-    let mut row = crate::common::fixture::new_project("JP26ot0000002", "取込");
-    b.store
-        .import_projects(
-            std::slice::from_ref(&row),
-            ImportMode::Upsert,
-            today(),
-            "a.csv",
-        )
-        .unwrap();
-    row.title = "取込（改）".into();
-    b.store
-        .import_projects(&[row], ImportMode::Upsert, today(), "a.csv")
-        .unwrap();
+    import_then_change(&mut b.store, "JP26ot0000002");
     b.check("after importing projects");
 
     // Deleting a project cascades to its deadlines, notes and officers: its part leaves once.
@@ -372,19 +346,6 @@ fn doctor_names_a_tampered_per_officer_count_and_rebuild_repairs_it() {
         ],
         || assert_eq!(kept(&db), recount(&db)),
     );
-}
-
-/// The virtual-machine steps of `sql` on project `id` (rolled back).
-fn steps(db: &Path, sql: &str, id: i64) -> i32 {
-    let mut conn = raw(db);
-    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
-    let tx = conn.transaction().unwrap();
-    let mut stmt = tx.prepare(sql).unwrap();
-    assert_eq!(stmt.execute([id]).unwrap(), 1, "{sql}");
-    let n = stmt.get_status(rusqlite::StatementStatus::VmStep);
-    drop(stmt);
-    tx.rollback().unwrap();
-    n
 }
 
 /// A write on one project costs the same whatever the open items of the other projects: the
@@ -467,26 +428,8 @@ fn an_upgrade_from_v17_fills_the_counts_from_a_recount() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for (kind, name) in objects {
-        conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
-            .unwrap();
-    }
-    conn.pragma_update(None, "user_version", 17).unwrap();
     drop(conn);
-    let out = b
-        .home
-        .seedline()
-        .args(["--lang", "en", "show", "due", "--by-officer", "--db"])
-        .arg(&db)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let latest = seedline::store::LATEST_VERSION;
-    assert!(
-        stderr.contains(&format!("to the current schema (v17 → v{latest})")),
-        "{stderr}"
-    );
+    undo_step_then_upgrade(&b.home, &db, &objects, 17);
     let (kept, counted) = (kept(&db), recount(&db));
     assert!(!kept.0.is_empty() && !kept.1.is_empty());
     assert_eq!(kept, counted);

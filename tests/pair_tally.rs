@@ -7,22 +7,15 @@
 //! share, and a name without an officer record. `doctor` names a tampered row in both languages,
 //! `doctor --rebuild-counts` repairs it, and an upgrade from v18 fills the table.
 
-use crate::common::kept::{demo_with_busiest, doctor_names_then_rebuild_mends, one, run_one};
+use crate::common::kept::{
+    assert_kept_equal, day, demo_with_busiest, doctor_names_then_rebuild_mends, import_then_change,
+    one, run_one, steps, undo_step_then_upgrade, until,
+};
 use crate::common::{Home, raw, today};
 use seedline::model::{Author, DeadlineKind, NewDeadline, NewOfficer, OfficerRole, due_board};
-use seedline::store::{BulkDeadline, ImportMode, Store};
+use seedline::store::{BulkDeadline, Store};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-fn until() -> seedline::model::Date {
-    today().checked_add_days(chrono::Days::new(30)).unwrap()
-}
-
-fn day(offset: i64) -> seedline::model::Date {
-    today()
-        .checked_add_signed(chrono::Duration::days(offset))
-        .unwrap()
-}
 
 fn author() -> Author {
     Author::new(Some("岩崎 美紀"), Some("PO"), "iwasaki")
@@ -95,14 +88,7 @@ impl Board {
     fn check(&self, when: &str) {
         let (kept, counted) = (kept(&self.db()), recount(&self.db()));
         assert!(!counted.is_empty(), "{when}: pairs to count");
-        let differ: Vec<_> = kept
-            .keys()
-            .chain(counted.keys())
-            .filter(|key| kept.get(*key) != counted.get(*key))
-            .map(|key| (key, kept.get(key), counted.get(key)))
-            .collect();
-        assert!(differ.is_empty(), "{when}: kept pairs differ: {differ:?}");
-        assert!(kept.values().all(|n| *n > 0), "{when}: no row at zero");
+        assert_kept_equal(&kept, &counted, when, "pairs");
         let own: Pairs = raw(&self.db())
             .prepare(
                 "SELECT officer_id, officer_id, due_on, n FROM deadline_tally WHERE officer_id > 0",
@@ -309,19 +295,7 @@ fn every_write_that_moves_a_deadline_or_an_assignment_keeps_the_pairs() {
     b.check("after a bulk write");
 
     // Project import, insert then upsert (a new project and a changed one).
-    let mut row = crate::common::fixture::new_project("JP26pt0000002", "取込");
-    b.store
-        .import_projects(
-            std::slice::from_ref(&row),
-            ImportMode::Upsert,
-            today(),
-            "a.csv",
-        )
-        .unwrap();
-    row.title = "取込（改）".into();
-    b.store
-        .import_projects(&[row], ImportMode::Upsert, today(), "a.csv")
-        .unwrap();
+    import_then_change(&mut b.store, "JP26pt0000002");
     b.check("after importing projects");
 
     // Deleting a project cascades to its deadlines and officers: its part leaves once.
@@ -387,26 +361,8 @@ fn an_upgrade_from_v18_fills_the_pairs_from_a_recount() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(objects.len(), 11, "{objects:?}");
-    for (kind, name) in objects {
-        conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
-            .unwrap();
-    }
-    conn.pragma_update(None, "user_version", 18).unwrap();
     drop(conn);
-    let out = b
-        .home
-        .seedline()
-        .args(["--lang", "en", "show", "due", "--by-officer", "--db"])
-        .arg(&db)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let latest = seedline::store::LATEST_VERSION;
-    assert!(
-        stderr.contains(&format!("to the current schema (v18 → v{latest})")),
-        "{stderr}"
-    );
+    undo_step_then_upgrade(&b.home, &db, &objects, 18);
     let (kept, counted) = (kept(&db), recount(&db));
     assert!(!kept.is_empty());
     assert_eq!(kept, counted);
@@ -416,19 +372,6 @@ fn an_upgrade_from_v18_fills_the_pairs_from_a_recount() {
         store.due_owner_counts(until(), today(), Some(&me)).unwrap(),
         expected
     );
-}
-
-/// The virtual-machine steps of `sql` on project `id` (rolled back).
-fn steps(db: &Path, sql: &str, id: i64) -> i32 {
-    let mut conn = raw(db);
-    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
-    let tx = conn.transaction().unwrap();
-    let mut stmt = tx.prepare(sql).unwrap();
-    assert_eq!(stmt.execute([id]).unwrap(), 1, "{sql}");
-    let n = stmt.get_status(rusqlite::StatementStatus::VmStep);
-    drop(stmt);
-    tx.rollback().unwrap();
-    n
 }
 
 /// A write on one project costs the same whatever the other projects' deadlines and officers:

@@ -75,3 +75,91 @@ pub fn doctor_names_then_rebuild_mends(
         .assert()
         .success();
 }
+
+/// 30 days after the tests' today: the due board's horizon.
+pub fn until() -> seedline::model::Date {
+    today().checked_add_days(chrono::Days::new(30)).unwrap()
+}
+
+/// The tests' today moved by `offset` days.
+pub fn day(offset: i64) -> seedline::model::Date {
+    today()
+        .checked_add_signed(chrono::Duration::days(offset))
+        .unwrap()
+}
+
+/// Kept rows equal their recount, key by key, and none is left at zero.
+pub fn assert_kept_equal<K: Ord + std::fmt::Debug>(
+    kept: &std::collections::BTreeMap<K, i64>,
+    counted: &std::collections::BTreeMap<K, i64>,
+    when: &str,
+    what: &str,
+) {
+    let differ: Vec<_> = kept
+        .keys()
+        .chain(counted.keys())
+        .filter(|key| kept.get(*key) != counted.get(*key))
+        .map(|key| (key, kept.get(key), counted.get(key)))
+        .collect();
+    assert!(differ.is_empty(), "{when}: kept {what} differ: {differ:?}");
+    assert!(
+        kept.values().all(|n| *n > 0),
+        "{when}: no {what} row at zero"
+    );
+}
+
+/// Imports one new project (`amed_id`) under upsert, then the same row with a changed title.
+pub fn import_then_change(store: &mut Store, amed_id: &str) {
+    use seedline::store::ImportMode;
+    let mut row = super::fixture::new_project(amed_id, "取込");
+    store
+        .import_projects(
+            std::slice::from_ref(&row),
+            ImportMode::Upsert,
+            super::today(),
+            "a.csv",
+        )
+        .unwrap();
+    row.title = "取込（改）".into();
+    store
+        .import_projects(&[row], ImportMode::Upsert, super::today(), "a.csv")
+        .unwrap();
+}
+
+/// The virtual-machine steps of `sql` on project `id` (rolled back).
+pub fn steps(db: &Path, sql: &str, id: i64) -> i32 {
+    let mut conn = raw(db);
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    let tx = conn.transaction().unwrap();
+    let mut stmt = tx.prepare(sql).unwrap();
+    assert_eq!(stmt.execute([id]).unwrap(), 1, "{sql}");
+    let n = stmt.get_status(rusqlite::StatementStatus::VmStep);
+    drop(stmt);
+    tx.rollback().unwrap();
+    n
+}
+
+/// Drops `objects` (type, name) and marks the database as left by schema `version`; the next
+/// command (`show due --by-officer`) says it upgrades from that version, in English, and succeeds.
+pub fn undo_step_then_upgrade(home: &Home, db: &Path, objects: &[(String, String)], version: i64) {
+    let conn = raw(db);
+    for (kind, name) in objects {
+        conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
+            .unwrap();
+    }
+    conn.pragma_update(None, "user_version", version).unwrap();
+    drop(conn);
+    let out = home
+        .seedline()
+        .args(["--lang", "en", "show", "due", "--by-officer", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let latest = seedline::store::LATEST_VERSION;
+    assert!(
+        stderr.contains(&format!("to the current schema (v{version} → v{latest})")),
+        "{stderr}"
+    );
+}
