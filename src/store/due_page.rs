@@ -6,17 +6,14 @@
 //! (few rows) and every open item is tested from the index entry alone, so the counts never visit
 //! a project row. The deadlines' counts come from `deadline_tally` (open deadlines of live
 //! projects per due day and officer, schema v14): sums over days, whatever the number of projects.
-//! So are everyone's counts per officer (`t`): `follow_up_tally` and `unassigned_tally` (v18);
-//! mine from `follow_up_tally` and my rows of `deadline_pair_tally` (v19).
+//! The counts per officer (`t`) are in `due_owner.rs`.
 //! Mine pages probe each deadline's project for my assignment, so a page reads about a page of
 //! entries, unless my deadlines are too rare for that (see [`MineWay`]).
 
 use super::Store;
 use super::due::{due_item, select};
 use crate::Result;
-use crate::model::{
-    AgingBucket, Date, DueBoardRow, DueCounts, DueItem, DueKey, DueSeek, Me, sort_board,
-};
+use crate::model::{AgingBucket, Date, DueCounts, DueItem, DueKey, DueSeek, Me};
 use rusqlite::types::Value;
 
 /// Open follow-ups due by the first parameter, of live projects (`note_follow_up_open` holds both
@@ -32,7 +29,7 @@ const DEADLINES_OPEN: &str = "d.done_on IS NULL AND d.due_on <= ?
 
 /// Which half of the board a condition is for.
 #[derive(Clone, Copy, PartialEq)]
-enum Half {
+pub(super) enum Half {
     Notes,
     Deadlines,
 }
@@ -61,7 +58,7 @@ impl Half {
 
     /// The open items of this half due by `until` (mine only with `mine`, my deadlines found the
     /// `way` asked), and its parameters.
-    fn open(self, until: Date, mine: Option<&Me>, way: MineWay) -> (String, Vec<Value>) {
+    pub(super) fn open(self, until: Date, mine: Option<&Me>, way: MineWay) -> (String, Vec<Value>) {
         let mut params = vec![Value::Text(until.to_string())];
         let mut sql = match self {
             Half::Notes => NOTES_OPEN,
@@ -99,7 +96,7 @@ impl Half {
 /// page ÷ (my share of the board) entries. `Set` walks my projects' open deadlines
 /// (`deadline_open_project`), as many as I have projects: cheaper when my share is small.
 #[derive(Clone, Copy, PartialEq)]
-enum MineWay {
+pub(super) enum MineWay {
     Probe,
     Set,
 }
@@ -112,14 +109,14 @@ const RARE: i64 = 64;
 /// for mine without an officer record; `Counted` when my name matches several officer records
 /// (a project assigned to two of them would count twice in a sum of their rows).
 #[derive(Clone, Copy)]
-enum Kept {
+pub(super) enum Kept {
     Officer(i64),
     Nobody,
     Counted,
 }
 
 impl Kept {
-    fn of(mine: Option<&Me>) -> Kept {
+    pub(super) fn of(mine: Option<&Me>) -> Kept {
         match mine.map(|me| me.officer_ids.as_slice()) {
             None => Kept::Officer(0),
             Some([]) => Kept::Nobody,
@@ -372,117 +369,5 @@ impl Store {
         } else {
             MineWay::Set
         })
-    }
-
-    /// Counts per officer and aging bucket (an item counts once for each of its owners: the
-    /// note's author, a deadline's assigned officers, `-` for none), in the board's row order.
-    /// Everyone's are sums over the kept counts (`follow_up_tally`, `deadline_tally`'s officer
-    /// rows, `unassigned_tally`), whatever the number of projects; so are mine (`follow_up_tally`
-    /// by my names, my rows of `deadline_pair_tally`), unless my name matches several officer
-    /// records: then my deadlines are grouped in SQL over my projects' open-item index.
-    pub fn due_owner_counts(
-        &self,
-        until: Date,
-        today: Date,
-        mine: Option<&Me>,
-    ) -> Result<Vec<DueBoardRow>> {
-        let bucket = |date: &str, params: &mut Vec<Value>| -> String {
-            let mut case = String::from("CASE");
-            for (k, b) in AgingBucket::BOARD[..3].iter().enumerate() {
-                params.push(Value::Text(
-                    b.due_range(today)
-                        .1
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                ));
-                case.push_str(&format!(" WHEN {date} <= ? THEN {k}"));
-            }
-            case.push_str(" ELSE 3 END");
-            case
-        };
-        let mut by_owner: std::collections::BTreeMap<String, [i64; 4]> = Default::default();
-        let mut params = Vec::new();
-        let sql = if mine.is_none() {
-            // Two officers of one name are one row, as when the items were read.
-            let until = Value::Text(until.to_string());
-            let case = bucket("due_on", &mut params);
-            params.push(until.clone());
-            let notes = format!(
-                "SELECT author, {case}, sum(n) FROM follow_up_tally WHERE due_on <= ? GROUP BY 1, 2"
-            );
-            let case = bucket("t.due_on", &mut params);
-            params.push(until.clone());
-            let assigned = format!(
-                "SELECT o.name, {case}, sum(t.n) FROM deadline_tally t JOIN officer o ON o.id = t.officer_id
-                 WHERE t.officer_id > 0 AND t.due_on <= ? GROUP BY 1, 2"
-            );
-            let case = bucket("due_on", &mut params);
-            params.push(until);
-            let nobody = format!(
-                "SELECT '', {case}, sum(n) FROM unassigned_tally WHERE due_on <= ? GROUP BY 2"
-            );
-            format!("{notes} UNION ALL {assigned} UNION ALL {nobody}")
-        } else {
-            // My follow-ups by author from the kept counts: the same rows as my open items.
-            let names: &[String] = mine.map(|me| me.names.as_slice()).unwrap_or_default();
-            let case = bucket("due_on", &mut params);
-            params.push(Value::Text(until.to_string()));
-            params.extend(names.iter().map(|n| Value::Text(n.clone())));
-            let marks: Vec<&str> = names.iter().map(|_| "?").collect();
-            let notes = format!(
-                "SELECT author, {case}, sum(n) FROM follow_up_tally
-                 WHERE due_on <= ? AND author IN ({}) GROUP BY 1, 2",
-                marks.join(", ")
-            );
-            match Kept::of(mine) {
-                // My deadlines per officer of their projects: my rows of the kept pairs.
-                Kept::Officer(officer) => {
-                    let case = bucket("t.due_on", &mut params);
-                    params.push(Value::Integer(officer));
-                    params.push(Value::Text(until.to_string()));
-                    format!(
-                        "{notes} UNION ALL
-                         SELECT coalesce(o.name, ''), {case}, sum(t.n) FROM deadline_pair_tally t
-                           LEFT JOIN officer o ON o.id = t.co_officer_id
-                         WHERE t.officer_id = ? AND t.due_on <= ? GROUP BY 1, 2"
-                    )
-                }
-                // No officer record: no deadlines of mine.
-                Kept::Nobody => notes,
-                // A project assigned to two of my records would count twice in a sum of their
-                // rows: my items, grouped.
-                Kept::Counted => {
-                    let (open, open_params) = Half::Deadlines.open(until, mine, MineWay::Set);
-                    let case = bucket("d.due_on", &mut params);
-                    params.extend(open_params);
-                    format!(
-                        "{notes} UNION ALL
-                         SELECT coalesce(o.name, ''), {case}, count(*) FROM deadline d
-                           LEFT JOIN project_officer po ON po.project_id = d.project_id
-                           LEFT JOIN officer o ON o.id = po.officer_id
-                         WHERE {open} GROUP BY 1, 2"
-                    )
-                }
-            }
-        };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (owner, slot, n) = row?;
-            let owner = if owner.is_empty() { "-".into() } else { owner };
-            by_owner.entry(owner).or_default()[usize::try_from(slot).unwrap_or(3).min(3)] += n;
-        }
-        Ok(sort_board(
-            by_owner
-                .into_iter()
-                .map(|(owner, counts)| DueBoardRow { owner, counts })
-                .collect(),
-        ))
     }
 }

@@ -18,6 +18,7 @@ mod deadline;
 mod detail;
 mod doctor;
 mod due;
+mod due_owner;
 mod due_page;
 mod export;
 mod filter;
