@@ -7,7 +7,7 @@
 
 use crate::common::kept::{
     assert_kept_equal, day, demo_with_busiest, doctor_names_then_rebuild_mends, import_then_change,
-    one, run_one, steps, undo_step_then_upgrade, until,
+    objects_named, one, run_one, steps, undo_step_then_upgrade, until,
 };
 use crate::common::{Home, raw, today};
 use seedline::model::{
@@ -416,19 +416,7 @@ fn an_upgrade_from_v17_fills_the_counts_from_a_recount() {
     let db = b.db();
     let expected = b.store.due_owner_counts(until(), today(), None).unwrap();
     drop(b.store);
-    let conn = raw(&db);
-    let objects: Vec<(String, String)> = conn
-        .prepare(
-            "SELECT type, name FROM sqlite_master
-             WHERE (name LIKE 'follow_up_tally%' OR name LIKE 'unassigned_tally%') AND type <> 'index'
-             ORDER BY type = 'table'",
-        )
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    drop(conn);
+    let objects = objects_named(&db, &["follow_up_tally", "unassigned_tally"]);
     undo_step_then_upgrade(&b.home, &db, &objects, 17);
     let (kept, counted) = (kept(&db), recount(&db));
     assert!(!kept.0.is_empty() && !kept.1.is_empty());

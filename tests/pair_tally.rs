@@ -9,7 +9,7 @@
 
 use crate::common::kept::{
     assert_kept_equal, day, demo_with_busiest, doctor_names_then_rebuild_mends, import_then_change,
-    one, run_one, steps, undo_step_then_upgrade, until,
+    objects_named, one, run_one, steps, undo_step_then_upgrade, until,
 };
 use crate::common::{Home, raw, today};
 use seedline::model::{Author, DeadlineKind, NewDeadline, NewOfficer, OfficerRole, due_board};
@@ -348,20 +348,8 @@ fn an_upgrade_from_v18_fills_the_pairs_from_a_recount() {
         .due_owner_counts(until(), today(), Some(&me))
         .unwrap();
     drop(b.store);
-    let conn = raw(&db);
-    let objects: Vec<(String, String)> = conn
-        .prepare(
-            "SELECT type, name FROM sqlite_master
-             WHERE name LIKE 'deadline_pair_tally%' AND type <> 'index'
-             ORDER BY type = 'table'",
-        )
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let objects = objects_named(&db, &["deadline_pair_tally"]);
     assert_eq!(objects.len(), 11, "{objects:?}");
-    drop(conn);
     undo_step_then_upgrade(&b.home, &db, &objects, 18);
     let (kept, counted) = (kept(&db), recount(&db));
     assert!(!kept.is_empty());

@@ -221,18 +221,10 @@ fn a_migrated_database_gets_its_tallies_from_a_recount_and_doctor_sees_drift() {
         }
         conn.execute_batch("DROP TABLE deadline_tally").unwrap();
         // Steps 18 and 19's kept counts of the per-officer view.
-        let later: Vec<(String, String)> = conn
-            .prepare(
-                "SELECT type, name FROM sqlite_master
-                 WHERE (name LIKE 'follow_up_tally%' OR name LIKE 'unassigned_tally%'
-                        OR name LIKE 'deadline_pair_tally%') AND type <> 'index'
-                 ORDER BY type = 'table'",
-            )
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let later = crate::common::kept::objects_named(
+            &path,
+            &["follow_up_tally", "unassigned_tally", "deadline_pair_tally"],
+        );
         assert_eq!(later.len(), 30, "{later:?}");
         for (kind, name) in later {
             conn.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))

@@ -2,6 +2,7 @@
 //! recount below is the dashboard's former GROUP BY queries, figure by figure, for everyone and
 //! for each officer. `doctor` reports a hand-corrupted count; `doctor --rebuild-counts` fixes it.
 
+use crate::common::kept::{cli_ok as run, export_delete_reimport, text as one};
 use crate::common::{Home, raw, today};
 use seedline::demo::{DemoOptions, generate};
 use seedline::model::MatrixOptions;
@@ -105,19 +106,6 @@ fn demo(home: &Home) -> std::path::PathBuf {
     };
     generate(&mut store, &options, &mut |_, _, _| {}).unwrap();
     home.path("tally.db")
-}
-
-fn one(db: &Path, sql: &str) -> String {
-    raw(db).query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn run(home: &Home, db: &Path, args: &[&str]) {
-    home.seedline()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .assert()
-        .success();
 }
 
 #[test]
@@ -289,32 +277,9 @@ fn every_kind_of_write_keeps_the_counts_equal_to_a_recount() {
         &["import", "budgets", budgets.to_str().unwrap()],
     );
     assert_counts_hold(&db, "budget replaced (an upsert)");
-    let projects = home.path("projects.csv");
-    let out = home
-        .seedline()
-        .arg("--db")
-        .arg(&db)
-        .args(["export", "projects"])
-        .assert()
-        .success();
-    std::fs::write(&projects, &out.get_output().stdout).unwrap();
-    raw(&db)
-        .execute_batch(
-            "DELETE FROM project WHERE id IN (SELECT id FROM project ORDER BY id DESC LIMIT 20)",
-        )
-        .unwrap();
-    assert_counts_hold(&db, "projects deleted (cascading to their rows)");
-    run(
-        &home,
-        &db,
-        &[
-            "import",
-            "projects",
-            projects.to_str().unwrap(),
-            "--mode",
-            "upsert",
-        ],
-    );
+    export_delete_reimport(&home, &db, 20, || {
+        assert_counts_hold(&db, "projects deleted (cascading to their rows)")
+    });
     assert_counts_hold(&db, "projects imported (new and updated)");
     assert_eq!(
         one(&db, "SELECT CAST(count(*) AS TEXT) FROM tally_pending"),

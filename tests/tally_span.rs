@@ -3,6 +3,7 @@
 //! everyone and for each officer, on days at year and month boundaries (where the sum switches
 //! from years to months to days). `doctor` reports a tampered sum; `--rebuild-counts` fixes it.
 
+use crate::common::kept::{cli_ok as run, export_delete_reimport, text as one};
 use crate::common::{Home, raw};
 use seedline::demo::{DemoOptions, generate};
 use seedline::model::{Date, MatrixOptions, Pivot, parse_date};
@@ -132,19 +133,6 @@ fn assert_due_holds(db: &Path, after: &str) {
     assert!(seen > 0, "{after}: nothing due on any day");
 }
 
-fn one(db: &Path, sql: &str) -> String {
-    raw(db).query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn run(home: &Home, db: &Path, args: &[&str]) {
-    home.seedline()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .assert()
-        .success();
-}
-
 /// A demo database (a paused bulk write) with follow-ups spread around the boundaries.
 fn demo(home: &Home) -> PathBuf {
     let mut store = home.store("spans.db");
@@ -253,32 +241,9 @@ fn the_due_figures_equal_a_recount_after_every_write_at_year_and_month_boundarie
     run(&home, &db, &["project", "restore", &plain]);
     assert_due_holds(&db, "restored");
     // A paused bulk write: every project exported, some deleted, imported again (new and moved).
-    let projects = home.path("projects.csv");
-    let out = home
-        .seedline()
-        .arg("--db")
-        .arg(&db)
-        .args(["export", "projects"])
-        .assert()
-        .success();
-    std::fs::write(&projects, &out.get_output().stdout).unwrap();
-    raw(&db)
-        .execute_batch(
-            "DELETE FROM project WHERE id IN (SELECT id FROM project ORDER BY id DESC LIMIT 15)",
-        )
-        .unwrap();
-    assert_due_holds(&db, "projects deleted (their notes with them)");
-    run(
-        &home,
-        &db,
-        &[
-            "import",
-            "projects",
-            projects.to_str().unwrap(),
-            "--mode",
-            "upsert",
-        ],
-    );
+    export_delete_reimport(&home, &db, 15, || {
+        assert_due_holds(&db, "projects deleted (their notes with them)")
+    });
     assert_due_holds(&db, "projects imported (a paused bulk write)");
     // (The raw delete above left the notes' search index behind, which `doctor` would report.)
     let mut store = Store::open(&db, OpenOptions { create: false }).unwrap();

@@ -163,3 +163,60 @@ pub fn undo_step_then_upgrade(home: &Home, db: &Path, objects: &[(String, String
         "{stderr}"
     );
 }
+
+/// One text value from `sql` on the database at `db`.
+pub fn text(db: &Path, sql: &str) -> String {
+    raw(db).query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Runs seedline on the database at `db` with `args`; it must succeed.
+pub fn cli_ok(home: &Home, db: &Path, args: &[&str]) {
+    home.seedline()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .assert()
+        .success();
+}
+
+/// Every project exported to `projects.csv` in `home`, then the newest `delete` projects deleted
+/// raw (cascading to their rows), `deleted` checked, and the file imported again under upsert (a
+/// paused bulk write inserting the deleted ones and leaving the others alone).
+pub fn export_delete_reimport(home: &Home, db: &Path, delete: i64, deleted: impl Fn()) {
+    let projects = home.path("projects.csv");
+    let out = home
+        .seedline()
+        .arg("--db")
+        .arg(db)
+        .args(["export", "projects"])
+        .assert()
+        .success();
+    std::fs::write(&projects, &out.get_output().stdout).unwrap();
+    raw(db)
+        .execute(
+            "DELETE FROM project WHERE id IN (SELECT id FROM project ORDER BY id DESC LIMIT ?1)",
+            [delete],
+        )
+        .unwrap();
+    deleted();
+    let file = projects.to_str().unwrap();
+    cli_ok(home, db, &["import", "projects", file, "--mode", "upsert"]);
+}
+
+/// The tables, views and triggers of the database at `db` whose names start with one of
+/// `prefixes` (a schema step's objects), tables last so that they can be dropped in order.
+pub fn objects_named(db: &Path, prefixes: &[&str]) -> Vec<(String, String)> {
+    let like = vec!["name LIKE ? || '%'"; prefixes.len()].join(" OR ");
+    raw(db)
+        .prepare(&format!(
+            "SELECT type, name FROM sqlite_master WHERE ({like}) AND type <> 'index'
+             ORDER BY type = 'table'"
+        ))
+        .unwrap()
+        .query_map(rusqlite::params_from_iter(prefixes), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
