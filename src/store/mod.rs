@@ -48,6 +48,7 @@ mod program;
 mod project_edit;
 mod projects;
 mod reference;
+mod rows_insert;
 mod seamless;
 mod short;
 mod tally;

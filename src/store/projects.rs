@@ -1,10 +1,12 @@
 //! Writing projects: one at a time (with audit) or many through [`super::BulkLoader`], sharing one
 //! insert path that also fills the disease areas, the first phase change and the search index.
 
+use super::rows_insert::{insert_values, text, text_or_null};
 use super::{Store, audit, now_ts};
 use crate::model::{Coded, Date, NewProject, Phase};
 use crate::text::search_fold;
 use crate::{Error, Result};
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashMap;
 
@@ -143,9 +145,10 @@ pub(crate) fn insert(
 }
 
 /// Inserts new projects together, as [`insert`] does one at a time (its checks, disease areas,
-/// first phase change, search-index rows), in three statements: the projects, their disease
-/// areas, their phase changes. Per-row inserts cost a statement journal each: the functions in
-/// the tables' checks and in the kept counts' triggers make SQLite ready to undo a statement, so
+/// first phase change, search-index rows), a statement per table (see `rows_insert`): the
+/// projects, their disease areas, their phase changes. Per-row inserts cost a statement journal
+/// each: the functions in the tables' checks and in the kept counts' triggers make SQLite ready
+/// to undo a statement, so
 /// every row copied each page it touched (the row's page and a page per index, about fifteen)
 /// to the journal first, a third of an import's time; a statement per batch copies each page
 /// once. The rows take the next free ids in order, as SQLite would give them one by one.
@@ -163,84 +166,109 @@ pub(crate) fn insert_many(
         r.get(0)
     })?;
     let mut seen = std::collections::HashSet::new();
-    let mut projects = Vec::with_capacity(rows.len());
+    let now = text(&now_ts());
+    let mut projects = Vec::with_capacity(rows.len() * PROJECT_COLUMNS);
     let mut areas = Vec::new();
-    let mut phases = Vec::with_capacity(rows.len());
+    let mut phases = Vec::with_capacity(rows.len() * 6);
     for (p, id) in rows.iter().zip(first..) {
         p.validate()?;
         if !seen.insert(p.amed_id.as_str()) {
             return Err(duplicate(&p.amed_id));
         }
         for code in &p.disease_areas {
-            areas.push((id, codes.disease_area(code)?));
+            areas.extend([
+                Value::Integer(id),
+                Value::Integer(codes.disease_area(code)?),
+            ]);
         }
-        phases.push((id, p.phase.ord(), p.start_date.to_string()));
-        projects.push((
-            id,
-            &p.amed_id,
-            &p.title,
-            &p.summary,
-            &p.pi_name,
-            &p.pi_title,
-            &p.institution,
-            codes.program(&p.program)?,
-            codes.integrated_project(&p.integrated_project)?,
-            p.modality.code(),
-            p.phase.ord(),
-            p.start_date.to_string(),
-            p.end_date.map(|d| d.to_string()),
-            p.budget_total_kyen,
-            &p.partner_company,
-            p.licensing_status.code(),
-        ));
+        let start = text(&p.start_date.to_string());
+        phases.extend([
+            Value::Integer(id),
+            Value::Null,
+            Value::Integer(p.phase.ord()),
+            start.clone(),
+            text(actor),
+            now.clone(),
+        ]);
+        projects.extend([
+            Value::Integer(id),
+            text(&p.amed_id),
+            text(&p.title),
+            text(&p.summary),
+            text(&p.pi_name),
+            text(&p.pi_title),
+            text(&p.institution),
+            Value::Integer(codes.program(&p.program)?),
+            Value::Integer(codes.integrated_project(&p.integrated_project)?),
+            text(p.modality.code()),
+            Value::Integer(p.phase.ord()),
+            start,
+            text_or_null(p.end_date.map(|d| d.to_string()).as_deref()),
+            p.budget_total_kyen.map_or(Value::Null, Value::Integer),
+            text_or_null(p.partner_company.as_deref()),
+            text(p.licensing_status.code()),
+            now.clone(),
+            now.clone(),
+        ]);
     }
-    let now = now_ts();
-    let added = tx
-        .prepare_cached(
-            "INSERT INTO project (id, amed_id, title, summary, pi_name, pi_title, institution,
-               program_id, integrated_project_id, modality, phase, start_date, end_date,
-               budget_total_kyen, partner_company, licensing_status, created_at, updated_at)
-             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
-               value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11,
-               value ->> 12, value ->> 13, value ->> 14, value ->> 15, ?2, ?2
-             FROM json_each(?1)",
-        )?
-        .execute(params![json(&projects)?, now]);
-    if let Err(e) = added {
-        return Err(match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::ConstraintViolation) if e.to_string().contains("amed_id") => {
-                let stored = |p: &&NewProject| -> Result<bool> {
-                    Ok(tx
-                        .prepare_cached("SELECT EXISTS (SELECT 1 FROM project WHERE amed_id = ?1)")?
-                        .query_row([&p.amed_id], |r| r.get(0))?)
-                };
-                let mut found = None;
-                for p in rows {
-                    if stored(&p)? {
-                        found = Some(duplicate(&p.amed_id));
-                        break;
+    let added = insert_values(
+        tx,
+        "INSERT INTO project (id, amed_id, title, summary, pi_name, pi_title, institution,
+           program_id, integrated_project_id, modality, phase, start_date, end_date,
+           budget_total_kyen, partner_company, licensing_status, created_at, updated_at)",
+        "",
+        PROJECT_COLUMNS,
+        projects,
+    );
+    match added {
+        Err(Error::Sqlite(e)) => {
+            return Err(match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ConstraintViolation)
+                    if e.to_string().contains("amed_id") =>
+                {
+                    let stored = |p: &&NewProject| -> Result<bool> {
+                        Ok(tx
+                            .prepare_cached(
+                                "SELECT EXISTS (SELECT 1 FROM project WHERE amed_id = ?1)",
+                            )?
+                            .query_row([&p.amed_id], |r| r.get(0))?)
+                    };
+                    let mut found = None;
+                    for p in rows {
+                        if stored(&p)? {
+                            found = Some(duplicate(&p.amed_id));
+                            break;
+                        }
                     }
+                    found.unwrap_or(Error::Sqlite(e))
                 }
-                found.unwrap_or(Error::Sqlite(e))
-            }
-            _ => Error::Sqlite(e),
-        });
-    }
-    tx.prepare_cached(
-        "INSERT OR IGNORE INTO project_disease_area (project_id, disease_area_id)
-         SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
-    )?
-    .execute([json(&areas)?])?;
-    tx.prepare_cached(
-        "INSERT INTO phase_change (project_id, from_phase, to_phase, changed_on, changed_by, created_at)
-         SELECT value ->> 0, NULL, value ->> 1, value ->> 2, ?2, ?3 FROM json_each(?1)",
-    )?
-    .execute(params![json(&phases)?, actor, now])?;
+                _ => Error::Sqlite(e),
+            });
+        }
+        other => other?,
+    };
+    insert_values(
+        tx,
+        "INSERT OR IGNORE INTO project_disease_area (project_id, disease_area_id)",
+        "",
+        2,
+        areas,
+    )?;
+    insert_values(
+        tx,
+        "INSERT INTO phase_change (project_id, from_phase, to_phase, changed_on, changed_by, created_at)",
+        "",
+        6,
+        phases,
+    )?;
     for (p, id) in rows.iter().zip(first..) {
         search.add_project(id, p);
     }
     Ok(())
 }
+
+/// Values per row of `insert_many`'s project statement.
+const PROJECT_COLUMNS: usize = 18;
 
 /// A 課題管理番号 that is already taken.
 fn duplicate(amed_id: &str) -> Error {
@@ -248,12 +276,6 @@ fn duplicate(amed_id: &str) -> Error {
         "amed_id",
         crate::msg::invalid::already_exists(&crate::text::sanitize_line(amed_id)),
     )
-}
-
-/// Rows as one JSON array (read back by `json_each`).
-fn json(rows: &impl serde::Serialize) -> Result<String> {
-    serde_json::to_string(rows)
-        .map_err(|e| Error::invalid("amed_id", crate::msg::invalid::internal(e)))
 }
 
 /// Search-index rows (project_fts, project_short, note_fts) waiting to be written together.
@@ -383,16 +405,18 @@ impl SearchBatch {
         // row (its foreign key and `OR REPLACE` may fail halfway), each copying the pages it
         // touched first.
         if !self.projects.is_empty() {
-            let rows: Vec<_> = self
+            let rows = self
                 .projects
                 .iter()
-                .map(|(id, _, short)| (id, short))
+                .flat_map(|(id, _, short)| [Value::Integer(*id), text(short)])
                 .collect();
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO project_short (id, text)
-                 SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
-            )?
-            .execute([json(&rows)?])?;
+            insert_values(
+                tx,
+                "INSERT OR REPLACE INTO project_short (id, text)",
+                "",
+                2,
+                rows,
+            )?;
         }
         self.projects.clear();
         self.notes.clear();
