@@ -473,3 +473,60 @@ impl Store {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LicensingStatus, Modality, parse_date};
+
+    fn project(amed_id: &str) -> NewProject {
+        NewProject {
+            amed_id: amed_id.into(),
+            title: "再生医療の基礎研究".into(),
+            summary: "概要".into(),
+            pi_name: "試験 太郎".into(),
+            pi_title: "教授".into(),
+            institution: "東京大学".into(),
+            program: "bridge".into(),
+            integrated_project: "drug".into(),
+            modality: Modality::ALL[0],
+            phase: Phase::Basic,
+            start_date: parse_date("2024-04-01").unwrap(),
+            end_date: None,
+            budget_total_kyen: None,
+            partner_company: None,
+            licensing_status: LicensingStatus::None,
+            disease_areas: vec!["cancer".into()],
+        }
+    }
+
+    /// A batch naming a stored 課題管理番号 fails with the field and the number, not with SQLite's
+    /// own words (the import checks first; this holds for any other caller).
+    #[test]
+    fn a_stored_number_in_a_batch_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut store = Store::open(&path, super::super::OpenOptions { create: true }).unwrap();
+        store.insert_project(&project("JP24aa0000001")).unwrap();
+        let err = store
+            .write(|tx| {
+                let codes = Codes::load(tx)?;
+                let rows = [project("JP24aa0000002"), project("JP24aa0000001")];
+                insert_many(tx, &codes, "test", &rows, &mut SearchBatch::default())
+            })
+            .unwrap_err();
+        match err {
+            Error::Invalid { field, reason } => {
+                assert_eq!(field, "amed_id");
+                let named = crate::msg::invalid::already_exists("JP24aa0000001");
+                assert_eq!(reason.to_string(), named.to_string());
+            }
+            other => panic!("expected the number named, got {other:?}"),
+        }
+        let n: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM project", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "nothing of the batch is written");
+    }
+}
