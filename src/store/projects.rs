@@ -388,6 +388,9 @@ impl SearchBatch {
     /// Writes every queued row, the FTS rows in one run, then the short-word rows.
     pub(crate) fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
         {
+            // A statement per row here, in one run: a multi-row statement opens a statement
+            // journal, which makes FTS5 write its pending rows out as a segment each time (an
+            // import of 100,000 projects took 9.5-9.7 s that way against 8.8 s).
             let mut stmt = tx.prepare_cached(
                 "INSERT OR REPLACE INTO project_fts (rowid, amed_id, title, summary, pi_name, institution)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
