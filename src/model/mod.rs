@@ -66,6 +66,8 @@ pub use pi::{
     PiKey, PiOverview, PiProject, allocated_label, budget_total_label, mark_overlaps, pi_name_key,
 };
 pub use project::NewProject;
+#[cfg(test)]
+pub(crate) use project::sample as sample_project;
 pub use project_edit::{
     FieldChange, MAX_RETIRE_REASON_CHARS, ProjectChanges, ProjectEdited, ProjectField,
     ProjectValue, changed_fields, validate_retire_reason,

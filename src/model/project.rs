@@ -106,3 +106,27 @@ fn optional(field: &str, value: &str, max: usize) -> Result<()> {
     }
     Ok(())
 }
+
+/// A valid project for unit tests (program AMED-CREST in シーズ開発・研究基盤, がん and 難病).
+#[cfg(test)]
+pub(crate) fn sample(amed_id: &str) -> NewProject {
+    use super::{LicensingStatus, Modality, Phase, parse_date};
+    NewProject {
+        amed_id: amed_id.into(),
+        title: "課題".into(),
+        summary: String::new(),
+        pi_name: "山田 太郎".into(),
+        pi_title: "教授".into(),
+        institution: "東京大学".into(),
+        program: "crest".into(),
+        integrated_project: "seeds".into(),
+        modality: Modality::Drug,
+        phase: Phase::Basic,
+        start_date: parse_date("2025-04-01").unwrap(),
+        end_date: None,
+        budget_total_kyen: Some(1000),
+        partner_company: None,
+        licensing_status: LicensingStatus::None,
+        disease_areas: vec!["cancer".into(), "rare".into()],
+    }
+}

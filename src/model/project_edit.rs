@@ -301,27 +301,10 @@ mod tests {
     }
 
     use super::*;
-    use crate::model::{Phase, parse_date};
+    use crate::model::parse_date;
 
     fn project() -> NewProject {
-        NewProject {
-            amed_id: "JP1".into(),
-            title: "課題".into(),
-            summary: String::new(),
-            pi_name: "山田 太郎".into(),
-            pi_title: "教授".into(),
-            institution: "東京大学".into(),
-            program: "crest".into(),
-            integrated_project: "seeds".into(),
-            modality: Modality::Drug,
-            phase: Phase::Basic,
-            start_date: parse_date("2025-04-01").unwrap(),
-            end_date: None,
-            budget_total_kyen: Some(1000),
-            partner_company: None,
-            licensing_status: LicensingStatus::None,
-            disease_areas: vec!["cancer".into(), "rare".into()],
-        }
+        crate::model::sample_project("JP1")
     }
 
     #[test]

@@ -480,27 +480,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{LicensingStatus, Modality, parse_date};
 
     fn project(amed_id: &str) -> NewProject {
-        NewProject {
-            amed_id: amed_id.into(),
-            title: "再生医療の基礎研究".into(),
-            summary: "概要".into(),
-            pi_name: "試験 太郎".into(),
-            pi_title: "教授".into(),
-            institution: "東京大学".into(),
-            program: "bridge".into(),
-            integrated_project: "drug".into(),
-            modality: Modality::ALL[0],
-            phase: Phase::Basic,
-            start_date: parse_date("2024-04-01").unwrap(),
-            end_date: None,
-            budget_total_kyen: None,
-            partner_company: None,
-            licensing_status: LicensingStatus::None,
-            disease_areas: vec!["cancer".into()],
-        }
+        crate::model::sample_project(amed_id)
     }
 
     /// A batch naming a stored 課題管理番号 fails with the field and the number, not with SQLite's
