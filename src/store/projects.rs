@@ -148,10 +148,9 @@ pub(crate) fn insert(
 /// first phase change, search-index rows), a statement per table (see `rows_insert`): the
 /// projects, their disease areas, their phase changes. Per-row inserts cost a statement journal
 /// each: the functions in the tables' checks and in the kept counts' triggers make SQLite ready
-/// to undo a statement, so
-/// every row copied each page it touched (the row's page and a page per index, about fifteen)
-/// to the journal first, a third of an import's time; a statement per batch copies each page
-/// once. The rows take the next free ids in order, as SQLite would give them one by one.
+/// to undo a statement, so every row copied each page it touched (the row's page and a page per
+/// index, about fifteen) to the journal first, a third of an import's time; a statement per
+/// batch copies each page once. The rows take the next free ids in order, as SQLite would give them one by one.
 pub(crate) fn insert_many(
     tx: &Transaction<'_>,
     codes: &Codes,
@@ -221,30 +220,7 @@ pub(crate) fn insert_many(
         projects,
     );
     match added {
-        Err(Error::Sqlite(e)) => {
-            return Err(match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::ConstraintViolation)
-                    if e.to_string().contains("amed_id") =>
-                {
-                    let stored = |p: &&NewProject| -> Result<bool> {
-                        Ok(tx
-                            .prepare_cached(
-                                "SELECT EXISTS (SELECT 1 FROM project WHERE amed_id = ?1)",
-                            )?
-                            .query_row([&p.amed_id], |r| r.get(0))?)
-                    };
-                    let mut found = None;
-                    for p in rows {
-                        if stored(&p)? {
-                            found = Some(duplicate(&p.amed_id));
-                            break;
-                        }
-                    }
-                    found.unwrap_or(Error::Sqlite(e))
-                }
-                _ => Error::Sqlite(e),
-            });
-        }
+        Err(Error::Sqlite(e)) => return Err(named_duplicate(tx, rows, e)?),
         other => other?,
     };
     insert_values(
@@ -269,6 +245,23 @@ pub(crate) fn insert_many(
 
 /// Values per row of `insert_many`'s project statement.
 const PROJECT_COLUMNS: usize = 18;
+
+/// A batch insert's failure in words: a 課題管理番号 already stored is named; any other failure
+/// stays SQLite's.
+fn named_duplicate(tx: &Transaction<'_>, rows: &[NewProject], e: rusqlite::Error) -> Result<Error> {
+    let taken = e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+        && e.to_string().contains("amed_id");
+    if taken {
+        let mut stored =
+            tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM project WHERE amed_id = ?1)")?;
+        for p in rows {
+            if stored.query_row([&p.amed_id], |r| r.get(0))? {
+                return Ok(duplicate(&p.amed_id));
+            }
+        }
+    }
+    Ok(Error::Sqlite(e))
+}
 
 /// A 課題管理番号 that is already taken.
 fn duplicate(amed_id: &str) -> Error {
