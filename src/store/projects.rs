@@ -507,4 +507,36 @@ mod tests {
             .unwrap();
         assert_eq!(n, 1, "nothing of the batch is written");
     }
+
+    /// Any other failure of a batch stays SQLite's own, even when the batch also holds a stored
+    /// number: the error never blames a 課題管理番号 for what it did not cause.
+    #[test]
+    fn another_failure_is_not_blamed_on_a_stored_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(
+            &dir.path().join("s.db"),
+            super::super::OpenOptions { create: true },
+        )
+        .unwrap();
+        store.insert_project(&project("JP24aa0000001")).unwrap();
+        // A refusal of SQLite's own kind (a constraint) on the batch's first row.
+        store
+            .conn
+            .execute_batch(
+                "CREATE TEMP TRIGGER refuse BEFORE INSERT ON project
+                 WHEN NEW.amed_id = 'JP24aa0000009' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            )
+            .unwrap();
+        let err = store
+            .write(|tx| {
+                let codes = Codes::load(tx)?;
+                let rows = [project("JP24aa0000009"), project("JP24aa0000001")];
+                insert_many(tx, &codes, "test", &rows, &mut SearchBatch::default())
+            })
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::Sqlite(e) if e.to_string().contains("refused")),
+            "{err:?}"
+        );
+    }
 }
