@@ -478,22 +478,32 @@ mod tests {
         crate::model::sample_project(amed_id)
     }
 
+    /// A new database holding one project, `JP24aa0000001` (the directory must outlive the store).
+    fn store_with_one() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let options = super::super::OpenOptions { create: true };
+        let mut store = Store::open(&dir.path().join("s.db"), options).unwrap();
+        store.insert_project(&project("JP24aa0000001")).unwrap();
+        (dir, store)
+    }
+
+    /// Writes `amed_ids` as one batch through `insert_many`; its error.
+    fn batch_error(store: &mut Store, amed_ids: [&str; 2]) -> Error {
+        store
+            .write(|tx| {
+                let codes = Codes::load(tx)?;
+                let rows = amed_ids.map(project);
+                insert_many(tx, &codes, "test", &rows, &mut SearchBatch::default())
+            })
+            .unwrap_err()
+    }
+
     /// A batch naming a stored 課題管理番号 fails with the field and the number, not with SQLite's
     /// own words (the import checks first; this holds for any other caller).
     #[test]
     fn a_stored_number_in_a_batch_is_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.db");
-        let mut store = Store::open(&path, super::super::OpenOptions { create: true }).unwrap();
-        store.insert_project(&project("JP24aa0000001")).unwrap();
-        let err = store
-            .write(|tx| {
-                let codes = Codes::load(tx)?;
-                let rows = [project("JP24aa0000002"), project("JP24aa0000001")];
-                insert_many(tx, &codes, "test", &rows, &mut SearchBatch::default())
-            })
-            .unwrap_err();
-        match err {
+        let (_dir, mut store) = store_with_one();
+        match batch_error(&mut store, ["JP24aa0000002", "JP24aa0000001"]) {
             Error::Invalid { field, reason } => {
                 assert_eq!(field, "amed_id");
                 let named = crate::msg::invalid::already_exists("JP24aa0000001");
@@ -512,13 +522,7 @@ mod tests {
     /// number: the error never blames a 課題管理番号 for what it did not cause.
     #[test]
     fn another_failure_is_not_blamed_on_a_stored_number() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(
-            &dir.path().join("s.db"),
-            super::super::OpenOptions { create: true },
-        )
-        .unwrap();
-        store.insert_project(&project("JP24aa0000001")).unwrap();
+        let (_dir, mut store) = store_with_one();
         // A refusal of SQLite's own kind (a constraint) on the batch's first row.
         store
             .conn
@@ -527,13 +531,7 @@ mod tests {
                  WHEN NEW.amed_id = 'JP24aa0000009' BEGIN SELECT RAISE(ABORT, 'refused'); END",
             )
             .unwrap();
-        let err = store
-            .write(|tx| {
-                let codes = Codes::load(tx)?;
-                let rows = [project("JP24aa0000009"), project("JP24aa0000001")];
-                insert_many(tx, &codes, "test", &rows, &mut SearchBatch::default())
-            })
-            .unwrap_err();
+        let err = batch_error(&mut store, ["JP24aa0000009", "JP24aa0000001"]);
         assert!(
             matches!(&err, Error::Sqlite(e) if e.to_string().contains("refused")),
             "{err:?}"
