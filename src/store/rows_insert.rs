@@ -27,10 +27,10 @@ pub(crate) fn insert_values(
 ) -> Result<usize> {
     debug_assert!(width > 0 && values.len() % width == 0);
     let mut changed = 0;
+    let row = format!("({})", vec!["?"; width].join(", "));
     let mut values = values.into_iter().peekable();
     while values.peek().is_some() {
         let chunk: Vec<Value> = values.by_ref().take(width * ROWS_PER_STATEMENT).collect();
-        let row = format!("({})", vec!["?"; width].join(", "));
         let rows = vec![row.as_str(); chunk.len() / width].join(", ");
         changed += tx
             .prepare_cached(&format!("{head} VALUES {rows} {tail}"))?
